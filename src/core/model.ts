@@ -1,0 +1,172 @@
+// Shared shapes of the pure core: cell values, goals, settings and cascade results.
+
+/** A cell as Sheets hands it over: custom-function arguments and getValues() alike. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+/** A range: rows of columns. */
+export type Grid = readonly (readonly CellValue[])[];
+
+export type Direction = 'higher' | 'lower' | 'range' | 'binary';
+export type GoalType = 'outcome' | 'activity' | 'collaboration' | '';
+export type RollupMethod = 'average' | 'sum' | 'own' | 'min';
+export type Status = 'on track' | 'at risk' | 'off track' | 'not measured';
+
+/** The recognised columns of a goal tab (see docs/model in README). */
+export type Field =
+  | 'id'
+  | 'goal'
+  | 'owner'
+  | 'parent'
+  | 'type'
+  | 'metric'
+  | 'unit'
+  | 'direction'
+  | 'baseline'
+  | 'target'
+  | 'min'
+  | 'max'
+  | 'actual'
+  | 'weight'
+  | 'contribution'
+  | 'rollup'
+  | 'period'
+  | 'cap'
+  | 'floor'
+  | 'gate';
+
+/** One goal row after parsing. Numbers are null where the cell was blank or unreadable. */
+export interface Goal {
+  /** Position in the workbook's goal list (stable across the whole analysis). */
+  index: number;
+  tab: string;
+  /** 1-based row in the grid the goal came from (a sheet row when the grid starts at A1). */
+  row: number;
+  /** The ID as written, trimmed. */
+  id: string;
+  /** The ID compared across the workbook: trimmed and lower-cased. */
+  key: string;
+  title: string;
+  owner: string;
+  /** The parent ID as written, trimmed; '' for a top-level goal. */
+  parent: string;
+  parentKey: string;
+  type: GoalType;
+  metric: string;
+  unit: string;
+  direction: Direction;
+  baseline: number | null;
+  /** For `range` goals: the lower bound. */
+  target: number | null;
+  /** For `range` goals: the upper bound; null otherwise. */
+  targetMax: number | null;
+  /** For `binary` goals: 1 for done, 0 for any other non-blank value. */
+  actual: number | null;
+  weight: number | null;
+  contribution: number | null;
+  /** null = the default (`average`). */
+  rollup: RollupMethod | null;
+  /** Normalised period label (`FY2026`, `H1 2026`, `Q3 2026`, `Mar 2026`), '' = the workbook default. */
+  period: string;
+  cap: number | null;
+  floor: number | null;
+  /** Attainment this goal must reach for its owner to get any payout; null = no gate. */
+  gate: number | null;
+  /** True when an error on the goal's own values blocks its measured attainment. */
+  blocked: boolean;
+  /** 1-based column of each recognised field in its grid, for pointing issues at cells. */
+  columns: Partial<Record<Field, number>>;
+}
+
+export interface PayoutPoint {
+  attainment: number;
+  payout: number;
+}
+
+export interface Settings {
+  cap: number;
+  floor: number;
+  /** Alignment gap threshold, as a fraction (0.2 = 20 points). */
+  gap: number;
+  countUnmeasuredAsZero: boolean;
+  payoutCurve: PayoutPoint[];
+  /** Share of an owner's weight above which Activity goals mean they measure tactics. */
+  activityShare: number;
+  vanityWords: string[];
+  /** Goal tabs named in Settings, in addition to those found by their headers. */
+  goalTabs: string[];
+  /** Period for goals whose Period is blank. '' = none. */
+  defaultPeriod: string;
+  /** The spreadsheet's decimal separator for numbers typed as text. */
+  decimalSeparator: '.' | ',';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  cap: 1.5,
+  floor: 0,
+  gap: 0.2,
+  countUnmeasuredAsZero: false,
+  payoutCurve: [
+    { attainment: 0.8, payout: 0.5 },
+    { attainment: 1, payout: 1 },
+    { attainment: 1.2, payout: 1.5 },
+  ],
+  activityShare: 0.5,
+  vanityWords: [
+    'click',
+    'ctr',
+    'impression',
+    'open rate',
+    'opens',
+    'award',
+    'event attendance',
+    'attendees',
+    'requests fulfilled',
+    'ad-hoc request',
+    'turnaround',
+    'leads',
+    'lead count',
+    'mql',
+    'posts',
+    'visits',
+    'page views',
+    'followers',
+    'likes',
+  ],
+  goalTabs: [],
+  defaultPeriod: '',
+  decimalSeparator: '.',
+};
+
+/** What the cascade computes for one goal (same index as the goal). */
+export interface GoalResult {
+  index: number;
+  /** 0 for a top-level goal. */
+  depth: number;
+  /** Goal indices from the top of the tree down to this goal. */
+  path: number[];
+  /** Children in workbook order. */
+  children: number[];
+  /** From the goal's own Actual; null when unmeasured or blocked. */
+  measured: number | null;
+  /** From the children; null when there are none to count, or the goal is on a cycle. */
+  rolledUp: number | null;
+  /** What trees further up: measured when present, else rolled up. */
+  final: number | null;
+  /** measured - rolledUp when both exist and differ by more than the threshold; else null. */
+  gap: number | null;
+  status: Status;
+  /** Share of the goal's period elapsed at the analysis date, 0..1; null when unknown. */
+  elapsed: number | null;
+  onCycle: boolean;
+}
+
+export interface Scorecard {
+  owner: string;
+  period: string;
+  /** Weighted attainment; null when no weighted goal is measured. */
+  score: number | null;
+  payout: number | null;
+  weightTotal: number;
+  goalCount: number;
+  /** True when a gate goal missed its threshold (payout forced to 0). */
+  gated: boolean;
+}
