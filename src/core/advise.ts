@@ -1,0 +1,200 @@
+// The product's beliefs as warnings: teaming goals, outcomes on top, activities under outcomes, no vanity metrics.
+import { type Issue, issueAt, type Place } from './issues';
+import type { Field, Goal, Settings } from './model';
+import { groupByOwnerPeriod, type OwnerPeriod } from './score';
+
+/** Rounding noise tolerated when comparing a computed share with the limit typed in Settings. */
+const EPSILON = 1e-9;
+
+/** What a goal's chain of parents, the goal itself included, leads to. */
+const UNKNOWN = 0;
+/** The chain reaches a top-level goal and holds no Outcome. */
+const NO_OUTCOME = 1;
+/** The goal or one of its ancestors is an Outcome. */
+const OUTCOME = 2;
+/** The chain runs into a cycle or an unknown parent before any Outcome: already an error, not judged here. */
+const BROKEN = 3;
+/** Being resolved; meeting it again means a cycle the links did not flag. */
+const VISITING = 4;
+
+/**
+ * The product's beliefs about a set of goals, as warnings. parentOf and onCycle are indexed like
+ * goals (goal i is goals[i]); parentOf[i] is the parent's position or -1.
+ *
+ * - no-collaboration-goal: an (owner, period) scorecard without a Collaboration goal.
+ * - top-level-not-outcome: a goal with no parent at all that is not an Outcome (unclassified
+ *   included). Collaboration goals are exempt: a teaming score is personal by design and has no
+ *   outcome to tree up to. A goal whose Parent is unknown is not top-level (that is an error).
+ * - activity-not-under-outcome: an Activity with no Outcome among its ancestors. Goals on a cycle,
+ *   and goals whose chain breaks (cycle, unknown parent) before an Outcome, are left to those errors.
+ * - activity-heavy: an owner's Activity weight share above settings.activityShare (equal weights
+ *   when none of the card's goals has one).
+ * - vanity-metric: the Metric (or the goal's title when Metric is blank) holds a vanity word and
+ *   the goal is marked Outcome, or stands alone (no Outcome in it or above it).
+ */
+export function advise(
+  goals: readonly Goal[],
+  parentOf: ArrayLike<number>,
+  onCycle: ArrayLike<number>,
+  settings: Settings,
+): Issue[] {
+  const issues: Issue[] = [];
+  const reach = outcomeReach(goals, parentOf, onCycle);
+  const vanity = vanityMatcher(settings.vanityWords);
+
+  for (let i = 0; i < goals.length; i++) {
+    const goal = goals[i];
+    const isTop = parentOf[i] < 0 && goal.parentKey === '';
+    if (isTop && goal.type !== 'outcome' && goal.type !== 'collaboration') {
+      issues.push(issueAt(goalPlace(goal, 'type'), { code: 'top-level-not-outcome' }));
+    }
+    if (goal.type === 'activity' && !onCycle[i] && reach[i] === NO_OUTCOME) {
+      issues.push(issueAt(goalPlace(goal, 'type'), { code: 'activity-not-under-outcome' }));
+    }
+    if (vanity !== null) {
+      const asOutcome = goal.type === 'outcome';
+      const standsAlone = !onCycle[i] && reach[i] === NO_OUTCOME;
+      if (asOutcome || standsAlone) {
+        const hasMetric = goal.metric.trim() !== '';
+        const word = vanity(hasMetric ? goal.metric : goal.title);
+        if (word !== null) {
+          const place = goalPlace(goal, hasMetric ? 'metric' : 'goal');
+          issues.push(issueAt(place, { code: 'vanity-metric', word, asOutcome }));
+        }
+      }
+    }
+  }
+
+  for (const card of groupByOwnerPeriod(goals, settings.defaultPeriod)) {
+    adviseCard(goals, card, settings.activityShare, issues);
+  }
+  return issues;
+}
+
+/** The owner-level warnings of one (owner, period) scorecard, pointed at the owner's first goal row. */
+function adviseCard(goals: readonly Goal[], card: OwnerPeriod, limit: number, issues: Issue[]): void {
+  const { owner, period } = card;
+  const members = card.goals.map((i) => goals[i]);
+  const first = members[0];
+  if (!members.some((goal) => goal.type === 'collaboration')) {
+    issues.push(
+      issueAt({ ...goalPlace(first, 'type'), goalId: '' }, { code: 'no-collaboration-goal', owner, period }),
+    );
+  }
+
+  // Weights as the scorecard uses them: equal when none is given, else a goal without one counts nothing.
+  const anyWeight = members.some((goal) => goal.weight !== null);
+  let total = 0;
+  let activity = 0;
+  for (const goal of members) {
+    const weight = anyWeight ? Math.max(goal.weight ?? 0, 0) : 1;
+    total += weight;
+    if (goal.type === 'activity') activity += weight;
+  }
+  if (total <= 0) return;
+  const share = activity / total;
+  if (share > limit + EPSILON) {
+    issues.push(
+      issueAt(
+        { ...goalPlace(first, 'weight'), goalId: '' },
+        { code: 'activity-heavy', owner, period, share, limit },
+      ),
+    );
+  }
+}
+
+/**
+ * For every goal, what its chain of parents (itself included) leads to: OUTCOME, NO_OUTCOME or
+ * BROKEN. Each goal is resolved once and the answer shared with everything below it, so the whole
+ * workbook costs linear time whatever the depth; an explicit stack stands in for recursion so a
+ * 10,000-deep chain is fine.
+ */
+function outcomeReach(
+  goals: readonly Goal[],
+  parentOf: ArrayLike<number>,
+  onCycle: ArrayLike<number>,
+): Uint8Array {
+  const n = goals.length;
+  const reach = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  for (let start = 0; start < n; start++) {
+    if (reach[start] !== UNKNOWN) continue;
+    let top = 0;
+    let j = start;
+    let found: number;
+    for (;;) {
+      const known = reach[j];
+      if (known !== UNKNOWN) {
+        found = known === VISITING ? BROKEN : known;
+        break;
+      }
+      // An Outcome answers for everything below it, even when it sits on a cycle itself.
+      if (goals[j].type === 'outcome') {
+        found = reach[j] = OUTCOME;
+        break;
+      }
+      if (onCycle[j]) {
+        found = reach[j] = BROKEN;
+        break;
+      }
+      const parent = parentOf[j];
+      if (parent < 0 || parent >= n) {
+        found = reach[j] = parent < 0 && goals[j].parentKey === '' ? NO_OUTCOME : BROKEN;
+        break;
+      }
+      reach[j] = VISITING;
+      stack[top++] = j;
+      j = parent;
+    }
+    while (top > 0) reach[stack[--top]] = found;
+  }
+  return reach;
+}
+
+const FIELD_LABEL: Partial<Record<Field, string>> = {
+  type: 'Type',
+  metric: 'Metric',
+  weight: 'Weight',
+  goal: 'Goal',
+};
+
+function goalPlace(goal: Goal, field: Field): Place {
+  return {
+    tab: goal.tab,
+    row: goal.row,
+    col: goal.columns[field] ?? 0,
+    column: FIELD_LABEL[field] ?? field,
+    goalId: goal.id,
+  };
+}
+
+/**
+ * Compiles the vanity words into one case-insensitive pattern (once per call, not per goal): each
+ * word or phrase on word boundaries, its last word allowed a plural 's', spaces and hyphens inside a
+ * phrase interchangeable. The longest phrases are tried first. Returns the text that matched, as
+ * written in the goal, or null; null instead of a matcher when the list is empty.
+ */
+export function vanityMatcher(words: readonly string[]): ((text: string) => string | null) | null {
+  const alternatives = words
+    .map((word) => word.trim().toLowerCase())
+    .filter((word) => word !== '')
+    .sort((a, b) => b.length - a.length)
+    .map((word) =>
+      word
+        .split(/[\s-]+/)
+        .filter((part) => part !== '')
+        .map(escapeRegExp)
+        .join('[\\s-]+'),
+    )
+    .filter((alternative) => alternative !== '');
+  if (alternatives.length === 0) return null;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})s?(?![\\p{L}\\p{N}])`, 'iu');
+  return (text: string): string | null => {
+    const match = pattern.exec(text);
+    return match === null ? null : match[0];
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,214 @@
+// Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
+import { type Issue, issueAt } from './issues';
+import type { Goal, GoalResult, PayoutPoint, Scorecard, Settings } from './model';
+
+/** Rounding noise tolerated when comparing computed attainments with thresholds typed by people. */
+const EPSILON = 1e-9;
+
+/**
+ * Compiles a payout curve once (sorted copy) so scoring many owners does not re-sort it.
+ * Piecewise-linear through the points sorted by attainment: 0 below the first point, flat after the
+ * last, linear between; a one-point curve is a step. Two points at the same attainment make a jump,
+ * and the one listed last holds from that attainment on. Throws on an empty curve: Settings never
+ * hands one over, so that is a programmer error. Expects finite numbers; NaN gives NaN.
+ */
+export function compilePayout(curve: readonly PayoutPoint[]): (attainment: number) => number {
+  if (curve.length === 0) throw new RangeError('payout: the payout curve has no points');
+  const points = [...curve].sort((a, b) => a.attainment - b.attainment);
+  const xs = points.map((p) => p.attainment);
+  const ys = points.map((p) => p.payout);
+  const last = points.length - 1;
+  return (attainment: number): number => {
+    if (Number.isNaN(attainment)) return Number.NaN;
+    if (attainment < xs[0]) return 0;
+    if (attainment >= xs[last]) return ys[last];
+    // Binary search for the last point at or below the attainment: the segment it starts.
+    let lo = 0;
+    let hi = last;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (xs[mid] <= attainment) lo = mid;
+      else hi = mid;
+    }
+    const t = (attainment - xs[lo]) / (xs[hi] - xs[lo]);
+    return ys[lo] + t * (ys[hi] - ys[lo]);
+  };
+}
+
+/** Payout share for an attainment on a curve of (attainment, payout) points; see compilePayout. */
+export function payout(attainment: number, curve: readonly PayoutPoint[]): number {
+  return compilePayout(curve)(attainment);
+}
+
+/**
+ * Net Promoter Score of 0..10 survey answers: % of 9-10 minus % of 0-6, from -100 to 100.
+ * Expects integers 0..10 (validating the answers is the caller's job); null entries are skipped.
+ */
+export function nps(scores: readonly (number | null)[]): { value: number | null; count: number } {
+  let count = 0;
+  let promoters = 0;
+  let detractors = 0;
+  for (const s of scores) {
+    if (s === null) continue;
+    count++;
+    if (s >= 9) promoters++;
+    else if (s <= 6) detractors++;
+  }
+  return { value: count === 0 ? null : ((promoters - detractors) / count) * 100, count };
+}
+
+export interface WeightedRow {
+  weight: number | null;
+  attainment: number | null;
+}
+
+/**
+ * sum(weight x attainment) / sum(weight). Rows without a weight count with equal weight only when
+ * no row has one (a plain mean); once any weight is given, a row without one counts for nothing.
+ * Negative weights (an error reported by parsing) count for nothing. Unmeasured rows are left out,
+ * or count as 0 when countUnmeasuredAsZero. score is null when no weighted row is measured.
+ * weightTotal is the sum of the weights as written, measured or not (0 when none is given): what
+ * the owner's weights add up to, fractions or percent points alike.
+ */
+export function weightedScore(
+  rows: readonly WeightedRow[],
+  countUnmeasuredAsZero: boolean,
+): { score: number | null; weightTotal: number } {
+  const anyWeight = rows.some((r) => r.weight !== null);
+  let sum = 0;
+  let weightSum = 0;
+  let weightTotal = 0;
+  for (const row of rows) {
+    const weight = anyWeight ? row.weight : 1;
+    if (weight === null || weight < 0) continue;
+    if (anyWeight) weightTotal += weight;
+    const attainment = row.attainment ?? (countUnmeasuredAsZero ? 0 : null);
+    if (attainment === null) continue;
+    sum += weight * attainment;
+    weightSum += weight;
+  }
+  return { score: weightSum > 0 ? sum / weightSum : null, weightTotal };
+}
+
+/** The goals of one owner for one period, as positions in the goal list, in workbook order. */
+export interface OwnerPeriod {
+  /** The owner as first spelled anywhere in the workbook, trimmed. */
+  owner: string;
+  period: string;
+  goals: number[];
+}
+
+/**
+ * Groups goals by (owner, period): owner compared trimmed and case-insensitively, period blank =
+ * defaultPeriod; goals without an owner belong to no group. The owner is shown as first spelled in
+ * the workbook, the same on all their cards. Sorted by owner (case-insensitive,
+ * code-unit order so every runtime agrees) then period.
+ */
+export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string): OwnerPeriod[] {
+  const groups = new Map<string, OwnerPeriod & { ownerKey: string }>();
+  // One spelling per owner across all their periods, so their cards read alike.
+  const spelling = new Map<string, string>();
+  for (let i = 0; i < goals.length; i++) {
+    const goal = goals[i];
+    const written = goal.owner.trim();
+    if (written === '') continue;
+    const ownerKey = written.toLowerCase();
+    const period = goal.period || defaultPeriod;
+    const key = `${ownerKey}\u0000${period}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      let owner = spelling.get(ownerKey);
+      if (owner === undefined) spelling.set(ownerKey, (owner = written));
+      group = { owner, ownerKey, period, goals: [] };
+      groups.set(key, group);
+    }
+    group.goals.push(i);
+  }
+  const sorted = [...groups.values()].sort(
+    (a, b) => compareText(a.ownerKey, b.ownerKey) || compareText(a.period, b.period),
+  );
+  return sorted.map(({ owner, period, goals: members }) => ({ owner, period, goals: members }));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Where a scorecard total lands as a share of 100%: weights are fractions summing to 1 or percent
+ * points summing to 100, so a total of 10 or more is read as points.
+ */
+function asShare(total: number): number {
+  return total >= 10 ? total / 100 : total;
+}
+
+/** Whether weights add up to 100%, as fractions (within 0.5% of 1) or points (within 0.5% of 100). */
+export function weightsAddUp(total: number): boolean {
+  return Math.abs(total - 1) <= 0.005 + EPSILON || Math.abs(total - 100) <= 0.5 + EPSILON;
+}
+
+/**
+ * One card per (owner, period), scored from the goals' final attainment. results are looked up by
+ * GoalResult.index = Goal.index; a goal without a result counts as unmeasured. A gate goal below its
+ * threshold, or unmeasured, forces the card's payout to 0 (a gate-missed info; an unmeasured gate
+ * reports attainment 0). weights-not-100 is checked only when some goal on the card has a weight,
+ * and reports the total as a share of 100%. An empty payout curve leaves payouts null rather than
+ * failing the whole analysis.
+ */
+export function scorecards(
+  goals: readonly Goal[],
+  results: readonly GoalResult[],
+  settings: Settings,
+): { cards: Scorecard[]; issues: Issue[] } {
+  const finalByIndex: (number | null)[] = [];
+  for (const result of results) finalByIndex[result.index] = result.final;
+  const finalOf = (goal: Goal): number | null => finalByIndex[goal.index] ?? null;
+  const payoutOf = settings.payoutCurve.length > 0 ? compilePayout(settings.payoutCurve) : null;
+
+  const cards: Scorecard[] = [];
+  const issues: Issue[] = [];
+  for (const group of groupByOwnerPeriod(goals, settings.defaultPeriod)) {
+    const members = group.goals.map((i) => goals[i]);
+    const { owner, period } = group;
+    const { score, weightTotal } = weightedScore(
+      members.map((goal) => ({ weight: goal.weight, attainment: finalOf(goal) })),
+      settings.countUnmeasuredAsZero,
+    );
+
+    const first = members[0];
+    if (members.some((goal) => goal.weight !== null) && !weightsAddUp(weightTotal)) {
+      issues.push(
+        issueAt(
+          { tab: first.tab, row: first.row, col: first.columns.weight ?? 0, column: 'Weight', goalId: '' },
+          { code: 'weights-not-100', owner, period, total: asShare(weightTotal) },
+        ),
+      );
+    }
+
+    let gated = false;
+    for (const goal of members) {
+      if (goal.gate === null) continue;
+      const attainment = finalOf(goal);
+      if (attainment !== null && attainment >= goal.gate - EPSILON) continue;
+      gated = true;
+      issues.push(
+        issueAt(
+          { tab: goal.tab, row: goal.row, col: goal.columns.gate ?? 0, column: 'Gate', goalId: goal.id },
+          { code: 'gate-missed', owner, period, attainment: attainment ?? 0, gate: goal.gate },
+        ),
+      );
+    }
+
+    const earned = score === null || payoutOf === null ? null : payoutOf(score);
+    cards.push({
+      owner,
+      period,
+      score,
+      payout: gated ? 0 : earned,
+      weightTotal,
+      goalCount: members.length,
+      gated,
+    });
+  }
+  return { cards, issues };
+}
