@@ -1,0 +1,103 @@
+// The Cascade panel: the goal tree with attainment bars, collapsible, searchable; a click jumps to the goal.
+import type { CascadeView, GoalView } from '../server/api';
+import { button, el, replaceChildren } from './dom';
+import { plural, timeOfDay } from './format';
+import { createGoalTree } from './goal-tree';
+import type { Panel, PanelContext } from './panel';
+import { createNotice } from './progress';
+import { call } from './rpc';
+
+export function createCascadePanel({ progress, workbookChanged }: PanelContext): Panel {
+  const notice = createNotice();
+  const summary = el('p', { className: 'gray small' });
+  const search = el('input', {
+    className: 'search',
+    type: 'search',
+    attrs: { placeholder: 'Search goals, IDs, owners', 'aria-label': 'Search the cascade' },
+  });
+  const tree = createGoalTree(jumpTo);
+  const element = el(
+    'section',
+    { className: 'panel' },
+    el(
+      'div',
+      { className: 'toolbar' },
+      button('Roll up', () => void rollUp(), {
+        className: 'action',
+        title: 'Writes every goal’s attainment and each owner’s scorecard to the Roll-up tab',
+      }),
+      button('Refresh', () => void load()),
+    ),
+    notice.element,
+    search,
+    summary,
+    legend(),
+    tree.element,
+  );
+  let loaded = false;
+  search.addEventListener('input', () => tree.filter(search.value));
+
+  async function load(): Promise<void> {
+    const view = await progress.run('Computing the cascade…', notice, () => call('getCascade'));
+    if (!view) return;
+    loaded = true;
+    replaceChildren(summary, describe(view));
+    tree.show(view, search.value);
+  }
+
+  async function rollUp(): Promise<void> {
+    const result = await progress.run('Writing the Roll-up tab…', notice, () => call('rollUp'));
+    if (!result) return;
+    workbookChanged();
+    notice.success(
+      `Wrote ${plural(result.goalCount, 'goal')} and ${plural(result.scorecardCount, 'scorecard')} to the ${result.tab} tab.`,
+    );
+  }
+
+  function jumpTo(goal: GoalView): void {
+    void progress.run(`Going to ${goal.id}…`, notice, () =>
+      call('selectCell', { tab: goal.tab, row: goal.row, col: 0 }),
+    );
+  }
+
+  return {
+    title: 'Cascade',
+    element,
+    activate: () => {
+      if (!loaded) void load();
+    },
+    invalidate: () => {
+      loaded = false;
+    },
+  };
+}
+
+function describe(view: CascadeView): string {
+  const gaps = view.goals.filter((goal) => goal.gap !== null).length;
+  const cycled = view.goals.filter((goal) => goal.onCycle).length;
+  const parts = [plural(view.goals.length, 'goal'), plural(gaps, 'alignment gap')];
+  if (cycled > 0) parts.push(`${cycled} on a cycle`);
+  if (view.counts.error > 0) parts.push(plural(view.counts.error, 'error'));
+  return `${parts.join(' · ')} · computed at ${timeOfDay(view.computedAt)}`;
+}
+
+function legend(): HTMLElement {
+  const entries: [string, string][] = [
+    ['status-on-track', 'on track'],
+    ['status-at-risk', 'at risk'],
+    ['status-off-track', 'off track'],
+    ['status-not-measured', 'not measured'],
+  ];
+  return el(
+    'div',
+    { className: 'legend secondary small', attrs: { 'aria-label': 'Status colours' } },
+    ...entries.map(([className, label]) =>
+      el(
+        'span',
+        {},
+        el('span', { className: `swatch ${className}`, attrs: { 'aria-hidden': 'true' } }),
+        label,
+      ),
+    ),
+  );
+}

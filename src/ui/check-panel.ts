@@ -1,0 +1,142 @@
+// The Check panel: every issue of the workbook, counted, grouped by severity then tab, each one selectable.
+import type { CheckReport, IssueView, Severity } from '../server/api';
+import { button, el, replaceChildren } from './dom';
+import { cellLabel, plural, timeOfDay } from './format';
+import type { Panel, PanelContext } from './panel';
+import { createNotice } from './progress';
+import { call } from './rpc';
+
+const SEVERITIES: { severity: Severity; heading: string; one: string; many: string }[] = [
+  { severity: 'error', heading: 'Errors', one: 'error', many: 'errors' },
+  { severity: 'warning', heading: 'Warnings', one: 'warning', many: 'warnings' },
+  { severity: 'info', heading: 'Info', one: 'info', many: 'info' },
+];
+
+export function createCheckPanel({ progress }: PanelContext): Panel {
+  const notice = createNotice();
+  const summary = el('div', { className: 'summary' });
+  const list = el('div', { className: 'issues' });
+  const recheck = button('Re-check', () => void check(), {
+    className: 'action',
+    data: { testid: 'recheck' },
+  });
+  const element = el(
+    'section',
+    { className: 'panel' },
+    el('div', { className: 'toolbar' }, recheck),
+    notice.element,
+    summary,
+    list,
+  );
+  let loaded = false;
+
+  async function check(): Promise<void> {
+    const report = await progress.run('Checking the workbook…', notice, () => call('checkWorkbook'));
+    if (!report) return;
+    loaded = true;
+    replaceChildren(summary, ...renderSummary(report));
+    replaceChildren(list, ...renderGroups(report.issues, select));
+  }
+
+  function select(issue: IssueView): void {
+    void progress.run(`Selecting ${issue.tab} ${cellLabel(issue.row, issue.col)}…`, notice, () =>
+      call('selectCell', { tab: issue.tab, row: issue.row, col: issue.col }),
+    );
+  }
+
+  return {
+    title: 'Check',
+    element,
+    activate: () => {
+      if (!loaded) void check();
+    },
+    invalidate: () => {
+      loaded = false;
+    },
+  };
+}
+
+function renderSummary(report: CheckReport): Node[] {
+  const counts = el(
+    'div',
+    { className: 'counts' },
+    ...SEVERITIES.map(({ severity, one, many }) =>
+      el(
+        'div',
+        { className: `count count-${severity}`, data: { testid: `count-${severity}` } },
+        el('span', { className: 'count-number' }, report.counts[severity]),
+        el('span', { className: 'count-label' }, report.counts[severity] === 1 ? one : many),
+      ),
+    ),
+  );
+  const scope = el(
+    'p',
+    { className: 'gray small' },
+    `${plural(report.goalCount, 'goal')} on ${plural(report.goalTabs.length, 'tab')} · checked at ${timeOfDay(report.checkedAt)}`,
+  );
+  return [counts, scope];
+}
+
+function renderGroups(issues: IssueView[], select: (issue: IssueView) => void): Node[] {
+  if (issues.length === 0) {
+    return [el('p', { className: 'empty success' }, 'No issues: every goal tab reads cleanly.')];
+  }
+  const groups: Node[] = [];
+  for (const { severity, heading } of SEVERITIES) {
+    const ofSeverity = issues.filter((issue) => issue.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const byTab = groupByTab(ofSeverity);
+    groups.push(
+      el(
+        'section',
+        { className: `group group-${severity}`, data: { severity } },
+        el('h2', {}, `${heading} (${ofSeverity.length})`),
+        ...[...byTab].map(([tab, tabIssues]) =>
+          el(
+            'div',
+            { className: 'tab-group' },
+            el('h3', {}, tab || 'Workbook'),
+            el('ul', { className: 'issue-list' }, ...tabIssues.map((issue) => renderIssue(issue, select))),
+          ),
+        ),
+      ),
+    );
+  }
+  return groups;
+}
+
+/** Tabs in the order their first issue appears; issues within a tab by row, then column. */
+function groupByTab(issues: IssueView[]): Map<string, IssueView[]> {
+  const byTab = new Map<string, IssueView[]>();
+  for (const issue of issues) {
+    const tabIssues = byTab.get(issue.tab) ?? [];
+    tabIssues.push(issue);
+    byTab.set(issue.tab, tabIssues);
+  }
+  for (const tabIssues of byTab.values()) tabIssues.sort((a, b) => a.row - b.row || a.col - b.col);
+  return byTab;
+}
+
+function renderIssue(issue: IssueView, select: (issue: IssueView) => void): HTMLElement {
+  const where = [issue.row > 0 ? cellLabel(issue.row, issue.col) : '', issue.column, issue.goalId]
+    .filter((part) => part !== '')
+    .join(' · ');
+  // Workbook-wide issues (no tab or row) have no cell to jump to.
+  const canSelect = issue.tab !== '' && issue.row > 0;
+  return el(
+    'li',
+    { className: `issue issue-${issue.severity}`, data: { code: issue.code } },
+    el('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }),
+    el(
+      'div',
+      { className: 'issue-text' },
+      el('div', { className: 'issue-message' }, issue.message),
+      where && el('div', { className: 'secondary small' }, where),
+    ),
+    canSelect &&
+      button('Select', () => select(issue), {
+        className: 'small-button',
+        title: `Go to ${issue.tab}, ${cellLabel(issue.row, issue.col)}`,
+      }),
+  );
+}

@@ -1,0 +1,55 @@
+// Words and numbers as the sidebar shows them: percentages, cell places, plurals.
+import type { StatusText } from '../server/api';
+
+/** 0.823 -> "82%"; null -> "—" (not measured). */
+export function percent(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '—' : `${Math.round(value * 100)}%`;
+}
+
+/** A gap between measured and rolled-up attainment, in percentage points: 0.22 -> "+22 pts". */
+export function points(value: number): string {
+  const rounded = Math.round(value * 100);
+  return `${rounded > 0 ? '+' : ''}${rounded} pts`;
+}
+
+/** 1 -> "A", 27 -> "AA". */
+export function columnLetter(col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Where a cell is, for people: "C5", or "row 5" when the whole row is meant (col 0). */
+export function cellLabel(row: number, col: number): string {
+  return col > 0 ? `${columnLetter(col)}${row}` : `row ${row}`;
+}
+
+/** 1 -> "1 error", 2 -> "2 errors". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A CSS class per status, shared by bars and dots. */
+export function statusClass(status: StatusText): string {
+  return `status-${status.replace(/ /g, '-')}`;
+}
+
+/** An ISO timestamp as a local time of day; the raw text when it does not parse. */
+export function timeOfDay(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** IDs compare trimmed and case-insensitively across the workbook, as the server does. */
+export function idKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** Case-insensitive "contains" over several fields, for the search boxes. */
+export function matchesQuery(query: string, ...fields: string[]): boolean {
+  const needle = query.trim().toLowerCase();
+  return needle === '' || fields.some((field) => field.toLowerCase().includes(needle));
+}

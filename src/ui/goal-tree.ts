@@ -1,0 +1,183 @@
+// The cascade as a flat, indented tree: collapsible nodes, search that keeps ancestors, one button per goal.
+import type { CascadeView, GoalView } from '../server/api';
+import { button, el, replaceChildren } from './dom';
+import { idKey, matchesQuery, percent, points, statusClass } from './format';
+import { highlight } from './highlight';
+
+/** Levels shown open the first time a goal appears: the top goals and their children. */
+const OPEN_BELOW_DEPTH = 2;
+/** Indentation stops growing here so deep trees still fit in a 300px sidebar. */
+const MAX_INDENT = 6;
+
+export interface GoalTree {
+  readonly element: HTMLElement;
+  show(view: CascadeView, query: string): void;
+  filter(query: string): void;
+}
+
+export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
+  const element = el('ul', { className: 'tree', attrs: { role: 'tree', 'aria-label': 'Goal cascade' } });
+  let goals = new Map<string, GoalView>();
+  let roots: string[] = [];
+  const expanded = new Set<string>();
+  const seen = new Set<string>();
+  // While searching, every shown node is open unless collapsed during that search; clearing it restores the tree.
+  let query = '';
+  let collapsedInSearch = new Set<string>();
+
+  function isOpen(key: string): boolean {
+    return query ? !collapsedInSearch.has(key) : expanded.has(key);
+  }
+
+  function toggle(key: string): void {
+    const set = query ? collapsedInSearch : expanded;
+    if (set.has(key)) set.delete(key);
+    else set.add(key);
+    render();
+  }
+
+  function render(): void {
+    const shown = query ? matchesWithAncestors(goals, query) : null;
+    const rows: HTMLElement[] = [];
+    const placed = new Set<string>();
+    // Iterative depth-first walk: no recursion limit, and `placed` stops cycles and duplicate IDs.
+    const stack = [...roots, ...orphans(goals, roots)].reverse().map((key) => ({ key, level: 0 }));
+    while (stack.length > 0) {
+      const { key, level } = stack.pop()!;
+      const goal = goals.get(key);
+      if (!goal || placed.has(key) || (shown && !shown.has(key))) continue;
+      placed.add(key);
+      const children = goal.children
+        .map(idKey)
+        .filter((child) => goals.has(child) && !placed.has(child) && (!shown || shown.has(child)));
+      const open = children.length > 0 && isOpen(key);
+      rows.push(renderNode(goal, level, children.length > 0 ? open : null, key));
+      if (open) for (const child of [...children].reverse()) stack.push({ key: child, level: level + 1 });
+    }
+    if (rows.length === 0) {
+      rows.push(
+        el(
+          'li',
+          { className: 'empty gray' },
+          query
+            ? `No goal matches “${query.trim()}”.`
+            : 'No goals yet: a goal tab needs an ID column and a Goal column.',
+        ),
+      );
+    }
+    replaceChildren(element, ...rows);
+  }
+
+  function renderNode(goal: GoalView, level: number, open: boolean | null, key: string): HTMLElement {
+    const toggleControl =
+      open === null
+        ? el('span', { className: 'toggle-spacer', attrs: { 'aria-hidden': 'true' } })
+        : button(open ? '▾' : '▸', () => toggle(key), {
+            className: 'toggle',
+            attrs: { 'aria-label': `${open ? 'Collapse' : 'Expand'} ${goal.id}` },
+          });
+    const item = el(
+      'li',
+      {
+        className: `node ${statusClass(goal.status)}`,
+        data: { id: goal.id },
+        attrs: { role: 'treeitem', 'aria-level': String(level + 1) },
+      },
+      toggleControl,
+      renderGoalButton(goal, query, () => choose(goal)),
+    );
+    if (open !== null) item.setAttribute('aria-expanded', String(open));
+    item.style.paddingLeft = `${Math.min(level, MAX_INDENT) * 14}px`;
+    return item;
+  }
+
+  return {
+    element,
+    show(view, nextQuery) {
+      goals = new Map();
+      for (const goal of view.goals) if (!goals.has(idKey(goal.id))) goals.set(idKey(goal.id), goal);
+      roots = view.roots.map(idKey);
+      for (const [key, goal] of goals) {
+        if (!seen.has(key) && goal.depth < OPEN_BELOW_DEPTH) expanded.add(key);
+        seen.add(key);
+      }
+      query = nextQuery.trim();
+      render();
+    },
+    filter(nextQuery) {
+      if (nextQuery.trim() === query) return;
+      query = nextQuery.trim();
+      collapsedInSearch = new Set();
+      render();
+    },
+  };
+}
+
+function renderGoalButton(goal: GoalView, query: string, onClick: () => void): HTMLButtonElement {
+  const fill = el('span', { className: 'bar-fill' });
+  fill.style.width = `${Math.max(0, Math.min(goal.final ?? 0, 1)) * 100}%`;
+  const figures: string[] = [];
+  if (goal.measured !== null) figures.push(`measured ${percent(goal.measured)}`);
+  if (goal.children.length > 0) figures.push(`rolled up ${percent(goal.rolledUp)}`);
+  if (figures.length === 0) figures.push('not measured yet');
+  return button(
+    [
+      el(
+        'span',
+        { className: 'goal-head' },
+        el('span', { className: 'goal-id' }, ...highlight(goal.id, query)),
+        el('span', { className: 'goal-title' }, ...highlight(goal.title, query)),
+        el(
+          'span',
+          { className: 'goal-percent', title: `Final attainment: ${goal.status}` },
+          percent(goal.final),
+        ),
+      ),
+      el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, fill),
+      el(
+        'span',
+        { className: 'goal-meta secondary small' },
+        ...highlight([goal.owner, goal.tab].filter(Boolean).join(' · '), query),
+      ),
+      el('span', { className: 'goal-figures small' }, figures.join(' · ')),
+      goal.gap !== null &&
+        el(
+          'span',
+          { className: 'flag gap-flag small', title: 'Measured and rolled-up attainment disagree' },
+          `Alignment gap ${points(goal.gap)}: the outcome and its goals below disagree`,
+        ),
+      goal.onCycle &&
+        el('span', { className: 'flag cycle-flag small' }, 'On a cycle of Parent links: no roll-up'),
+    ],
+    onClick,
+    { className: 'goal', title: `Go to ${goal.tab}, row ${goal.row}` },
+  );
+}
+
+/** Keys of goals matching the query, plus every ancestor of each, so matches keep their place in the tree. */
+function matchesWithAncestors(goals: Map<string, GoalView>, query: string): Set<string> {
+  const parentOf = new Map<string, string>();
+  for (const [key, goal] of goals) for (const child of goal.children) parentOf.set(idKey(child), key);
+  const shown = new Set<string>();
+  for (const [key, goal] of goals) {
+    if (!matchesQuery(query, goal.id, goal.title, goal.owner, goal.tab)) continue;
+    // Walk up until the top or a goal already shown; `shown` also ends walks around a cycle.
+    for (let at: string | undefined = key; at !== undefined && !shown.has(at); at = parentOf.get(at))
+      shown.add(at);
+  }
+  return shown;
+}
+
+/** Goals no root reaches (the server lists every root, but a tree must never hide a goal). */
+function orphans(goals: Map<string, GoalView>, roots: string[]): string[] {
+  const reached = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const key = stack.pop()!;
+    const goal = goals.get(key);
+    if (!goal || reached.has(key)) continue;
+    reached.add(key);
+    for (const child of goal.children) stack.push(idKey(child));
+  }
+  return [...goals.keys()].filter((key) => !reached.has(key));
+}

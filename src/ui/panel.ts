@@ -1,0 +1,19 @@
+// What the sidebar shell and its panels need from each other.
+import type { Progress } from './progress';
+
+export interface Panel {
+  /** The tab's label. */
+  readonly title: string;
+  readonly element: HTMLElement;
+  /** Called each time the panel's tab is shown. */
+  activate(): void;
+  /** Called when another panel changed the workbook: what this one shows may be stale. */
+  invalidate(): void;
+}
+
+/** What every panel gets from the shell. */
+export interface PanelContext {
+  progress: Progress;
+  /** Tells the other panels that the workbook changed (a Parent cell written, the Roll-up tab rewritten). */
+  workbookChanged(): void;
+}

@@ -1,0 +1,71 @@
+// Entry point of the sidebar: builds the tabs, wires each panel to the server, opens Check.
+import { createCascadePanel } from './cascade-panel';
+import { createCheckPanel } from './check-panel';
+import { el } from './dom';
+import { createLinkPanel } from './link-panel';
+import type { Panel, PanelContext } from './panel';
+import { createProgress } from './progress';
+
+function byId<T extends HTMLElement>(id: string, type: { new (): T }): T {
+  const element = document.getElementById(id);
+  if (!(element instanceof type)) throw new Error(`sidebar.html lacks #${id}`);
+  return element;
+}
+
+function start(): void {
+  const form = byId('app', HTMLFieldSetElement);
+  const tabList = byId('tabs', HTMLDivElement);
+  const panelHost = byId('panels', HTMLElement);
+  const progress = createProgress(form, byId('progress', HTMLDivElement));
+
+  const panels: Panel[] = [];
+  const context: PanelContext = {
+    progress,
+    workbookChanged: () => {
+      for (const panel of panels) panel.invalidate();
+    },
+  };
+  panels.push(createCheckPanel(context), createLinkPanel(context), createCascadePanel(context));
+
+  const tabs = panels.map((panel, index) => {
+    const id = `panel-${panel.title.toLowerCase()}`;
+    panel.element.id = id;
+    panel.element.setAttribute('role', 'tabpanel');
+    panelHost.appendChild(panel.element);
+    return el(
+      'button',
+      {
+        className: 'tab',
+        type: 'button',
+        attrs: { role: 'tab', 'aria-controls': id },
+        on: {
+          click: () => select(index),
+          keydown: (event) => {
+            // Arrow keys move between tabs, as in every ARIA tab list.
+            const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+            if (step === 0) return;
+            const next = (index + step + panels.length) % panels.length;
+            select(next);
+            tabs[next].focus();
+          },
+        },
+      },
+      panel.title,
+    );
+  });
+  tabList.append(...tabs);
+
+  function select(chosen: number): void {
+    panels.forEach((panel, index) => {
+      const active = index === chosen;
+      panel.element.hidden = !active;
+      tabs[index].setAttribute('aria-selected', String(active));
+      tabs[index].tabIndex = active ? 0 : -1;
+    });
+    panels[chosen].activate();
+  }
+
+  select(0);
+}
+
+start();
