@@ -1,0 +1,128 @@
+// The whole analysis of a workbook: settings, goal tabs, links, cascade, scorecards and advice, in one pass.
+import { advise } from './advise';
+import { cascade } from './cascade';
+import { type Links, linkGoals } from './graph';
+import { type Issue, issueAt, NOWHERE } from './issues';
+import type { Goal, GoalResult, Grid, Scorecard, Settings } from './model';
+import { type Period, parsePeriod } from './period';
+import { scorecards } from './score';
+import { readSettings } from './settings';
+import { readGoalTab } from './table';
+
+export interface TabInput {
+  name: string;
+  /** The tab's values from A1, as getValues() returns them. */
+  grid: Grid;
+  /** Added to grid row numbers when the grid does not start at row 1. */
+  rowOffset?: number;
+}
+
+export interface Analysis {
+  goals: Goal[];
+  results: GoalResult[];
+  cards: Scorecard[];
+  /** Every issue, in workbook order (tab, row), then by severity. */
+  issues: Issue[];
+  goalTabs: string[];
+  settings: Settings;
+  /** UTC day number the status was judged at; null = judged against full targets. */
+  today: number | null;
+  links: Links;
+}
+
+export interface AnalyzeOptions {
+  /** Used as is; otherwise read from a tab named Settings, or the defaults. */
+  settings?: Settings;
+  today?: number | null;
+}
+
+const SETTINGS_TAB = 'settings';
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptions = {}): Analysis {
+  const issues: Issue[] = [];
+  const settingsTab = tabs.find((t) => t.name.trim().toLowerCase() === SETTINGS_TAB);
+  const settings = options.settings ?? readSettingsInto(settingsTab, issues);
+
+  const listed = new Set(settings.goalTabs.map((n) => n.trim().toLowerCase()));
+  for (const name of settings.goalTabs) {
+    if (!tabs.some((t) => t.name.trim().toLowerCase() === name.trim().toLowerCase())) {
+      issues.push(issueAt({ ...NOWHERE, tab: settingsTab?.name ?? 'Settings' }, { code: 'settings-tab-missing', tabName: name }));
+    }
+  }
+
+  const goals: Goal[] = [];
+  const goalTabs: string[] = [];
+  for (const tab of tabs) {
+    if (tab === settingsTab) continue;
+    const read = readGoalTab(tab.name, tab.grid, settings, goals.length, tab.rowOffset ?? 0);
+    if (!read) {
+      if (listed.has(tab.name.trim().toLowerCase())) {
+        issues.push(issueAt({ ...NOWHERE, tab: tab.name }, { code: 'no-goal-tabs' }));
+      }
+      continue;
+    }
+    goalTabs.push(tab.name);
+    for (const g of read.goals) goals.push(g);
+    for (const i of read.issues) issues.push(i);
+  }
+  if (goalTabs.length === 0 && !issues.some((i) => i.code === 'no-goal-tabs')) {
+    issues.push(issueAt(NOWHERE, { code: 'no-goal-tabs' }));
+  }
+
+  const today = options.today ?? null;
+  const links = linkGoals(goals);
+  const periodOf = periodLookup(settings);
+  const cascaded = cascade(goals, links, settings, today, periodOf);
+  const scored = scorecards(goals, cascaded.results, settings);
+  const advice = advise(goals, links.parentOf, links.onCycle, settings);
+
+  for (const list of [links.issues, cascaded.issues, scored.issues, advice]) {
+    for (const i of list) issues.push(i);
+  }
+  return {
+    goals,
+    results: cascaded.results,
+    cards: scored.cards,
+    issues: sortIssues(issues, goalTabs),
+    goalTabs,
+    settings,
+    today,
+    links,
+  };
+}
+
+function readSettingsInto(tab: TabInput | undefined, issues: Issue[]): Settings {
+  const read = readSettings(tab ? tab.grid : null, tab?.name);
+  for (const i of read.issues) issues.push(i);
+  return read.settings;
+}
+
+/** Periods repeat across thousands of goals: parse each distinct label once. */
+function periodLookup(settings: Settings): (g: Goal) => Period | null {
+  const cache = new Map<string, Period | null>();
+  return (g) => {
+    const label = g.period || settings.defaultPeriod;
+    if (!label) return null;
+    let p = cache.get(label);
+    if (p === undefined) {
+      p = parsePeriod(label);
+      cache.set(label, p);
+    }
+    return p;
+  };
+}
+
+function sortIssues(issues: Issue[], goalTabs: readonly string[]): Issue[] {
+  const tabRank = new Map(goalTabs.map((t, i) => [t, i + 1]));
+  return issues
+    .map((issue, seq) => ({ issue, seq }))
+    .sort(
+      (a, b) =>
+        (tabRank.get(a.issue.tab) ?? 0) - (tabRank.get(b.issue.tab) ?? 0) ||
+        a.issue.row - b.issue.row ||
+        SEVERITY_RANK[a.issue.severity] - SEVERITY_RANK[b.issue.severity] ||
+        a.seq - b.seq,
+    )
+    .map((x) => x.issue);
+}

@@ -1,0 +1,111 @@
+// Argument shapes for custom functions: a single cell or a range, omitted arguments, and errors that say what to fix.
+import type { CellValue } from '../core/model';
+
+/** A range as Sheets passes it: rows of columns. */
+export type Matrix = CellValue[][];
+
+/** A bad argument: the message names the function, the argument and what to fix, and becomes the cell's #ERROR! tooltip. */
+export class ArgumentError extends Error {
+  constructor(fn: string, arg: string, problem: string) {
+    super(`${fn}: ${arg} ${problem}`);
+    this.name = 'ArgumentError';
+  }
+}
+
+/** Where an argument came from, for error messages. */
+export interface Arg {
+  fn: string;
+  name: string;
+}
+
+/** Sheets passes an omitted argument as undefined, and an empty cell as '' (or null, as some report). */
+export function isOmitted(v: unknown): boolean {
+  return v === undefined || v === null || v === '';
+}
+
+export function isRange(v: unknown): v is Matrix {
+  return Array.isArray(v);
+}
+
+/** Any argument as a matrix: a single cell becomes 1×1. Rejects values no cell can hold. */
+export function toMatrix(arg: Arg, v: unknown): Matrix {
+  if (isRange(v)) {
+    if (v.length === 0) return [];
+    if (!Array.isArray(v[0])) return [v as unknown as CellValue[]];
+    return v as Matrix;
+  }
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+    throw new ArgumentError(arg.fn, arg.name, 'must be a cell or a range.');
+  }
+  return [[v as CellValue]];
+}
+
+/** A single cell's value; a range of more than one cell is an error. */
+export function toScalar(arg: Arg, v: unknown): CellValue {
+  if (!isRange(v)) return toMatrix(arg, v)[0][0];
+  const m = toMatrix(arg, v);
+  if (m.length === 1 && m[0].length === 1) return m[0][0];
+  throw new ArgumentError(arg.fn, arg.name, `must be a single cell or value, not a ${m.length}×${m[0]?.length ?? 0} range.`);
+}
+
+/** One column (or one row) of values, read top to bottom. */
+export function toColumn(arg: Arg, v: unknown): CellValue[] {
+  const m = toMatrix(arg, v);
+  if (m.length === 0) return [];
+  if (m[0].length === 1) return m.map((row) => row[0]);
+  if (m.length === 1) return m[0].slice();
+  throw new ArgumentError(arg.fn, arg.name, `must be a single column or row, not a ${m.length}×${m[0].length} range.`);
+}
+
+/**
+ * An argument that is either one value for every cell or a range the same size as the leading one,
+ * as native array formulas behave. Returns a reader by row and column.
+ */
+export function spread(arg: Arg, v: unknown, rows: number, cols: number): (r: number, c: number) => CellValue {
+  if (!isRange(v)) {
+    const only = toScalar(arg, v);
+    return () => only;
+  }
+  const m = toMatrix(arg, v);
+  if (m.length === 1 && m[0].length === 1) {
+    const only = m[0][0];
+    return () => only;
+  }
+  if (m.length === rows && m[0].length === cols) return (r, c) => m[r][c];
+  throw new ArgumentError(
+    arg.fn,
+    arg.name,
+    `must be one value or a range the same size as the first argument (${rows}×${cols}), not ${m.length}×${m[0].length}.`,
+  );
+}
+
+/** Several columns that must line up row by row. */
+export function alignedColumns(fn: string, named: Record<string, unknown>): Record<string, CellValue[]> {
+  const out: Record<string, CellValue[]> = {};
+  let first: { name: string; length: number } | null = null;
+  for (const [name, v] of Object.entries(named)) {
+    const col = toColumn({ fn, name }, v);
+    if (first && col.length !== first.length) {
+      throw new ArgumentError(fn, name, `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`);
+    }
+    first ??= { name, length: col.length };
+    out[name] = col;
+  }
+  return out;
+}
+
+/** Text of an option argument such as a direction or method, lower-cased; '' when omitted. */
+export function optionText(arg: Arg, v: unknown): string {
+  const value = toScalar(arg, v);
+  if (isOmitted(value)) return '';
+  if (typeof value !== 'string') throw new ArgumentError(arg.fn, arg.name, `must be text, not ${describeValue(value)}.`);
+  return value.trim().toLowerCase();
+}
+
+export function describeValue(v: CellValue): string {
+  if (v instanceof Date) return 'a date';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return String(v);
+  if (isOmitted(v)) return 'a blank';
+  return `"${String(v)}"`;
+}

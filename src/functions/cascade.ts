@@ -1,0 +1,237 @@
+// MBO_ROLLUP, MBO_CASCADE, MBO_PATH and MBO_VALIDATE: the cascade over ranges from one or many tabs.
+import { cascade } from '../core/cascade';
+import { parseNumber } from '../core/cells';
+import { linkGoals } from '../core/graph';
+import { describeIssue } from '../core/issues';
+import type { CellValue, Goal, RollupMethod } from '../core/model';
+import { DEFAULT_SETTINGS } from '../core/model';
+import { pathText, treeOrder } from '../core/tree';
+import { type Analysis, analyzeWorkbook } from '../core/workbook';
+import { alignedColumns, ArgumentError, describeValue, isOmitted, isRange, optionText, toColumn, toMatrix } from './args';
+import { cell, define, problemText } from './spec';
+
+const METHODS: Record<string, RollupMethod> = { average: 'average', avg: 'average', min: 'min', own: 'own' };
+
+export const MBO_ROLLUP = define(
+  {
+    name: 'MBO_ROLLUP',
+    summary: "Final attainment of every goal: its own where measured, else the roll-up of its children's.",
+    params: [
+      { name: 'ids', type: 'Range', help: 'The ID column; stack tabs with {A!A2:A; B!A2:A}.' },
+      { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
+      { name: 'attainment', type: 'Range', help: 'Measured attainment per goal (fractions); blank = not measured.' },
+      { name: 'contribution', type: 'Range', help: "Share of the parent's roll-up; blank = equal share.", optional: true },
+      { name: 'method', type: 'string|Range', help: 'average (default), min or own: one for all, or a column.', optional: true },
+    ],
+    returns: 'A column of final attainment, one per id.',
+    example: '=MBO_ROLLUP({CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H})',
+  },
+  (ids, parents, att, contribution, method) => {
+    const fn = 'MBO_ROLLUP';
+    const cols = alignedColumns(fn, { ids, parents, attainment: att });
+    const n = cols.ids.length;
+    const contributions = isOmitted(contribution) ? null : alignedColumns(fn, { ids, contribution }).contribution;
+    const methodAt = methodReader(fn, method, n);
+
+    const goals: Goal[] = [];
+    const rowOf: number[] = [];
+    const out: (number | string)[][] = cols.ids.map(() => ['']);
+    for (let r = 0; r < n; r++) {
+      if (isOmitted(cols.ids[r])) continue;
+      const measured = parseNumber(cols.attainment[r]);
+      if (measured !== null && Number.isNaN(measured)) {
+        out[r][0] = problemText({ code: 'not-a-number', text: String(cols.attainment[r]) });
+      }
+      const share = contributions ? parseNumber(contributions[r]) : null;
+      goals.push(
+        rollupGoal(goals.length, r + 1, String(cols.ids[r]).trim(), cols.parents[r], measured, share, methodAt(r)),
+      );
+      rowOf.push(r);
+    }
+    const links = linkGoals(goals);
+    const { results } = cascade(goals, links, ROLLUP_SETTINGS, null, () => null);
+    const cycleByRow = new Map(links.issues.filter((x) => x.code === 'cycle').map((x) => [x.row, x]));
+    for (let i = 0; i < goals.length; i++) {
+      const r = rowOf[i];
+      if (out[r][0] !== '') continue;
+      const onCycle = results[i].onCycle ? cycleByRow.get(r + 1) : undefined;
+      out[r][0] = onCycle ? `⚠ ${describeIssue(onCycle)}` : cell(results[i].final);
+    }
+    return out;
+  },
+);
+
+const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: Number.NEGATIVE_INFINITY };
+
+function methodReader(fn: string, method: unknown, n: number): (r: number) => RollupMethod | null {
+  const parse = (text: string): RollupMethod | null => {
+    if (text === '') return null;
+    const m = METHODS[text];
+    if (m) return m;
+    const hint = text === 'sum' ? ' To sum actuals against a target, use MBO_CASCADE with Actual and Target columns.' : '';
+    throw new ArgumentError(fn, 'method', `must be average, min or own, not "${text}".${hint}`);
+  };
+  if (isOmitted(method)) return () => null;
+  if (!isRange(method) || (toMatrix({ fn, name: 'method' }, method).flat().length === 1 && n !== 1)) {
+    const only = parse(optionText({ fn, name: 'method' }, isRange(method) ? method[0][0] : method));
+    return () => only;
+  }
+  const col = toColumn({ fn, name: 'method' }, method);
+  if (col.length !== n) throw new ArgumentError(fn, 'method', `has ${col.length} rows but ids has ${n}; give one method or a column of the same height.`);
+  const parsed = col.map((v) => parse(isOmitted(v) ? '' : String(v).trim().toLowerCase()));
+  return (r) => parsed[r];
+}
+
+/** A goal whose "actual" is its attainment: measured against a target of 1 with no limits, it is that attainment. */
+function rollupGoal(
+  index: number,
+  row: number,
+  id: string,
+  parent: CellValue,
+  measured: number | null,
+  contribution: number | null,
+  rollup: RollupMethod | null,
+): Goal {
+  const parentText = isOmitted(parent) ? '' : String(parent).trim();
+  return {
+    index,
+    tab: '',
+    row,
+    id,
+    key: id.toLowerCase(),
+    title: id,
+    owner: '',
+    parent: parentText,
+    parentKey: parentText.toLowerCase(),
+    type: '',
+    metric: '',
+    unit: '',
+    direction: 'higher',
+    baseline: 0,
+    target: 1,
+    targetMax: null,
+    actual: measured !== null && Number.isNaN(measured) ? null : measured,
+    weight: null,
+    contribution: contribution !== null && Number.isNaN(contribution) ? null : contribution,
+    rollup,
+    period: '',
+    cap: null,
+    floor: null,
+    gate: null,
+    blocked: false,
+    columns: {},
+  };
+}
+
+function tablesOf(fn: string, first: unknown, rest: unknown[]): Analysis {
+  const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
+  const tabs = grids.map((t, i) => {
+    const name = grids.length === 1 ? 'table' : `table ${i + 1}`;
+    const grid = toMatrix({ fn, name: i === 0 ? 'table' : `table${i + 1}` }, t);
+    return { name, grid };
+  });
+  const analysis = analyzeWorkbook(tabs);
+  if (analysis.goalTabs.length < tabs.length) {
+    const missing = tabs.find((t) => !analysis.goalTabs.includes(t.name))!;
+    const which = missing.name === 'table' ? 'table' : missing.name.replace(' ', '');
+    throw new ArgumentError(fn, which, 'has no header row with an ID column and a Goal column within its first 5 rows; include the header row in the range.');
+  }
+  return analysis;
+}
+
+export const CASCADE_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status'];
+
+export const MBO_CASCADE = define(
+  {
+    name: 'MBO_CASCADE',
+    summary: 'The whole cascade from goal tables with headers: one row per goal, parents before children.',
+    params: [
+      { name: 'table', type: 'Range', help: 'A goal table including its header row (ID, Goal, Parent, Target, Actual, ...).' },
+      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', optional: true, repeats: true },
+    ],
+    returns: 'A table: ID, Goal, Owner, Parent, Depth, Path, Measured, Rolled up, Attainment, Status.',
+    example: '=MBO_CASCADE(CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60)',
+  },
+  (table, ...more) => {
+    const analysis = tablesOf('MBO_CASCADE', table, more);
+    const { goals, results, links } = analysis;
+    const ids = goals.map((g) => g.id);
+    const out: (string | number)[][] = [CASCADE_HEADER.slice()];
+    for (const i of treeOrder(links)) {
+      const g = goals[i];
+      const r = results[i];
+      out.push([
+        g.id,
+        g.title,
+        g.owner,
+        g.parent,
+        r.onCycle ? '' : r.depth,
+        pathText(i, links.parentOf, ids),
+        cell(r.measured),
+        cell(r.rolledUp),
+        cell(r.final),
+        r.status,
+      ]);
+    }
+    return out;
+  },
+);
+
+export const MBO_VALIDATE = define(
+  {
+    name: 'MBO_VALIDATE',
+    summary: 'Every problem in goal tables: one row per issue with what to fix.',
+    params: [
+      { name: 'table', type: 'Range', help: 'A goal table including its header row.' },
+      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', optional: true, repeats: true },
+    ],
+    returns: 'A table: ID, Row, Column, Severity, Code, Message (row numbers count from the top of each range).',
+    example: '=MBO_VALIDATE(CMO!A1:P40, DemandGen!A1:P80)',
+  },
+  (table, ...more) => {
+    const analysis = tablesOf('MBO_VALIDATE', table, more);
+    const many = analysis.goalTabs.length > 1;
+    const out: (string | number)[][] = [['ID', 'Row', 'Column', 'Severity', 'Code', 'Message']];
+    for (const issue of analysis.issues) {
+      const row = issue.row === 0 ? '' : many ? `${issue.tab}, row ${issue.row}` : issue.row;
+      out.push([issue.goalId, row, issue.column, issue.severity, issue.code, describeIssue(issue)]);
+    }
+    return out;
+  },
+);
+
+export const MBO_PATH = define(
+  {
+    name: 'MBO_PATH',
+    summary: 'The chain of IDs from the top of the cascade down to a goal, e.g. CMO-1 › DG-2 › DG-7.',
+    params: [
+      { name: 'id', type: 'string|Range', help: 'The goal ID(s) to trace.' },
+      { name: 'ids', type: 'Range', help: 'The ID column (stack tabs with {A!A2:A; B!A2:A}).' },
+      { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
+    ],
+    returns: 'The path of each id, same shape as id.',
+    example: '=MBO_PATH(A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D})',
+  },
+  (id, ids, parents) => {
+    const fn = 'MBO_PATH';
+    const cols = alignedColumns(fn, { ids, parents });
+    const goals: Goal[] = [];
+    for (let r = 0; r < cols.ids.length; r++) {
+      if (isOmitted(cols.ids[r])) continue;
+      goals.push(rollupGoal(goals.length, r + 1, String(cols.ids[r]).trim(), cols.parents[r], null, null, null));
+    }
+    const links = linkGoals(goals);
+    const names = goals.map((g) => g.id);
+    const wanted = toMatrix({ fn, name: 'id' }, id);
+    const out = wanted.map((line) =>
+      line.map((v) => {
+        if (isOmitted(v)) return '';
+        const key = String(v).trim().toLowerCase();
+        const index = links.indexByKey.get(key);
+        if (index === undefined) return `⚠ ${fn}: ${describeValue(v)} is not among ids.`;
+        return pathText(index, links.parentOf, names);
+      }),
+    );
+    return out.length === 1 && out[0].length === 1 && !Array.isArray(id) ? out[0][0] : out;
+  },
+);

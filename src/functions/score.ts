@@ -1,0 +1,124 @@
+// MBO_SCORE, MBO_PAYOUT and MBO_NPS: owners' weighted scores, the payout curve, and teaming NPS.
+import { parseNumber } from '../core/cells';
+import type { CellValue, PayoutPoint } from '../core/model';
+import { compilePayout, nps, weightedScore } from '../core/score';
+import { alignedColumns, ArgumentError, describeValue, isOmitted, toMatrix, toScalar } from './args';
+import { cell, define, problemText } from './spec';
+
+export const MBO_SCORE = define(
+  {
+    name: 'MBO_SCORE',
+    summary: "Each owner's weighted score: sum(weight × attainment) / sum(weight).",
+    params: [
+      { name: 'owners', type: 'Range', help: 'The Owner column.' },
+      { name: 'weights', type: 'Range', help: 'The Weight column (fractions or percent points).' },
+      { name: 'attainment', type: 'Range', help: 'The attainment column (fractions, 1 = 100%).' },
+      { name: 'owner', type: 'string', help: 'One owner: return just their score.', optional: true },
+    ],
+    returns: 'Two columns (owner, score), one row per owner in order of appearance; or one score.',
+    example: '=MBO_SCORE(C2:C50, L2:L50, M2:M50)',
+  },
+  (owners, weights, att, owner) => {
+    const fn = 'MBO_SCORE';
+    const cols = alignedColumns(fn, { owners, weights, attainment: att });
+    const groups = new Map<string, { name: string; rows: { weight: number | null; attainment: number | null }[] }>();
+    cols.owners.forEach((o, i) => {
+      if (isOmitted(o)) return;
+      const name = String(o).trim();
+      const key = name.toLowerCase();
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { name, rows: [] }));
+      group.rows.push({ weight: numberOrNull(cols.weights[i]), attainment: numberOrNull(cols.attainment[i]) });
+    });
+    if (!isOmitted(owner)) {
+      const wanted = String(toScalar({ fn, name: 'owner' }, owner)).trim();
+      const group = groups.get(wanted.toLowerCase());
+      if (!group) throw new ArgumentError(fn, 'owner', `"${wanted}" does not appear in owners.`);
+      return cell(weightedScore(group.rows, false).score);
+    }
+    if (groups.size === 0) return [['', '']];
+    return [...groups.values()].map((g) => [g.name, cell(weightedScore(g.rows, false).score)]);
+  },
+);
+
+/** Junk in a data cell counts as blank here, as native SUMPRODUCT and AVERAGE skip text. */
+function numberOrNull(v: CellValue): number | null {
+  const n = parseNumber(v);
+  return n === null || Number.isNaN(n) ? null : n;
+}
+
+export const MBO_PAYOUT = define(
+  {
+    name: 'MBO_PAYOUT',
+    summary: 'Payout share for attainment on a piecewise-linear curve: 0 below the first point, flat after the last.',
+    params: [
+      { name: 'attainment', type: 'number|Range', help: 'Attainment(s) or score(s) as fractions.' },
+      { name: 'curve', type: 'Range', help: 'Two columns of (attainment, payout) points, e.g. 80%/50%, 100%/100%, 120%/150%.' },
+    ],
+    returns: 'The payout share for each attainment, same shape.',
+    example: '=MBO_PAYOUT(B2:B20, Settings!B10:C12)',
+  },
+  (att, curveArg) => {
+    const fn = 'MBO_PAYOUT';
+    const curve = curveOf(fn, curveArg);
+    const pay = compilePayout(curve);
+    const values = toMatrix({ fn, name: 'attainment' }, att);
+    const out = values.map((line) =>
+      line.map((v) => {
+        const a = parseNumber(v);
+        if (a === null) return '';
+        if (Number.isNaN(a)) return problemText({ code: 'not-a-number', text: String(v) });
+        return pay(a);
+      }),
+    );
+    return out.length === 1 && out[0].length === 1 && !Array.isArray(att) ? out[0][0] : out;
+  },
+);
+
+function curveOf(fn: string, v: unknown): PayoutPoint[] {
+  const m = toMatrix({ fn, name: 'curve' }, v);
+  if (m.length === 0 || m[0].length !== 2) {
+    throw new ArgumentError(fn, 'curve', 'must be a range of two columns: attainment, then payout (e.g. 80% | 50%).');
+  }
+  const points: PayoutPoint[] = [];
+  m.forEach((row, i) => {
+    if (isOmitted(row[0]) && isOmitted(row[1])) return;
+    const attainment = parseNumber(row[0]);
+    const payout = parseNumber(row[1]);
+    if (attainment === null || payout === null || Number.isNaN(attainment) || Number.isNaN(payout)) {
+      throw new ArgumentError(fn, 'curve', `row ${i + 1} must hold two numbers, not ${describeValue(row[0])} and ${describeValue(row[1])}.`);
+    }
+    points.push({ attainment, payout });
+  });
+  if (points.length === 0) throw new ArgumentError(fn, 'curve', 'has no points: give at least one (attainment, payout) row.');
+  return points;
+}
+
+export const MBO_NPS = define(
+  {
+    name: 'MBO_NPS',
+    summary: 'Net Promoter Score of 0-10 answers: % of 9-10 minus % of 0-6, from -100 to 100.',
+    params: [{ name: 'scores', type: 'Range', help: 'Survey answers, whole numbers from 0 to 10.' }],
+    returns: 'The NPS, from -100 to 100; blank when there are no answers.',
+    example: '=MBO_NPS(Survey!B2:B200)',
+  },
+  (scores) => {
+    const fn = 'MBO_NPS';
+    const answers: number[] = [];
+    let rejected = 0;
+    for (const line of toMatrix({ fn, name: 'scores' }, scores)) {
+      for (const v of line) {
+        const n = parseNumber(v);
+        if (n === null) continue;
+        // Like AVERAGE with text, an answer that is not a whole 0-10 is skipped rather than failing the survey.
+        if (Number.isInteger(n) && n >= 0 && n <= 10) answers.push(n);
+        else rejected++;
+      }
+    }
+    const result = nps(answers);
+    if (result.value === null && rejected > 0) {
+      return `⚠ ${fn}: no answer from 0 to 10 among the scores (${rejected} other values skipped).`;
+    }
+    return cell(result.value);
+  },
+);

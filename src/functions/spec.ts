@@ -1,0 +1,55 @@
+// How a custom function is declared: metadata (for JSDoc, autocomplete and docs) plus one pure call, behind one wrapper.
+import { describeIssue, type IssueDetail, issueAt, NOWHERE } from '../core/issues';
+import { ArgumentError } from './args';
+
+export interface ParamSpec {
+  name: string;
+  /** JSDoc type shown by Sheets' autocomplete, e.g. `number|Range`. */
+  type: string;
+  help: string;
+  optional?: boolean;
+  /** The last parameter may repeat (table2, table3, ...). */
+  repeats?: boolean;
+}
+
+export interface FunctionSpec {
+  name: string;
+  summary: string;
+  params: ParamSpec[];
+  returns: string;
+  /** A formula a user can paste, for the README and the sidebar's help. */
+  example: string;
+}
+
+export type CustomFunction = FunctionSpec & { run: (...args: unknown[]) => unknown };
+
+/** Declares a custom function: checks required arguments, and turns unexpected failures into readable errors. */
+export function define(spec: FunctionSpec, impl: (...args: unknown[]) => unknown): CustomFunction {
+  const required = spec.params.filter((p) => !p.optional && !p.repeats).length;
+  const run = (...args: unknown[]): unknown => {
+    for (let i = 0; i < required; i++) {
+      if (args[i] === undefined) {
+        const p = spec.params[i];
+        throw new ArgumentError(spec.name, p.name, `is missing: ${p.help} Example: ${spec.example}`);
+      }
+    }
+    try {
+      return impl(...args);
+    } catch (e) {
+      if (e instanceof ArgumentError) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(`${spec.name}: could not compute (${why}). Check the arguments against ${spec.example}`);
+    }
+  };
+  return { ...spec, run };
+}
+
+/** What a cell shows when its row has bad data: the catalogue's wording, marked so it reads as a problem. */
+export function problemText(detail: IssueDetail): string {
+  return `⚠ ${describeIssue(issueAt(NOWHERE, detail))}`;
+}
+
+/** Fractions as cells: null (blank or not applicable) becomes an empty cell. */
+export function cell(v: number | null): number | string {
+  return v === null ? '' : v;
+}

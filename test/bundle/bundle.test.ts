@@ -1,0 +1,60 @@
+// The built dist/ files, loaded as Apps Script loads them: one global scope, top-level functions, no modules.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { customFunctions } from '../../src/main';
+import { type LoadedBundle, loadBundle } from '../../tools/load-bundle';
+import { ERROR_CASES, matches, RESULT_CASES } from '../functions/cases';
+
+let bundle: LoadedBundle;
+beforeAll(() => {
+  bundle = loadBundle();
+});
+
+describe('the uploaded files', () => {
+  it('hold no module syntax and no Node API', () => {
+    for (const file of bundle.files) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/^\s*(import|export)\s/m);
+      expect(text).not.toMatch(/\brequire\(|process\.|__dirname|Buffer\./);
+    }
+  });
+
+  it('declare every custom function at top level with JSDoc autocomplete can read', () => {
+    const globals = readFileSync(bundle.files.find((f) => f.endsWith('globals.js'))!, 'utf8');
+    for (const name of Object.keys(customFunctions)) {
+      expect(typeof bundle.functions[name], name).toBe('function');
+      const doc = new RegExp(`/\\*\\*[^/]*@customfunction\\s*\\*/\\s*function ${name}\\(`);
+      expect(globals, name).toMatch(doc);
+    }
+  });
+
+  it('give each custom function its real parameter names, optional ones marked', () => {
+    const globals = readFileSync(bundle.files.find((f) => f.endsWith('globals.js'))!, 'utf8');
+    expect(globals).toContain('function MBO_ATTAINMENT(actual, target, baseline, direction, cap)');
+    expect(globals).toMatch(/@param \{number\|Range\} \[baseline\]/);
+    expect(globals).toContain('function MBO_CASCADE(table, ...table2)');
+    expect(globals).toMatch(/@return .+\n \* @customfunction/);
+  });
+
+  it('do no work at the top level: loading calls no service', () => {
+    const touched: string[] = [];
+    const spy = new Proxy({}, { get: (_t, key) => (touched.push(String(key)), () => spy) });
+    loadBundle({ SpreadsheetApp: spy, PropertiesService: spy, CacheService: spy, LockService: spy, HtmlService: spy });
+    expect(touched).toEqual([]);
+  });
+});
+
+describe('custom functions (built bundle in a vm)', () => {
+  const make = {
+    date: (y: number, m: number, d: number) => bundle.evaluate(`new Date(${y}, ${m}, ${d})`) as Date,
+  };
+
+  it.each(RESULT_CASES)('$fn: $name', ({ fn, args, expect: expected }) => {
+    const result = bundle.functions[fn](...args(make));
+    expect(matches(result, expected), JSON.stringify(result)).toBe(true);
+  });
+
+  it.each(ERROR_CASES)('$fn rejects: $name', ({ fn, args, error }) => {
+    expect(() => bundle.functions[fn](...args(make))).toThrow(error);
+  });
+});

@@ -1,0 +1,63 @@
+// Builds what `clasp push` uploads: the bundle, top-level forwarders with JSDoc, the sidebar HTML and the manifest.
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import * as esbuild from 'esbuild';
+import { forwarders } from './forwarders.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+export const GLOBAL_NAME = 'MBO';
+
+/** Bundles src/main.ts into one plain script: `var MBO = (() => { ... })();` with no import, export or Node API. */
+export async function bundle({ minify = true } = {}) {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    minify,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Reads the metadata the bundle carries, by running it the way Apps Script does: one plain global scope. */
+function readMetadata(code) {
+  const context = vm.createContext({});
+  vm.runInContext(code, context, { filename: 'mbo.js' });
+  const mbo = context[GLOBAL_NAME];
+  return { catalog: mbo.catalog, globals: mbo.globalFunctions.map(({ name, params, summary }) => ({ name, params, summary })) };
+}
+
+export async function build() {
+  const started = performance.now();
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
+  const code = await bundle();
+  const banner = '// mbo-cascade: built by tools/build.mjs from src/ — do not edit.\n';
+  await writeFile(join(dist, 'mbo.js'), banner + code);
+  const meta = readMetadata(code);
+  await writeFile(join(dist, 'globals.js'), banner + forwarders(GLOBAL_NAME, meta.catalog, meta.globals));
+  await copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  const sidebarBuilder = join(root, 'tools/build-sidebar.mjs');
+  if (existsSync(sidebarBuilder)) {
+    const { buildSidebar } = await import(sidebarBuilder);
+    await writeFile(join(dist, 'Sidebar.html'), await buildSidebar());
+  }
+  return { ms: performance.now() - started, bytes: Buffer.byteLength(code), functions: meta.catalog.length, globals: meta.globals.length };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const r = await build();
+  const files = (await readFile(join(root, '.clasp.json'), 'utf8')) && 'dist/';
+  console.log(`built ${files}: ${r.functions} custom functions, ${r.globals} other globals, bundle ${(r.bytes / 1024).toFixed(1)} KB, ${r.ms.toFixed(0)} ms`);
+}
