@@ -1,0 +1,146 @@
+// The exact slice of Apps Script the add-on uses: narrow ports, checked against @types/google-apps-script, that the real services and tools/gas-fake both satisfy.
+//
+// Each port lists only the methods our code calls. Methods whose results are plain values are
+// `Pick`ed from the real types; methods returning other services are re-declared so that they
+// return ports (chainable setters return `unknown`: we never chain on them). The `Fits` checks at
+// the bottom make the compiler prove that every real service is assignable to its port, so a
+// misspelt or invented method name fails to compile here, not in Google's runtime.
+
+type S = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sh = GoogleAppsScript.Spreadsheet.Sheet;
+type R = GoogleAppsScript.Spreadsheet.Range;
+
+export interface RangePort
+  extends Pick<
+    R,
+    'getValues' | 'getFormulas' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation'
+  > {
+  getSheet(): SheetPort;
+  setValues(values: unknown[][]): unknown;
+  setValue(value: unknown): unknown;
+  setNumberFormat(numberFormat: string): unknown;
+  setFontWeight(fontWeight: string | null): unknown;
+  setDataValidation(rule: DataValidationPort | null): unknown;
+  clearContent(): unknown;
+  activate(): unknown;
+}
+
+export interface SheetPort
+  extends Pick<
+    Sh,
+    'getName' | 'getIndex' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'deleteRows' | 'deleteColumns'
+  > {
+  getDataRange(): RangePort;
+  getRange(row: number, column: number, numRows?: number, numColumns?: number): RangePort;
+  setName(name: string): unknown;
+  insertRowsAfter(afterPosition: number, howMany: number): unknown;
+  insertColumnsAfter(afterPosition: number, howMany: number): unknown;
+  setColumnWidth(columnPosition: number, width: number): unknown;
+  hideSheet(): unknown;
+  activate(): unknown;
+  clearContents(): unknown;
+  setConditionalFormatRules(rules: ConditionalFormatRulePort[]): void;
+  newChart(): EmbeddedChartBuilderPort;
+  insertChart(chart: EmbeddedChartPort): void;
+}
+
+export interface SpreadsheetPort extends Pick<S, 'getSpreadsheetLocale' | 'getNumSheets' | 'toast'> {
+  getSheets(): SheetPort[];
+  getSheetByName(name: string): SheetPort | null;
+  getActiveRange(): RangePort | null;
+  /** Inserts at a 0-based position and makes the new sheet active, as Sheets does. */
+  insertSheet(sheetName: string, sheetIndex: number): SheetPort;
+  deleteSheet(sheet: SheetPort): void;
+}
+
+export interface DataValidationPort
+  extends Pick<GoogleAppsScript.Spreadsheet.DataValidation, 'getAllowInvalid'> {}
+
+export interface DataValidationBuilderPort {
+  requireValueInList(values: string[], showDropdown: boolean): this;
+  requireValueInRange(range: RangePort, showDropdown: boolean): this;
+  setAllowInvalid(allowInvalidData: boolean): this;
+  setHelpText(helpText: string): this;
+  build(): DataValidationPort;
+}
+
+export interface ConditionalFormatRulePort {
+  getRanges(): RangePort[];
+}
+
+export interface ConditionalFormatRuleBuilderPort {
+  whenTextEqualTo(text: string): this;
+  setBackground(color: string | null): this;
+  setFontColor(color: string | null): this;
+  setRanges(ranges: RangePort[]): this;
+  build(): ConditionalFormatRulePort;
+}
+
+export interface EmbeddedChartPort {
+  getRanges(): RangePort[];
+}
+
+export interface EmbeddedChartBuilderPort {
+  setChartType(type: GoogleAppsScript.Charts.ChartType): this;
+  addRange(range: RangePort): this;
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this;
+  setOption(option: string, value: unknown): this;
+  build(): EmbeddedChartPort;
+}
+
+export interface MenuPort {
+  addItem(caption: string, functionName: string): this;
+  addSeparator(): this;
+  addToUi(): void;
+}
+
+export interface HtmlOutputPort extends Pick<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'getTitle'> {
+  setTitle(title: string): this;
+  setContent(content: string): this;
+}
+
+export interface UiPort {
+  createAddonMenu(): MenuPort;
+  showSidebar(userInterface: HtmlOutputPort): void;
+  alert(prompt: string): unknown;
+}
+
+export interface SpreadsheetAppPort {
+  getActiveSpreadsheet(): SpreadsheetPort;
+  getUi(): UiPort;
+  newDataValidation(): DataValidationBuilderPort;
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderPort;
+  /** Applies pending writes: called before a lock is released so the next holder reads them. */
+  flush(): void;
+}
+
+export type LockPort = Pick<GoogleAppsScript.Lock.Lock, 'waitLock' | 'tryLock' | 'releaseLock' | 'hasLock'>;
+
+export interface LockServicePort {
+  getDocumentLock(): LockPort | null;
+}
+
+export interface HtmlServicePort {
+  createHtmlOutputFromFile(filename: string): HtmlOutputPort;
+  createHtmlOutput(html: string): HtmlOutputPort;
+}
+
+export interface ChartsPort {
+  readonly ChartType: { readonly TREEMAP: GoogleAppsScript.Charts.ChartType };
+}
+
+// Compile-time proofs that the real services fit the ports (no runtime code).
+type Fits<RealService extends Port, Port> = RealService;
+export type RealFitsPorts = [
+  Fits<R, RangePort>,
+  Fits<Sh, SheetPort>,
+  Fits<S, SpreadsheetPort>,
+  Fits<GoogleAppsScript.Spreadsheet.DataValidationBuilder, DataValidationBuilderPort>,
+  Fits<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, ConditionalFormatRuleBuilderPort>,
+  Fits<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, EmbeddedChartBuilderPort>,
+  Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppPort>,
+  Fits<GoogleAppsScript.Lock.LockService, LockServicePort>,
+  Fits<GoogleAppsScript.HTML.HtmlService, HtmlServicePort>,
+  Fits<GoogleAppsScript.Base.Ui, UiPort>,
+  Fits<GoogleAppsScript.Charts.Charts, ChartsPort>,
+];

@@ -1,0 +1,20 @@
+// A server context over the fake services, with a fixed clock: what tests and the local preview run endpoints with.
+import type { ServerContext } from '../../src/server/context';
+import type { FakeGas } from './index';
+
+export const FIXED_NOW = new Date('2026-07-01T12:00:00.000Z');
+
+export function fakeServerContext(
+  gas: FakeGas,
+  options: { now?: Date; lockService?: FakeGas['LockService'] } = {},
+): ServerContext {
+  const now = options.now ?? FIXED_NOW;
+  const lockService = options.lockService ?? gas.LockService;
+  return {
+    spreadsheetApp: () => gas.SpreadsheetApp,
+    lockService: () => lockService,
+    htmlService: () => gas.HtmlService,
+    charts: () => gas.Charts,
+    now: () => new Date(now.getTime()),
+  };
+}
