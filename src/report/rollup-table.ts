@@ -1,0 +1,281 @@
+// The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
+import { treeOrder } from '../core/tree';
+import type { Analysis } from '../core/workbook';
+
+/** A cell of the report; '' is a blank cell. Text is raw: escaping is the writer's job. */
+export type ReportCell = string | number | boolean;
+
+/** A rectangle of the report, 1-based like Sheets ranges. */
+export interface Box {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+/** A rectangle and its values, written with one setValues. */
+export interface Block extends Box {
+  values: ReportCell[][];
+}
+
+export type ColoredStatus = 'on track' | 'at risk' | 'off track';
+
+export interface TreemapHint {
+  /** Label, parent label, size, colour value: Google's treemap data layout, header row first. */
+  data: Box;
+  anchorRow: number;
+  anchorCol: number;
+  options: Record<string, string | number | boolean>;
+}
+
+export interface RollupReport {
+  /** Rows and columns the report needs; the writer sizes its sheet to exactly this. */
+  rows: number;
+  columns: number;
+  note: Block;
+  goals: Block;
+  scorecards: Block;
+  /** Source of the treemap, in columns to the right of the table. */
+  chartData: Block;
+  /** Ranges holding attainments, formatted as percentages. */
+  percent: Box[];
+  /** Header and title ranges, in bold. */
+  bold: Box[];
+  /** The goal Status cells, coloured by value; null when there are no goals. */
+  status: Box | null;
+  statusColors: Readonly<Record<ColoredStatus, { background: string; font: string }>>;
+  frozenRows: number;
+  widths: { col: number; width: number }[];
+  /** null when there is no goal to draw. */
+  treemap: TreemapHint | null;
+  goalCount: number;
+  scorecardCount: number;
+}
+
+export const GOAL_HEADERS = [
+  'ID',
+  'Goal',
+  'Owner',
+  'Tab',
+  'Measured',
+  'Rolled up',
+  'Attainment',
+  'Status',
+  'Gap',
+];
+export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout'];
+export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
+export const PERCENT_FORMAT = '0.0%';
+/** The treemap needs a single root; every top-level goal hangs under it. */
+export const TREEMAP_ROOT = 'All goals';
+
+export const STATUS_COLORS: RollupReport['statusColors'] = {
+  'on track': { background: '#d9ead3', font: '#274e13' },
+  'at risk': { background: '#fff2cc', font: '#7f6000' },
+  'off track': { background: '#f4cccc', font: '#990000' },
+};
+
+const NOTE_ROW = 1;
+const HEADER_ROW = 3;
+const CHART_DATA_COL = GOAL_HEADERS.length + 2;
+const CHART_COL = CHART_DATA_COL + CHART_HEADERS.length + 1;
+/** Room for the chart, which floats over the grid from CHART_COL: about 7 columns by 20 rows. */
+const CHART_SPAN_COLS = 7;
+const CHART_SPAN_ROWS = 20;
+/** Non-breaking spaces survive every trim, so the indentation stays. */
+const INDENT = '\u00a0\u00a0\u00a0\u00a0';
+
+const blankIfNull = (x: number | null): ReportCell => (x === null ? '' : x);
+
+/** `2026-03-01T14:05:09.000Z` -> `2026-03-01 14:05 UTC`. */
+function readableTime(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * The goals in reading order with their display depth: each goal followed by its subtree. A goal on
+ * a cycle, or hanging below one, starts a new tree at depth 0 so no goal is hidden or repeated.
+ */
+function displayOrder(analysis: Analysis): { order: number[]; depth: Int32Array } {
+  const { parentOf, onCycle } = analysis.links;
+  const order = treeOrder(analysis.links);
+  const depth = new Int32Array(order.length);
+  const placed = new Uint8Array(order.length);
+  for (const i of order) {
+    const p = parentOf[i];
+    depth[i] = p >= 0 && placed[p] && !onCycle[i] && !onCycle[p] ? depth[p] + 1 : 0;
+    placed[i] = 1;
+  }
+  return { order, depth };
+}
+
+function noteText(analysis: Analysis, computedAt: string): string {
+  const count = (severity: string) => analysis.issues.filter((i) => i.severity === severity).length;
+  const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'no goal tab';
+  return (
+    `Computed by MBO Cascade on ${readableTime(computedAt)} from ${tabs}: ` +
+    `${analysis.goals.length} goals, ${analysis.cards.length} scorecards, ` +
+    `${count('error')} errors and ${count('warning')} warnings (see the sidebar). ` +
+    'Roll up replaces this tab: edit the goal tabs, not this one.'
+  );
+}
+
+/** Unique treemap labels: the goal's ID, or its place when it has none; repeats get a number. */
+function treemapLabels(analysis: Analysis): string[] {
+  const used = new Set<string>([TREEMAP_ROOT.toLowerCase()]);
+  return analysis.goals.map((g) => {
+    const base = g.id || `${g.tab} row ${g.row}`;
+    let label = base;
+    for (let n = 2; used.has(label.toLowerCase()); n++) label = `${base} (${n})`;
+    used.add(label.toLowerCase());
+    return label;
+  });
+}
+
+function goalBlock(analysis: Analysis, order: number[], depth: Int32Array): Block {
+  const values: ReportCell[][] = [GOAL_HEADERS.slice()];
+  for (const i of order) {
+    const g = analysis.goals[i];
+    const r = analysis.results[i];
+    values.push([
+      g.id,
+      INDENT.repeat(depth[i]) + g.title,
+      g.owner,
+      g.tab,
+      blankIfNull(r.measured),
+      blankIfNull(r.rolledUp),
+      blankIfNull(r.final),
+      r.status,
+      blankIfNull(r.gap),
+    ]);
+  }
+  return { row: HEADER_ROW, col: 1, numRows: values.length, numCols: GOAL_HEADERS.length, values };
+}
+
+function scorecardBlock(analysis: Analysis, row: number): Block {
+  const blankRow = SCORECARD_HEADERS.map(() => '');
+  const values: ReportCell[][] = [['Scorecards', ...blankRow.slice(1)], SCORECARD_HEADERS.slice()];
+  for (const card of analysis.cards) {
+    values.push([
+      card.owner,
+      card.period || analysis.settings.defaultPeriod,
+      blankIfNull(card.score),
+      blankIfNull(card.payout),
+    ]);
+  }
+  return { row, col: 1, numRows: values.length, numCols: SCORECARD_HEADERS.length, values };
+}
+
+function chartBlock(analysis: Analysis, order: number[]): Block {
+  const { parentOf, onCycle } = analysis.links;
+  const labels = treemapLabels(analysis);
+  const values: ReportCell[][] = [CHART_HEADERS.slice(), [TREEMAP_ROOT, '', 0, '']];
+  for (const i of order) {
+    const p = parentOf[i];
+    const parent = p >= 0 && !onCycle[i] ? labels[p] : TREEMAP_ROOT;
+    values.push([labels[i], parent, 1, blankIfNull(analysis.results[i].final)]);
+  }
+  return {
+    row: HEADER_ROW,
+    col: CHART_DATA_COL,
+    numRows: values.length,
+    numCols: CHART_HEADERS.length,
+    values,
+  };
+}
+
+const column = (block: Box, col: number, fromRow: number): Box => ({
+  row: fromRow,
+  col: block.col + col - 1,
+  numRows: block.row + block.numRows - fromRow,
+  numCols: 1,
+});
+
+/** The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). */
+export function buildRollupReport(analysis: Analysis, computedAt: string): RollupReport {
+  const { order, depth } = displayOrder(analysis);
+  const n = order.length;
+  const note: Block = {
+    row: NOTE_ROW,
+    col: 1,
+    numRows: 1,
+    numCols: 1,
+    values: [[noteText(analysis, computedAt)]],
+  };
+  const goals = goalBlock(analysis, order, depth);
+  const scorecards = scorecardBlock(analysis, HEADER_ROW + n + 2);
+  const chartData = chartBlock(analysis, order);
+
+  const percent: Box[] = [];
+  const firstGoalRow = HEADER_ROW + 1;
+  if (n > 0) {
+    percent.push({ ...column(goals, 5, firstGoalRow), numCols: 3 }, column(goals, 9, firstGoalRow));
+    percent.push(column(chartData, 4, HEADER_ROW + 1));
+  }
+  const firstCardRow = scorecards.row + 2;
+  if (analysis.cards.length > 0) percent.push({ ...column(scorecards, 3, firstCardRow), numCols: 2 });
+
+  const rows = Math.max(
+    goals.row + goals.numRows - 1,
+    scorecards.row + scorecards.numRows - 1,
+    chartData.row + chartData.numRows - 1,
+    HEADER_ROW + CHART_SPAN_ROWS,
+  );
+  return {
+    rows,
+    columns: CHART_COL + CHART_SPAN_COLS - 1,
+    note,
+    goals,
+    scorecards,
+    chartData,
+    percent,
+    bold: [
+      { row: HEADER_ROW, col: 1, numRows: 1, numCols: GOAL_HEADERS.length },
+      { row: scorecards.row, col: 1, numRows: 2, numCols: SCORECARD_HEADERS.length },
+      { row: HEADER_ROW, col: CHART_DATA_COL, numRows: 1, numCols: CHART_HEADERS.length },
+    ],
+    status: n > 0 ? column(goals, 8, firstGoalRow) : null,
+    statusColors: STATUS_COLORS,
+    frozenRows: HEADER_ROW,
+    widths: [{ col: 2, width: 360 }],
+    treemap:
+      n > 0
+        ? {
+            data: {
+              row: chartData.row,
+              col: chartData.col,
+              numRows: chartData.numRows,
+              numCols: chartData.numCols,
+            },
+            anchorRow: HEADER_ROW,
+            anchorCol: CHART_COL,
+            options: {
+              title: 'Cascade: attainment by goal',
+              minColor: STATUS_COLORS['off track'].background,
+              midColor: STATUS_COLORS['at risk'].background,
+              maxColor: STATUS_COLORS['on track'].background,
+              minColorValue: 0,
+              maxColorValue: 1,
+              showScale: true,
+            },
+          }
+        : null,
+    goalCount: n,
+    scorecardCount: analysis.cards.length,
+  };
+}
+
+/** The whole report as one grid from A1 (blank where no block writes), e.g. for an .xlsx sheet. */
+export function reportGrid(report: RollupReport): ReportCell[][] {
+  const grid: ReportCell[][] = Array.from({ length: report.rows }, () =>
+    new Array<ReportCell>(report.columns).fill(''),
+  );
+  for (const block of [report.note, report.goals, report.scorecards, report.chartData]) {
+    block.values.forEach((line, r) => {
+      line.forEach((v, c) => {
+        grid[block.row - 1 + r][block.col - 1 + c] = v;
+      });
+    });
+  }
+  return grid;
+}
