@@ -1,0 +1,273 @@
+// The cascade: each goal's measured, rolled-up and final attainment, alignment gaps and status, bottom-up.
+
+import type { AttainmentError } from './attain';
+import { attainment, statusOf, TOLERANCE } from './attain';
+import type { Links } from './graph';
+import { pathOf } from './graph';
+import type { Issue, IssueDetail, Place } from './issues';
+import { issueAt } from './issues';
+import type { Field, Goal, GoalResult, Settings, Status } from './model';
+import type { Period } from './period';
+import { elapsedShare } from './period';
+
+/**
+ * Computes every goal's attainment in linear time, without recursion: measured from its own values,
+ * rolled up from its children (links.order reversed, so children come first), final = measured ?? rolled up.
+ *
+ * - Indices are positions in `goals`, as in `links`; results[i] is goals[i]'s result.
+ * - Returns only the cascade's own issues (not links.issues), in workbook order.
+ * - Link errors (duplicate ID, unknown or self parent, cycle) do not block a goal's own measured value:
+ *   they concern where it trees, not what it measured. Only goal.blocked (errors on its values) does.
+ * - Status judges against the full target (e = 1) where the period or today is unknown; `elapsed` is then null.
+ * - results[i].children is links.children[i] itself (shared, not copied); results[i].path is computed on
+ *   access (see resultClass): storing every path would be quadratic on a deep chain.
+ */
+export function cascade(
+  goals: readonly Goal[],
+  links: Links,
+  settings: Settings,
+  today: number | null,
+  periodOf: (g: Goal) => Period | null,
+): { results: GoalResult[]; issues: Issue[] } {
+  const n = goals.length;
+  const { children, order } = links;
+  // NaN stands for null in the typed arrays.
+  const measured = new Float64Array(n).fill(Number.NaN);
+  const rolledUp = new Float64Array(n).fill(Number.NaN);
+  const final = new Float64Array(n);
+  // Why a goal has no measured value, kept as a small code rather than 1M retained Attainment objects.
+  const why = new Uint8Array(n);
+  // Issues found while rolling up, by goal, so that the output can be in workbook order. Rare, so sparse.
+  const rollupIssues = new Map<number, Issue[]>();
+  const report = (i: number, issue: Issue): void => {
+    const list = rollupIssues.get(i);
+    if (list === undefined) rollupIssues.set(i, [issue]);
+    else list.push(issue);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
+    if (!g.blocked) {
+      const a = attainment(g, settings);
+      if (a.kind === 'value') measured[i] = a.value;
+      else why[i] = a.kind === 'unmeasured' ? UNMEASURED : FIRST_ERROR + ERROR_CODES.indexOf(a.code);
+    }
+    final[i] = measured[i];
+  }
+
+  const roll = rollers(goals, settings, final, report);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k];
+    const kids = children[i];
+    if (kids.length === 0) continue;
+    const method = goals[i].rollup ?? 'average';
+    const value = method === 'own' ? Number.NaN : roll[method](i, kids);
+    rolledUp[i] = value;
+    if (Number.isNaN(final[i])) final[i] = value;
+  }
+
+  const issues: Issue[] = [];
+  const Result = resultClass(links);
+  const results: GoalResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = goals[i];
+    if (why[i] >= FIRST_ERROR)
+      issues.push(issueOn(g, 'target', 'Target', attainmentIssue(g, ERROR_CODES[why[i] - FIRST_ERROR])));
+    const found = rollupIssues.get(i);
+    if (found !== undefined) for (const issue of found) issues.push(issue);
+
+    const m = orNull(measured[i]);
+    const r = orNull(rolledUp[i]);
+    let gap: number | null = null;
+    if (m !== null && r !== null && Math.abs(m - r) > settings.gap + TOLERANCE) {
+      gap = m - r;
+      issues.push(issueOn(g, 'actual', 'Actual', { code: 'alignment-gap', measured: m, rolledUp: r }));
+    }
+    if (why[i] === UNMEASURED && r === null) {
+      issues.push(issueOn(g, 'actual', 'Actual', { code: 'unmeasured' }));
+    }
+
+    const period = today === null ? null : periodOf(g);
+    const elapsed = period === null || today === null ? null : elapsedShare(period, today);
+    const f = orNull(final[i]);
+    results[i] = new Result(i, m, r, f, gap, statusOf(f, elapsed ?? 1), elapsed);
+  }
+  return { results, issues };
+}
+
+// Codes of `why`: 0 = measured or blocked (nothing to add), then unmeasured, then the attainment errors.
+const UNMEASURED = 1;
+const FIRST_ERROR = 2;
+const ERROR_CODES: readonly AttainmentError[] = ['zero-span', 'missing-target', 'bad-range'];
+
+/**
+ * The class of one cascade's results. Fields are plain own data; `path` is an accessor on the prototype,
+ * walked up parentOf when read (O(depth)), because storing every path is quadratic on a deep chain (a
+ * 10,000-deep chain would hold 50M indices) and an own accessor per object is ~10x slower to create.
+ * toJSON adds the path, so JSON.stringify keeps it; an object spread ({ ...result }) and deep-equality
+ * helpers that only look at own properties do not see it.
+ */
+function resultClass(links: Links) {
+  return class Result implements GoalResult {
+    readonly index: number;
+    readonly depth: number;
+    readonly children: number[];
+    readonly measured: number | null;
+    readonly rolledUp: number | null;
+    readonly final: number | null;
+    readonly gap: number | null;
+    readonly status: Status;
+    readonly elapsed: number | null;
+    readonly onCycle: boolean;
+
+    constructor(
+      index: number,
+      measured: number | null,
+      rolledUp: number | null,
+      final: number | null,
+      gap: number | null,
+      status: Status,
+      elapsed: number | null,
+    ) {
+      // Assigned in GoalResult's order, so that JSON and object listings read as the interface does.
+      this.index = index;
+      this.depth = links.depth[index];
+      this.children = links.children[index];
+      this.measured = measured;
+      this.rolledUp = rolledUp;
+      this.final = final;
+      this.gap = gap;
+      this.status = status;
+      this.elapsed = elapsed;
+      this.onCycle = links.onCycle[index] === 1;
+    }
+
+    get path(): number[] {
+      return pathOf(this.index, links);
+    }
+
+    /** Writing a path (GoalResult allows it) turns it into an ordinary own property of this result. */
+    set path(path: number[]) {
+      Object.defineProperty(this, 'path', {
+        value: path,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+
+    toJSON(): GoalResult {
+      return { ...this, path: this.path };
+    }
+  };
+}
+
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+const issueOn = (g: Goal, field: Field, column: string, detail: IssueDetail): Issue => {
+  const place: Place = { tab: g.tab, row: g.row, col: g.columns[field] ?? 0, column, goalId: g.id };
+  return issueAt(place, detail);
+};
+
+/** The issue for an attainment that could not be computed; a bad range quotes the bounds it got. */
+function attainmentIssue(g: Goal, code: AttainmentError): IssueDetail {
+  if (code !== 'bad-range') return { code };
+  const text = g.targetMax === null ? `${g.target ?? ''}` : `${g.target ?? ''}-${g.targetMax}`;
+  return { code, text };
+}
+
+type Roller = (parent: number, kids: readonly number[]) => number;
+
+/** The roll-up methods; each returns NaN where there is nothing to count. */
+function rollers(
+  goals: readonly Goal[],
+  settings: Settings,
+  final: Float64Array,
+  report: (i: number, issue: Issue) => void,
+): Record<'average' | 'sum' | 'min', Roller> {
+  const zeroIfUnmeasured = settings.countUnmeasuredAsZero ? 0 : Number.NaN;
+
+  /**
+   * Contribution-weighted mean of the children's final attainment. Blank contributions share equally what
+   * the explicit ones leave of 100% (nothing when they already use it all); negative contributions count
+   * as 0. Dividing by the total weight of the children counted normalises explicit contributions that do
+   * not add up to 100% and leaves unmeasured children out (unless they count as 0).
+   */
+  const average: Roller = (_parent, kids) => {
+    let explicit = 0;
+    let blanks = 0;
+    for (const c of kids) {
+      const share = goals[c].contribution;
+      if (share === null) blanks++;
+      else explicit += Math.max(0, share);
+    }
+    const blankShare = blanks === kids.length ? 1 / blanks : Math.max(0, 1 - explicit) / Math.max(1, blanks);
+    let sum = 0;
+    let weights = 0;
+    for (const c of kids) {
+      const value = Number.isNaN(final[c]) ? zeroIfUnmeasured : final[c];
+      if (Number.isNaN(value)) continue;
+      const share = goals[c].contribution;
+      const weight = share === null ? blankShare : Math.max(0, share);
+      sum += weight * value;
+      weights += weight;
+    }
+    return weights > 0 ? sum / weights : Number.NaN;
+  };
+
+  /** The children's own actuals added up, measured against the parent's own target, direction and limits. */
+  const sum: Roller = (parent, kids) => {
+    const g = goals[parent];
+    const unit = g.unit.trim().toLowerCase();
+    let mismatch = false;
+    let total = 0;
+    let counted = 0;
+    for (const c of kids) {
+      const child = goals[c];
+      if (child.unit.trim().toLowerCase() !== unit) {
+        mismatch = true;
+        report(
+          parent,
+          issueOn(g, 'unit', 'Unit', {
+            code: 'sum-unit-mismatch',
+            childId: child.id,
+            childUnit: child.unit,
+            unit: g.unit,
+          }),
+        );
+      } else if (child.actual !== null) {
+        total += child.actual;
+        counted++;
+      }
+    }
+    if (mismatch) return Number.NaN;
+    if (g.target === null) {
+      // A blocked parent already has an error on its values; do not pile another one on.
+      if (!g.blocked) report(parent, issueOn(g, 'target', 'Target', { code: 'sum-needs-target' }));
+      return Number.NaN;
+    }
+    // Unmeasured children add nothing either way; with none measured there is no sum unless they count as 0.
+    if (counted === 0 && !settings.countUnmeasuredAsZero) return Number.NaN;
+    const { direction, target, targetMax, baseline, cap, floor } = g;
+    const a = attainment({ direction, actual: total, target, targetMax, baseline, cap, floor }, settings);
+    if (a.kind === 'value') return a.value;
+    // The same error on the parent's own measurement is reported once, from there.
+    const ownError = g.actual !== null;
+    if (a.kind === 'error' && !g.blocked && !ownError) {
+      report(parent, issueOn(g, 'target', 'Target', attainmentIssue(g, a.code)));
+    }
+    return Number.NaN;
+  };
+
+  /** The weakest child's final attainment. */
+  const min: Roller = (_parent, kids) => {
+    let weakest = Number.NaN;
+    for (const c of kids) {
+      const value = Number.isNaN(final[c]) ? zeroIfUnmeasured : final[c];
+      if (!Number.isNaN(value) && (Number.isNaN(weakest) || value < weakest)) weakest = value;
+    }
+    return weakest;
+  };
+
+  return { average, sum, min };
+}

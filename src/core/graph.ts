@@ -1,0 +1,252 @@
+// Links goals to their parents across tabs: duplicates, unknown parents, self-links, cycles, top-down order.
+
+import type { Issue, Place } from './issues';
+import { issueAt } from './issues';
+import type { Goal } from './model';
+
+/**
+ * The goal tree as index arrays. Every index is a position in the goals array given to linkGoals
+ * (equal to Goal.index when the whole workbook's list is passed).
+ */
+export interface Links {
+  /** Each ID (trimmed, lower-cased) to the first goal that has it. */
+  indexByKey: Map<string, number>;
+  /**
+   * The parent of each goal; -1 = top-level or unlinked (blank, unknown or self parent).
+   * Goals on a cycle keep their parent on the cycle: stop at onCycle when walking up.
+   */
+  parentOf: Int32Array;
+  /** Children of each goal, in workbook order. */
+  children: number[][];
+  /** Every goal not on a cycle, parents before children. */
+  order: number[];
+  /** 1 for goals on a cycle of parents. */
+  onCycle: Uint8Array;
+  /**
+   * 0 for a top-level goal and for a goal on a cycle; a goal hanging below a cycle counts its depth from
+   * the cycle member it hangs off (that member is depth 0, its child depth 1). Always path length - 1.
+   */
+  depth: Int32Array;
+  issues: Issue[];
+}
+
+// Colours of the cycle search.
+const UNSEEN = 0;
+const ON_WALK = 1;
+const DONE = 2;
+
+const place = (g: Goal, col: number | undefined, column: string): Place => ({
+  tab: g.tab,
+  row: g.row,
+  col: col ?? 0,
+  column,
+  goalId: g.id,
+});
+
+/**
+ * Links every goal to its parent in linear time, without recursion.
+ * A duplicate ID keeps its own Parent link but cannot be named as a parent: its ID means the first goal.
+ * Goals with a blank ID (already an issue from the parser) can have a parent but cannot be one.
+ */
+export function linkGoals(goals: readonly Goal[]): Links {
+  const { indexByKey, firstOf } = indexIds(goals);
+  const { parentOf, problem } = resolveParents(goals, indexByKey);
+  const { onCycle, cycleOf } = findCycles(goals, parentOf);
+
+  const children = childLists(parentOf);
+
+  const { order, depth } = orderTopDown(parentOf, onCycle, children);
+  const issues = linkIssues(goals, firstOf, problem, cycleOf);
+  return { indexByKey, parentOf, children, order, onCycle, depth, issues };
+}
+
+/** Each goal's children in workbook order, every list allocated at its final size. */
+function childLists(parentOf: Int32Array): number[][] {
+  const n = parentOf.length;
+  const count = new Int32Array(n);
+  for (let i = 0; i < n; i++) if (parentOf[i] !== -1) count[parentOf[i]]++;
+  const children: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) children[i] = new Array(count[i]);
+  const filled = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parentOf[i];
+    if (p !== -1) children[p][filled[p]++] = i;
+  }
+  return children;
+}
+
+/**
+ * The first occurrence of an ID owns it. firstOf[i] is that first goal for a later duplicate, else -1.
+ * IDs are nearly always unique, and then one Map.set per goal is all it takes (a get before each set
+ * would cost a third more on a large workbook); duplicates show up as a Map smaller than the IDs set.
+ */
+function indexIds(goals: readonly Goal[]): { indexByKey: Map<string, number>; firstOf: Int32Array } {
+  const n = goals.length;
+  const indexByKey = new Map<string, number>();
+  const firstOf = new Int32Array(n).fill(-1);
+  let named = 0;
+  for (let i = 0; i < n; i++) {
+    const key = goals[i].key;
+    if (key === '') continue;
+    indexByKey.set(key, i);
+    named++;
+  }
+  if (indexByKey.size === named) return { indexByKey, firstOf };
+  // Map.set keeps a key where it was first inserted but takes the last value: walking back leaves the
+  // first occurrence's index on every key.
+  for (let i = n - 1; i >= 0; i--) if (goals[i].key !== '') indexByKey.set(goals[i].key, i);
+  for (let i = 0; i < n; i++) {
+    const key = goals[i].key;
+    if (key === '') continue;
+    const first = indexByKey.get(key)!;
+    if (first !== i) firstOf[i] = first;
+  }
+  return { indexByKey, firstOf };
+}
+
+// What is wrong with a goal's Parent cell (0 = nothing).
+const SELF = 1;
+const UNKNOWN = 2;
+
+function resolveParents(
+  goals: readonly Goal[],
+  indexByKey: Map<string, number>,
+): { parentOf: Int32Array; problem: Uint8Array } {
+  const parentOf = new Int32Array(goals.length).fill(-1);
+  const problem = new Uint8Array(goals.length);
+  for (let i = 0; i < goals.length; i++) {
+    const g = goals[i];
+    if (g.parentKey === '') continue;
+    // Naming its own ID is a self-link even for a duplicate, whose ID means another goal.
+    if (g.parentKey === g.key) {
+      problem[i] = SELF;
+      continue;
+    }
+    const p = indexByKey.get(g.parentKey);
+    if (p === undefined) problem[i] = UNKNOWN;
+    else parentOf[i] = p;
+  }
+  return { parentOf, problem };
+}
+
+/**
+ * Each goal has at most one parent, so walking up from any goal ends at the top or runs into a cycle.
+ * One walk per unseen goal, colouring as it goes, finds every cycle in linear time. cycleOf holds, for
+ * each member, the cycle's IDs in parent order starting from the member first in the workbook; members of
+ * one cycle share that list, so even a huge cycle stays linear.
+ */
+function findCycles(
+  goals: readonly Goal[],
+  parentOf: Int32Array,
+): { onCycle: Uint8Array; cycleOf: (string[] | undefined)[] } {
+  const n = goals.length;
+  const onCycle = new Uint8Array(n);
+  const cycleOf: (string[] | undefined)[] = [];
+  const colour = new Uint8Array(n);
+  const walk = new Int32Array(n);
+  const posInWalk = new Int32Array(n);
+  for (let start = 0; start < n; start++) {
+    if (colour[start] !== UNSEEN) continue;
+    let length = 0;
+    let at = start;
+    while (at !== -1 && colour[at] === UNSEEN) {
+      colour[at] = ON_WALK;
+      posInWalk[at] = length;
+      walk[length++] = at;
+      at = parentOf[at];
+    }
+    if (at !== -1 && colour[at] === ON_WALK) {
+      // The walk came back onto itself: the members are walk[from..length).
+      const from = posInWalk[at];
+      let first = from;
+      for (let k = from; k < length; k++) if (walk[k] < walk[first]) first = k;
+      const ids: string[] = [];
+      for (let k = first; k < length; k++) ids.push(goals[walk[k]].id);
+      for (let k = from; k < first; k++) ids.push(goals[walk[k]].id);
+      for (let k = from; k < length; k++) {
+        onCycle[walk[k]] = 1;
+        cycleOf[walk[k]] = ids;
+      }
+    }
+    for (let k = 0; k < length; k++) colour[walk[k]] = DONE;
+  }
+  return { onCycle, cycleOf };
+}
+
+/** The link issues in workbook order: a duplicate ID first, then what is wrong with its Parent. */
+function linkIssues(
+  goals: readonly Goal[],
+  firstOf: Int32Array,
+  problem: Uint8Array,
+  cycleOf: (string[] | undefined)[],
+): Issue[] {
+  const issues: Issue[] = [];
+  for (let i = 0; i < goals.length; i++) {
+    const g = goals[i];
+    if (firstOf[i] !== -1) {
+      const other = goals[firstOf[i]];
+      issues.push(
+        issueAt(place(g, g.columns.id, 'ID'), {
+          code: 'duplicate-id',
+          otherTab: other.tab,
+          otherRow: other.row,
+        }),
+      );
+    }
+    const cycle = cycleOf[i];
+    if (problem[i] === 0 && cycle === undefined) continue;
+    const at = place(g, g.columns.parent, 'Parent');
+    if (problem[i] === SELF) issues.push(issueAt(at, { code: 'self-parent' }));
+    else if (problem[i] === UNKNOWN) issues.push(issueAt(at, { code: 'unknown-parent', parent: g.parent }));
+    else if (cycle !== undefined) issues.push(issueAt(at, { code: 'cycle', cycle }));
+  }
+  return issues;
+}
+
+/**
+ * Breadth-first from the roots: top-level goals, and goals hanging directly off a cycle member.
+ * A child is reached only through its parent, so parents always come first.
+ */
+function orderTopDown(
+  parentOf: Int32Array,
+  onCycle: Uint8Array,
+  children: number[][],
+): { order: number[]; depth: Int32Array } {
+  const n = parentOf.length;
+  const depth = new Int32Array(n);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (onCycle[i]) continue;
+    const p = parentOf[i];
+    if (p === -1) {
+      order.push(i);
+    } else if (onCycle[p]) {
+      depth[i] = 1;
+      order.push(i);
+    }
+  }
+  for (let head = 0; head < order.length; head++) {
+    const i = order[head];
+    const kids = children[i];
+    for (let k = 0; k < kids.length; k++) {
+      depth[kids[k]] = depth[i] + 1;
+      order.push(kids[k]);
+    }
+  }
+  return { order, depth };
+}
+
+/**
+ * Goal indices from the top of the tree down to `index`. The walk up stops at a top-level goal or at the
+ * first goal on a cycle (that member heads the path). Costs O(depth); computed on demand.
+ */
+export function pathOf(index: number, links: Pick<Links, 'parentOf' | 'onCycle'>): number[] {
+  const up: number[] = [index];
+  let at = index;
+  while (!links.onCycle[at]) {
+    at = links.parentOf[at];
+    if (at === -1) break;
+    up.push(at);
+  }
+  return up.reverse();
+}

@@ -1,0 +1,321 @@
+// Pins how goals link: IDs across tabs, duplicates, unknown parents, self-links, cycles, order and depth.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Links } from '../../src/core/graph';
+import { linkGoals, pathOf } from '../../src/core/graph';
+import type { Goal } from '../../src/core/model';
+
+type GoalSpec = Partial<Goal> & { id: string };
+
+/** A parsed goal with defaults; key and parentKey follow id and parent as the parser would make them. */
+function goal(spec: GoalSpec, index = 0): Goal {
+  const parent = spec.parent ?? '';
+  return {
+    index,
+    tab: 'Goals',
+    row: index + 2,
+    key: spec.id.trim().toLowerCase(),
+    title: `Goal ${spec.id}`,
+    owner: '',
+    parent,
+    parentKey: parent.trim().toLowerCase(),
+    type: '',
+    metric: '',
+    unit: '',
+    direction: 'higher',
+    baseline: null,
+    target: null,
+    targetMax: null,
+    actual: null,
+    weight: null,
+    contribution: null,
+    rollup: null,
+    period: '',
+    cap: null,
+    floor: null,
+    gate: null,
+    blocked: false,
+    columns: { id: 1, parent: 3 },
+    ...spec,
+  };
+}
+const goals = (...specs: GoalSpec[]): Goal[] => specs.map((s, i) => goal(s, i));
+
+/** Goals from [ID, parent ID] pairs (an array: spreading 100,000 arguments would overflow the stack). */
+const fromPairs = (pairs: [string, string][]): Goal[] =>
+  pairs.map(([id, parent], i) => goal({ id, parent }, i));
+const tree = (...pairs: [string, string][]): Goal[] => fromPairs(pairs);
+
+const codes = (links: Links) => links.issues.map((i) => [i.goalId, i.code]);
+
+/** Checks the invariants every Links must hold. */
+function checkInvariants(links: Links, n: number): void {
+  const position = new Int32Array(n).fill(-1);
+  links.order.forEach((g, k) => {
+    position[g] = k;
+  });
+  for (let i = 0; i < n; i++) {
+    expect(position[i] === -1).toBe(links.onCycle[i] === 1);
+    const p = links.parentOf[i];
+    if (!links.onCycle[i] && p !== -1 && !links.onCycle[p]) expect(position[p]).toBeLessThan(position[i]);
+    expect(links.depth[i]).toBe(pathOf(i, links).length - 1);
+    if (p !== -1) expect(links.children[p]).toContain(i);
+  }
+  for (const kids of links.children)
+    for (let k = 1; k < kids.length; k++) expect(kids[k]).toBeGreaterThan(kids[k - 1]);
+}
+
+describe('links', () => {
+  it('links parents on any tab, children in workbook order, parents before children', () => {
+    const gs = goals(
+      { id: 'C1', parent: 'B', tab: 'Team' },
+      { id: 'A' },
+      { id: 'B', parent: 'a', tab: 'Org' },
+      { id: 'C2', parent: 'b', tab: 'Team' },
+      { id: 'D', parent: 'C2' },
+    );
+    const links = linkGoals(gs);
+    expect(links.issues).toEqual([]);
+    expect([...links.parentOf]).toEqual([2, -1, 1, 2, 3]);
+    expect(links.children).toEqual([[], [2], [0, 3], [4], []]);
+    expect([...links.depth]).toEqual([2, 0, 1, 2, 3]);
+    expect(links.order).toEqual([1, 2, 0, 3, 4]);
+    expect([...links.onCycle]).toEqual([0, 0, 0, 0, 0]);
+    expect(pathOf(4, links)).toEqual([1, 2, 3, 4]);
+    expect(pathOf(1, links)).toEqual([1]);
+    checkInvariants(links, gs.length);
+  });
+
+  it('compares IDs by key: trimmed and case-insensitive', () => {
+    const gs = goals({ id: ' Rev-1 ' }, { id: 'x', parent: 'REV-1 ' });
+    const links = linkGoals(gs);
+    expect(links.indexByKey.get('rev-1')).toBe(0);
+    expect(links.parentOf[1]).toBe(0);
+  });
+
+  it('a blank parent makes a top-level goal', () => {
+    const links = linkGoals(tree(['A', ''], ['B', '']));
+    expect([...links.parentOf]).toEqual([-1, -1]);
+    expect(links.order).toEqual([0, 1]);
+    expect(links.issues).toEqual([]);
+  });
+
+  it('handles no goals', () => {
+    const links = linkGoals([]);
+    expect(links.order).toEqual([]);
+    expect(links.issues).toEqual([]);
+  });
+});
+
+describe('duplicate IDs', () => {
+  it('the first occurrence owns the ID; each later one is an error pointing at the first', () => {
+    const gs = goals(
+      { id: 'T' },
+      { id: 'A', tab: 'Sales', row: 4 },
+      { id: 'a ', parent: 'T', tab: 'Ops', row: 9 },
+      { id: 'A', tab: 'HR', row: 3 },
+      { id: 'kid', parent: 'A' },
+    );
+    const links = linkGoals(gs);
+    expect(links.issues).toEqual([
+      expect.objectContaining({
+        code: 'duplicate-id',
+        severity: 'error',
+        tab: 'Ops',
+        row: 9,
+        col: 1,
+        column: 'ID',
+      }),
+      expect.objectContaining({ code: 'duplicate-id', tab: 'HR', row: 3, otherTab: 'Sales', otherRow: 4 }),
+    ]);
+    expect(links.issues[0]).toMatchObject({ otherTab: 'Sales', otherRow: 4, goalId: 'a ' });
+    expect(links.indexByKey.get('a')).toBe(1);
+    // Children naming the ID hang under the first; the duplicate keeps its own parent.
+    expect(links.parentOf[4]).toBe(1);
+    expect(links.parentOf[2]).toBe(0);
+    expect(links.children[3]).toEqual([]);
+    checkInvariants(links, gs.length);
+  });
+
+  it('a duplicate naming its own ID is a self-link', () => {
+    const links = linkGoals(tree(['A', ''], ['A', 'A']));
+    expect(codes(links)).toEqual([
+      ['A', 'duplicate-id'],
+      ['A', 'self-parent'],
+    ]);
+    expect(links.parentOf[1]).toBe(-1);
+  });
+
+  it('goals without an ID can have a parent but cannot be one', () => {
+    const links = linkGoals(goals({ id: 'A' }, { id: '', parent: 'A' }, { id: 'B', parent: '' }));
+    expect(links.parentOf[1]).toBe(0);
+    expect(links.indexByKey.has('')).toBe(false);
+    expect(links.issues).toEqual([]);
+  });
+});
+
+describe('parent errors', () => {
+  it('an unknown parent is an error and the goal is treated as top-level', () => {
+    const gs = goals({ id: 'A' }, { id: 'B', parent: 'Nope ' }, { id: 'C', parent: 'B' });
+    gs[1].parent = 'Nope';
+    const links = linkGoals(gs);
+    expect(links.issues).toEqual([
+      {
+        code: 'unknown-parent',
+        severity: 'error',
+        parent: 'Nope',
+        tab: 'Goals',
+        row: 3,
+        col: 3,
+        column: 'Parent',
+        goalId: 'B',
+      },
+    ]);
+    expect(links.parentOf[1]).toBe(-1);
+    expect(links.depth[1]).toBe(0);
+    expect(links.depth[2]).toBe(1);
+    expect(links.order).toEqual([0, 1, 2]);
+  });
+
+  it('a goal naming itself is an error and the goal is treated as top-level', () => {
+    const links = linkGoals(tree(['A', 'a'], ['B', 'A']));
+    expect(links.issues).toEqual([
+      expect.objectContaining({ code: 'self-parent', goalId: 'A', column: 'Parent' }),
+    ]);
+    expect(links.onCycle[0]).toBe(0);
+    expect(links.parentOf[0]).toBe(-1);
+    expect(links.order).toEqual([0, 1]);
+  });
+
+  it('points at column 0 when the goal has no Parent column', () => {
+    const links = linkGoals(goals({ id: 'A', parent: 'X', columns: {} }));
+    expect(links.issues[0].col).toBe(0);
+  });
+});
+
+describe('cycles', () => {
+  it.each([
+    {
+      name: '2-cycle',
+      goals: tree(
+        ['Top', ''],
+        ['A', 'B'],
+        ['B', 'A'],
+        ['Under A', 'A'],
+        ['Deeper', 'Under A'],
+        ['Other', 'Top'],
+      ),
+      cycle: [1, 2],
+      ids: ['A', 'B'],
+    },
+    {
+      name: '3-cycle, listed from the first in the workbook',
+      goals: tree(['Under C', 'C'], ['C', 'A'], ['A', 'B'], ['B', 'C'], ['Top', ''], ['Kid', 'Top']),
+      cycle: [1, 2, 3],
+      ids: ['C', 'A', 'B'],
+    },
+    {
+      name: 'a tail running into a cycle',
+      goals: tree(['Tail', 'B'], ['B', 'C'], ['C', 'B']),
+      cycle: [1, 2],
+      ids: ['B', 'C'],
+    },
+  ])('$name: one issue per member, in parent order; everything else ordered', ({ goals: gs, cycle, ids }) => {
+    const links = linkGoals(gs);
+    const members = gs.map((_, i) => i).filter((i) => links.onCycle[i]);
+    expect(members).toEqual(cycle);
+    expect(links.issues).toEqual(
+      cycle.map((i) =>
+        expect.objectContaining({ code: 'cycle', severity: 'error', goalId: gs[i].id, cycle: ids }),
+      ),
+    );
+    expect([...links.order].sort((a, b) => a - b)).toEqual(
+      gs.map((_, i) => i).filter((i) => !cycle.includes(i)),
+    );
+    checkInvariants(links, gs.length);
+  });
+
+  it('depth below a cycle counts from the member it hangs off (member 0, its child 1)', () => {
+    const gs = tree(['A', 'B'], ['B', 'A'], ['Under A', 'A'], ['Deeper', 'Under A']);
+    const links = linkGoals(gs);
+    expect([...links.depth]).toEqual([0, 0, 1, 2]);
+    expect(pathOf(3, links)).toEqual([0, 2, 3]);
+    expect(pathOf(0, links)).toEqual([0]);
+    expect(links.order).toEqual([2, 3]);
+    expect(links.parentOf[0]).toBe(1);
+    expect(links.children[0]).toEqual([1, 2]);
+  });
+
+  it('finds several separate cycles', () => {
+    const links = linkGoals(tree(['A', 'B'], ['B', 'A'], ['C', 'D'], ['D', 'E'], ['E', 'C'], ['F', '']));
+    expect([...links.onCycle]).toEqual([1, 1, 1, 1, 1, 0]);
+    expect(links.issues.map((i) => i.code === 'cycle' && i.cycle)).toEqual([
+      ['A', 'B'],
+      ['A', 'B'],
+      ['C', 'D', 'E'],
+      ['C', 'D', 'E'],
+      ['C', 'D', 'E'],
+    ]);
+  });
+
+  it('matches a brute-force cycle search on random parent links', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1, max: 11 }), { minLength: 1, maxLength: 12 }), (parents) => {
+        const gs = fromPairs(
+          parents.map((p, i): [string, string] => [`g${i}`, p < 0 || p >= parents.length ? '' : `g${p}`]),
+        );
+        const links = linkGoals(gs);
+        for (let i = 0; i < gs.length; i++) {
+          // On a cycle iff walking up n steps from the goal's parent can return to it.
+          let at = links.parentOf[i];
+          let back = false;
+          for (let step = 0; step < gs.length && at !== -1; step++, at = links.parentOf[at])
+            if (at === i) back = true;
+          expect(links.onCycle[i] === 1).toBe(back);
+        }
+        checkInvariants(links, gs.length);
+      }),
+    );
+  });
+});
+
+describe('scale, without recursion', () => {
+  it('links a 10,000-deep chain listed bottom-up', () => {
+    const n = 10_000;
+    // Goal i's parent is goal i + 1, so the top is the last goal in the workbook.
+    const gs = fromPairs(
+      Array.from({ length: n }, (_, i): [string, string] => [`g${i}`, i + 1 < n ? `g${i + 1}` : '']),
+    );
+    const links = linkGoals(gs);
+    expect(links.issues).toEqual([]);
+    expect(links.order[0]).toBe(n - 1);
+    expect(links.order[n - 1]).toBe(0);
+    expect(links.depth[0]).toBe(n - 1);
+    expect(pathOf(0, links)).toHaveLength(n);
+  });
+
+  it('finds a 10,000-long cycle with one shared list of IDs', () => {
+    const n = 10_000;
+    const gs = fromPairs(Array.from({ length: n }, (_, i): [string, string] => [`g${i}`, `g${(i + 1) % n}`]));
+    const links = linkGoals(gs);
+    expect(links.order).toEqual([]);
+    expect(links.issues).toHaveLength(n);
+    const first = links.issues[0];
+    const last = links.issues[n - 1];
+    expect(first.code === 'cycle' && last.code === 'cycle' && first.cycle === last.cycle).toBe(true);
+    expect(first.code === 'cycle' && first.cycle.slice(0, 3)).toEqual(['g0', 'g1', 'g2']);
+  });
+
+  it('links a 100,000-wide star', () => {
+    const n = 100_000;
+    const gs = fromPairs([
+      ['Top', ''],
+      ...Array.from({ length: n }, (_, i): [string, string] => [`k${i}`, 'top']),
+    ]);
+    const links = linkGoals(gs);
+    expect(links.children[0]).toHaveLength(n);
+    expect(links.children[0][n - 1]).toBe(n);
+    expect(links.order).toHaveLength(n + 1);
+    expect(links.depth[n]).toBe(1);
+  });
+});
