@@ -12,7 +12,7 @@ const SEVERITIES: { severity: Severity; heading: string; one: string; many: stri
   { severity: 'info', heading: 'Info', one: 'info', many: 'info' },
 ];
 
-export function createCheckPanel({ progress }: PanelContext): Panel {
+export function createCheckPanel({ progress, workbookChanged }: PanelContext): Panel {
   const notice = createNotice();
   const summary = el('div', { className: 'summary' });
   const list = el('div', { className: 'issues' });
@@ -34,8 +34,21 @@ export function createCheckPanel({ progress }: PanelContext): Panel {
     const report = await progress.run('Checking the workbook…', notice, () => call('checkWorkbook'));
     if (!report) return;
     loaded = true;
-    replaceChildren(summary, ...renderSummary(report));
+    replaceChildren(
+      summary,
+      ...renderSummary(report),
+      report.goalTabs.length === 0 && renderNoGoalTabs(insertGoalTab),
+    );
     replaceChildren(list, ...renderGroups(report.issues, select));
+  }
+
+  async function insertGoalTab(): Promise<void> {
+    const made = await progress.run('Inserting a goal tab…', notice, () => call('insertGoalTab', ''));
+    if (!made) return;
+    workbookChanged();
+    await check();
+    const settings = made.settingsCreated ? ' and a Settings tab with the default rules' : '';
+    notice.success(`Added the goal tab ${made.tab}${settings}.`);
   }
 
   function select(issue: IssueView): void {
@@ -75,6 +88,20 @@ function renderSummary(report: CheckReport): Node[] {
     `${plural(report.goalCount, 'goal')} on ${plural(report.goalTabs.length, 'tab')} · checked at ${timeOfDay(report.checkedAt)}`,
   );
   return [counts, scope];
+}
+
+function renderNoGoalTabs(insert: () => void): HTMLElement {
+  return el(
+    'div',
+    { className: 'card' },
+    el('div', { className: 'card-label' }, 'No goal tabs yet'),
+    el(
+      'p',
+      { className: 'secondary small' },
+      'A goal tab is any tab whose header row has an ID column and a Goal column.',
+    ),
+    button('Insert goal tab from template', insert, { className: 'create' }),
+  );
 }
 
 function renderGroups(issues: IssueView[], select: (issue: IssueView) => void): Node[] {

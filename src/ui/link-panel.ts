@@ -1,6 +1,6 @@
 // The Link panel: pick a parent for the goal in the selected row from every goal in the workbook.
 import type { LinkView } from '../server/api';
-import { button, el, replaceChildren } from './dom';
+import { button, type Child, el, replaceChildren } from './dom';
 import { idKey, matchesQuery, percent, plural } from './format';
 import type { Panel, PanelContext } from './panel';
 import { createNotice } from './progress';
@@ -54,17 +54,18 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
     if (next) show(next);
   }
 
-  async function link(goal: LinkedGoal, candidate: Candidate): Promise<void> {
-    const next = await progress.run(`Linking ${goal.id} to ${candidate.id}…`, notice, () =>
-      call('linkToParent', goal.tab, goal.row, candidate.id),
+  /** parentId '' makes the goal top-level. goal.id goes along so the server refuses if the row changed meanwhile. */
+  async function link(goal: LinkedGoal, parentId: string): Promise<void> {
+    const label = parentId ? `Linking ${goal.id} to ${parentId}…` : `Removing the parent of ${goal.id}…`;
+    const next = await progress.run(label, notice, () =>
+      call('linkToParent', goal.tab, goal.row, parentId, goal.id),
     );
     if (!next) return;
     workbookChanged();
     show(next);
     const was = goal.parentId ? ` (was ${goal.parentId})` : '';
-    notice.success(
-      `${goal.id} now aligns to ${candidate.id}${was}. Parent cell written on ${goal.tab}, row ${goal.row}.`,
-    );
+    const now = parentId ? `now aligns to ${parentId}${was}` : `is now a top-level goal${was}`;
+    notice.success(`${goal.id} ${now}. Parent cell written on ${goal.tab}, row ${goal.row}.`);
   }
 
   async function addDropdowns(): Promise<void> {
@@ -74,7 +75,7 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
 
   function show(next: LinkView): void {
     view = next;
-    replaceChildren(goalCard, ...renderGoal(next));
+    replaceChildren(goalCard, ...renderGoal(next, (goal) => void link(goal, '')));
     candidatesSection.hidden = next.goal === null;
     renderCandidates();
   }
@@ -92,8 +93,8 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
     replaceChildren(
       list,
       ...(shown.length > 0
-        ? shown.map((candidate) => renderCandidate(goal, candidate, () => void link(goal, candidate)))
-        : [el('li', { className: 'empty gray' }, `No goal matches “${search.value.trim()}”.`)]),
+        ? shown.map((candidate) => renderCandidate(goal, candidate, () => void link(goal, candidate.id)))
+        : [el('li', { className: 'empty gray' }, emptyMessage(search.value.trim()))]),
     );
   }
 
@@ -101,7 +102,11 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
   return { title: 'Link', element, activate: () => void load(), invalidate: () => {} };
 }
 
-function renderGoal(view: LinkView): Node[] {
+function emptyMessage(query: string): string {
+  return query ? `No goal matches “${query}”.` : 'No other goal in the workbook yet.';
+}
+
+function renderGoal(view: LinkView, unlink: (goal: LinkedGoal) => void): Child[] {
   const goal = view.goal;
   if (!goal) {
     return [
@@ -119,6 +124,11 @@ function renderGoal(view: LinkView): Node[] {
       `${goal.tab} · row ${goal.row} · `,
       goal.parentId ? `aligns to ${goal.parentId}` : 'top-level goal (no parent)',
     ),
+    goal.parentId &&
+      button('Remove parent', () => unlink(goal), {
+        className: 'link-button small',
+        title: `Clears the Parent cell: ${goal.id} becomes a top-level goal`,
+      }),
   ];
 }
 

@@ -1,4 +1,5 @@
 // Entry point of the sidebar: builds the tabs, wires each panel to the server, opens Check.
+import { INITIAL_VIEW_GLOBAL } from '../server/api';
 import { createCascadePanel } from './cascade-panel';
 import { createCheckPanel } from './check-panel';
 import { el } from './dom';
@@ -65,7 +66,14 @@ function start(): void {
     panels[chosen].activate();
   }
 
-  select(0);
+  select(initialPanel(panels));
+}
+
+/** The menu may open the sidebar on a given panel by setting a global before this script runs. */
+function initialPanel(panels: Panel[]): number {
+  const wanted = (globalThis as Record<string, unknown>)[INITIAL_VIEW_GLOBAL];
+  const index = panels.findIndex((panel) => panel.title.toLowerCase() === wanted);
+  return index === -1 ? 0 : index;
 }
 
 start();
