@@ -1,0 +1,110 @@
+// The contract between the sidebar and the server: plain JSON shapes (no Date) and the endpoint names.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type StatusText = 'on track' | 'at risk' | 'off track' | 'not measured';
+
+/** A cell the sidebar can jump to. row/col are 1-based; col 0 = the whole row. */
+export interface CellRef {
+  tab: string;
+  row: number;
+  col: number;
+}
+
+export interface IssueView {
+  code: string;
+  severity: Severity;
+  tab: string;
+  row: number;
+  col: number;
+  column: string;
+  goalId: string;
+  message: string;
+}
+
+export interface CheckReport {
+  /** ISO timestamp of the check. */
+  checkedAt: string;
+  goalTabs: string[];
+  goalCount: number;
+  counts: { error: number; warning: number; info: number };
+  issues: IssueView[];
+}
+
+export interface GoalView {
+  id: string;
+  title: string;
+  owner: string;
+  tab: string;
+  row: number;
+  type: string;
+  depth: number;
+  /** IDs of the children, in workbook order. */
+  children: string[];
+  parentId: string;
+  measured: number | null;
+  rolledUp: number | null;
+  final: number | null;
+  gap: number | null;
+  status: StatusText;
+  onCycle: boolean;
+}
+
+export interface CascadeView {
+  computedAt: string;
+  /** IDs of the top-level goals (and goals on cycles, so none is hidden). */
+  roots: string[];
+  goals: GoalView[];
+  counts: { error: number; warning: number; info: number };
+}
+
+/** The goal in the selected row, and the parents it may link to. */
+export interface LinkView {
+  /** null when the selected row holds no goal; `reason` says why. */
+  goal: { id: string; title: string; tab: string; row: number; parentId: string } | null;
+  reason: string;
+  candidates: {
+    id: string;
+    title: string;
+    owner: string;
+    tab: string;
+    final: number | null;
+    /** false when linking to it would make a cycle (it is the goal or one of its descendants). */
+    allowed: boolean;
+  }[];
+}
+
+export interface RollupSummary {
+  tab: string;
+  goalCount: number;
+  scorecardCount: number;
+  computedAt: string;
+}
+
+/** Every function the sidebar may call through google.script.run, with its argument and result. */
+export interface ServerApi {
+  checkWorkbook(): CheckReport;
+  getCascade(): CascadeView;
+  getLinkView(): LinkView;
+  /**
+   * Writes parentId into the Parent cell of the goal at (tab, row) and nothing else; '' unlinks.
+   * Refuses (rejects with a message) unknown IDs, the goal itself and its descendants, a row without
+   * a goal, and, when goalId is given, a row whose goal is no longer goalId (the sheet changed).
+   */
+  linkToParent(tab: string, row: number, parentId: string, goalId?: string): LinkView;
+  selectCell(ref: CellRef): void;
+  rollUp(): RollupSummary;
+  addParentDropdowns(): { columns: number };
+  /** name '' picks a free name (Goals, Goals 2, ...); the first use also creates the Settings tab. */
+  insertGoalTab(name: string): { tab: string; settingsCreated: boolean };
+}
+
+export type Endpoint = keyof ServerApi;
+
+/** Which panel the sidebar should open on; the menu passes it when it opens the sidebar. */
+export type SidebarView = 'check' | 'link' | 'cascade';
+
+/**
+ * The menu opens the sidebar with `window[INITIAL_VIEW_GLOBAL] = '<SidebarView>'` set by a script in
+ * the page's <head> (before the sidebar's own script runs); absent = the sidebar's default panel.
+ */
+export const INITIAL_VIEW_GLOBAL = 'MBO_INITIAL_VIEW';

@@ -1,0 +1,90 @@
+// The Link endpoints: the selected row's goal with the parents it may take, and writing the chosen one.
+import type { Analysis } from '../core/workbook';
+import { goalAt, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
+import { withDocumentLock } from '../sheets/lock';
+import { isOwnedTab, ROLLUP_TAB } from '../sheets/owned';
+import type { WorkbookRead } from '../sheets/read';
+import type { LinkView } from './api';
+import { analyzeRead, loadAnalysis } from './analyze';
+import type { ServerContext } from './context';
+import { finite } from './views';
+
+/** The link view of a row: the goal there, and every goal it may point at (one per ID). */
+export function linkViewAt(analysis: Analysis, tab: string, row: number): LinkView {
+  const goal = goalAt(analysis, tab, row);
+  if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row), candidates: [] };
+  const below = subtreeOf(analysis, goal.index);
+  const candidates = analysis.goals
+    .filter((g) => g.id !== '' && analysis.links.indexByKey.get(g.key) === g.index)
+    .map((g) => ({
+      id: g.id,
+      title: g.title,
+      owner: g.owner,
+      tab: g.tab,
+      final: finite(analysis.results[g.index].final),
+      allowed: !below.has(g.index),
+    }));
+  return {
+    goal: { id: goal.id, title: goal.title, tab: goal.tab, row: goal.row, parentId: goal.parent },
+    reason: '',
+    candidates,
+  };
+}
+
+function noGoalReason(analysis: Analysis, tab: string, row: number): string {
+  if (tab === ROLLUP_TAB || isOwnedTab(tab)) {
+    return `${tab} is a report MBO Cascade writes: select the goal's row on its own tab.`;
+  }
+  if (!analysis.goalTabs.includes(tab)) {
+    const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
+    return `"${tab}" is not a goal tab (it needs ID and Goal headers). Goal tabs: ${tabs}.`;
+  }
+  return `Row ${row} of "${tab}" holds no goal. Select a goal's row (one with an ID).`;
+}
+
+export function getLinkView(ctx: ServerContext): LinkView {
+  const now = ctx.now();
+  const active = ctx.spreadsheetApp().getActiveSpreadsheet().getActiveRange();
+  const { analysis } = loadAnalysis(ctx, now);
+  if (!active) return { goal: null, reason: "Select a goal's row on a goal tab.", candidates: [] };
+  return linkViewAt(analysis, active.getSheet().getName(), active.getRow());
+}
+
+/** The workbook as read, with one cell replaced: what the sheet holds after the write, without reading again. */
+function withCell(read: WorkbookRead, tab: string, row: number, col: number, value: string): WorkbookRead {
+  const tabs = read.tabs.map((t) => {
+    if (t.name !== tab) return t;
+    const grid = t.grid.map((cells, r) => {
+      if (r !== row - 1) return cells;
+      const copy = [...cells];
+      copy[col - 1] = value;
+      return copy;
+    });
+    return { ...t, grid };
+  });
+  return { ...read, tabs };
+}
+
+/** Writes one Parent cell under the document lock (so two people linking cannot close a loop between them). */
+export function linkToParent(
+  ctx: ServerContext,
+  tab: string,
+  row: number,
+  parentId: string,
+  goalId?: string,
+): LinkView {
+  const now = ctx.now();
+  const app = ctx.spreadsheetApp();
+  const spreadsheet = app.getActiveSpreadsheet();
+  const after = withDocumentLock(
+    ctx.lockService().getDocumentLock(),
+    () => app.flush(),
+    () => {
+      const { read, analysis } = loadAnalysis(ctx, now);
+      const write = planParentWrite(analysis, { tab, row, parentId, expectedId: goalId });
+      writeParentCell(spreadsheet, write);
+      return withCell(read, write.tab, write.row, write.col, write.value);
+    },
+  );
+  return linkViewAt(analyzeRead(after, now), tab, row);
+}

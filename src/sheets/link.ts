@@ -1,0 +1,88 @@
+// Links one goal to a parent: decides whether the link is allowed, then writes exactly that goal's Parent cell.
+import type { Goal } from '../core/model';
+import type { Analysis } from '../core/workbook';
+import { safeText } from './cell-text';
+import type { SpreadsheetPort } from './gas';
+
+/** A refusal the user can act on; the sidebar shows its message. */
+export class LinkRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LinkRefused';
+  }
+}
+
+/** The one cell a link writes, and what goes in it. */
+export interface ParentWrite {
+  tab: string;
+  row: number;
+  col: number;
+  /** The parent's ID as its own row spells it; '' unlinks. */
+  value: string;
+  goal: Goal;
+}
+
+/** The goal in a sheet row, or null. */
+export function goalAt(analysis: Analysis, tab: string, row: number): Goal | null {
+  return analysis.goals.find((g) => g.tab === tab && g.row === row) ?? null;
+}
+
+/** The goal and everything below it: linking it to any of them would close a loop. Iterative, cycle-safe. */
+export function subtreeOf(analysis: Analysis, index: number): Set<number> {
+  const seen = new Set<number>([index]);
+  const stack = [index];
+  while (stack.length) {
+    for (const child of analysis.links.children[stack.pop()!]) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        stack.push(child);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * Checks a link request against a fresh analysis. `expectedId`, when given, must still be the ID in
+ * that row: rows move when people insert or sort, and writing into a row that now holds another
+ * goal would be a silent corruption.
+ */
+export function planParentWrite(
+  analysis: Analysis,
+  request: { tab: string; row: number; parentId: string; expectedId?: string },
+): ParentWrite {
+  const goal = goalAt(analysis, request.tab, request.row);
+  if (!goal)
+    throw new LinkRefused(`Row ${request.row} of "${request.tab}" holds no goal. Select a goal's row.`);
+  if (request.expectedId !== undefined && goal.key !== request.expectedId.trim().toLowerCase()) {
+    throw new LinkRefused(
+      `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: the sheet changed. Select the row again.`,
+    );
+  }
+  const col = goal.columns.parent;
+  if (col === undefined) {
+    throw new LinkRefused(
+      `Tab "${goal.tab}" has no Parent column. Add a column headed Parent, then link again.`,
+    );
+  }
+  const wanted = request.parentId.trim();
+  if (wanted === '') return { tab: goal.tab, row: goal.row, col, value: '', goal };
+
+  const parentIndex = analysis.links.indexByKey.get(wanted.toLowerCase());
+  if (parentIndex === undefined) throw new LinkRefused(`No goal has the ID "${wanted}".`);
+  if (parentIndex === goal.index) throw new LinkRefused(`${goal.id} cannot be its own parent.`);
+  if (subtreeOf(analysis, goal.index).has(parentIndex)) {
+    const parent = analysis.goals[parentIndex];
+    throw new LinkRefused(
+      `${parent.id} is below ${goal.id} in the cascade: making it ${goal.id}'s parent would close a loop.`,
+    );
+  }
+  return { tab: goal.tab, row: goal.row, col, value: analysis.goals[parentIndex].id, goal };
+}
+
+/** Writes the planned Parent cell: one getRange, one setValue, nothing else. */
+export function writeParentCell(spreadsheet: SpreadsheetPort, write: ParentWrite): void {
+  const sheet = spreadsheet.getSheetByName(write.tab);
+  if (!sheet) throw new LinkRefused(`There is no tab named "${write.tab}" any more.`);
+  sheet.getRange(write.row, write.col).setValue(safeText(write.value));
+}

@@ -1,0 +1,19 @@
+// Moves the user's selection to a cell the sidebar points at (an issue, a goal).
+import type { SpreadsheetPort } from './gas';
+
+/** row/col are 1-based; col 0 selects the whole row, row 0 just opens the tab. */
+export function selectCell(
+  spreadsheet: SpreadsheetPort,
+  ref: { tab: string; row: number; col: number },
+): void {
+  const sheet = spreadsheet.getSheetByName(ref.tab);
+  if (!sheet) throw new Error(`There is no tab named "${ref.tab}" any more.`);
+  if (ref.row < 1) {
+    sheet.activate();
+    return;
+  }
+  if (ref.row > sheet.getMaxRows()) throw new Error(`Tab "${ref.tab}" has no row ${ref.row} any more.`);
+  const target =
+    ref.col >= 1 ? sheet.getRange(ref.row, ref.col) : sheet.getRange(ref.row, 1, 1, sheet.getMaxColumns());
+  target.activate();
+}

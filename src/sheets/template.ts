@@ -1,0 +1,117 @@
+// Sets up a workbook: a goal tab with the recognised headers, dropdowns and formats, and the Settings tab on first use.
+import { settingsRows } from '../core/settings';
+import { DEFAULT_SETTINGS } from '../core/model';
+import { safeGrid } from './cell-text';
+import type { SheetPort, SpreadsheetAppPort, SpreadsheetPort } from './gas';
+import { isOwnedTab, SETTINGS_TAB } from './owned';
+
+/** The headers of a new goal tab, in the order people fill them in. */
+export const TEMPLATE_HEADERS = [
+  'ID',
+  'Goal',
+  'Owner',
+  'Parent',
+  'Type',
+  'Metric',
+  'Unit',
+  'Direction',
+  'Baseline',
+  'Target',
+  'Actual',
+  'Weight',
+  'Contribution',
+  'Rollup',
+  'Period',
+] as const;
+
+type Header = (typeof TEMPLATE_HEADERS)[number];
+
+/** Dropdown choices; other spellings the core accepts (`up`, `avg`) still go in, with a warning. */
+export const TEMPLATE_CHOICES: Readonly<Partial<Record<Header, readonly string[]>>> = {
+  Type: ['Outcome', 'Activity', 'Collaboration'],
+  Direction: ['higher', 'lower', 'range', 'binary'],
+  Rollup: ['average', 'sum', 'own', 'min'],
+};
+
+/**
+ * Number formats: IDs, parents and periods as plain text (so `1.10` stays `1.10`, not the number
+ * 1.1, and a Parent matches the ID it names); weights and contributions as percentages.
+ */
+export const TEMPLATE_FORMATS: Readonly<Partial<Record<Header, string>>> = {
+  ID: '@',
+  Parent: '@',
+  Period: '@',
+  Weight: '0%',
+  Contribution: '0%',
+};
+
+export const DEFAULT_GOAL_TAB = 'Goals';
+
+export interface SetupWriter {
+  spreadsheet: SpreadsheetPort;
+  app: Pick<SpreadsheetAppPort, 'newDataValidation'>;
+}
+
+/** A name for a new goal tab: the one asked for (trimmed), or `Goals`, `Goals 2`, ... when blank. */
+export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string {
+  const taken = new Set(spreadsheet.getSheets().map((s) => s.getName().toLowerCase()));
+  const name = asked.trim();
+  if (name) {
+    if (isOwnedTab(name) || name.toLowerCase() === SETTINGS_TAB.toLowerCase()) {
+      throw new Error(`"${name}" is a name MBO Cascade uses for its own tabs. Choose another name.`);
+    }
+    if (taken.has(name.toLowerCase()))
+      throw new Error(`A tab named "${name}" already exists. Choose another name.`);
+    if (name.length > 100) throw new Error('A tab name can have at most 100 characters.');
+    return name;
+  }
+  let candidate = DEFAULT_GOAL_TAB;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${DEFAULT_GOAL_TAB} ${n}`;
+  return candidate;
+}
+
+/** Inserts a goal tab at the end, with headers, dropdowns, formats and a frozen header row. */
+export function insertGoalTab(writer: SetupWriter, asked: string): SheetPort {
+  const { spreadsheet, app } = writer;
+  const name = goalTabName(spreadsheet, asked);
+  const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
+  const headers = sheet.getRange(1, 1, 1, TEMPLATE_HEADERS.length);
+  headers.setValues(safeGrid([TEMPLATE_HEADERS.slice()]));
+  headers.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  const bodyRows = sheet.getMaxRows() - 1;
+  const column = (header: Header) => sheet.getRange(2, TEMPLATE_HEADERS.indexOf(header) + 1, bodyRows, 1);
+  for (const [header, choices] of Object.entries(TEMPLATE_CHOICES) as [Header, readonly string[]][]) {
+    const rule = app
+      .newDataValidation()
+      .requireValueInList([...choices], true)
+      .setAllowInvalid(true)
+      .setHelpText(`${header}: one of ${choices.join(', ')}.`)
+      .build();
+    column(header).setDataValidation(rule);
+  }
+  for (const [header, format] of Object.entries(TEMPLATE_FORMATS) as [Header, string][]) {
+    column(header).setNumberFormat(format);
+  }
+  sheet.setColumnWidth(TEMPLATE_HEADERS.indexOf('Goal') + 1, 280);
+  return sheet;
+}
+
+/**
+ * Creates the Settings tab with the defaults (and the spreadsheet's decimal separator) unless a
+ * tab of that name exists in any case. Returns whether it created one.
+ */
+export function ensureSettingsTab(spreadsheet: SpreadsheetPort, decimalSeparator: '.' | ','): boolean {
+  const exists = spreadsheet
+    .getSheets()
+    .some((s) => s.getName().trim().toLowerCase() === SETTINGS_TAB.toLowerCase());
+  if (exists) return false;
+  const rows = settingsRows({ ...DEFAULT_SETTINGS, decimalSeparator });
+  const width = Math.max(...rows.map((r) => r.length));
+  const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+  const sheet = spreadsheet.insertSheet(SETTINGS_TAB, spreadsheet.getNumSheets());
+  sheet.getRange(1, 1, padded.length, width).setValues(safeGrid(padded));
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return true;
+}

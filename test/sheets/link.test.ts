@@ -1,0 +1,140 @@
+// Linking writes exactly one Parent cell, and refuses unknown IDs, loops, stale rows and rows without a goal.
+import { describe, expect, it } from 'vitest';
+import { linkToParent } from '../../src/server/link';
+import { LinkRefused } from '../../src/sheets/link';
+import { BusyError } from '../../src/sheets/lock';
+import {
+  createFakeGas,
+  type FakeGas,
+  fakeServerContext,
+  type SheetSnapshot,
+  snapshotSpreadsheet,
+} from '../../tools/gas-fake';
+import { marketingCascade, PARENT_COL, WHERE } from '../fixtures/marketing-cascade';
+
+function setup(tabs = marketingCascade()) {
+  const gas = createFakeGas({ tabs });
+  const ctx = fakeServerContext(gas);
+  const link = (id: string, parentId: string, expectedId?: string) =>
+    linkToParent(ctx, WHERE[id].tab, WHERE[id].row, parentId, expectedId);
+  return { gas, ctx, link };
+}
+
+/** Cells that differ between two snapshots, as `tab!R1C1: before -> after`. */
+function changedCells(before: SheetSnapshot[], after: SheetSnapshot[]): string[] {
+  expect(after.map((s) => s.name)).toEqual(before.map((s) => s.name));
+  const out: string[] = [];
+  before.forEach((sheet, i) => {
+    const { cells, ...rest } = sheet;
+    const { cells: afterCells, ...afterRest } = after[i];
+    expect(afterRest).toEqual(rest);
+    for (const key of new Set([...Object.keys(cells), ...Object.keys(afterCells)])) {
+      if (cells[key] !== afterCells[key])
+        out.push(`${sheet.name}!${key}: ${cells[key]} -> ${afterCells[key]}`);
+    }
+  });
+  return out;
+}
+
+const parentCell = (gas: FakeGas, id: string) =>
+  gas.spreadsheet.sheet(WHERE[id].tab).peekCell(WHERE[id].row, PARENT_COL);
+
+describe('linkToParent writes one cell', () => {
+  it('changes only the Parent cell of that goal, across tabs, with the parent ID as written', () => {
+    const { gas, link } = setup();
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    const view = link('DG-3', 'm-2');
+    expect(changedCells(before, snapshotSpreadsheet(gas.spreadsheet))).toEqual([
+      'Demand Gen!R5C4: "DG-1" -> "M-2"',
+    ]);
+    expect(view.goal).toEqual({
+      id: 'DG-3',
+      title: 'Drive 1.2M paid ad clicks',
+      tab: 'Demand Gen',
+      row: 5,
+      parentId: 'M-2',
+    });
+    expect(gas.log.count('Range.setValue') + gas.log.count('Range.setValues')).toBe(1);
+  });
+
+  it('unlinks with a blank parent', () => {
+    const { gas, link } = setup();
+    link('DG-3', '  ');
+    expect(parentCell(gas, 'DG-3').value).toBe('');
+  });
+
+  it('returns the view after the link, computed without reading the sheet again', () => {
+    const { gas, link } = setup();
+    gas.log.reset();
+    const view = link('CT-2', 'M-1');
+    expect(gas.log.count('Range.getValues')).toBe(4);
+    expect(view.candidates.find((c) => c.id === 'CT-2')?.allowed).toBe(false);
+  });
+
+  it('writes an ID that starts with - or + as text', () => {
+    const tabs = marketingCascade();
+    (tabs.CMO[3] as unknown[])[0] = '-M3';
+    const { gas, ctx } = setup(tabs);
+    linkToParent(ctx, 'Content', 3, '-m3');
+    const cell = gas.spreadsheet.sheet('Content').peekCell(3, PARENT_COL);
+    expect([cell.value, cell.formula]).toEqual(['-M3', '']);
+  });
+});
+
+describe('linkToParent refuses, and then writes nothing', () => {
+  const refusals: [string, string, string, RegExp][] = [
+    ['an unknown ID', 'DG-3', 'NOPE-1', /No goal has the ID "NOPE-1"/],
+    ['the goal itself', 'DG-1', 'dg-1', /cannot be its own parent/],
+    ['a child (a loop of two)', 'DG-1', 'DG-3', /DG-3 is below DG-1/],
+    ['a grandchild (a longer loop)', 'M-1', 'DG-3', /DG-3 is below M-1/],
+    ['a descendant across tabs', 'M-2', 'CT-2', /CT-2 is below M-2/],
+  ];
+
+  it.each(refusals)('%s', (_label, id, parentId, message) => {
+    const { gas, link } = setup();
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => link(id, parentId)).toThrow(LinkRefused);
+    expect(() => link(id, parentId)).toThrow(message);
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+  });
+
+  it('a row that now holds another goal than the sidebar showed', () => {
+    const { gas, link } = setup();
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => link('DG-3', 'M-2', 'DG-2')).toThrow(/now holds DG-3, not DG-2/);
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+    expect(link('DG-3', 'M-2', 'dg-3').goal?.parentId).toBe('M-2');
+  });
+
+  it.each([
+    ['the header row', 'Demand Gen', 2, /holds no goal/],
+    ['a blank row', 'Demand Gen', 1, /holds no goal/],
+    ['a tab that is not a goal tab', 'Notes', 1, /holds no goal/],
+  ])('%s', (_label, tab, row, message) => {
+    const { gas, ctx } = setup();
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => linkToParent(ctx, tab, row, 'M-1')).toThrow(message);
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+  });
+
+  it('a goal tab without a Parent column', () => {
+    const { gas, ctx } = setup({
+      ...marketingCascade(),
+      Solo: [
+        ['ID', 'Goal'],
+        ['S-1', 'Alone'],
+      ],
+    });
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => linkToParent(ctx, 'Solo', 2, 'M-1')).toThrow(/no Parent column/);
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+  });
+
+  it('while someone else holds the document lock', () => {
+    const { gas, link } = setup();
+    gas.otherExecution().getDocumentLock().waitLock(1000);
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => link('DG-3', 'M-2')).toThrow(BusyError);
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+  });
+});
