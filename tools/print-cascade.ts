@@ -1,5 +1,5 @@
 // Prints a workbook's cascade as a tree in the terminal: attainment bars, status, scorecards and issues.
-import { describeIssue } from '../src/core/issues';
+import { describeIssue, placeName } from '../src/core/issues';
 import type { GoalResult } from '../src/core/model';
 import { treeOrder } from '../src/core/tree';
 import { type Analysis, analyzeWorkbook } from '../src/core/workbook';
@@ -42,7 +42,7 @@ export function renderAnalysis(analysis: Analysis): string {
   lines.push('', paint(1, `Issues: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`));
   for (const issue of analysis.issues) {
     if (issue.severity === 'info') continue;
-    const where = issue.row ? `${issue.tab}!${issue.column || 'row'} ${issue.row}` : issue.tab || 'workbook';
+    const where = placeName(issue);
     const tag = issue.severity === 'error' ? paint(31, 'error  ') : paint(33, 'warning');
     lines.push(`  ${tag} ${where.padEnd(28)} ${issue.goalId.padEnd(6)} ${describeIssue(issue)}`);
   }

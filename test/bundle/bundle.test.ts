@@ -23,7 +23,7 @@ describe('the uploaded files', () => {
     const globals = readFileSync(bundle.files.find((f) => f.endsWith('globals.js'))!, 'utf8');
     for (const name of Object.keys(customFunctions)) {
       expect(typeof bundle.functions[name], name).toBe('function');
-      const doc = new RegExp(`/\\*\\*[^/]*@customfunction\\s*\\*/\\s*function ${name}\\(`);
+      const doc = new RegExp(`/\\*\\*(?:(?!\\*/)[\\s\\S])*@customfunction\\s*\\*/\\s*function ${name}\\(`);
       expect(globals, name).toMatch(doc);
     }
   });
