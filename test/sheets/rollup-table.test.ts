@@ -38,15 +38,15 @@ describe('buildRollupReport', () => {
       ['a', 'Duplicate of A', 'Bo', '', 10, 8, 1],
     ]);
     const rows = r.chartData.values.slice(1);
-    const parent = new Map(rows.map((row) => [row[0], row[1]]));
+    const parent = new Map(rows.map((row) => [String(row[0]), String(row[1])]));
     expect(rows.filter((row) => row[1] === '').map((row) => row[0])).toEqual([TREEMAP_ROOT]);
     expect(new Set(rows.map((row) => row[0])).size).toBe(rows.length);
     for (const [label] of rows) {
-      const seen = new Set<unknown>();
-      for (let at: unknown = label; at !== ''; at = parent.get(at)) {
-        expect(seen.has(at), `loop through ${String(at)}`).toBe(false);
+      const seen = new Set<string>();
+      for (let at = String(label); at !== ''; at = parent.get(at) ?? '') {
+        expect(seen.has(at), `loop through ${at}`).toBe(false);
         seen.add(at);
-        expect(parent.has(at), `${String(at)} has a node`).toBe(true);
+        expect(parent.has(at), `${at} has a node`).toBe(true);
       }
     }
     // IDs equal but for case are one ID to the workbook; the treemap still needs distinct labels.
