@@ -42,6 +42,7 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     if (!view) return;
     loaded = true;
     replaceChildren(summary, describe(view));
+    summary.title = `Computed at ${timeOfDay(view.computedAt)}`;
     tree.show(view, search.value);
   }
 
@@ -78,7 +79,7 @@ function describe(view: CascadeView): string {
   const parts = [plural(view.goals.length, 'goal'), plural(gaps, 'alignment gap')];
   if (cycled > 0) parts.push(`${cycled} on a cycle`);
   if (view.counts.error > 0) parts.push(plural(view.counts.error, 'error'));
-  return `${parts.join(' · ')} · computed at ${timeOfDay(view.computedAt)}`;
+  return parts.join(' · ');
 }
 
 function legend(): HTMLElement {

@@ -134,23 +134,28 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
         ),
       ),
       el('span', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, fill),
+      // Owner and figures share one line; the tab is in the tooltip (and still found by search).
       el(
         'span',
         { className: 'goal-meta secondary small' },
-        ...highlight([goal.owner, goal.tab].filter(Boolean).join(' · '), query),
+        goal.owner && el('span', { className: 'goal-owner' }, ...highlight(goal.owner, query)),
+        goal.owner && ' · ',
+        figures.join(' · '),
       ),
-      el('span', { className: 'goal-figures small' }, figures.join(' · ')),
       goal.gap !== null &&
         el(
           'span',
-          { className: 'flag gap-flag small', title: 'Measured and rolled-up attainment disagree' },
-          `Alignment gap ${points(goal.gap)}: the outcome and its goals below disagree`,
+          {
+            className: 'flag gap-flag small',
+            title: 'The outcome measured on its own and what the goals below it roll up to differ too much',
+          },
+          `Alignment gap ${points(goal.gap)}`,
         ),
       goal.onCycle &&
         el('span', { className: 'flag cycle-flag small' }, 'On a cycle of Parent links: no roll-up'),
     ],
     onClick,
-    { className: 'goal', title: `Go to ${goal.tab}, row ${goal.row}` },
+    { className: 'goal', title: `${goal.tab}, row ${goal.row}: click to go there` },
   );
 }
 

@@ -83,11 +83,13 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
   function renderCandidates(): void {
     const goal = view?.goal;
     if (!view || !goal) return;
-    const shown = view.candidates.filter((c) => matchesQuery(search.value, c.id, c.title, c.owner, c.tab));
+    // The goal itself is never a choice: leave it out rather than list it disabled.
+    const others = view.candidates.filter((c) => idKey(c.id) !== idKey(goal.id));
+    const shown = others.filter((c) => matchesQuery(search.value, c.id, c.title, c.owner, c.tab));
     replaceChildren(
       heading,
       search.value.trim()
-        ? `Possible parents (${shown.length} of ${view.candidates.length})`
+        ? `Possible parents (${shown.length} of ${others.length})`
         : 'Possible parents',
     );
     replaceChildren(
@@ -135,9 +137,7 @@ function renderGoal(view: LinkView, unlink: (goal: LinkedGoal) => void): Child[]
 function renderCandidate(goal: LinkedGoal, candidate: Candidate, choose: () => void): HTMLElement {
   const isCurrent = goal.parentId !== '' && idKey(goal.parentId) === idKey(candidate.id);
   const reason = !candidate.allowed
-    ? idKey(candidate.id) === idKey(goal.id)
-      ? 'This is the selected goal itself.'
-      : `Would make a cycle: ${candidate.id} sits under ${goal.id}.`
+    ? `Would make a cycle: ${candidate.id} sits under ${goal.id}.`
     : isCurrent
       ? 'Current parent.'
       : '';
