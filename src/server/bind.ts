@@ -1,0 +1,47 @@
+// Binds every sidebar endpoint to a context, checking the arguments that arrive from the browser.
+import type { CellRef, ServerApi } from './api';
+import type { ServerContext } from './context';
+import { getLinkView, linkToParent } from './link';
+import { checkWorkbook, getCascade } from './reports';
+import { rollUp } from './rollup';
+import { addParentDropdowns, insertGoalTab, selectCell } from './setup';
+
+/** google.script.run passes whatever the page sends: a wrong type is a programmer error, said plainly. */
+function text(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${name} must be text.`);
+  return value;
+}
+
+function position(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new TypeError(`${name} must be a row or column number.`);
+  }
+  return value;
+}
+
+function cellRef(value: unknown): CellRef {
+  if (typeof value !== 'object' || value === null) throw new TypeError('The cell to select is missing.');
+  const ref = value as Record<string, unknown>;
+  return { tab: text(ref.tab, 'tab'), row: position(ref.row, 'row'), col: position(ref.col, 'col') };
+}
+
+export function bindServerApi(ctx: ServerContext): ServerApi {
+  return {
+    checkWorkbook: () => checkWorkbook(ctx),
+    getCascade: () => getCascade(ctx),
+    getLinkView: () => getLinkView(ctx),
+    linkToParent: (tab, row, parentId, goalId) =>
+      linkToParent(
+        ctx,
+        text(tab, 'tab'),
+        position(row, 'row'),
+        text(parentId, 'parentId'),
+        goalId === undefined || goalId === null ? undefined : text(goalId, 'goalId'),
+      ),
+    selectCell: (ref) => selectCell(ctx, cellRef(ref)),
+    rollUp: () => rollUp(ctx),
+    addParentDropdowns: () => addParentDropdowns(ctx),
+    insertGoalTab: (name) =>
+      insertGoalTab(ctx, name === undefined || name === null ? '' : text(name, 'name')),
+  };
+}
