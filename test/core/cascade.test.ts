@@ -640,8 +640,8 @@ describe('scale, without recursion', () => {
     expect(results[n].path).toEqual([0, n]);
   });
 
-  it('links and cascades 1,000,000 goals quickly', () => {
-    const n = 1_000_000;
+  it('links and cascades 200,000 goals in a fan-out-4 tree (speed lives in npm run bench)', () => {
+    const n = 200_000;
     // A tree of fan-out 4 (goal i's parent is goal (i - 1) / 4, rounded down): the leaves are measured,
     // the parents rolled up, as in a workbook mid-period.
     const goals: Goal[] = new Array(n);
@@ -653,15 +653,11 @@ describe('scale, without recursion', () => {
       );
     }
     const period: Period = { label: 'Q1', start: 1000, end: 1100 };
-    const started = performance.now();
     const links = linkGoals(goals);
     const { results, issues } = cascade(goals, links, DEFAULT_SETTINGS, 1050, () => period);
-    const took = performance.now() - started;
     expect(results).toHaveLength(n);
     expect(issues).toEqual([]);
     expect(results[0].final).toBeGreaterThan(0.6);
     expect(results[0].final).toBeLessThan(1);
-    // About 0.5 s on an idle developer machine; the bound is generous so that a busy CI box does not flake.
-    expect(took).toBeLessThan(4000);
   });
 });

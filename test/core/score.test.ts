@@ -592,13 +592,11 @@ describe('scorecards', () => {
     });
   });
 
-  it('scores 100,000 goals quickly', () => {
+  it('scores 100,000 goals (speed lives in npm run bench)', () => {
     const specs: GoalSpec[] = [];
     for (let i = 0; i < 100_000; i++) specs.push({ id: `G${i}`, owner: `P${i % 1000}`, weight: 1, final: 1 });
     const { goals, results } = workbook(specs);
-    const started = performance.now();
     const { cards, issues } = scorecards(goals, results, settings());
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(cards).toHaveLength(1000);
     expect(issues).toEqual([]);
   });

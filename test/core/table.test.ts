@@ -707,7 +707,7 @@ describe('readGoalTab', () => {
     );
   });
 
-  it('reads large tabs fast', () => {
+  it('reads a 100,000-row tab (speed lives in npm run bench)', () => {
     const rows: CellValue[][] = [];
     for (let i = 0; i < 100_000; i++) {
       rows.push(
@@ -726,13 +726,9 @@ describe('readGoalTab', () => {
         }),
       );
     }
-    const start = performance.now();
     const result = read(rows);
-    const elapsed = performance.now() - start;
     expect(result.goals).toHaveLength(100_000);
     expect(result.issues).toEqual([]);
-    // 1M rows must read in well under a second: 100k in well under 0.1 s (loose bound for slow CI).
-    expect(elapsed).toBeLessThan(400);
   });
 });
 
