@@ -3,6 +3,7 @@ import { settingsRows } from '../core/settings';
 import { DEFAULT_SETTINGS } from '../core/model';
 import { safeGrid } from './cell-text';
 import type { SheetPort, SpreadsheetAppPort, SpreadsheetPort } from './gas';
+import { addFilledTab } from './new-tab';
 import { isOwnedTab, SETTINGS_TAB } from './owned';
 
 /** The headers of a new goal tab, in the order people fill them in. */
@@ -74,27 +75,27 @@ export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string
 export function insertGoalTab(writer: SetupWriter, asked: string): SheetPort {
   const { spreadsheet, app } = writer;
   const name = goalTabName(spreadsheet, asked);
-  const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
-  const headers = sheet.getRange(1, 1, 1, TEMPLATE_HEADERS.length);
-  headers.setValues(safeGrid([TEMPLATE_HEADERS.slice()]));
-  headers.setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  const bodyRows = sheet.getMaxRows() - 1;
-  const column = (header: Header) => sheet.getRange(2, TEMPLATE_HEADERS.indexOf(header) + 1, bodyRows, 1);
-  for (const [header, choices] of Object.entries(TEMPLATE_CHOICES) as [Header, readonly string[]][]) {
-    const rule = app
-      .newDataValidation()
-      .requireValueInList([...choices], true)
-      .setAllowInvalid(true)
-      .setHelpText(`${header}: one of ${choices.join(', ')}.`)
-      .build();
-    column(header).setDataValidation(rule);
-  }
-  for (const [header, format] of Object.entries(TEMPLATE_FORMATS) as [Header, string][]) {
-    column(header).setNumberFormat(format);
-  }
-  sheet.setColumnWidth(TEMPLATE_HEADERS.indexOf('Goal') + 1, 280);
-  return sheet;
+  return addFilledTab(spreadsheet, name, (sheet) => {
+    const headers = sheet.getRange(1, 1, 1, TEMPLATE_HEADERS.length);
+    headers.setValues(safeGrid([TEMPLATE_HEADERS.slice()]));
+    headers.setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    const bodyRows = sheet.getMaxRows() - 1;
+    const column = (header: Header) => sheet.getRange(2, TEMPLATE_HEADERS.indexOf(header) + 1, bodyRows, 1);
+    for (const [header, choices] of Object.entries(TEMPLATE_CHOICES) as [Header, readonly string[]][]) {
+      const rule = app
+        .newDataValidation()
+        .requireValueInList([...choices], true)
+        .setAllowInvalid(true)
+        .setHelpText(`${header}: one of ${choices.join(', ')}.`)
+        .build();
+      column(header).setDataValidation(rule);
+    }
+    for (const [header, format] of Object.entries(TEMPLATE_FORMATS) as [Header, string][]) {
+      column(header).setNumberFormat(format);
+    }
+    sheet.setColumnWidth(TEMPLATE_HEADERS.indexOf('Goal') + 1, 280);
+  });
 }
 
 /**
@@ -109,9 +110,10 @@ export function ensureSettingsTab(spreadsheet: SpreadsheetPort, decimalSeparator
   const rows = settingsRows({ ...DEFAULT_SETTINGS, decimalSeparator });
   const width = Math.max(...rows.map((r) => r.length));
   const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
-  const sheet = spreadsheet.insertSheet(SETTINGS_TAB, spreadsheet.getNumSheets());
-  sheet.getRange(1, 1, padded.length, width).setValues(safeGrid(padded));
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  addFilledTab(spreadsheet, SETTINGS_TAB, (sheet) => {
+    sheet.getRange(1, 1, padded.length, width).setValues(safeGrid(padded));
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+  });
   return true;
 }

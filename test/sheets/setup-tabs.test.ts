@@ -11,6 +11,7 @@ import {
   dumpValues,
   type FakeDataValidation,
   fakeServerContext,
+  InjectedFault,
   snapshotSpreadsheet,
 } from '../../tools/gas-fake';
 import { marketingCascade } from '../fixtures/marketing-cascade';
@@ -103,6 +104,23 @@ describe('insertGoalTab', () => {
     const gas = createFakeGas({ tabs: { Sheet1: [] }, locale: 'de_DE' });
     insertGoalTab(fakeServerContext(gas), '');
     expect(readSettings(dumpValues(gas.spreadsheet).Settings).settings.decimalSeparator).toBe(',');
+  });
+
+  it('a fault at any write leaves no half-built tab behind', () => {
+    const complete = createFakeGas({ tabs: { Sheet1: [['mine']] } });
+    insertGoalTab(fakeServerContext(complete), '');
+    const writes = complete.log.writes;
+    const settingsGrid = dumpValues(complete.spreadsheet).Settings;
+    for (let n = 0; n < writes; n++) {
+      const gas = createFakeGas({ tabs: { Sheet1: [['mine']] } });
+      gas.log.failAfter(n);
+      expect(() => insertGoalTab(fakeServerContext(gas), '')).toThrow(InjectedFault);
+      const names = gas.spreadsheet.sheets.map((s) => s.name);
+      // Settings is its own step: either complete or absent; the goal tab never half-built.
+      expect([['Sheet1'], ['Sheet1', 'Settings']], `fault at write ${n + 1}`).toContainEqual(names);
+      if (names.includes('Settings')) expect(dumpValues(gas.spreadsheet).Settings).toEqual(settingsGrid);
+      expect(dumpValues(gas.spreadsheet).Sheet1).toEqual([['mine']]);
+    }
   });
 
   it('leaves an existing settings tab (any case) alone', () => {
