@@ -1,0 +1,47 @@
+// Generates the README's reference sections from the code (custom-function catalog, issue codes) so the docs cannot drift.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEVERITY } from '../src/core/issues';
+import { catalog } from '../src/main';
+
+const README = join(import.meta.dirname, '../README.md');
+
+export function functionReference(): string {
+  const out: string[] = [];
+  for (const f of catalog) {
+    const signature = f.params.map((p) => (p.repeats ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name)).join(', ');
+    out.push(`### \`${f.name}(${signature})\``, '', f.summary, '', '| argument | what to pass |', '| --- | --- |');
+    for (const p of f.params) out.push(`| \`${p.name}\`${p.optional || p.repeats ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`);
+    out.push('', `Returns: ${f.returns}`, '', '```', f.example, '```', '');
+  }
+  return out.join('\n').trimEnd();
+}
+
+export function issueCodeTable(): string {
+  const rows = Object.entries(SEVERITY).map(([code, severity]) => `| \`${code}\` | ${severity} |`);
+  return ['| code | severity |', '| --- | --- |', ...rows].join('\n');
+}
+
+const BLOCKS: Record<string, () => string> = { functions: functionReference, 'issue-codes': issueCodeTable };
+
+/** The README with every generated block replaced by its current text. */
+export function renderReadme(text: string): string {
+  let result = text;
+  for (const [name, make] of Object.entries(BLOCKS)) {
+    const start = `<!-- ${name}:start -->`;
+    const end = `<!-- ${name}:end -->`;
+    const a = result.indexOf(start);
+    const b = result.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+    result = `${result.slice(0, a + start.length)}\n${make()}\n${result.slice(b)}`;
+  }
+  return result;
+}
+
+export function main(): number {
+  const text = readFileSync(README, 'utf8');
+  const next = renderReadme(text);
+  if (next !== text) writeFileSync(README, next);
+  console.log(next === text ? 'README.md is up to date' : 'README.md reference sections regenerated');
+  return 0;
+}
