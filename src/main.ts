@@ -1,6 +1,7 @@
 // The only file that exposes globals: tools/build.mjs generates a top-level forwarder for everything listed here.
 import { CUSTOM_FUNCTIONS } from './functions/catalog';
 import type { FunctionSpec } from './functions/spec';
+import { SERVER_GLOBALS } from './server/globals';
 
 /** A top-level function Apps Script must see: a trigger, a menu handler or a sidebar endpoint. */
 export interface GlobalFunction {
@@ -16,7 +17,7 @@ export const customFunctions: Record<string, (...args: unknown[]) => unknown> = 
 
 export const catalog: FunctionSpec[] = CUSTOM_FUNCTIONS.map(({ run: _run, ...spec }) => spec);
 
-export const globalFunctions: GlobalFunction[] = [];
+export const globalFunctions: GlobalFunction[] = [...SERVER_GLOBALS];
 
 /** The same functions by name, for the generated forwarders. */
 export const globals: Record<string, (...args: never[]) => unknown> = Object.fromEntries(

@@ -1,7 +1,7 @@
 // Generates the top-level functions Apps Script sees: one forwarder per custom function (with JSDoc) and per global.
 
 /** Letters, digits and underscores; a trailing underscore would make the function private to Apps Script. */
-const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*[A-Za-z0-9]$/;
+const IDENTIFIER = /^[A-Za-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?$/;
 
 function jsdocText(text) {
   return String(text).replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
