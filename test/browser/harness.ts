@@ -97,12 +97,16 @@ export interface SidebarServer {
   close(): Promise<void>;
 }
 
-/** Serves `html` (shim injected) at `/` and runs POST /rpc {name, args} against `functions`. */
+/**
+ * Serves the page at `/` (the shim injected first thing in <head>) and runs POST /rpc {name, args}
+ * against `functions`. `html` may be a function, asked on every load: what the server last showed.
+ */
 export async function serveSidebar(
-  html: string,
+  html: string | (() => string),
   functions: Record<string, ServerFunction>,
 ): Promise<SidebarServer> {
-  const page = html.replace('<head>', () => `<head>\n${SHIM}`);
+  const page = () =>
+    (typeof html === 'function' ? html() : html).replace(/<head[^>]*>/i, (head) => `${head}\n${SHIM}`);
   const calls: RpcCall[] = [];
   let gate: Promise<void> = Promise.resolve();
 
@@ -129,7 +133,14 @@ export async function serveSidebar(
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     if (request.method === 'GET' && request.url === '/') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      let body: string;
+      try {
+        body = page();
+      } catch (error) {
+        response.writeHead(500).end(String(error));
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     } else if (request.method === 'POST' && request.url === '/rpc') {
       rpc(request).then(
         (reply) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply)),
