@@ -48,6 +48,8 @@ export interface ArgumentShape {
   cols: number;
   /** Not written at all, or written as an empty argument (`f(a,,c)`). */
   omitted: boolean;
+  /** A cell or range reference, whose value may be anything (even blank) later; else a literal or a computation. */
+  reference: boolean;
 }
 
 export interface ResultSize {
@@ -72,6 +74,8 @@ export interface EngineOptions {
   createDate?: (epochMs: number) => Date;
   /** Size rules by function name, over MBO_RESULT_SIZES; functions with no rule are probed. */
   resultSizes?: Record<string, SizeRule>;
+  /** Rewrite inline arrays {…} as VSTACK/HSTACK so they recompute (see stackInlineArrays); default true. */
+  stackInlineArrays?: boolean;
   /** More HyperFormula configuration; defaults: licence key 'gpl-v3', smartRounding off. */
   config?: Partial<ConfigParams>;
 }
@@ -95,8 +99,8 @@ export const MBO_RESULT_SIZES: Record<string, SizeRule> = {
   MBO_PATH: (args) => sameShape(args[0]),
   MBO_NPS: () => SCALAR,
   MBO_ROLLUP: (args) => ({ rows: lengthAsColumn(args[0]), cols: 1 }),
-  // One row per owner at most; with an owner given, one score.
-  MBO_SCORE: (args) => (args[3] && !args[3].omitted ? SCALAR : { rows: lengthAsColumn(args[0]), cols: 2 }),
+  // One row per owner at most; one score for an owner written in the formula (a cell may turn blank: list them all).
+  MBO_SCORE: (args) => (args[3] && !args[3].omitted && !args[3].reference ? SCALAR : { rows: lengthAsColumn(args[0]), cols: 2 }),
   // A header, then at most one row per row of each table under its header.
   MBO_CASCADE: (args) => ({
     rows: 1 + args.filter((a) => !a.omitted).reduce((sum, a) => sum + Math.max(0, a.rows - 1), 0),
@@ -133,8 +137,10 @@ interface Settings {
   resultSizes: Record<string, SizeRule>;
 }
 
-/** While createEngine builds an engine, probed formulas are noted here and sized once every value exists. */
-let deferredProbes: SimpleCellAddress[] | null = null;
+/** While createEngine builds an engine, probed formulas are noted here (by cell) and sized once every value exists. */
+let deferredProbes: Map<string, SimpleCellAddress> | null = null;
+
+const cellKey = (at: SimpleCellAddress): string => `${at.sheet}:${at.row}:${at.col}`;
 
 /** A rich number (date, percent, currency) as HyperFormula keeps it; not exported, so recognised by shape. */
 function richNumberType(v: unknown): string | null {
@@ -172,6 +178,8 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
   class CustomFunctionsPlugin extends FunctionPlugin {
     /** Evaluates one call: arguments shaped as Sheets passes them, the function run, its result fitted to its cells. */
     evaluateCall(name: string, ast: CallAst, state: InterpreterState): EngineScalar {
+      // While createEngine builds, a probed formula is not sized yet: it is evaluated once entered again.
+      if (deferredProbes?.has(cellKey(state.formulaAddress))) return EmptyValue;
       const outcome = this.run(name, ast, state);
       if (outcome instanceof CellError) return outcome;
       return this.fit(name, outcome.result, ast, state);
@@ -182,15 +190,15 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
       // Arguments are sized in array mode, as they are evaluated (enableArrayArithmeticForArguments).
       const arrayState = { ...state, arraysFlag: true } as InterpreterState;
       const shapes = ast.args.map((arg): ArgumentShape => {
-        if ((arg.type as string) === 'EMPTY') return { rows: 1, cols: 1, omitted: true };
+        if ((arg.type as string) === 'EMPTY') return { rows: 1, cols: 1, omitted: true, reference: false };
         const size = this.arraySizeForAst(arg, arrayState);
-        return { rows: size.height, cols: size.width, omitted: false };
+        return { rows: size.height, cols: size.width, omitted: false, reference: size.isRef };
       });
       const rule = settings.resultSizes[name];
       const size = rule ? rule(shapes) : 'probe';
       if (size !== 'probe') return toArraySize(size);
       if (deferredProbes) {
-        deferredProbes.push(state.formulaAddress);
+        deferredProbes.set(cellKey(state.formulaAddress), state.formulaAddress);
         return ArraySize.scalar();
       }
       try {
@@ -393,10 +401,19 @@ export function createEngine(
   const plugin = customFunctionsPlugin(functions, catalog, options);
   // Built-in plugins plus ours, for this engine only: two implementations of the same names can coexist.
   const functionPlugins = [...HyperFormula.getAllFunctionPlugins().filter((p) => p !== plugin), plugin];
+  const restack = options.stackInlineArrays !== false;
   const content = Object.fromEntries(
-    Object.entries(sheets).map(([name, grid]) => [name, grid.map((row) => row.map((cell) => (cell === '' ? null : cell)))]),
+    Object.entries(sheets).map(([name, grid]) => [
+      name,
+      grid.map((row) =>
+        row.map((cell) => {
+          if (cell === '') return null;
+          return restack && typeof cell === 'string' && cell.startsWith('=') ? stackInlineArrays(cell) : cell;
+        }),
+      ),
+    ]),
   );
-  const probes: SimpleCellAddress[] = [];
+  const probes = new Map<string, SimpleCellAddress>();
   deferredProbes = probes;
   let engine: HyperFormula;
   try {
@@ -407,11 +424,7 @@ export function createEngine(
   }
   // During the build, cells are added one by one and none has a value: probed results are sized now, in the
   // order their formulas appear, by entering each formula again.
-  const seen = new Set<string>();
-  for (const at of probes) {
-    const key = `${at.sheet}:${at.row}:${at.col}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const at of probes.values()) {
     const formula = engine.getCellFormula(at);
     if (formula !== undefined) engine.setCellContents(at, [[formula]]);
   }
@@ -440,6 +453,78 @@ export function refreshArraySizes(engine: HyperFormula): number {
     }
   }
   return resized;
+}
+
+/**
+ * Rewrites each inline array of a formula as VSTACK of its rows and HSTACK of each row's items:
+ * `{CMO!A2:A5; 'Demand Gen'!A2:A11}` becomes `VSTACK(CMO!A2:A5, 'Demand Gen'!A2:A11)`. HyperFormula records no
+ * dependency on the cells inside an inline array and never recomputes one (its docs say so; issues
+ * handsontable/hyperformula#894 and #979), while Sheets does; VSTACK and HSTACK are tracked. Text in "…" and
+ * sheet names in '…' are left alone; a formula that cannot be read is returned unchanged.
+ */
+export function stackInlineArrays(formula: string): string {
+  if (!formula.startsWith('=') || !formula.includes('{')) return formula;
+  let at = 0;
+  const quoted = (): string => {
+    const quote = formula[at];
+    let text = formula[at++];
+    while (at < formula.length) {
+      const ch = formula[at++];
+      text += ch;
+      if (ch !== quote) continue;
+      if (formula[at] !== quote) return text;
+      text += formula[at++]; // a doubled quote stands for one
+    }
+    throw new SyntaxError('unterminated quote');
+  };
+  // Reads one array after its '{': items split at top-level ',' (columns) and ';' (rows).
+  const array = (): string => {
+    const rows: string[][] = [[]];
+    let item = '';
+    let depth = 0;
+    while (at < formula.length) {
+      const ch = formula[at];
+      if (ch === '"' || ch === "'") {
+        item += quoted();
+        continue;
+      }
+      at++;
+      if (ch === '{') {
+        item += array();
+        continue;
+      }
+      // Commas inside a function call's parentheses separate its arguments, not array items.
+      if (ch === '(') depth++;
+      if (ch === ')') depth--;
+      if (depth === 0 && (ch === ',' || ch === ';' || ch === '}')) {
+        rows[rows.length - 1].push(item.trim());
+        item = '';
+        if (ch === ';') rows.push([]);
+        if (ch === '}') {
+          const lines = rows.map((row) => (row.length === 1 ? row[0] : `HSTACK(${row.join(', ')})`));
+          return `VSTACK(${lines.join(', ')})`;
+        }
+      } else item += ch;
+    }
+    throw new SyntaxError('unterminated array');
+  };
+  try {
+    let out = '';
+    while (at < formula.length) {
+      const ch = formula[at];
+      if (ch === '"' || ch === "'") out += quoted();
+      else if (ch === '{') {
+        at++;
+        out += array();
+      } else {
+        out += ch;
+        at++;
+      }
+    }
+    return out;
+  } catch {
+    return formula;
+  }
 }
 
 /** Literal values for a sheet: text that would read as a formula is marked as text, as Sheets' leading apostrophe does. */
