@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { benchBundle } from './bundle';
 import { benchCore } from './core';
 import { markdown, type Section } from './measure';
+import { benchNative } from './native';
 
 export async function main(argv: string[]): Promise<number> {
   const only = argv[0];
   const suites: [string, () => Section[] | Promise<Section[]>][] = [
     ['core', benchCore],
     ['bundle', benchBundle],
+    ['native', benchNative],
   ];
   const sections: Section[] = [];
   for (const [name, run] of suites) {
