@@ -5,88 +5,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  parseRpcCall,
+  type RpcCall,
+  type RpcReply,
+  runScriptFunction,
+  type ServerFunction,
+  withScriptRunShim,
+} from '../../tools/script-run-bridge';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-export type ServerFunction = (...args: unknown[]) => unknown;
-
-export interface RpcCall {
-  name: string;
-  args: unknown[];
-}
-
-/**
- * Runs in the page before the sidebar's own script. Like Apps Script's runner: each with...Handler
- * returns a new runner, any other property is a server function, only plain JSON data may be passed
- * (a Date argument fails at once), and results come back asynchronously.
- */
-const SHIM = `<script>
-(function () {
-  function illegal(value, path) {
-    if (value === null || value === undefined) return null;
-    var type = typeof value;
-    if (type === 'string' || type === 'boolean' || (type === 'number' && isFinite(value))) return null;
-    if (Array.isArray(value)) {
-      for (var i = 0; i < value.length; i++) { var bad = illegal(value[i], path + '[' + i + ']'); if (bad) return bad; }
-      return null;
-    }
-    if (type === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      for (var key in value) { var inner = illegal(value[key], path + '.' + key); if (inner) return inner; }
-      return null;
-    }
-    return path;
-  }
-  function runner(success, failure) {
-    var base = {
-      withSuccessHandler: function (handler) { return runner(handler, failure); },
-      withFailureHandler: function (handler) { return runner(success, handler); }
-    };
-    return new Proxy(base, {
-      get: function (target, name) {
-        if (name in target || typeof name !== 'string') return target[name];
-        return function () {
-          var args = Array.prototype.slice.call(arguments);
-          var bad = illegal(args, 'arguments');
-          if (bad) throw new Error('Failed due to illegal value in property: ' + bad);
-          fetch('/rpc', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name, args: args }) })
-            .then(function (response) { return response.json(); })
-            .then(function (reply) {
-              if (reply.ok) { if (success) success(reply.value); }
-              else if (failure) failure(new Error(reply.message));
-            }, function (error) { if (failure) failure(error); });
-        };
-      }
-    });
-  }
-  window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
-})();
-</script>`;
-
-/** Where a value stops being what google.script.run can carry (primitives, arrays, plain objects); null if it can. */
-export function illegalValuePath(value: unknown, path = 'result'): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const bad = illegalValuePath(item, `${path}[${index}]`);
-      if (bad) return bad;
-    }
-    return null;
-  }
-  // Objects made in another realm (the bundle's vm) have another Object.prototype: compare by shape.
-  if (typeof value === 'object' && Object.prototype.toString.call(value) === '[object Object]') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto === null || Object.getPrototypeOf(proto) === null) {
-      for (const [key, item] of Object.entries(value)) {
-        const bad = illegalValuePath(item, `${path}.${key}`);
-        if (bad) return bad;
-      }
-      return null;
-    }
-  }
-  return path;
-}
+export type { RpcCall, ServerFunction } from '../../tools/script-run-bridge';
+export { illegalValuePath } from '../../tools/script-run-bridge';
 
 export interface SidebarServer {
   url: string;
@@ -105,30 +36,15 @@ export async function serveSidebar(
   html: string | (() => string),
   functions: Record<string, ServerFunction>,
 ): Promise<SidebarServer> {
-  const page = () =>
-    (typeof html === 'function' ? html() : html).replace(/<head[^>]*>/i, (head) => `${head}\n${SHIM}`);
+  const page = () => withScriptRunShim(typeof html === 'function' ? html() : html);
   const calls: RpcCall[] = [];
   let gate: Promise<void> = Promise.resolve();
 
-  async function rpc(
-    request: IncomingMessage,
-  ): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
-    const { name, args } = JSON.parse(await readBody(request)) as RpcCall;
-    calls.push({ name, args });
+  async function rpc(request: IncomingMessage): Promise<RpcReply> {
+    const call = parseRpcCall(await readBody(request));
+    calls.push(call);
     await gate;
-    const fn = Object.keys(functions).includes(name) ? functions[name] : undefined;
-    // Apps Script refuses private (trailing _) and unknown functions.
-    if (typeof fn !== 'function' || name.endsWith('_'))
-      return { ok: false, message: `Script function not found: ${name}` };
-    try {
-      const value = await fn(...args);
-      const bad = illegalValuePath(value);
-      if (bad)
-        return { ok: false, message: `${name} returned a value google.script.run cannot carry, at ${bad}` };
-      return { ok: true, value: value ?? null };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    return runScriptFunction(functions, call);
   }
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
