@@ -37,6 +37,7 @@ export function advise(
   parentOf: ArrayLike<number>,
   onCycle: ArrayLike<number>,
   settings: Settings,
+  cards: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod),
 ): Issue[] {
   const issues: Issue[] = [];
   const reach = outcomeReach(goals, parentOf, onCycle);
@@ -65,7 +66,7 @@ export function advise(
     }
   }
 
-  for (const card of groupByOwnerPeriod(goals, settings.defaultPeriod)) {
+  for (const card of cards) {
     adviseCard(goals, card, settings.activityShare, issues);
   }
   return issues;

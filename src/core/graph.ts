@@ -61,12 +61,15 @@ export function linkGoals(goals: readonly Goal[]): Links {
 }
 
 /** Each goal's children in workbook order, every list allocated at its final size. */
+const NO_CHILDREN = Object.freeze([]) as unknown as number[];
+
 function childLists(parentOf: Int32Array): number[][] {
   const n = parentOf.length;
   const count = new Int32Array(n);
   for (let i = 0; i < n; i++) if (parentOf[i] !== -1) count[parentOf[i]]++;
   const children: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) children[i] = new Array(count[i]);
+  // Most goals are leaves: they share one frozen empty list instead of a million empty arrays.
+  for (let i = 0; i < n; i++) children[i] = count[i] === 0 ? NO_CHILDREN : new Array(count[i]);
   const filled = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const p = parentOf[i];

@@ -105,29 +105,34 @@ export interface OwnerPeriod {
  * code-unit order so every runtime agrees) then period.
  */
 export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string): OwnerPeriod[] {
-  const groups = new Map<string, OwnerPeriod & { ownerKey: string }>();
-  // One spelling per owner across all their periods, so their cards read alike.
-  const spelling = new Map<string, string>();
+  // Owner cells repeat across thousands of rows: normalise each distinct spelling once, and keep an
+  // owner's few periods in a short list rather than allocating a key string per goal.
+  const keyOfSpelling = new Map<string, string>();
+  const byOwner = new Map<string, { ownerKey: string; cards: OwnerPeriod[] }>();
   for (let i = 0; i < goals.length; i++) {
-    const goal = goals[i];
-    const written = goal.owner.trim();
-    if (written === '') continue;
-    const ownerKey = written.toLowerCase();
-    const period = goal.period || defaultPeriod;
-    const key = `${ownerKey}\u0000${period}`;
-    let group = groups.get(key);
-    if (group === undefined) {
-      let owner = spelling.get(ownerKey);
-      if (owner === undefined) spelling.set(ownerKey, (owner = written));
-      group = { owner, ownerKey, period, goals: [] };
-      groups.set(key, group);
+    const written = goals[i].owner;
+    let ownerKey = keyOfSpelling.get(written);
+    if (ownerKey === undefined) keyOfSpelling.set(written, (ownerKey = written.trim().toLowerCase()));
+    if (ownerKey === '') continue;
+    let entry = byOwner.get(ownerKey);
+    if (entry === undefined) byOwner.set(ownerKey, (entry = { ownerKey, cards: [] }));
+    const period = goals[i].period || defaultPeriod;
+    let card: OwnerPeriod | undefined;
+    for (const c of entry.cards) if (c.period === period) card = c;
+    if (card === undefined) {
+      // One spelling per owner across all their periods, so their cards read alike.
+      const owner = entry.cards.length ? entry.cards[0].owner : written.trim();
+      entry.cards.push((card = { owner, period, goals: [] }));
     }
-    group.goals.push(i);
+    card.goals.push(i);
   }
-  const sorted = [...groups.values()].sort(
-    (a, b) => compareText(a.ownerKey, b.ownerKey) || compareText(a.period, b.period),
-  );
-  return sorted.map(({ owner, period, goals: members }) => ({ owner, period, goals: members }));
+  const owners = [...byOwner.values()].sort((a, b) => compareText(a.ownerKey, b.ownerKey));
+  const out: OwnerPeriod[] = [];
+  for (const entry of owners) {
+    if (entry.cards.length > 1) entry.cards.sort((a, b) => compareText(a.period, b.period));
+    for (const card of entry.cards) out.push(card);
+  }
+  return out;
 }
 
 function compareText(a: string, b: string): number {
@@ -159,6 +164,7 @@ export function scorecards(
   goals: readonly Goal[],
   results: readonly GoalResult[],
   settings: Settings,
+  groups: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod),
 ): { cards: Scorecard[]; issues: Issue[] } {
   const finalByIndex: (number | null)[] = [];
   for (const result of results) finalByIndex[result.index] = result.final;
@@ -167,7 +173,7 @@ export function scorecards(
 
   const cards: Scorecard[] = [];
   const issues: Issue[] = [];
-  for (const group of groupByOwnerPeriod(goals, settings.defaultPeriod)) {
+  for (const group of groups) {
     const members = group.goals.map((i) => goals[i]);
     const { owner, period } = group;
     const { score, weightTotal } = weightedScore(

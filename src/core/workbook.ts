@@ -5,7 +5,7 @@ import { type Links, linkGoals } from './graph';
 import { type Issue, issueAt, NOWHERE } from './issues';
 import type { Goal, GoalResult, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
-import { scorecards } from './score';
+import { groupByOwnerPeriod, scorecards } from './score';
 import { readSettings } from './settings';
 import { readGoalTab } from './table';
 
@@ -74,8 +74,9 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const links = linkGoals(goals);
   const periodOf = periodLookup(settings);
   const cascaded = cascade(goals, links, settings, today, periodOf);
-  const scored = scorecards(goals, cascaded.results, settings);
-  const advice = advise(goals, links.parentOf, links.onCycle, settings);
+  const owners = groupByOwnerPeriod(goals, settings.defaultPeriod);
+  const scored = scorecards(goals, cascaded.results, settings, owners);
+  const advice = advise(goals, links.parentOf, links.onCycle, settings, owners);
 
   for (const list of [links.issues, cascaded.issues, scored.issues, advice]) {
     for (const i of list) issues.push(i);
