@@ -218,7 +218,9 @@ export function parseBinary(v: CellValue): 0 | 1 | null {
   return 0;
 }
 
-const TRAILING_PARENTHETICAL = /\s*[([][^()[\]]*[)\]]\s*$/;
+// No leading \s*: the spaces before "(%)" go with the punctuation below anyway, and a leading \s* made the
+// regex quadratic on a long run of spaces (a 50,000-character cell took a second per lookup).
+const TRAILING_PARENTHETICAL = /[([][^()[\]]*[)\]]\s*$/;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 /** A header (or settings key) as compared: lower-case, no trailing "(%)", no spaces or punctuation. */
