@@ -54,6 +54,8 @@ const SEPARATOR_WORDS: ReadonlyMap<string, '.' | ','> = new Map<string, '.' | ',
 
 /** The written value of an empty vanity list: a blank cell keeps the defaults. */
 const NO_WORDS = 'none';
+/** Longest vanity word or phrase, in characters: longer text is pasted junk, not a word list. */
+const MAX_VANITY_WORD = 100;
 
 /** Settings read from a tab, and the values it could not use. */
 export interface SettingsRead {
@@ -143,10 +145,13 @@ export function readSettings(grid: Grid | null, tab = 'Settings'): SettingsRead 
         else settings.countUnmeasuredAsZero = flag;
         break;
       }
-      case 'vanityWords':
-        settings.vanityWords =
-          text.toLowerCase() === NO_WORDS ? [] : splitList(text).map((w) => w.toLowerCase());
+      case 'vanityWords': {
+        const words = text.toLowerCase() === NO_WORDS ? [] : splitList(text).map((w) => w.toLowerCase());
+        // No vanity word is this long, and one of ~12,000 characters overflows the regex compiler in advise.
+        if (words.some((w) => w.length > MAX_VANITY_WORD)) bad(row, 2, written, value);
+        else settings.vanityWords = words;
         break;
+      }
       case 'goalTabs':
         settings.goalTabs = splitList(text);
         break;
