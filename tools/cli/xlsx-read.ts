@@ -1,0 +1,76 @@
+// Reads an .xlsx with exceljs into the core's tabs (values from A1, as getValues() gives them), keeping the workbook for a round-trip.
+import { stat } from 'node:fs/promises';
+import type { Row, Workbook } from 'exceljs';
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../../src/core/model';
+import type { TabInput } from '../../src/core/workbook';
+import { isOwnedTab } from '../../src/sheets/owned';
+import { plainCellValue } from './cell-value';
+import { CliError } from './errors';
+import { assertXlsxFile } from './input-file';
+import { type Progress, SILENT_PROGRESS } from './progress';
+
+export interface LoadedWorkbook {
+  /** The whole workbook, styles and formulas included, ready to be written back. */
+  book: Workbook;
+  /** The user's tabs in tab order, without the ones the add-on owns (Roll-up, _mbo_*). */
+  tabs: TabInput[];
+}
+
+/** Shared by every blank row: a 100k-row sheet with gaps allocates nothing for them. */
+const BLANK_ROW: readonly CellValue[] = Object.freeze([]);
+
+/** Loads an .xlsx for reading and writing back; a file exceljs cannot open is a CliError. */
+export async function loadWorkbook(
+  path: string,
+  progress: Progress = SILENT_PROGRESS,
+): Promise<LoadedWorkbook> {
+  await assertXlsxFile(path);
+  const { size } = await stat(path);
+  // exceljs reports no progress while it parses: the size tells the user what to expect.
+  progress.phase(`reading ${path} (${(size / 1e6).toFixed(1)} MB)`);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.readFile(path);
+  } catch (error) {
+    throw new CliError(
+      `${path} could not be read as an .xlsx workbook (${(error as Error).message}): is it corrupt?`,
+    );
+  }
+  return { book, tabs: tabsOfBook(book, progress) };
+}
+
+/** The user's tabs of an .xlsx, for analysis only. */
+export async function readWorkbook(path: string, progress: Progress = SILENT_PROGRESS): Promise<TabInput[]> {
+  return (await loadWorkbook(path, progress)).tabs;
+}
+
+/**
+ * Every tab the user owns, in tab order, as the add-on's reader sees it: the Roll-up has ID and Goal
+ * headers and would otherwise read as a second copy of every goal.
+ */
+export function tabsOfBook(book: Workbook, progress: Progress = SILENT_PROGRESS): TabInput[] {
+  const sheets = book.worksheets.filter((sheet) => !isOwnedTab(sheet.name));
+  const totalRows = sheets.reduce((sum, sheet) => sum + sheet.actualRowCount, 0);
+  progress.phase('reading cells', totalRows);
+  let rowsDone = 0;
+  return sheets.map((sheet) => {
+    const grid: (readonly CellValue[])[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      while (grid.length < rowNumber - 1) grid.push(BLANK_ROW);
+      grid.push(rowValues(row));
+      progress.advance(++rowsDone);
+    });
+    return { name: sheet.name, grid };
+  });
+}
+
+/** A row's values from column A to its last value; the hidden cells of a merge are blank, as in Sheets. */
+function rowValues(row: Row): CellValue[] {
+  const values: CellValue[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    while (values.length < col - 1) values.push('');
+    values.push(cell.type === ExcelJS.ValueType.Merge ? '' : plainCellValue(cell.value));
+  });
+  return values;
+}
