@@ -1,0 +1,118 @@
+// The two commands: check (issues out, exit 1 on errors) and rollup (a copy of the workbook with the Roll-up tab).
+import { describeIssue } from '../../src/core/issues';
+import { dayOfDate } from '../../src/core/period';
+import { type Analysis, analyzeWorkbook, type TabInput } from '../../src/core/workbook';
+import { buildRollupReport, type RollupReport } from '../../src/report/rollup-table';
+import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
+import { assertSeparateOutput, type Input, readInput, workbookOf } from './input';
+import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
+import { type Progress, SILENT_PROGRESS } from './progress';
+import { putRollupSheet } from './rollup-sheet';
+import { saveWorkbook } from './save';
+
+/** The summary names the goal tabs up to this many, then only counts them. */
+const LISTED_TABS = 5;
+
+export interface RunOptions {
+  /** UTC day number status is judged at; null = the local calendar day of `now`. */
+  today: number | null;
+  /** The clock: the Roll-up's "computed on" time and the default day. */
+  now: Date;
+  progress: Progress;
+}
+
+/** The analysis of tabs, as the add-on does it: status judged on `today`. */
+export function analyzeTabs(tabs: readonly TabInput[], options: Pick<RunOptions, 'today' | 'now'>): Analysis {
+  return analyzeWorkbook(tabs, { today: options.today ?? dayOfDate(options.now) });
+}
+
+export interface CheckResult {
+  exitCode: number;
+  /** What goes to stdout: the issue lines and a summary, or the JSON document. */
+  output: string;
+  analysis: Analysis;
+}
+
+export async function checkFiles(
+  files: readonly string[],
+  json: boolean,
+  { today, now, progress }: RunOptions,
+): Promise<CheckResult> {
+  const input = await readInput(files, progress);
+  progress.phase('analysing');
+  const analysis = analyzeTabs(input.tabs, { today, now });
+  progress.finish();
+  const output = json ? checkJsonText(files, analysis) : checkText(files, analysis);
+  const exitCode = analysis.issues.some((issue) => issue.severity === 'error') ? EXIT_FOUND_ERRORS : EXIT_OK;
+  return { exitCode, output, analysis };
+}
+
+export interface RollupResult {
+  analysis: Analysis;
+  report: RollupReport;
+  /** One line for stdout: what was written. */
+  summary: string;
+}
+
+/**
+ * Reads the input once, analyses it, and writes `outPath`: the input's workbook with the Roll-up.
+ * Refuses an output that is the input, and a workbook without goal tabs (there is nothing to roll up).
+ */
+export async function rollupFiles(
+  files: readonly string[],
+  outPath: string,
+  { today, now, progress }: RunOptions,
+): Promise<RollupResult> {
+  await assertSeparateOutput(files, outPath);
+  const input = await readInput(files, progress);
+  progress.phase('analysing');
+  const analysis = analyzeTabs(input.tabs, { today, now });
+  if (analysis.goalTabs.length === 0) {
+    const noGoalTab = analysis.issues.find((issue) => issue.code === 'no-goal-tabs');
+    const reason = noGoalTab ? describeIssue(noGoalTab) : 'it has no goal tab.';
+    throw new CliError(`${files.join(', ')}: ${reason} Nothing was written.`, EXIT_FOUND_ERRORS);
+  }
+  const report = buildRollupReport(analysis, now.toISOString());
+  await saveWithRollup(input, report, outPath, progress);
+  const counts = severityCounts(analysis.issues);
+  const tabs =
+    analysis.goalTabs.length <= LISTED_TABS
+      ? analysis.goalTabs.join(', ')
+      : `${analysis.goalTabs.length} goal tabs`;
+  const summary =
+    `Wrote ${outPath}: Roll-up of ${plural(report.goalCount, 'goal')} and ${plural(report.scorecardCount, 'scorecard')} ` +
+    `from ${tabs}; ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} ` +
+    '(mbo-cascade check lists them).';
+  return { analysis, report, summary };
+}
+
+/**
+ * For callers that already hold an analysis (benchmarks): reads `files` again for the workbook,
+ * adds its Roll-up and writes `outPath`.
+ */
+export async function writeRollup(
+  files: string | readonly string[],
+  outPath: string,
+  analysis: Analysis,
+  { now = new Date(), progress = SILENT_PROGRESS }: Partial<Pick<RunOptions, 'now' | 'progress'>> = {},
+): Promise<RollupReport> {
+  const list = typeof files === 'string' ? [files] : files;
+  await assertSeparateOutput(list, outPath);
+  const input = await readInput(list, progress);
+  const report = buildRollupReport(analysis, now.toISOString());
+  await saveWithRollup(input, report, outPath, progress);
+  return report;
+}
+
+/** The input's workbook (or a new one for CSV) with the report as its Roll-up tab, written to `outPath`. */
+async function saveWithRollup(
+  input: Input,
+  report: RollupReport,
+  outPath: string,
+  progress: Progress,
+): Promise<void> {
+  const book = workbookOf(input);
+  putRollupSheet(book, report, progress);
+  await saveWorkbook(book, outPath, progress);
+  progress.finish();
+}

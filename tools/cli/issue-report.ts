@@ -1,0 +1,109 @@
+// The check command's output: one line per issue for people, or one JSON document for scripts.
+import { describeIssue, type Issue, placeName, type Severity } from '../../src/core/issues';
+import type { Analysis } from '../../src/core/workbook';
+
+/** One issue as scripts get it; `cell` is the A1 place people read, `message` the catalogue's wording. */
+export interface IssueJson {
+  code: Issue['code'];
+  severity: Severity;
+  tab: string;
+  row: number;
+  col: number;
+  column: string;
+  goalId: string;
+  cell: string;
+  message: string;
+}
+
+export interface CheckJson {
+  files: string[];
+  /** The day status was judged at, YYYY-MM-DD. */
+  today: string | null;
+  goalTabs: string[];
+  goals: number;
+  counts: Record<Severity, number>;
+  issues: IssueJson[];
+}
+
+export function issueJson(issue: Issue): IssueJson {
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    tab: issue.tab,
+    row: issue.row,
+    col: issue.col,
+    column: issue.column,
+    goalId: issue.goalId,
+    cell: placeName(issue),
+    message: describeIssue(issue),
+  };
+}
+
+export function severityCounts(issues: readonly Issue[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const issue of issues) counts[issue.severity]++;
+  return counts;
+}
+
+/** A UTC day number as YYYY-MM-DD. */
+export function dayText(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The JSON document, one issue per line: valid JSON that still reads and greps well when a
+ * workbook has a hundred thousand issues.
+ */
+export function checkJsonText(files: readonly string[], analysis: Analysis): string {
+  const head: Omit<CheckJson, 'issues'> = {
+    files: [...files],
+    today: analysis.today === null ? null : dayText(analysis.today),
+    goalTabs: analysis.goalTabs,
+    goals: analysis.goals.length,
+    counts: severityCounts(analysis.issues),
+  };
+  const fields = JSON.stringify(head).slice(1, -1);
+  const issues = analysis.issues.map((issue) => `    ${JSON.stringify(issueJson(issue))}`);
+  return issues.length
+    ? `{${fields},\n  "issues": [\n${issues.join(',\n')}\n  ]\n}\n`
+    : `{${fields},\n  "issues": []\n}\n`;
+}
+
+/** Columns stay aligned up to these widths; a longer name just pushes its own line out. */
+const PLACE_WIDTH_LIMIT = 28;
+const ID_WIDTH_LIMIT = 12;
+
+/** `error    CMO!K3     CMO-1   "abc" in Actual is not a number. ...`, then a summary line. */
+export function checkText(files: readonly string[], analysis: Analysis): string {
+  const places = analysis.issues.map((issue) => placeName(issue));
+  // reduce, not Math.max(...list): a spread of a million issues overflows the stack.
+  const placeWidth = Math.min(
+    PLACE_WIDTH_LIMIT,
+    places.reduce((w, p) => Math.max(w, p.length), 0),
+  );
+  const idWidth = Math.min(
+    ID_WIDTH_LIMIT,
+    analysis.issues.reduce((w, issue) => Math.max(w, issue.goalId.length), 0),
+  );
+  const lines = analysis.issues.map((issue, i) =>
+    `${issue.severity.padEnd(7)}  ${places[i].padEnd(placeWidth)}  ${issue.goalId.padEnd(idWidth)}  ${describeIssue(issue)}`.replace(
+      / +$/,
+      '',
+    ),
+  );
+  lines.push(summaryLine(files, analysis));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryLine(files: readonly string[], analysis: Analysis): string {
+  const counts = severityCounts(analysis.issues);
+  return (
+    `${files.join(', ')}: ${plural(analysis.goals.length, 'goal')} on ${plural(analysis.goalTabs.length, 'goal tab')}; ` +
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info.`
+  );
+}
+
+/** `1 error`, `2 errors`, `0 errors`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
