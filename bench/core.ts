@@ -5,7 +5,8 @@ import { generateWorkbook } from './generate';
 import { type Check, fmt, gc, peakRss, scalingExponent, type Section, timeMedian } from './measure';
 
 const SIZES = [10_000, 100_000, 1_000_000];
-const RUNS: Record<number, number> = { 10_000: 7, 100_000: 3, 1_000_000: 2 };
+/** Repeats per size: more where a run is short and noisy. */
+const runsFor = (size: number): number => (size <= 10_000 ? 7 : size <= 100_000 ? 3 : 2);
 
 export function benchCore(): Section[] {
   const core: { size: number; ms: number; rss: number; issues: number }[] = [];
@@ -14,13 +15,13 @@ export function benchCore(): Section[] {
     const tabs = generateWorkbook({ goals: size, tabs: 50, depth: 6 });
     gc();
     let issues = 0;
-    const ms = timeMedian(RUNS[size], () => {
+    const ms = timeMedian(runsFor(size), () => {
       issues = analyzeWorkbook(tabs).issues.length;
     });
     core.push({ size, ms, rss: peakRss(), issues });
     const grids = tabs.map((t) => t.grid);
     let rows = 0;
-    const cfMs = timeMedian(RUNS[size], () => {
+    const cfMs = timeMedian(runsFor(size), () => {
       rows = (customFunctions.MBO_CASCADE(...grids) as unknown[]).length - 1;
     });
     cascadeFn.push({ size, ms: cfMs, rows });

@@ -6,7 +6,6 @@ import { parseDirection, parseRangeTarget } from '../core/table';
 import { ArgumentError, describeValue, isOmitted, type Matrix, spread, toMatrix } from './args';
 import { define, problemText } from './spec';
 
-const NO_LIMIT = { cap: Number.POSITIVE_INFINITY, floor: Number.NEGATIVE_INFINITY };
 const DEFAULT_CAP = 1.5;
 
 export const MBO_ATTAINMENT = define(

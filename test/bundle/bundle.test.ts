@@ -38,7 +38,15 @@ describe('the uploaded files', () => {
 
   it('do no work at the top level: loading calls no service', () => {
     const touched: string[] = [];
-    const spy = new Proxy({}, { get: (_t, key) => (touched.push(String(key)), () => spy) });
+    const spy: object = new Proxy(
+      {},
+      {
+        get: (_t, key) => {
+          touched.push(String(key));
+          return () => spy;
+        },
+      },
+    );
     loadBundle({ SpreadsheetApp: spy, PropertiesService: spy, CacheService: spy, LockService: spy, HtmlService: spy });
     expect(touched).toEqual([]);
   });
