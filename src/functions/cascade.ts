@@ -10,7 +10,13 @@ import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import { alignedColumns, ArgumentError, describeValue, isOmitted, isRange, optionText, toColumn, toMatrix } from './args';
 import { cell, define, problemText } from './spec';
 
-const METHODS: Record<string, RollupMethod> = { average: 'average', avg: 'average', min: 'min', own: 'own' };
+// A Map, not an object literal: a method typed as 'constructor' or 'toString' must not find Object.prototype's.
+const METHODS: ReadonlyMap<string, RollupMethod> = new Map<string, RollupMethod>([
+  ['average', 'average'],
+  ['avg', 'average'],
+  ['min', 'min'],
+  ['own', 'own'],
+]);
 
 export const MBO_ROLLUP = define(
   {
@@ -31,7 +37,8 @@ export const MBO_ROLLUP = define(
     const cols = alignedColumns(fn, { ids, parents, attainment: att });
     const n = cols.ids.length;
     const contributions = isOmitted(contribution) ? null : alignedColumns(fn, { ids, contribution }).contribution;
-    const methodAt = methodReader(fn, method, n);
+    const badMethods = new Map<number, string>();
+    const methodAt = methodReader(fn, method, n, badMethods);
 
     const goals: Goal[] = [];
     const rowOf: number[] = [];
@@ -42,6 +49,8 @@ export const MBO_ROLLUP = define(
       if (measured !== null && Number.isNaN(measured)) {
         out[r][0] = problemText({ code: 'not-a-number', text: String(cols.attainment[r]) });
       }
+      const badMethod = badMethods.get(r);
+      if (badMethod !== undefined && out[r][0] === '') out[r][0] = badMethod;
       const share = contributions ? parseNumber(contributions[r]) : null;
       goals.push(
         rollupGoal(goals.length, r + 1, String(cols.ids[r]).trim(), cols.parents[r], measured, share, methodAt(r)),
@@ -63,10 +72,11 @@ export const MBO_ROLLUP = define(
 
 const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: Number.NEGATIVE_INFINITY };
 
-function methodReader(fn: string, method: unknown, n: number): (r: number) => RollupMethod | null {
+/** One method for all (a bad one is an argument error), or a column of them (a bad one is its row's problem text, in `bad`). */
+function methodReader(fn: string, method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
-    const m = METHODS[text];
+    const m = METHODS.get(text);
     if (m) return m;
     const hint = text === 'sum' ? ' To sum actuals against a target, use MBO_CASCADE with Actual and Target columns.' : '';
     throw new ArgumentError(fn, 'method', `must be average, min or own, not "${text}".${hint}`);
@@ -78,7 +88,15 @@ function methodReader(fn: string, method: unknown, n: number): (r: number) => Ro
   }
   const col = toColumn({ fn, name: 'method' }, method);
   if (col.length !== n) throw new ArgumentError(fn, 'method', `has ${col.length} rows but ids has ${n}; give one method or a column of the same height.`);
-  const parsed = col.map((v) => parse(isOmitted(v) ? '' : String(v).trim().toLowerCase()));
+  const parsed = col.map((v, r) => {
+    try {
+      return parse(isOmitted(v) ? '' : String(v).trim().toLowerCase());
+    } catch (e) {
+      // Like a bad elapsed share in MBO_STATUS's column: that row says why, and its goal rolls up by the default.
+      bad.set(r, `⚠ ${(e as Error).message}`);
+      return null;
+    }
+  });
   return (r) => parsed[r];
 }
 
