@@ -6,12 +6,16 @@ import { benchBundle } from './bundle';
 import { benchCore } from './core';
 import { markdown, type Section } from './measure';
 import { benchNative } from './native';
+import { benchSheets } from './sheets';
+import { benchCli } from './cli';
 
 export async function main(argv: string[]): Promise<number> {
   const only = argv[0];
   const suites: [string, () => Section[] | Promise<Section[]>][] = [
     ['core', benchCore],
     ['bundle', benchBundle],
+    ['sheets', benchSheets],
+    ['cli', benchCli],
     ['native', benchNative],
   ];
   const sections: Section[] = [];

@@ -44,7 +44,7 @@ export const fmt = {
   ms: (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)),
   rate: (perSecond: number): string => Math.round(perSecond).toLocaleString('en-US'),
   int: (n: number): string => n.toLocaleString('en-US'),
-  mb: (bytes: number): string => (bytes / 1024 / 1024).toFixed(0),
+  mb: (bytes: number): string => (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0),
   kb: (bytes: number): string => (bytes / 1024).toFixed(1),
   ratio: (x: number): string => (x >= 10 ? x.toFixed(0) : x.toFixed(1)),
 };
