@@ -1,0 +1,243 @@
+// Argument generators for the custom-function fuzz: valid shapes with junk data, and shapes of any kind.
+import fc from 'fast-check';
+import type { CellValue } from '../../src/core/model';
+import { junkCell, presentJunk } from './junk';
+
+/** A call with junk in its data; Dates are in this realm until inRealm remakes them. */
+export interface Call {
+  fn: string;
+  args: unknown[];
+}
+
+type Matrix = CellValue[][];
+
+/** Mostly junk, some values the function reads as it should (so that valid paths run too). */
+const withSome = (...plausible: CellValue[]): fc.Arbitrary<CellValue> =>
+  fc.oneof({ arbitrary: junkCell, weight: 3 }, { arbitrary: fc.constantFrom(...plausible), weight: 2 });
+
+const dataCell = withSome(0, 0.5, 1, 1.2, 2, '', '80%', '1,200', 10, 9, 6);
+const idCell = withSome('A', 'B', 'C', 'a ', ' b', 'D', '', 'A');
+const directionCell = withSome('higher', 'lower', 'range', 'binary', '', 'Up');
+const methodCell = withSome('average', 'min', 'own', 'avg', ' MIN ', '');
+const ownerCell = withSome('Ava', 'ava ', 'Lee', '', 'Kim');
+
+const matrix = (rows: number, cols: number, cell: fc.Arbitrary<CellValue>): fc.Arbitrary<Matrix> =>
+  fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+
+/** n values as a column (n×1) or as a row (1×n): both are one line of values to the functions. */
+const line = (n: number, cell: fc.Arbitrary<CellValue>): fc.Arbitrary<Matrix> =>
+  fc.oneof(
+    matrix(n, 1, cell),
+    fc.array(cell, { minLength: n, maxLength: n }).map((values) => [values]),
+  );
+
+const size = fc.record({ rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 3 }) });
+const height = fc.integer({ min: 1, max: 10 });
+
+/** A value for every cell of the leading range: one cell (a scalar or a 1×1 range), or a range of its size. */
+const perCell = (
+  leading: 'scalar' | 'range',
+  rows: number,
+  cols: number,
+  cell: fc.Arbitrary<CellValue>,
+  scalar: fc.Arbitrary<CellValue> = presentJunk,
+): fc.Arbitrary<unknown> =>
+  leading === 'scalar'
+    ? fc.oneof(scalar, matrix(1, 1, cell))
+    : fc.oneof(scalar, matrix(1, 1, cell), matrix(rows, cols, cell));
+
+/** The leading argument: a single value or a range, junk either way. */
+const leadingArb = fc.record({ leading: fc.constantFrom<'scalar' | 'range'>('scalar', 'range'), size });
+
+const omitted = fc.constantFrom<unknown>(undefined, '', null);
+
+const attainmentCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
+  fc
+    .tuple(
+      leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell),
+      perCell(leading, rows, cols, dataCell),
+      fc.oneof(omitted, perCell(leading, rows, cols, dataCell, junkCell)),
+      // One direction for all is an option (a bad one is an argument error); per cell, it is data.
+      fc.oneof(
+        omitted,
+        fc.constantFrom('higher', 'lower', 'range', 'binary', ' Lower ', 'up'),
+        matrix(1, 1, directionCell),
+        leading === 'range' ? matrix(rows, cols, directionCell) : matrix(1, 1, directionCell),
+      ),
+      fc.oneof(omitted, fc.constantFrom<unknown>(1.5, 2, '120%', 0.9, '1.2')),
+    )
+    .map((args) => ({ fn: 'MBO_ATTAINMENT', args })),
+);
+
+const rollupCall: fc.Arbitrary<Call> = height.chain((n) =>
+  fc
+    .tuple(
+      line(n, idCell),
+      line(n, idCell),
+      line(n, dataCell),
+      fc.oneof(omitted, line(n, dataCell)),
+      // One method for all is an option; a column of methods is data, one per goal.
+      fc.oneof(
+        omitted,
+        fc.constantFrom('average', 'min', 'own', 'Avg'),
+        matrix(1, 1, fc.constantFrom('min', 'own')),
+        line(n, methodCell),
+      ),
+    )
+    .map((args) => ({ fn: 'MBO_ROLLUP', args })),
+);
+
+const TABLE_HEADERS = [
+  'Owner',
+  'Parent',
+  'Type',
+  'Metric',
+  'Unit',
+  'Direction',
+  'Baseline',
+  'Target',
+  'Min',
+  'Max',
+  'Actual',
+  'Weight',
+  'Contribution',
+  'Rollup',
+  'Period',
+  'Cap',
+  'Floor',
+  'Gate',
+  'Notes',
+];
+
+/** A goal table: blank rows, a real header row (ID and Goal among others, any order), junk rows below. */
+const tableArb: fc.Arbitrary<Matrix> = fc
+  .subarray(TABLE_HEADERS)
+  .chain((others) => fc.shuffledSubarray(['ID', 'Goal', ...others], { minLength: others.length + 2 }))
+  .chain((header) =>
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 2 }),
+        fc.array(
+          fc.tuple(
+            ...header.map((h) =>
+              h === 'ID' || h === 'Parent' ? idCell : h === 'Direction' ? directionCell : dataCell,
+            ),
+          ),
+          { maxLength: 6 },
+        ),
+      )
+      .map(
+        ([blanks, rows]): Matrix => [
+          ...Array.from({ length: blanks }, () => new Array<CellValue>(header.length).fill('')),
+          header,
+          ...rows,
+        ],
+      ),
+  );
+
+const tablesCall = (fn: string): fc.Arbitrary<Call> =>
+  fc.array(tableArb, { minLength: 1, maxLength: 3 }).map((args) => ({ fn, args }));
+
+/** The owner asked for is one that appears (another is an argument error by design), or none. */
+const scoreCall: fc.Arbitrary<Call> = height.chain((n) =>
+  fc
+    .tuple(line(n, ownerCell), line(n, dataCell), line(n, dataCell), fc.option(fc.nat(), { nil: null }))
+    .map(([owners, weights, attainment, pick]) => {
+      const named = owners.flat().filter((o) => o !== undefined && o !== null && o !== '');
+      const owner = pick === null || named.length === 0 ? undefined : named[pick % named.length];
+      return { fn: 'MBO_SCORE', args: [owners, weights, attainment, owner] };
+    }),
+);
+
+/** A payout curve is configuration, validated as an argument: always two columns of numbers (or blank rows). */
+const curveNumber = fc.oneof(
+  fc.double({ min: -1, max: 3, noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom<CellValue>('80%', '1.2', 0, 1, '150%'),
+);
+const curveArb: fc.Arbitrary<Matrix> = fc
+  .array(
+    fc.oneof(
+      { arbitrary: fc.tuple(curveNumber, curveNumber), weight: 4 },
+      { arbitrary: fc.constant(['', ''] as [CellValue, CellValue]), weight: 1 },
+    ),
+    {
+      minLength: 1,
+      maxLength: 5,
+    },
+  )
+  .filter((rows) => rows.some(([a]) => a !== ''));
+
+const payoutCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
+  fc
+    .tuple(leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell), curveArb)
+    .map((args) => ({ fn: 'MBO_PAYOUT', args })),
+);
+
+const npsCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
+  (leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell)).map((scores) => ({
+    fn: 'MBO_NPS',
+    args: [scores],
+  })),
+);
+
+const pathCall: fc.Arbitrary<Call> = fc.tuple(leadingArb, height).chain(
+  ([
+    {
+      leading,
+      size: { rows, cols },
+    },
+    n,
+  ]) =>
+    fc
+      .tuple(
+        leading === 'scalar' ? withSome('A', 'b', 'C') : matrix(rows, cols, idCell),
+        line(n, idCell),
+        line(n, idCell),
+      )
+      .filter(([id]) => id !== undefined)
+      .map((args) => ({ fn: 'MBO_PATH', args })),
+);
+
+/** One elapsed share for all is an option (0..1); per cell, it is data. */
+const statusCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
+  fc
+    .tuple(
+      leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell),
+      fc.oneof(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom<unknown>('50%', 0, 1, '0.25'),
+        matrix(1, 1, dataCell),
+        leading === 'range' ? matrix(rows, cols, dataCell) : matrix(1, 1, dataCell),
+      ),
+    )
+    .map((args) => ({ fn: 'MBO_STATUS', args })),
+);
+
+/** Valid argument shapes with junk data, per custom function. */
+export const VALID_SHAPE_CALLS: Readonly<Record<string, fc.Arbitrary<Call>>> = {
+  MBO_ATTAINMENT: attainmentCall,
+  MBO_ROLLUP: rollupCall,
+  MBO_CASCADE: tablesCall('MBO_CASCADE'),
+  MBO_SCORE: scoreCall,
+  MBO_PAYOUT: payoutCall,
+  MBO_NPS: npsCall,
+  MBO_PATH: pathCall,
+  MBO_STATUS: statusCall,
+  MBO_VALIDATE: tablesCall('MBO_VALIDATE'),
+};
+
+/**
+ * Any argument Sheets can pass: a cell value, undefined for an omitted one, or a range of any size (never
+ * empty, always rectangular). Sizes are small so that mismatched heights and widths come up often.
+ */
+export const anyArgument: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: junkCell, weight: 3 },
+  {
+    arbitrary: fc
+      .record({ rows: fc.integer({ min: 1, max: 3 }), cols: fc.integer({ min: 1, max: 3 }) })
+      .chain(({ rows, cols }) => matrix(rows, cols, fc.oneof(junkCell, idCell, dataCell))),
+    weight: 4,
+  },
+);
+
+export const anyArguments: fc.Arbitrary<unknown[]> = fc.array(anyArgument, { maxLength: 6 });

@@ -1,0 +1,105 @@
+// Fuzz of every custom function, from the sources and from the built bundle in a vm: junk data never throws.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalog, customFunctions } from '../../src/main';
+import { loadBundle } from '../../tools/load-bundle';
+import { anyArguments, type Call, VALID_SHAPE_CALLS } from './function-args';
+import { type DateMaker, fuzzRuns, inRealm } from './junk';
+
+const root = join(import.meta.dirname, '..', '..');
+
+interface Target {
+  name: string;
+  functions: () => Record<string, (...args: unknown[]) => unknown>;
+  /** Dates as Sheets passes them: from the realm the functions run in. */
+  makeDate: () => DateMaker;
+}
+
+let bundle: ReturnType<typeof loadBundle> | undefined;
+
+beforeAll(() => {
+  // Only when missing: rebuilding here would race other test files reading dist/ (npm test builds first).
+  if (!existsSync(join(root, 'dist', 'mbo.js'))) {
+    execFileSync(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root, stdio: 'ignore' });
+  }
+  bundle = loadBundle();
+});
+
+const TARGETS: Target[] = [
+  { name: 'sources', functions: () => customFunctions, makeDate: () => (time) => new Date(time) },
+  {
+    name: 'built bundle',
+    functions: () => bundle!.functions,
+    makeDate: () => bundle!.evaluate('(time) => new Date(time)') as DateMaker,
+  },
+];
+
+/** What a custom function may return: a number or text, or a non-empty rectangular table of them. */
+function cellProblems(result: unknown): string[] {
+  const isCell = (v: unknown): boolean => typeof v === 'number' || typeof v === 'string';
+  if (!Array.isArray(result)) return isCell(result) ? [] : [`not a cell: ${String(result)}`];
+  if (result.length === 0) return ['an empty table'];
+  const problems: string[] = [];
+  const width = Array.isArray(result[0]) ? result[0].length : -1;
+  result.forEach((row, r) => {
+    if (!Array.isArray(row) || row.length !== width || width === 0)
+      problems.push(`row ${r} is not ${width} wide`);
+    else {
+      row.forEach((v, c) => {
+        if (!isCell(v)) problems.push(`[${r}][${c}] is ${String(v)}`);
+      });
+    }
+  });
+  return problems;
+}
+
+const messageOf = (e: unknown): string => String((e as { message?: unknown })?.message ?? e);
+
+/** An argument error names the function, then one of its arguments (table2, table3... for repeated ones). */
+function isArgumentError(fn: string, e: unknown): boolean {
+  const params = catalog.find((f) => f.name === fn)!.params.map((p) => p.name);
+  const message = messageOf(e);
+  if (!message.startsWith(`${fn}: `)) return false;
+  const arg = message.slice(fn.length + 2).split(' ')[0];
+  return params.includes(arg) || /^table\d+$/.test(arg);
+}
+
+describe.each(TARGETS)('custom functions ($name)', (target) => {
+  describe.each(Object.keys(VALID_SHAPE_CALLS))('%s', (fn) => {
+    it('with valid argument shapes and junk data: never throws, returns values or problem texts', () => {
+      fc.assert(
+        fc.property(VALID_SHAPE_CALLS[fn], (call: Call) => {
+          const args = inRealm(call.args, target.makeDate());
+          let result: unknown;
+          try {
+            result = target.functions()[call.fn](...args);
+          } catch (e) {
+            throw new Error(`${call.fn} threw with valid shapes: ${messageOf(e).slice(0, 300)}`);
+          }
+          expect(cellProblems(result)).toEqual([]);
+        }),
+        { numRuns: fuzzRuns(100) },
+      );
+    });
+
+    it('with arguments of any shape: returns, or throws an argument error naming the argument', () => {
+      fc.assert(
+        fc.property(anyArguments, (rawArgs) => {
+          const args = inRealm(rawArgs, target.makeDate());
+          let result: unknown;
+          try {
+            result = target.functions()[fn](...args);
+          } catch (e) {
+            if (isArgumentError(fn, e)) return;
+            throw new Error(`${fn} failed without naming an argument: ${messageOf(e).slice(0, 300)}`);
+          }
+          expect(cellProblems(result)).toEqual([]);
+        }),
+        { numRuns: fuzzRuns(100) },
+      );
+    });
+  });
+});
