@@ -31,7 +31,7 @@ export async function benchCli(): Promise<Section[]> {
       const input = join(dir, `book-${goals}.xlsx`);
       const output = join(dir, `out-${goals}.xlsx`);
       await writeXlsx(input, goals);
-      const options = { now: new Date(Date.UTC(2026, 10, 23)), progress: SILENT_PROGRESS };
+      const options = { today: null, now: new Date(Date.UTC(2026, 10, 23)), progress: SILENT_PROGRESS };
       const check = await timed(() => checkFiles([input], false, options));
       const rollup = await timed(() => rollupFiles([input], output, options));
       table.push([fmt.int(goals), fmt.mb(statSync(input).size), fmt.ms(check.ms), fmt.ms(rollup.ms), fmt.mb(statSync(output).size)]);

@@ -6,7 +6,7 @@ import { marketingWorkbook } from '../tools/samples/marketing';
 import { generateWorkbook } from './generate';
 import { fmt, type Section } from './measure';
 
-type Tabs = { name: string; grid: unknown[][] }[];
+type Tabs = readonly { name: string; grid: readonly (readonly unknown[])[] }[];
 
 function callsPerRollup(tabs: Tabs): { calls: number; reads: number } {
   const gas = createFakeGas({ tabs: Object.fromEntries(tabs.map((t) => [t.name, t.grid])) as never });
