@@ -1,0 +1,31 @@
+// What the preview opens: tabs of cells (values or formulas), their number formats, and how to save a copy.
+import type { FakeCellInput, FakeSpreadsheet } from '../gas-fake';
+import type { BlockFormat } from './demo-formulas';
+
+export interface PreviewTab {
+  name: string;
+  grid: readonly (readonly FakeCellInput[])[];
+  /** Hidden in the file (the add-on's ID list, a user's hidden tab): kept, and left out of the tab strip. */
+  hidden?: boolean;
+}
+
+/** The spreadsheet as it is now, for saving: what each formula cell shows comes from the engine. */
+export interface SaveSource {
+  spreadsheet: FakeSpreadsheet;
+  /** The value a cell shows (1-based), for the cached result saved with a formula. */
+  shownValue(tab: string, row: number, column: number): unknown;
+}
+
+export interface PreviewBook {
+  /** How the page and the terminal name it: a file name, or the sample. */
+  label: string;
+  /** The files it was read from; a save may never write to one of them. */
+  files: readonly string[];
+  tabs: readonly PreviewTab[];
+  formats: readonly BlockFormat[];
+  /** Writes the spreadsheet to a new .xlsx; null when no writer is available. */
+  saveAs: ((outPath: string, source: SaveSource) => Promise<void>) | null;
+}
+
+/** Reads files into a PreviewBook: the CLI's reader by default, any other in tests. */
+export type ReadBook = (files: readonly string[]) => Promise<PreviewBook>;
