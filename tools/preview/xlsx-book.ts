@@ -1,0 +1,106 @@
+// Opens .xlsx and CSV files for the preview with the CLI's reader (tools/cli), formulas included, and saves copies with its writer.
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
+import { readInput, saveWorkbook } from '../cli';
+import { plainCellValue } from '../cli/cell-value';
+import { CliError } from '../cli/errors';
+import { assertSeparateOutput, sheetNameProblem } from '../cli/input';
+import { enterValue, type FakeCellInput } from '../gas-fake';
+import { fixtureCell } from '../gas-fake/cells';
+import { cellKeys } from './cell-key';
+import type { BlockFormat } from './demo-formulas';
+import type { PreviewBook, PreviewTab, SaveSource } from './preview-book';
+import { PreviewError } from './session';
+import { unwrapSheetsExport } from './sheets-export';
+import { copyIntoBook } from './xlsx-save';
+
+/** What each tab held when read, by `row:col`: a save writes only the cells that changed, so the rest keep their styles. */
+export type OriginalCells = Map<string, Map<string, string>>;
+
+/** A cell as the preview holds it: a formula (with the value the file saved for it) or a value. */
+function cellInput(cell: ExcelJS.Cell): FakeCellInput {
+  if (cell.type === ExcelJS.ValueType.Merge) return '';
+  if (cell.type === ExcelJS.ValueType.Formula && cell.formula) {
+    const exported = unwrapSheetsExport(cell.formula);
+    if (exported === 'spilled') return ''; // the formula it belongs to fills it again
+    return { formula: `=${exported.formula}`, value: plainCellValue(cell.value) ?? '' };
+  }
+  const value = plainCellValue(cell.value);
+  // A text cell that starts with '=' stays text (fixtureCell would read it as a formula).
+  return typeof value === 'string' && value.startsWith('=') ? `'${value}` : value;
+}
+
+function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
+  const grid: FakeCellInput[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    const line: FakeCellInput[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      line[c - 1] = cellInput(cell);
+      if (cell.numFmt && cell.numFmt !== 'General') {
+        formats.push({ tab: sheet.name, row: r, column: c, rows: 1, columns: 1, format: cell.numFmt });
+      }
+    });
+    grid[r - 1] = Array.from(line, (cell) => cell ?? '');
+  });
+  return {
+    name: sheet.name,
+    grid: Array.from(grid, (line) => line ?? []),
+    hidden: sheet.state !== 'visible',
+  };
+}
+
+/** CSV cells as Sheets imports them: numbers and TRUE/FALSE converted, `=…` a formula. */
+function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInput[][] {
+  return grid.map((line) =>
+    line.map((text) => (typeof text === 'string' ? enterValue(text) : (text as FakeCellInput))),
+  );
+}
+
+export async function readBookWithCli(files: readonly string[]): Promise<PreviewBook> {
+  let input: Awaited<ReturnType<typeof readInput>>;
+  try {
+    input = await readInput(files);
+  } catch (error) {
+    if (error instanceof CliError) throw new PreviewError(error.message);
+    throw error;
+  }
+  const label = files.map((file) => basename(file)).join(', ');
+  if (!input.book) {
+    const tabs = input.tabs.map((tab) => ({ name: tab.name, grid: typedCsvGrid(tab.grid) }));
+    return { label, files, tabs, formats: [], saveAs: xlsxSaver(files, null, new Map()) };
+  }
+  const formats: BlockFormat[] = [];
+  const tabs = input.book.worksheets.map((sheet) => tabOfSheet(sheet, formats));
+  return { label, files, tabs, formats, saveAs: xlsxSaver(files, input.book, originalCells(tabs)) };
+}
+
+/** The content keys of what was read, as the fake stores it. */
+function originalCells(tabs: readonly PreviewTab[]): OriginalCells {
+  return new Map(tabs.map((tab) => [tab.name, cellKeys(tab.grid.map((line) => line.map(fixtureCell)))]));
+}
+
+/** Saves to a new .xlsx: the loaded workbook with the changed cells (styles kept), or a new one. */
+export function xlsxSaver(
+  files: readonly string[],
+  book: Workbook | null,
+  original: OriginalCells,
+): (outPath: string, source: SaveSource) => Promise<void> {
+  return async (outPath, source) => {
+    try {
+      await assertSeparateOutput(files, outPath);
+      for (const sheet of source.spreadsheet.sheets) {
+        const problem = sheetNameProblem(sheet.name);
+        if (problem)
+          throw new CliError(`The tab name "${sheet.name}" cannot be used in an .xlsx: ${problem}.`);
+      }
+      const target = book ?? new ExcelJS.Workbook();
+      copyIntoBook(target, source, original);
+      await saveWorkbook(target, outPath);
+    } catch (error) {
+      // The CLI's messages name its -o option; here the path comes from the Save as box.
+      if (error instanceof CliError) throw new PreviewError(error.message.replace(' with -o', ''));
+      throw error;
+    }
+  };
+}
