@@ -102,6 +102,10 @@ describe.skipIf(!hasChromium || !built)(
       const meta = sidebar.locator('.node[data-id="CT-1"] .goal-meta');
       await eventually(() => text(meta)).toMatch('measured 50%');
       await openTab('Formulas');
+      await cell('A7').click(); // the formula bar shows the formula behind the spilled table
+      await eventually(() => page.locator('#formula-input').inputValue()).toMatch(
+        /^=MBO_CASCADE\(CMO!A1:P20, /,
+      );
       await screenshot('cascade', { docs: true });
     });
 
