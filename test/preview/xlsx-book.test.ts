@@ -17,7 +17,11 @@ const FILL = 'FFFFEB9C';
 describe('unwrapSheetsExport', () => {
   it.each([
     ['a plain formula', 'SUM(A1:A3)', { formula: 'SUM(A1:A3)' }],
-    ['a custom function', 'IFERROR(__xludf.DUMMYFUNCTION("MBO_NPS(B2:B9)"),50)', { formula: 'MBO_NPS(B2:B9)' }],
+    [
+      'a custom function',
+      'IFERROR(__xludf.DUMMYFUNCTION("MBO_NPS(B2:B9)"),50)',
+      { formula: 'MBO_NPS(B2:B9)' },
+    ],
     [
       'quotes inside',
       'IFERROR(__xludf.DUMMYFUNCTION("MBO_STATUS(A2:A9, ""50%"")"),"at risk")',
@@ -29,19 +33,35 @@ describe('unwrapSheetsExport', () => {
   });
 });
 
+const GOAL_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Type', 'Metric', 'Direction', 'Target', 'Actual'];
+
+/** A goal row under GOAL_HEADER; Actual is column I. */
+function goalRow(
+  id: string,
+  goal: string,
+  parent: string,
+  target: number,
+  actual: number,
+): ExcelJS.CellValue[] {
+  return [id, goal, 'Dana', parent, 'Outcome', 'Pipeline', 'higher', target, actual];
+}
+
 /** Goals with an exported MBO_CASCADE (as Google Sheets writes it) and a styled Notes cell. */
 async function writeBook(path: string): Promise<void> {
   const book = new ExcelJS.Workbook();
   const goals = book.addWorksheet('Goals');
-  goals.addRow(['ID', 'Goal', 'Owner', 'Parent', 'Type', 'Metric', 'Unit', 'Direction', 'Baseline', 'Target', 'Actual']);
-  goals.addRow(['G-1', 'Pipeline of $10M', 'Dana', '', 'Outcome', 'Pipeline', '$', 'higher', null, 10_000_000, 8_000_000]);
-  goals.addRow(['G-2', 'Webinar pipeline of $4M', 'Ava', 'G-1', 'Outcome', 'Pipeline', '$', 'higher', null, 4_000_000, 3_000_000]);
+  goals.addRow(GOAL_HEADER);
+  goals.addRow(goalRow('G-1', 'Pipeline of $10M', '', 10_000_000, 8_000_000));
+  goals.addRow(goalRow('G-2', 'Webinar pipeline of $4M', 'G-1', 4_000_000, 3_000_000));
   const calc = book.addWorksheet('Calc');
   calc.getCell('A1').value = {
-    formula: 'IFERROR(__xludf.DUMMYFUNCTION("MBO_CASCADE(Goals!A1:K3)"),"ID")',
+    formula: 'IFERROR(__xludf.DUMMYFUNCTION("MBO_CASCADE(Goals!A1:I3)"),"ID")',
     result: 'ID',
   };
-  calc.getCell('B1').value = { formula: 'IFERROR(__xludf.DUMMYFUNCTION("""COMPUTED_VALUE"""),"Goal")', result: 'Goal' };
+  calc.getCell('B1').value = {
+    formula: 'IFERROR(__xludf.DUMMYFUNCTION("""COMPUTED_VALUE"""),"Goal")',
+    result: 'Goal',
+  };
   const notes = book.addWorksheet('Notes');
   notes.getCell('A1').value = 'Budget notes';
   notes.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL } };
@@ -53,59 +73,66 @@ const digest = async (path: string): Promise<string> =>
     .update(await readFile(path))
     .digest('hex');
 
-describe.skipIf(!built)(`the preview of an .xlsx${built ? '' : ' — SKIPPED: run `npm run build` first'}`, () => {
-  let dir: string;
-  let input: string;
-  let inputDigest: string;
-  let preview: RunningPreview;
-  let client: PreviewClient;
+describe.skipIf(!built)(
+  `the preview of an .xlsx${built ? '' : ' — SKIPPED: run `npm run build` first'}`,
+  () => {
+    let dir: string;
+    let input: string;
+    let inputDigest: string;
+    let preview: RunningPreview;
+    let client: PreviewClient;
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mbo-preview-xlsx-'));
-    input = join(dir, 'book.xlsx');
-    await writeBook(input);
-    inputDigest = await digest(input);
-    preview = await startPreview({ files: [input], baseDir: dir });
-    client = new PreviewClient(preview.server.url);
-  });
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'mbo-preview-xlsx-'));
+      input = join(dir, 'book.xlsx');
+      await writeBook(input);
+      inputDigest = await digest(input);
+      preview = await startPreview({ files: [input], baseDir: dir });
+      client = new PreviewClient(preview.server.url);
+    });
 
-  afterAll(async () => {
-    await preview?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await preview?.close();
+      await rm(dir, { recursive: true, force: true });
+    });
 
-  it("opens the file's tabs and computes its exported MBO_CASCADE again, spilling over the exported cells", async () => {
-    const state = await client.workbook();
-    expect(state).toMatchObject({ label: 'book.xlsx', tabs: ['Goals', 'Calc', 'Notes'], canSave: true });
-    const calc = await client.sheet('Calc');
-    expect(calc.cells['1:1']).toMatchObject({ formula: true, input: '=MBO_CASCADE(Goals!A1:K3)', text: 'ID' });
-    expect(calc.cells['1:2']).toMatchObject({ spill: true, text: 'Goal' });
-    expect(shown(calc, 3, 1)).toBe('G-2');
-    expect(shown(calc, 3, 9)).toBe('0.75'); // Attainment: 3M of 4M
-  });
+    it("opens the file's tabs and computes its exported MBO_CASCADE again, spilling over the exported cells", async () => {
+      const state = await client.workbook();
+      expect(state).toMatchObject({ label: 'book.xlsx', tabs: ['Goals', 'Calc', 'Notes'], canSave: true });
+      const calc = await client.sheet('Calc');
+      expect(calc.cells['1:1']).toMatchObject({
+        formula: true,
+        input: '=MBO_CASCADE(Goals!A1:I3)',
+        text: 'ID',
+      });
+      expect(calc.cells['1:2']).toMatchObject({ spill: true, text: 'Goal' });
+      expect(shown(calc, 3, 1)).toBe('G-2');
+      expect(shown(calc, 3, 9)).toBe('0.75'); // Attainment: 3M of 4M
+    });
 
-  it('an edit recomputes; Save as refuses the input file and writes a new one with the edit and the styles', async () => {
-    const edit = await client.post('/api/edit', { tab: 'Goals', row: 3, col: 11, input: '2000000' });
-    expect(edit.status).toBe(200);
-    expect(shown(await client.sheet('Calc'), 3, 9)).toBe('0.5');
+    it('an edit recomputes; Save as refuses the input file and writes a new one with the edit and the styles', async () => {
+      const edit = await client.post('/api/edit', { tab: 'Goals', row: 3, col: 9, input: '2000000' });
+      expect(edit.status).toBe(200);
+      expect(shown(await client.sheet('Calc'), 3, 9)).toBe('0.5');
 
-    const refused = await client.post('/api/save', { path: 'book.xlsx' });
-    expect(refused.status).toBe(400);
-    expect(String(refused.body.error)).toMatch(/is the file this preview was opened from/);
-    const absolute = await client.post('/api/save', { path: input });
-    expect(absolute.status).toBe(400);
+      const refused = await client.post('/api/save', { path: 'book.xlsx' });
+      expect(refused.status).toBe(400);
+      expect(String(refused.body.error)).toMatch(/is the file this preview was opened from/);
+      const absolute = await client.post('/api/save', { path: input });
+      expect(absolute.status).toBe(400);
 
-    const saved = await client.post('/api/save', { path: 'edited.xlsx' });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(await digest(input)).toBe(inputDigest);
+      const saved = await client.post('/api/save', { path: 'edited.xlsx' });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(await digest(input)).toBe(inputDigest);
 
-    const copy = new ExcelJS.Workbook();
-    await copy.xlsx.readFile(join(dir, 'edited.xlsx'));
-    expect(copy.getWorksheet('Goals')!.getCell('K3').value).toBe(2_000_000);
-    expect(copy.getWorksheet('Goals')!.getCell('K2').value).toBe(8_000_000);
-    const fill = copy.getWorksheet('Notes')!.getCell('A1').fill as ExcelJS.FillPattern;
-    expect(fill.fgColor?.argb).toBe(FILL);
-    const cascade = copy.getWorksheet('Calc')!.getCell('A1').value as { formula: string; result: unknown };
-    expect(cascade).toMatchObject({ formula: 'MBO_CASCADE(Goals!A1:K3)', result: 'ID' });
-  });
-});
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(join(dir, 'edited.xlsx'));
+      expect(copy.getWorksheet('Goals')!.getCell('I3').value).toBe(2_000_000);
+      expect(copy.getWorksheet('Goals')!.getCell('I2').value).toBe(8_000_000);
+      const fill = copy.getWorksheet('Notes')!.getCell('A1').fill as ExcelJS.FillPattern;
+      expect(fill.fgColor?.argb).toBe(FILL);
+      const cascade = copy.getWorksheet('Calc')!.getCell('A1').value as { formula: string; result: unknown };
+      expect(cascade).toMatchObject({ formula: 'MBO_CASCADE(Goals!A1:I3)', result: 'ID' });
+    });
+  },
+);
