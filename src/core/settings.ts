@@ -69,9 +69,11 @@ export interface SettingsRead {
  * default; an unreadable one keeps it too and is reported as `bad-setting`. Unknown keys are
  * ignored; when a key repeats, the last readable value wins. Percentages may be fractions (1.5)
  * or text ('150%'). Payout points, when any are readable, replace the whole default curve.
+ * decimalSeparator is the spreadsheet locale's; a `Decimal separator` row overrides it.
  */
-export function readSettings(grid: Grid | null, tab = 'Settings'): SettingsRead {
-  const settings = defaults();
+export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparator: '.' | ',' = '.'): SettingsRead {
+  // The spreadsheet's locale gives the separator unless the tab names one.
+  const settings = { ...defaults(), decimalSeparator };
   const issues: Issue[] = [];
   if (grid === null) return { settings, issues };
 

@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   /** Used as is; otherwise read from a tab named Settings, or the defaults. */
   settings?: Settings;
   today?: number | null;
+  /** The spreadsheet locale's decimal separator, for numbers typed as text; a Settings row overrides it. */
+  decimalSeparator?: '.' | ',';
 }
 
 const SETTINGS_TAB = 'settings';
@@ -42,7 +44,7 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptions = {}): Analysis {
   const issues: Issue[] = [];
   const settingsTab = tabs.find((t) => t.name.trim().toLowerCase() === SETTINGS_TAB);
-  const settings = options.settings ?? readSettingsInto(settingsTab, issues);
+  const settings = options.settings ?? readSettingsInto(settingsTab, options.decimalSeparator ?? '.', issues);
 
   const listed = new Set(settings.goalTabs.map((n) => n.trim().toLowerCase()));
   for (const name of settings.goalTabs) {
@@ -93,8 +95,8 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   };
 }
 
-function readSettingsInto(tab: TabInput | undefined, issues: Issue[]): Settings {
-  const read = readSettings(tab ? tab.grid : null, tab?.name);
+function readSettingsInto(tab: TabInput | undefined, decimalSeparator: '.' | ',', issues: Issue[]): Settings {
+  const read = readSettings(tab ? tab.grid : null, tab?.name, decimalSeparator);
   for (const i of read.issues) issues.push(i);
   return read.settings;
 }
