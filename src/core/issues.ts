@@ -130,7 +130,7 @@ export function describeIssue(issue: Issue): string {
     case 'duplicate-id':
       return `ID "${issue.goalId}" is also used on ${issue.otherTab} row ${issue.otherRow}. IDs must be unique across all tabs.`;
     case 'not-a-number':
-      return `"${issue.text}" in ${issue.column} is not a number. Type a number such as 1200, 1.2M, $3.4k or 12%.`;
+      return `"${issue.text}"${issue.column ? ` in ${issue.column}` : ''} is not a number. Type a number such as 1200, 1.2M, $3.4k or 12%.`;
     case 'bad-direction':
       return `Direction "${issue.text}" is not one of higher, lower, range or binary.`;
     case 'bad-type':

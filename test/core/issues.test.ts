@@ -1,0 +1,86 @@
+// The issue catalogue: every code has a severity and a readable message with what to fix; places read as A1 names.
+import { describe, expect, it } from 'vitest';
+import {
+  columnLetter,
+  describeIssue,
+  type IssueCode,
+  type IssueDetail,
+  issueAt,
+  NOWHERE,
+  placeName,
+  SEVERITY,
+} from '../../src/core/issues';
+
+/** One example of every code; the type makes a missing code a compile error. */
+const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
+  'no-goal-tabs': { code: 'no-goal-tabs' },
+  'settings-tab-missing': { code: 'settings-tab-missing', tabName: 'Field' },
+  'bad-setting': { code: 'bad-setting', key: 'Cap', text: 'lots' },
+  'missing-id': { code: 'missing-id' },
+  'missing-goal': { code: 'missing-goal' },
+  'duplicate-id': { code: 'duplicate-id', otherTab: 'CMO', otherRow: 4 },
+  'not-a-number': { code: 'not-a-number', text: 'about 15k' },
+  'bad-direction': { code: 'bad-direction', text: 'sideways' },
+  'bad-type': { code: 'bad-type', text: 'Stretch' },
+  'bad-rollup': { code: 'bad-rollup', text: 'median' },
+  'bad-period': { code: 'bad-period', text: 'someday' },
+  'bad-range': { code: 'bad-range', text: '60-40' },
+  'missing-target': { code: 'missing-target' },
+  'zero-span': { code: 'zero-span' },
+  'negative-weight': { code: 'negative-weight' },
+  'missing-owner': { code: 'missing-owner' },
+  'unknown-parent': { code: 'unknown-parent', parent: 'CMO-9' },
+  'self-parent': { code: 'self-parent' },
+  cycle: { code: 'cycle', cycle: ['A', 'B', 'A'] },
+  'sum-unit-mismatch': { code: 'sum-unit-mismatch', childId: 'DG-7', childUnit: 'count', unit: '$' },
+  'sum-needs-target': { code: 'sum-needs-target' },
+  'alignment-gap': { code: 'alignment-gap', measured: 0.65, rolledUp: 0.86 },
+  unmeasured: { code: 'unmeasured' },
+  'weights-not-100': { code: 'weights-not-100', owner: 'Dana', period: 'FY2026', total: 0.9 },
+  'gate-missed': { code: 'gate-missed', owner: 'Dana', period: '', attainment: 0.5, gate: 0.8 },
+  'no-collaboration-goal': { code: 'no-collaboration-goal', owner: 'Dana', period: 'FY2026' },
+  'top-level-not-outcome': { code: 'top-level-not-outcome' },
+  'activity-not-under-outcome': { code: 'activity-not-under-outcome' },
+  'activity-heavy': { code: 'activity-heavy', owner: 'Jin', period: 'FY2026', share: 0.6, limit: 0.5 },
+  'vanity-metric': { code: 'vanity-metric', word: 'MQLs', asOutcome: true },
+};
+
+const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };
+
+describe('the issue catalogue', () => {
+  it('covers exactly the codes that have a severity', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(SEVERITY).sort());
+  });
+
+  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))('%s reads as a full sentence', (_code, detail) => {
+    for (const where of [place, NOWHERE]) {
+      const message = describeIssue(issueAt(where, detail));
+      expect(message.length).toBeGreaterThan(20);
+      expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
+      expect(message).toMatch(/[.)]$/);
+    }
+  });
+
+  it('issueAt keeps the place and the detail, with the severity from the catalogue', () => {
+    expect(issueAt(place, EXAMPLES['unknown-parent'])).toEqual({ ...place, severity: 'error', code: 'unknown-parent', parent: 'CMO-9' });
+  });
+});
+
+describe('places', () => {
+  it.each([
+    [1, 'A'],
+    [26, 'Z'],
+    [27, 'AA'],
+    [52, 'AZ'],
+    [703, 'AAA'],
+  ])('column %i is %s', (col, name) => expect(columnLetter(col)).toBe(name));
+
+  it.each([
+    [{ ...place }, "'Demand Gen'!K7"],
+    [{ ...place, tab: 'CMO' }, 'CMO!K7'],
+    [{ ...place, col: 0 }, "'Demand Gen'!7:7"],
+    [{ ...place, row: 0 }, "'Demand Gen'"],
+    [{ ...place, tab: "Dana's goals" }, "'Dana''s goals'!K7"],
+    [NOWHERE, 'workbook'],
+  ])('%j is %s', (p, name) => expect(placeName(p)).toBe(name));
+});
