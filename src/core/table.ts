@@ -221,6 +221,8 @@ class RowReader {
     }
 
     const weight = this.number('weight');
+    // Scorecards ignore a negative weight; say so rather than let it vanish.
+    if (weight !== null && weight < 0) this.report('weight', { code: 'negative-weight' });
     const contribution = this.number('contribution');
     const rollup = this.readRollup();
     const period = this.readPeriod();

@@ -397,7 +397,7 @@ describe('readGoalTab', () => {
       // Target needs an Actual-free row or a target: keep the row otherwise valid.
       const { goal, codes } = one({ [column]: cell, ...(column === 'Actual' ? { Target: 1 } : {}) });
       expect(goal[key]).toBe(expected);
-      expect(codes).toEqual([]);
+      expect(codes).toEqual(column === 'Weight' && (expected as number) < 0 ? ['negative-weight'] : []);
     });
 
     it.each(numberColumns)(
@@ -758,5 +758,18 @@ describe('parseRangeTarget', () => {
     ['a-b', '.', null],
   ])('%j (%s) -> %j', (v, separator, expected) => {
     expect(parseRangeTarget(v, separator)).toEqual(expected);
+  });
+});
+
+describe('negative weights', () => {
+  it.each([
+    [-0.2, ['negative-weight']],
+    ['-20%', ['negative-weight']],
+    [0, []],
+    [0.2, []],
+  ])('Weight %j gives %j, and never blocks the goal', (weight, expected) => {
+    const { goals, issues } = read([goalRow({ Weight: weight })]);
+    expect(issues.map((i) => i.code)).toEqual(expected);
+    expect(goals[0].blocked).toBe(false);
   });
 });
