@@ -95,7 +95,12 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
     element,
     show(view, nextQuery) {
       goals = new Map();
-      for (const goal of view.goals) if (!goals.has(idKey(goal.id))) goals.set(idKey(goal.id), goal);
+      for (const goal of view.goals) {
+        // An ID already taken (a duplicate, or a second blank one) names the first goal; this one still
+        // gets a node of its own, as an orphan at the top, rather than vanish from the tree.
+        const key = goals.has(idKey(goal.id)) ? `\u0000${goal.tab}\u0000${goal.row}` : idKey(goal.id);
+        goals.set(key, goal);
+      }
       roots = view.roots.map(idKey);
       for (const [key, goal] of goals) {
         if (!seen.has(key) && goal.depth < OPEN_BELOW_DEPTH) expanded.add(key);
