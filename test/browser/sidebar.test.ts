@@ -1,101 +1,50 @@
-// Clicks through the built sidebar in headless Chromium; every call runs the built server bundle on a fake spreadsheet.
+// Clicks through the built sidebar in headless Chromium on each test workbook; every call runs the built server bundle on a fake spreadsheet.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CascadeView, CheckReport, GoalView } from '../../src/server/api';
-import { createFakeGas, dumpValues, type FakeGas, type FakeTabs } from '../../tools/gas-fake';
-import { type LoadedBundle, loadBundle } from '../../tools/load-bundle';
-import { marketingWorkbook } from '../../tools/samples/marketing';
+import { isOwnedTab, ROLLUP_TAB } from '../../src/sheets/owned';
+import { dumpFormulas, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
+import { CHROMIUM, illegalValuePath } from './harness';
 import {
-  CHROMIUM,
-  illegalValuePath,
-  openSidebar,
-  type ServerFunction,
-  type SidebarBrowser,
-  type SidebarServer,
-  serveSidebar,
-} from './harness';
+  activeCell,
+  cellValue,
+  columnOf,
+  disabled,
+  eventually,
+  expandAll,
+  rowOf,
+  screenshot,
+  shownIds,
+  text,
+  withAncestors,
+} from './page-helpers';
+import { type SidebarSession, startSidebarSession } from './session';
+import { type BrowserWorkbook, type ExpectedError, goalIdsOf, MARKUP_TITLE, WORKBOOKS } from './workbooks';
 
-const root = join(import.meta.dirname, '../..');
-const ARTIFACTS = join(root, 'test-artifacts');
-const SCREENSHOTS = join(root, 'docs/screenshots');
-const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
 const hasChromium = existsSync(CHROMIUM);
 
-/** The marketing sample, plus a goal whose title is markup (it must show as text) and one with two errors. */
-function workbook(): FakeTabs {
-  const tabs: FakeTabs = Object.fromEntries(marketingWorkbook().map((tab) => [tab.name, tab.grid]));
-  const content = tabs.Content.map((row) => [...row]);
-  content.push(
-    [
-      'CT-5',
-      HOSTILE_TITLE,
-      'Omar Haddad',
-      'CT-1',
-      'Activity',
-      'Tutorials',
-      'count',
-      'higher',
-      '',
-      10,
-      4,
-      0.1,
-      '',
-      '',
-      'FY2026',
-      '',
-    ],
-    [
-      'CT-6',
-      'Grow newsletter subscribers to 20k',
-      'Priya Nair',
-      'CMO-9',
-      'Outcome',
-      'Subscribers',
-      'count',
-      'higher',
-      '',
-      20000,
-      'about 15k',
-      '',
-      '',
-      '',
-      'FY2026',
-      'Unknown parent, unreadable actual',
-    ],
-  );
-  return { ...tabs, Content: content };
+/** Which workbook's picture of each panel the README shows: the broken one lists errors of every kind. */
+const README_PICTURES: Record<string, BrowserWorkbook['name']> = {
+  check: 'broken',
+  link: 'sample',
+  cascade: 'sample',
+};
+
+/** The listed error with this message whose place line (cell · column · goal ID) names this column and goal. */
+function issueItem(page: Page, error: ExpectedError): Locator {
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const place = page.locator('.secondary', {
+    hasText: new RegExp(`· ${literal(error.column)} · ${literal(error.goalId)}$`),
+  });
+  return page
+    .locator('#panel-check .group-error .issue')
+    .filter({ hasText: error.message })
+    .filter({ has: place });
 }
 
-/** Header columns of a tab, 1-based, by lower-case name. */
-function columnOf(fake: FakeGas, tab: string, header: string): number {
-  const headers = dumpValues(fake.spreadsheet)[tab][0].map((h) => String(h).toLowerCase());
-  return headers.indexOf(header.toLowerCase()) + 1;
-}
-
-function rowOf(fake: FakeGas, tab: string, id: string): number {
-  return dumpValues(fake.spreadsheet)[tab].findIndex((row) => row[0] === id) + 1;
-}
-
-function activeCell(fake: FakeGas): { tab: string; row: number; col: number } {
-  const range = fake.spreadsheet.activeRange;
-  return { tab: fake.spreadsheet.activeSheet?.name ?? '', row: range?.row ?? 0, col: range?.column ?? 0 };
-}
-
-/** The panels the README shows; the other pictures (busy, error, search) stay in test-artifacts. */
-const DOC_SCREENSHOTS = new Set(['check', 'link', 'cascade']);
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0); // no hover highlight in the picture
-  const path = join(ARTIFACTS, `sidebar-${name}.png`);
-  await page.screenshot({ path }); // the viewport: what the sidebar shows at once
-  // docs/screenshots is committed: refresh it only when asked, so a test run leaves the tree clean.
-  if (process.env.UPDATE_SCREENSHOTS && DOC_SCREENSHOTS.has(name)) {
-    await copyFile(path, join(SCREENSHOTS, `sidebar-${name}.png`));
-  }
-}
+/** The title as the Roll-up tab shows it: indented by depth with non-breaking spaces. */
+const withoutIndent = (value: unknown) => String(value).replace(/^\u00a0+/, '');
 
 describe('illegalValuePath (what google.script.run can carry)', () => {
   it.each([
@@ -113,286 +62,260 @@ describe('illegalValuePath (what google.script.run can carry)', () => {
 describe.skipIf(!hasChromium)(
   `the sidebar in headless Chromium${hasChromium ? '' : ` — SKIPPED: ${CHROMIUM} not found (apt-get install chromium)`}`,
   () => {
-    let fake: FakeGas;
-    let bundle: LoadedBundle;
-    let server: SidebarServer;
-    let browser: SidebarBrowser;
-    let page: Page;
-    const api = () => bundle.functions as Record<string, ServerFunction>;
+    describe.each(WORKBOOKS)('on the $name workbook', (workbook) => {
+      let session: SidebarSession;
+      const page = () => session.page;
+      const fake = () => session.fake;
+      const api = () => session.api;
+      const picture = (panel: string) =>
+        screenshot(
+          page(),
+          `${workbook.name}-${panel}`,
+          README_PICTURES[panel] === workbook.name ? panel : undefined,
+        );
 
-    beforeAll(async () => {
-      await mkdir(ARTIFACTS, { recursive: true });
-      if (process.env.UPDATE_SCREENSHOTS) await mkdir(SCREENSHOTS, { recursive: true });
-      const sidebarFile = join(root, 'dist/Sidebar.html');
-      if (!existsSync(sidebarFile))
-        throw new Error('dist/Sidebar.html is missing: run `npm run build` first');
-      fake = createFakeGas({ tabs: workbook(), htmlFiles: { Sidebar: await readFile(sidebarFile, 'utf8') } });
-      bundle = loadBundle({
-        SpreadsheetApp: fake.SpreadsheetApp,
-        LockService: fake.LockService,
-        HtmlService: fake.HtmlService,
-        Charts: fake.Charts,
+      beforeAll(async () => {
+        session = await startSidebarSession(workbook.tabs());
+        api().showSidebar(); // the menu's Open sidebar
+        await page().goto(session.server.url);
       });
-      api().showSidebar(); // the menu's Open sidebar
-      server = await serveSidebar(shownSidebar, api());
-      browser = await openSidebar(server.url);
-      page = browser.page;
-      await page.goto(server.url);
-    });
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    /** The page the add-on last handed to showSidebar, as Apps Script would serve it. */
-    function shownSidebar(): string {
-      const shown = fake.ui.sidebars.at(-1);
-      if (!shown) throw new Error('The server has not opened a sidebar');
-      return shown.getContent();
-    }
-
-    it('opens on Check: counts at the top, issues grouped by severity then tab', async () => {
-      const report = api().checkWorkbook() as CheckReport;
-      await eventually(() => text(page.getByTestId('count-error').locator('.count-number'))).toBe(
-        String(report.counts.error),
-      );
-      await eventually(() => text(page.getByTestId('count-warning').locator('.count-number'))).toBe(
-        String(report.counts.warning),
-      );
-      await eventually(() => text(page.getByTestId('count-info').locator('.count-number'))).toBe(
-        String(report.counts.info),
-      );
-      const check = page.locator('#panel-check');
-      await eventually(() => check.locator('.issue').count()).toBe(report.issues.length);
-      const severities = await check
-        .locator('.group')
-        .evaluateAll((groups) => groups.map((g) => (g as HTMLElement).dataset.severity));
-      expect(severities).toEqual(
-        ['error', 'warning', 'info'].filter((s) => report.issues.some((i) => i.severity === s)),
-      );
-      await screenshot(page, 'check');
-    });
-
-    it("an issue's Select button moves the sheet's active cell to it", async () => {
-      const report = api().checkWorkbook() as CheckReport;
-      const target = report.issues.find((issue) => issue.tab && issue.row > 0 && issue.col > 0);
-      expect(target, 'an issue pointing at a cell').toBeDefined();
-      const item = page.locator('#panel-check .issue', { hasText: target!.message }).first();
-      await item.getByRole('button', { name: 'Select' }).click();
-      await eventually(() => activeCell(fake)).toEqual({
-        tab: target!.tab,
-        row: target!.row,
-        col: target!.col,
+      afterAll(async () => {
+        await session?.close();
       });
-    });
 
-    it('shows progress while a call runs: the sidebar is disabled and says what it is doing', async () => {
-      const release = server.hold();
-      try {
-        await page.getByRole('button', { name: 'Re-check' }).click();
-        const toast = page.locator('#progress .toast');
-        await eventually(() => toast.isVisible()).toBe(true);
-        await eventually(() => text(toast)).toMatch('Checking the workbook');
-        await eventually(() => disabled(page.getByRole('button', { name: 'Re-check' }))).toBe(true);
-        await eventually(() => disabled(page.getByRole('tab', { name: 'Cascade' }))).toBe(true);
-        await screenshot(page, 'busy');
-      } finally {
-        release();
-      }
-      await eventually(() => page.locator('#progress .toast').isVisible()).toBe(false);
-      await eventually(() => disabled(page.getByRole('button', { name: 'Re-check' }))).toBe(false);
-    });
+      it('opens on Check: counts at the top, issues grouped by severity then tab', async () => {
+        const report = api().checkWorkbook() as CheckReport;
+        const count = (severity: string) =>
+          text(page().getByTestId(`count-${severity}`).locator('.count-number'));
+        await eventually(() => count('error')).toBe(String(workbook.errors.length));
+        await eventually(() => count('warning')).toBe(String(report.counts.warning));
+        await eventually(() => count('info')).toBe(String(report.counts.info));
+        const check = page().locator('#panel-check');
+        await eventually(() => check.locator('.issue').count()).toBe(report.issues.length);
+        const severities = await check
+          .locator('.group')
+          .evaluateAll((groups) => groups.map((g) => (g as HTMLElement).dataset.severity));
+        expect(severities).toEqual(
+          ['error', 'warning', 'info'].filter((s) => report.issues.some((i) => i.severity === s)),
+        );
+        await picture('check');
+      });
 
-    it('Link: the selected goal, searchable parents, cycle-making ones disabled with the reason', async () => {
-      const row = rowOf(fake, 'Demand Gen', 'DG-1');
-      fake.spreadsheet.selectCell('Demand Gen', row, 2);
-      await page.getByRole('tab', { name: 'Link' }).click();
-      const link = page.locator('#panel-link');
-      await eventually(() => text(link.locator('.goal-card'))).toMatch('DG-1');
-      await eventually(() => text(link.locator('.goal-card'))).toMatch('aligns to CMO-1');
+      it('Check lists every error with its message and goal', async () => {
+        const errors = page().locator('#panel-check .group-error .issue');
+        await eventually(() => errors.count()).toBe(workbook.errors.length);
+        for (const expected of workbook.errors) {
+          const item = issueItem(page(), expected);
+          expect(await item.count(), `${expected.code} on ${expected.goalId}`).toBe(1);
+          expect(await item.getAttribute('data-code')).toBe(expected.code);
+        }
+      });
 
-      // DG-2 sits under DG-1, and DG-6 under DG-2: either as DG-1's parent would close a loop.
-      for (const below of ['DG-2', 'DG-6']) {
-        const candidate = link.locator(`button.candidate[data-id="${below}"]`);
-        await eventually(() => disabled(candidate)).toBe(true);
-        await eventually(() => text(candidate)).toMatch('Would make a cycle');
-      }
-      expect(
-        await link.locator('button.candidate[data-id="DG-1"]').count(),
-        'the goal itself is no choice',
-      ).toBe(0);
+      it("Select goes to each kind of error's cell: the goal's row, the column at fault", async () => {
+        const kinds = [...new Set(workbook.errors.map((error) => error.code))];
+        for (const code of kinds) {
+          const expected = workbook.errors.find((error) => error.code === code)!;
+          await issueItem(page(), expected).getByRole('button', { name: 'Select' }).click();
+          await eventually(() => activeCell(fake()), code).toEqual({
+            tab: expected.tab,
+            row: rowOf(fake(), expected.tab, expected.goalId),
+            col: columnOf(fake(), expected.tab, expected.column),
+          });
+          // Start the next one from elsewhere, so the wait above can only pass once Select has moved the cell.
+          fake().spreadsheet.selectCell('CMO', 1, 1);
+        }
+      });
 
-      await screenshot(page, 'link');
+      it('shows progress while a call runs: the sidebar is disabled and says what it is doing', async () => {
+        const release = session.server.hold();
+        try {
+          await page().getByRole('button', { name: 'Re-check' }).click();
+          const toast = page().locator('#progress .toast');
+          await eventually(() => toast.isVisible()).toBe(true);
+          await eventually(() => text(toast)).toMatch('Checking the workbook');
+          await eventually(() => disabled(page().getByRole('button', { name: 'Re-check' }))).toBe(true);
+          await eventually(() => disabled(page().getByRole('tab', { name: 'Cascade' }))).toBe(true);
+          await picture('busy');
+        } finally {
+          release();
+        }
+        await eventually(() => page().locator('#progress .toast').isVisible()).toBe(false);
+        await eventually(() => disabled(page().getByRole('button', { name: 'Re-check' }))).toBe(false);
+      });
 
-      await link.getByRole('searchbox').fill('influenced revenue');
-      await eventually(() => link.locator('button.candidate').count()).toBe(1);
-      await eventually(() => text(link.locator('button.candidate'))).toMatch('CMO-2');
-    });
+      it('Link: the selected goal, searchable parents, cycle-making ones disabled with the reason', async () => {
+        fake().spreadsheet.selectCell('Demand Gen', rowOf(fake(), 'Demand Gen', 'DG-1'), 2);
+        await page().getByRole('tab', { name: 'Link' }).click();
+        const link = page().locator('#panel-link');
+        await eventually(() => text(link.locator('.goal-card'))).toMatch('DG-1');
+        await eventually(() => text(link.locator('.goal-card'))).toMatch('aligns to CMO-1');
 
-    it('Link: choosing a parent writes the Parent cell and says so', async () => {
-      const link = page.locator('#panel-link');
-      await link.locator('button.candidate[data-id="CMO-2"]').click();
-      await eventually(() => text(link.locator('.notice.success'))).toMatch('DG-1 now aligns to CMO-2');
-      const parent = dumpValues(fake.spreadsheet)['Demand Gen'][rowOf(fake, 'Demand Gen', 'DG-1') - 1][
-        columnOf(fake, 'Demand Gen', 'Parent') - 1
-      ];
-      expect(parent).toBe('CMO-2');
-      await eventually(() => text(link.locator('.goal-card'))).toMatch('aligns to CMO-2');
-      await link.getByRole('searchbox').fill('');
-      await eventually(() => text(link.locator('button.candidate[data-id="CMO-2"]'))).toMatch(
-        'Current parent',
-      );
-    });
+        // DG-2 sits under DG-1, and DG-6 under DG-2: either as DG-1's parent would close a loop.
+        for (const below of ['DG-2', 'DG-6']) {
+          const candidate = link.locator(`button.candidate[data-id="${below}"]`);
+          await eventually(() => disabled(candidate)).toBe(true);
+          await eventually(() => text(candidate)).toMatch('Would make a cycle');
+        }
+        expect(
+          await link.locator('button.candidate[data-id="DG-1"]').count(),
+          'the goal itself is no choice',
+        ).toBe(0);
 
-    it('Link: Add Parent dropdowns reports the columns it covered', async () => {
-      const link = page.locator('#panel-link');
-      await link.getByRole('button', { name: 'Add Parent dropdowns' }).click();
-      await eventually(() => text(link.locator('.notice.success'))).toMatch(
-        /Added a dropdown of goal IDs to \d+ Parent columns?/,
-      );
-    });
+        await picture('link');
 
-    it('Cascade: the tree with status colours, measured vs rolled up, and alignment gaps flagged', async () => {
-      const view = api().getCascade() as CascadeView;
-      const byId = new Map(view.goals.map((goal) => [goal.id, goal]));
-      await page.getByRole('tab', { name: 'Cascade' }).click();
-      const cascade = page.locator('#panel-cascade');
-      for (const rootId of view.roots) {
-        await eventually(() => cascade.locator(`.node[data-id="${rootId}"]`).isVisible()).toBe(true);
-      }
-      await eventually(() => cascade.locator('.node[data-id="DG-1"]').getAttribute('aria-level')).toBe('2'); // under CMO-2 now
+        await link.getByRole('searchbox').fill('influenced revenue');
+        await eventually(() => link.locator('button.candidate').count()).toBe(1);
+        await eventually(() => text(link.locator('button.candidate'))).toMatch('CMO-2');
+      });
 
-      const shown = await shownIds(page);
-      expect(
-        shown.some((id) => byId.get(id)?.gap !== null),
-        'some shown goal has a gap',
-      ).toBe(true);
-      for (const id of shown) {
-        const goal = byId.get(id)!;
-        const node = cascade.locator(`.node[data-id="${id}"]`);
-        expect(await node.getAttribute('class'), id).toContain(`status-${goal.status.replace(/ /g, '-')}`);
-        expect(await node.locator('.gap-flag').count(), `${id} gap flag`).toBe(goal.gap === null ? 0 : 1);
-        const figures = await text(node.locator('.goal-meta'));
-        if (goal.measured !== null)
-          expect(figures, id).toContain(`measured ${Math.round(goal.measured * 100)}%`);
-        if (goal.rolledUp !== null)
-          expect(figures, id).toContain(`rolled up ${Math.round(goal.rolledUp * 100)}%`);
-      }
-    });
+      it('Link: choosing a parent writes the Parent cell and says so', async () => {
+        const link = page().locator('#panel-link');
+        await link.locator('button.candidate[data-id="CMO-2"]').click();
+        await eventually(() => text(link.locator('.notice.success'))).toMatch('DG-1 now aligns to CMO-2');
+        const parent = cellValue(
+          fake(),
+          'Demand Gen',
+          rowOf(fake(), 'Demand Gen', 'DG-1'),
+          columnOf(fake(), 'Demand Gen', 'Parent'),
+        );
+        expect(parent).toBe('CMO-2');
+        await eventually(() => text(link.locator('.goal-card'))).toMatch('aligns to CMO-2');
+        await link.getByRole('searchbox').fill('');
+        await eventually(() => text(link.locator('button.candidate[data-id="CMO-2"]'))).toMatch(
+          'Current parent',
+        );
+      });
 
-    it('Cascade: nodes collapse and expand', async () => {
-      const cascade = page.locator('#panel-cascade');
-      await cascade.getByRole('button', { name: 'Collapse CMO-1', exact: true }).click();
-      await eventually(() => cascade.locator('.node[data-id="CT-1"]').count()).toBe(0);
-      await eventually(() => cascade.locator('.node[data-id="CMO-1"]').getAttribute('aria-expanded')).toBe(
-        'false',
-      );
-      await screenshot(page, 'cascade'); // CMO-1 folded, so CMO-2's tree and its alignment gap show
-      await cascade.getByRole('button', { name: 'Expand CMO-1', exact: true }).click();
-      await eventually(() => cascade.locator('.node[data-id="CT-1"]').isVisible()).toBe(true);
-    });
+      it('Link: Add Parent dropdowns reports the columns it covered', async () => {
+        const link = page().locator('#panel-link');
+        await link.getByRole('button', { name: 'Add Parent dropdowns' }).click();
+        await eventually(() => text(link.locator('.notice.success'))).toBe(
+          'Added a dropdown of goal IDs to 5 Parent columns.',
+        );
+      });
 
-    it('Cascade: search keeps the matches and their ancestors only', async () => {
-      const view = api().getCascade() as CascadeView;
-      const cascade = page.locator('#panel-cascade');
-      await cascade.getByRole('searchbox').fill('webinar');
-      const expected = withAncestors(view, (goal) => goal.title.toLowerCase().includes('webinar'));
-      await eventually(() => shownIds(page)).toEqual(expected);
-      await eventually(() => text(cascade.locator('mark').first())).toMatch(/webinar/i);
-      await screenshot(page, 'cascade-search');
-    });
+      it('Cascade: the tree with status colours, measured vs rolled up, and alignment gaps flagged', async () => {
+        const view = api().getCascade() as CascadeView;
+        const byId = new Map<string, GoalView>();
+        for (const goal of view.goals) if (!byId.has(goal.id)) byId.set(goal.id, goal); // the tree puts an ID's first goal first
+        await page().getByRole('tab', { name: 'Cascade' }).click();
+        const cascade = page().locator('#panel-cascade');
+        for (const rootId of view.roots) {
+          await eventually(() => cascade.locator(`.node[data-id="${rootId}"]`).first().isVisible()).toBe(
+            true,
+          );
+        }
+        await eventually(() => cascade.locator('.node[data-id="DG-1"]').getAttribute('aria-level')).toBe('2'); // under CMO-2 now
 
-    it('Cascade: clicking a goal selects its row in the sheet', async () => {
-      const view = api().getCascade() as CascadeView;
-      const webinar = view.goals.find((goal) => goal.title.toLowerCase().includes('webinar'))!;
-      await page.locator(`#panel-cascade .node[data-id="${webinar.id}"] button.goal`).click();
-      await eventually(() => activeCell(fake)).toMatchObject({ tab: webinar.tab, row: webinar.row });
-    });
+        const shown = await shownIds(page());
+        expect(
+          shown.some((id) => byId.get(id)?.gap !== null),
+          'some shown goal has a gap',
+        ).toBe(true);
+        for (const id of new Set(shown)) {
+          const goal = byId.get(id)!;
+          const node = cascade.locator(`.node[data-id="${id}"]`).first();
+          expect(await node.getAttribute('class'), id).toContain(`status-${goal.status.replace(/ /g, '-')}`);
+          expect(await node.locator('.gap-flag').count(), `${id} gap flag`).toBe(goal.gap === null ? 0 : 1);
+          expect(await node.locator('.cycle-flag').count(), `${id} cycle flag`).toBe(goal.onCycle ? 1 : 0);
+          const figures = await text(node.locator('.goal-meta'));
+          if (goal.measured !== null)
+            expect(figures, id).toContain(`measured ${Math.round(goal.measured * 100)}%`);
+          if (goal.rolledUp !== null)
+            expect(figures, id).toContain(`rolled up ${Math.round(goal.rolledUp * 100)}%`);
+        }
+      });
 
-    it('a goal titled with markup shows as text and runs nothing', async () => {
-      const cascade = page.locator('#panel-cascade');
-      await cascade.getByRole('searchbox').fill('onerror');
-      const title = cascade.locator('.node[data-id="CT-5"] .goal-title');
-      await eventually(() => text(title)).toBe(HOSTILE_TITLE);
-      expect(await page.locator('img').count()).toBe(0);
-      expect(browser.dialogs).toEqual([]);
-      await cascade.getByRole('searchbox').fill('');
-    });
+      it('Cascade: nodes collapse and expand', async () => {
+        const cascade = page().locator('#panel-cascade');
+        await cascade.getByRole('button', { name: 'Collapse CMO-1', exact: true }).click();
+        await eventually(() => cascade.locator('.node[data-id="CT-1"]').count()).toBe(0);
+        await eventually(() => cascade.locator('.node[data-id="CMO-1"]').getAttribute('aria-expanded')).toBe(
+          'false',
+        );
+        await picture('cascade'); // CMO-1 folded, so CMO-2's tree and its alignment gap show
+        await cascade.getByRole('button', { name: 'Expand CMO-1', exact: true }).click();
+        await eventually(() => cascade.locator('.node[data-id="CT-1"]').isVisible()).toBe(true);
+      });
 
-    it('Roll up writes the Roll-up tab and reports what it wrote', async () => {
-      const cascade = page.locator('#panel-cascade');
-      await cascade.getByRole('button', { name: 'Roll up' }).click();
-      await eventually(() => text(cascade.locator('.notice.success'))).toMatch(
-        /Wrote \d+ goals and \d+ scorecards to the .+ tab\./,
-      );
-      expect(fake.spreadsheet.sheets.map((sheet) => sheet.name)).toContain('Roll-up');
-    });
+      it('Cascade: search keeps the matches and their ancestors only', async () => {
+        const view = api().getCascade() as CascadeView;
+        const cascade = page().locator('#panel-cascade');
+        await cascade.getByRole('searchbox').fill('webinar');
+        const expected = withAncestors(view, (goal) => goal.title.toLowerCase().includes('webinar'));
+        await eventually(() => shownIds(page())).toEqual(expected);
+        await eventually(() => text(cascade.locator('mark').first())).toMatch(/webinar/i);
+        await picture('cascade-search');
+      });
 
-    it('a failing call shows its error message', async () => {
-      fake.log.failAfter(0, { always: true });
-      try {
-        const cascade = page.locator('#panel-cascade');
+      it('Cascade: clicking a goal selects its row in the sheet', async () => {
+        const view = api().getCascade() as CascadeView;
+        const webinar = view.goals.find((goal) => goal.title.toLowerCase().includes('webinar'))!;
+        await page().locator(`#panel-cascade .node[data-id="${webinar.id}"] button.goal`).click();
+        await eventually(() => activeCell(fake())).toMatchObject({ tab: webinar.tab, row: webinar.row });
+      });
+
+      it('a goal titled with markup shows as text and runs nothing', async () => {
+        const cascade = page().locator('#panel-cascade');
+        await cascade.getByRole('searchbox').fill('onerror');
+        const title = cascade.locator('.node[data-id="CT-5"] .goal-title');
+        await eventually(() => text(title)).toBe(MARKUP_TITLE);
+        expect(await page().locator('img').count()).toBe(0);
+        expect(session.browser.dialogs).toEqual([]);
+        await cascade.getByRole('searchbox').fill('');
+      });
+
+      it('Cascade: opened all the way, the tree shows every goal once, duplicates and cycles included', async () => {
+        await eventually(() => page().locator('#panel-cascade .node[data-id="CT-5"]').count()).toBe(1);
+        await expandAll(page());
+        expect(await shownIds(page())).toEqual(goalIdsOf(workbook.tabs()).sort());
+      });
+
+      it('Roll up writes the Roll-up tab: every goal with its title as text, the user’s tabs untouched', async () => {
+        const userTabs = () =>
+          snapshotSpreadsheet(fake().spreadsheet).filter((sheet) => !isOwnedTab(sheet.name));
+        const before = userTabs();
+        const cascade = page().locator('#panel-cascade');
         await cascade.getByRole('button', { name: 'Roll up' }).click();
-        await eventually(() => text(cascade.locator('.notice.error'))).toMatch('Injected fault');
-        await eventually(() => disabled(cascade.getByRole('button', { name: 'Roll up' }))).toBe(false);
-        await screenshot(page, 'error');
-      } finally {
-        fake.log.heal();
-      }
-    });
+        await eventually(() => text(cascade.locator('.notice.success'))).toMatch(
+          new RegExp(
+            `^Wrote ${goalIdsOf(workbook.tabs()).length} goals and \\d+ scorecards to the Roll-up tab\\.$`,
+          ),
+        );
+        expect(userTabs()).toEqual(before);
 
-    it("the menu's Link item opens the sidebar on the Link panel", async () => {
-      fake.spreadsheet.selectCell('Content', rowOf(fake, 'Content', 'CT-2'), 1);
-      api().menuLinkToParent();
-      await page.goto(server.url);
-      await eventually(() => page.getByRole('tab', { name: 'Link' }).getAttribute('aria-selected')).toBe(
-        'true',
-      );
-      await eventually(() => text(page.locator('#panel-link .goal-card'))).toMatch('CT-2');
-    });
+        const formulas = dumpFormulas(fake().spreadsheet)[ROLLUP_TAB];
+        expect(formulas.flat().filter((formula) => formula !== '')).toEqual([]);
+        const report = dumpValues(fake().spreadsheet)[ROLLUP_TAB];
+        const values = dumpValues(fake().spreadsheet);
+        for (const tab of before.map((sheet) => sheet.name)) {
+          for (const [id, title] of values[tab].slice(1)) {
+            if (id === '') continue;
+            const rows = report.filter((cells) => cells[0] === id && withoutIndent(cells[1]) === title);
+            expect(rows.length, `${tab} ${String(id)}: ${String(title)}`).toBeGreaterThan(0);
+          }
+        }
+      });
 
-    it('loaded nothing remote and raised no page errors', () => {
-      expect(browser.blocked).toEqual([]);
-      expect(browser.errors).toEqual([]);
-      expect(browser.dialogs).toEqual([]);
+      it('a failing call shows its error message', async () => {
+        fake().log.failAfter(0, { always: true });
+        try {
+          const cascade = page().locator('#panel-cascade');
+          await cascade.getByRole('button', { name: 'Roll up' }).click();
+          await eventually(() => text(cascade.locator('.notice.error'))).toMatch('Injected fault');
+          await eventually(() => disabled(cascade.getByRole('button', { name: 'Roll up' }))).toBe(false);
+          await picture('error');
+        } finally {
+          fake().log.heal();
+        }
+      });
+
+      it('loaded nothing remote and raised no page errors', () => {
+        expect(session.browser.blocked).toEqual([]);
+        expect(session.browser.errors).toEqual([]);
+        expect(session.browser.dialogs).toEqual([]);
+      });
     });
   },
 );
-
-/** IDs of goals matching `match` and of all their ancestors, in no particular order (sorted). */
-function withAncestors(view: CascadeView, match: (goal: GoalView) => boolean): string[] {
-  const parentOf = new Map<string, string>();
-  for (const goal of view.goals) for (const child of goal.children) parentOf.set(child, goal.id);
-  const ids = new Set<string>();
-  for (const goal of view.goals.filter(match)) {
-    for (let at: string | undefined = goal.id; at !== undefined && !ids.has(at); at = parentOf.get(at))
-      ids.add(at);
-  }
-  return [...ids].sort();
-}
-
-async function shownIds(page: Page): Promise<string[]> {
-  const ids = await page
-    .locator('#panel-cascade .node')
-    .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.id ?? ''));
-  return ids.sort();
-}
-
-/** Retries an assertion for a while: the page updates after the server answers. */
-function eventually<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 10_000, interval: 50 });
-}
-
-/** The visible text of every element the locator matches, joined; '' when none (never waits). */
-async function text(locator: Locator): Promise<string> {
-  return (await locator.allInnerTexts()).join('\n');
-}
-
-/** Whether the first match is disabled, counting a disabled <fieldset> around it; null when absent. */
-async function disabled(locator: Locator): Promise<boolean | null> {
-  const states = await locator.evaluateAll((elements) =>
-    elements.map((element) => element.matches(':disabled')),
-  );
-  return states[0] ?? null;
-}
