@@ -105,32 +105,34 @@ export interface OwnerPeriod {
  * code-unit order so every runtime agrees) then period.
  */
 export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string): OwnerPeriod[] {
-  // Owner cells repeat across thousands of rows: normalise each distinct spelling once, and keep an
-  // owner's few periods in a short list rather than allocating a key string per goal.
-  const keyOfSpelling = new Map<string, string>();
-  const byOwner = new Map<string, { ownerKey: string; cards: OwnerPeriod[] }>();
+  // Owner cells repeat across thousands of rows and are nearly always spelled alike: one Map lookup
+  // by the cell text finds the owner's cards; only a new spelling is normalised and looked up again.
+  const bySpelling = new Map<string, OwnerPeriod[]>();
+  const byOwner = new Map<string, OwnerPeriod[]>();
   for (let i = 0; i < goals.length; i++) {
     const written = goals[i].owner;
-    let ownerKey = keyOfSpelling.get(written);
-    if (ownerKey === undefined) keyOfSpelling.set(written, (ownerKey = written.trim().toLowerCase()));
-    if (ownerKey === '') continue;
-    let entry = byOwner.get(ownerKey);
-    if (entry === undefined) byOwner.set(ownerKey, (entry = { ownerKey, cards: [] }));
+    let cards = bySpelling.get(written);
+    if (cards === undefined) {
+      const ownerKey = written.trim().toLowerCase();
+      if (ownerKey === '') continue;
+      cards = byOwner.get(ownerKey);
+      if (cards === undefined) byOwner.set(ownerKey, (cards = []));
+      bySpelling.set(written, cards);
+    }
     const period = goals[i].period || defaultPeriod;
-    let card: OwnerPeriod | undefined;
-    for (const c of entry.cards) if (c.period === period) card = c;
+    let card = cards.length === 1 && cards[0].period === period ? cards[0] : undefined;
+    if (card === undefined && cards.length !== 1) for (const c of cards) if (c.period === period) card = c;
     if (card === undefined) {
       // One spelling per owner across all their periods, so their cards read alike.
-      const owner = entry.cards.length ? entry.cards[0].owner : written.trim();
-      entry.cards.push((card = { owner, period, goals: [] }));
+      cards.push((card = { owner: cards.length ? cards[0].owner : written.trim(), period, goals: [] }));
     }
     card.goals.push(i);
   }
-  const owners = [...byOwner.values()].sort((a, b) => compareText(a.ownerKey, b.ownerKey));
   const out: OwnerPeriod[] = [];
-  for (const entry of owners) {
-    if (entry.cards.length > 1) entry.cards.sort((a, b) => compareText(a.period, b.period));
-    for (const card of entry.cards) out.push(card);
+  for (const ownerKey of [...byOwner.keys()].sort(compareText)) {
+    const cards = byOwner.get(ownerKey)!;
+    if (cards.length > 1) cards.sort((a, b) => compareText(a.period, b.period));
+    for (const card of cards) out.push(card);
   }
   return out;
 }
