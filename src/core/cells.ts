@@ -1,6 +1,14 @@
 // Reading single cells: blanks, text, numbers typed as text (leniently but exactly), done/not-done and header names.
 import type { CellValue } from './model';
 
+/**
+ * A Date from any realm: a Date made by another global scope (a test harness, a vm) fails
+ * `instanceof Date` but still carries the Date tag.
+ */
+export function isDate(v: unknown): v is Date {
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
+}
+
 /** True for '', whitespace-only text, null and undefined. */
 export function isBlank(v: CellValue): boolean {
   if (v === '' || v === null || v === undefined) return true;
@@ -16,7 +24,7 @@ export function cellText(v: CellValue): string {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return isoDate(v);
+  if (isDate(v)) return isoDate(v);
   return '';
 }
 

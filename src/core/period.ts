@@ -1,4 +1,5 @@
 // Goal periods (FY, halves, quarters, months) as spans of UTC day numbers, and how much of one has elapsed.
+import { isDate } from './cells';
 import type { CellValue } from './model';
 
 /** A period as [start, end) in UTC day numbers (days since 1970-01-01); end is exclusive. */
@@ -75,7 +76,7 @@ const textCache = new Map<string, Period | null>();
  */
 export function parsePeriod(v: CellValue): Period | null {
   if (typeof v === 'number') return isYear(v) ? fiscalYear(v) : null;
-  if (v instanceof Date) {
+  if (isDate(v)) {
     if (Number.isNaN(v.getTime())) return null;
     const year = v.getFullYear();
     return isYear(year) ? monthPeriod(v.getMonth(), year) : null;

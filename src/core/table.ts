@@ -1,5 +1,5 @@
 // Reading a goal tab: find its header row, then turn each row into a Goal and each bad cell into an Issue.
-import { cellText, isBlank, normalizeHeader, parseBinary, parseNumber } from './cells';
+import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } from './cells';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
 import type { CellValue, Direction, Field, Goal, GoalType, Grid, RollupMethod, Settings } from './model';
 import { parsePeriod } from './period';
@@ -330,7 +330,7 @@ class RowReader {
     const label =
       typeof v === 'string'
         ? remembered(this.periodTexts, v, periodLabel)
-        : v instanceof Date
+        : isDate(v)
           ? remembered(this.periodTimes, v.getTime(), monthLabel)
           : periodLabel(v);
     if (label !== null) return label;

@@ -1,4 +1,5 @@
 // Argument shapes for custom functions: a single cell or a range, omitted arguments, and errors that say what to fix.
+import { isDate } from '../core/cells';
 import type { CellValue } from '../core/model';
 
 /** A range as Sheets passes it: rows of columns. */
@@ -34,7 +35,7 @@ export function toMatrix(arg: Arg, v: unknown): Matrix {
     if (!Array.isArray(v[0])) return [v as unknown as CellValue[]];
     return v as Matrix;
   }
-  if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+  if (v !== null && typeof v === 'object' && !isDate(v)) {
     throw new ArgumentError(arg.fn, arg.name, 'must be a cell or a range.');
   }
   return [[v as CellValue]];
@@ -103,7 +104,7 @@ export function optionText(arg: Arg, v: unknown): string {
 }
 
 export function describeValue(v: CellValue): string {
-  if (v instanceof Date) return 'a date';
+  if (isDate(v)) return 'a date';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(v);
   if (isOmitted(v)) return 'a blank';

@@ -1,8 +1,10 @@
 // Pins how single cells read: blanks, text, numbers typed as text, done/not-done values and header names.
+import vm from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, isBlank, normalizeHeader, parseBinary, parseNumber } from '../../src/core/cells';
+import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } from '../../src/core/cells';
 import type { CellValue } from '../../src/core/model';
+import { parsePeriod } from '../../src/core/period';
 
 describe('isBlank', () => {
   it.each<[CellValue, boolean]>([
@@ -298,4 +300,15 @@ describe('normalizeHeader', () => {
   ])('%j -> %j', (text, expected) => {
     expect(normalizeHeader(text)).toBe(expected);
   });
+});
+
+describe('dates from another realm (a vm, a test harness)', () => {
+  const foreign = vm.runInNewContext('new Date(2026, 2, 1)') as Date;
+  it('are dates to every reader', () => {
+    expect(foreign instanceof Date).toBe(false);
+    expect(isDate(foreign)).toBe(true);
+    expect(cellText(foreign)).toBe('2026-03-01');
+    expect(parsePeriod(foreign)?.label).toBe('Mar 2026');
+  });
+  it.each([[{}], ['2026-03-01'], [46000], [null], [[new Date(0)]]])('%j is not a date', (v) => expect(isDate(v)).toBe(false));
 });
