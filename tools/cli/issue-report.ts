@@ -1,18 +1,13 @@
 // The check command's output: one line per issue for people, or one JSON document for scripts.
 import { describeIssue, type Issue, placeName, type Severity } from '../../src/core/issues';
+import type { IssueView } from '../../src/server/api';
+import { countIssues, issueView } from '../../src/server/views';
 import type { Analysis } from '../../src/core/workbook';
 
-/** One issue as scripts get it; `cell` is the A1 place people read, `message` the catalogue's wording. */
-export interface IssueJson {
+/** One issue as scripts get it: the sidebar's view of it, plus `cell`, the A1 place people read. */
+export interface IssueJson extends IssueView {
   code: Issue['code'];
-  severity: Severity;
-  tab: string;
-  row: number;
-  col: number;
-  column: string;
-  goalId: string;
   cell: string;
-  message: string;
 }
 
 export interface CheckJson {
@@ -26,23 +21,11 @@ export interface CheckJson {
 }
 
 export function issueJson(issue: Issue): IssueJson {
-  return {
-    code: issue.code,
-    severity: issue.severity,
-    tab: issue.tab,
-    row: issue.row,
-    col: issue.col,
-    column: issue.column,
-    goalId: issue.goalId,
-    cell: placeName(issue),
-    message: describeIssue(issue),
-  };
+  return { ...issueView(issue), code: issue.code, cell: placeName(issue) };
 }
 
 export function severityCounts(issues: readonly Issue[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const issue of issues) counts[issue.severity]++;
-  return counts;
+  return countIssues(issues);
 }
 
 /** A UTC day number as YYYY-MM-DD. */
