@@ -1,10 +1,7 @@
 // Serves the built sidebar on 127.0.0.1 with a google.script.run shim whose calls run server functions in this process.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type ObservedPage, openObservedPage } from '../support/chromium';
 import {
   parseRpcCall,
   type RpcCall,
@@ -14,7 +11,7 @@ import {
   withScriptRunShim,
 } from '../../tools/script-run-bridge';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from '../support/chromium';
 
 export type { RpcCall, ServerFunction } from '../../tools/script-run-bridge';
 export { illegalValuePath } from '../../tools/script-run-bridge';
@@ -91,63 +88,9 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-export interface SidebarBrowser {
-  context: BrowserContext;
-  page: Page;
-  /** Messages of alert/confirm/prompt dialogs: a sign that sheet text ran as script. */
-  dialogs: string[];
-  /** Uncaught page errors and console errors. */
-  errors: string[];
-  /** Requests to anywhere but the test server: the sidebar must load nothing remote. */
-  blocked: string[];
-  close(): Promise<void>;
-}
+export type SidebarBrowser = ObservedPage;
 
 /** Opens the sidebar in headless Chromium at Sheets' sidebar width. */
-export async function openSidebar(url: string): Promise<SidebarBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'mbo-sidebar-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 300, height: 760 },
-    deviceScaleFactor: 2,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url().startsWith(url)) return route.continue();
-    blocked.push(route.request().url());
-    return route.abort();
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return {
-    context,
-    page,
-    dialogs,
-    errors,
-    blocked,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+export function openSidebar(url: string): Promise<SidebarBrowser> {
+  return openObservedPage(url, { viewport: { width: 300, height: 760 }, deviceScaleFactor: 2 });
 }
