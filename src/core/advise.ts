@@ -75,19 +75,20 @@ export function advise(
 /** The owner-level warnings of one (owner, period) scorecard, pointed at the owner's first goal row. */
 function adviseCard(goals: readonly Goal[], card: OwnerPeriod, limit: number, issues: Issue[]): void {
   const { owner, period } = card;
-  const members = card.goals.map((i) => goals[i]);
-  const first = members[0];
-  if (!members.some((goal) => goal.type === 'collaboration')) {
+  const members = card.goals;
+  const first = goals[members[0]];
+  if (!members.some((i) => goals[i].type === 'collaboration')) {
     issues.push(
       issueAt({ ...goalPlace(first, 'type'), goalId: '' }, { code: 'no-collaboration-goal', owner, period }),
     );
   }
 
   // Weights as the scorecard uses them: equal when none is given, else a goal without one counts nothing.
-  const anyWeight = members.some((goal) => goal.weight !== null);
+  const anyWeight = members.some((i) => goals[i].weight !== null);
   let total = 0;
   let activity = 0;
-  for (const goal of members) {
+  for (const i of members) {
+    const goal = goals[i];
     const weight = anyWeight ? Math.max(goal.weight ?? 0, 0) : 1;
     total += weight;
     if (goal.type === 'activity') activity += weight;

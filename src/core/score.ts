@@ -74,15 +74,26 @@ export function weightedScore(
   rows: readonly WeightedRow[],
   countUnmeasuredAsZero: boolean,
 ): { score: number | null; weightTotal: number } {
-  const anyWeight = rows.some((r) => r.weight !== null);
+  return weightedScoreOf(rows.length, (k) => rows[k].weight, (k) => rows[k].attainment, countUnmeasuredAsZero);
+}
+
+/** weightedScore over `count` rows read by position, so scoring a million goals allocates no row objects. */
+export function weightedScoreOf(
+  count: number,
+  weightAt: (k: number) => number | null,
+  attainmentAt: (k: number) => number | null,
+  countUnmeasuredAsZero: boolean,
+): { score: number | null; weightTotal: number } {
+  let anyWeight = false;
+  for (let k = 0; k < count && !anyWeight; k++) anyWeight = weightAt(k) !== null;
   let sum = 0;
   let weightSum = 0;
   let weightTotal = 0;
-  for (const row of rows) {
-    const weight = anyWeight ? row.weight : 1;
+  for (let k = 0; k < count; k++) {
+    const weight = anyWeight ? weightAt(k) : 1;
     if (weight === null || weight < 0) continue;
     if (anyWeight) weightTotal += weight;
-    const attainment = row.attainment ?? (countUnmeasuredAsZero ? 0 : null);
+    const attainment = attainmentAt(k) ?? (countUnmeasuredAsZero ? 0 : null);
     if (attainment === null) continue;
     sum += weight * attainment;
     weightSum += weight;
@@ -176,15 +187,17 @@ export function scorecards(
   const cards: Scorecard[] = [];
   const issues: Issue[] = [];
   for (const group of groups) {
-    const members = group.goals.map((i) => goals[i]);
+    const members = group.goals;
     const { owner, period } = group;
-    const { score, weightTotal } = weightedScore(
-      members.map((goal) => ({ weight: goal.weight, attainment: finalOf(goal) })),
+    const { score, weightTotal } = weightedScoreOf(
+      members.length,
+      (k) => goals[members[k]].weight,
+      (k) => finalOf(goals[members[k]]),
       settings.countUnmeasuredAsZero,
     );
 
-    const first = members[0];
-    if (members.some((goal) => goal.weight !== null) && !weightsAddUp(weightTotal)) {
+    const first = goals[members[0]];
+    if (members.some((i) => goals[i].weight !== null) && !weightsAddUp(weightTotal)) {
       issues.push(
         issueAt(
           { tab: first.tab, row: first.row, col: first.columns.weight ?? 0, column: 'Weight', goalId: '' },
@@ -194,7 +207,8 @@ export function scorecards(
     }
 
     let gated = false;
-    for (const goal of members) {
+    for (const i of members) {
+      const goal = goals[i];
       if (goal.gate === null) continue;
       const attainment = finalOf(goal);
       if (attainment !== null && attainment >= goal.gate - EPSILON) continue;
