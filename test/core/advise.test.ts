@@ -3,39 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { advise, vanityMatcher } from '../../src/core/advise';
 import type { Issue } from '../../src/core/issues';
 import { DEFAULT_SETTINGS, type Goal, type Settings } from '../../src/core/model';
+import { type GoalSpec, makeGoal } from '../support/goals';
 
-type GoalSpec = Partial<Goal> & { id: string };
 
 /** Goals on one tab, rows from 2; parent IDs are linked the simple way (no cycle detection here). */
 function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; parentOf: Int32Array; onCycle: Uint8Array } {
-  const goals = specs.map(
-    (spec, index): Goal => ({
-      index,
-      tab: 'Goals',
-      row: index + 2,
-      key: spec.id.toLowerCase(),
-      title: `Goal ${spec.id}`,
-      owner: '',
-      parent: spec.parent ?? '',
-      parentKey: (spec.parent ?? '').toLowerCase(),
+  const goals = specs.map((spec, index) =>
+    makeGoal(spec, index, {
       type: 'outcome',
-      metric: '',
-      unit: '',
-      direction: 'higher',
-      baseline: null,
       target: 1,
-      targetMax: null,
-      actual: null,
-      weight: null,
-      contribution: null,
-      rollup: null,
-      period: '',
-      cap: null,
-      floor: null,
-      gate: null,
-      blocked: false,
       columns: { id: 1, goal: 2, owner: 3, parent: 4, type: 5, metric: 6, weight: 7 },
-      ...spec,
     }),
   );
   const indexByKey = new Map(goals.map((goal) => [goal.key, goal.index]));

@@ -8,41 +8,11 @@ import type { Goal, GoalResult, Settings } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/core/model';
 import type { Period } from '../../src/core/period';
 import { elapsedShare } from '../../src/core/period';
-
-type GoalSpec = Partial<Goal> & { id: string };
+import { type GoalSpec, makeGoal } from '../support/goals';
 
 /** A parsed goal with defaults: higher is better, target 100, no actual; key/parentKey follow id/parent. */
-function goal(spec: GoalSpec, index = 0): Goal {
-  const parent = spec.parent ?? '';
-  return {
-    index,
-    tab: 'Goals',
-    row: index + 2,
-    key: spec.id.trim().toLowerCase(),
-    title: `Goal ${spec.id}`,
-    owner: '',
-    parent,
-    parentKey: parent.trim().toLowerCase(),
-    type: '',
-    metric: '',
-    unit: '',
-    direction: 'higher',
-    baseline: null,
-    target: 100,
-    targetMax: null,
-    actual: null,
-    weight: null,
-    contribution: null,
-    rollup: null,
-    period: '',
-    cap: null,
-    floor: null,
-    gate: null,
-    blocked: false,
-    columns: { id: 1, parent: 2, unit: 3, target: 4, actual: 5 },
-    ...spec,
-  };
-}
+const goal = (spec: GoalSpec, index = 0): Goal =>
+  makeGoal(spec, index, { target: 100, columns: { id: 1, parent: 2, unit: 3, target: 4, actual: 5 } });
 
 /** A child of P whose final attainment is `pct` percent (target 100), with an optional contribution. */
 const kid = (id: string, pct: number | null, contribution: number | null = null, parent = 'P'): GoalSpec => ({

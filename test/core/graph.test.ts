@@ -4,41 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Links } from '../../src/core/graph';
 import { linkGoals, pathOf } from '../../src/core/graph';
 import type { Goal } from '../../src/core/model';
+import { type GoalSpec, makeGoal } from '../support/goals';
 
-type GoalSpec = Partial<Goal> & { id: string };
-
-/** A parsed goal with defaults; key and parentKey follow id and parent as the parser would make them. */
-function goal(spec: GoalSpec, index = 0): Goal {
-  const parent = spec.parent ?? '';
-  return {
-    index,
-    tab: 'Goals',
-    row: index + 2,
-    key: spec.id.trim().toLowerCase(),
-    title: `Goal ${spec.id}`,
-    owner: '',
-    parent,
-    parentKey: parent.trim().toLowerCase(),
-    type: '',
-    metric: '',
-    unit: '',
-    direction: 'higher',
-    baseline: null,
-    target: null,
-    targetMax: null,
-    actual: null,
-    weight: null,
-    contribution: null,
-    rollup: null,
-    period: '',
-    cap: null,
-    floor: null,
-    gate: null,
-    blocked: false,
-    columns: { id: 1, parent: 3 },
-    ...spec,
-  };
-}
+/** A parsed goal; key and parentKey follow id and parent as the parser would make them. */
+const goal = (spec: GoalSpec, index = 0): Goal => makeGoal(spec, index, { columns: { id: 1, parent: 3 } });
 const goals = (...specs: GoalSpec[]): Goal[] => specs.map((s, i) => goal(s, i));
 
 /** Goals from [ID, parent ID] pairs (an array: spreading 100,000 arguments would overflow the stack). */

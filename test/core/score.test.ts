@@ -17,39 +17,18 @@ import {
   weightedScore,
   weightsAddUp,
 } from '../../src/core/score';
+import { type GoalSpec as BaseSpec, makeGoal } from '../support/goals';
 
-type GoalSpec = Partial<Goal> & { id: string; final?: number | null };
+type GoalSpec = BaseSpec & { final?: number | null };
 
 /** Goals on one tab, rows from 2, with their final attainment in a matching result list. */
 function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; results: GoalResult[] } {
-  const goals = specs.map(
-    ({ final: _final, ...spec }, index): Goal => ({
-      index,
-      tab: 'Goals',
-      row: index + 2,
-      key: spec.id.toLowerCase(),
-      title: `Goal ${spec.id}`,
+  const goals = specs.map(({ final: _final, ...spec }, index) =>
+    makeGoal(spec, index, {
       owner: 'Ann',
-      parent: '',
-      parentKey: '',
       type: 'outcome',
-      metric: '',
-      unit: '',
-      direction: 'higher',
-      baseline: null,
       target: 1,
-      targetMax: null,
-      actual: null,
-      weight: null,
-      contribution: null,
-      rollup: null,
-      period: '',
-      cap: null,
-      floor: null,
-      gate: null,
-      blocked: false,
       columns: { id: 1, goal: 2, owner: 3, type: 4, weight: 5, gate: 6 },
-      ...spec,
     }),
   );
   const results = specs.map(

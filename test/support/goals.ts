@@ -1,0 +1,38 @@
+// Parsed goals for core tests: every field defaulted as the tab reader leaves a blank row, key and parentKey derived.
+import type { Goal } from '../../src/core/model';
+
+export type GoalSpec = Partial<Goal> & { id: string };
+
+/** A goal with the spec's fields over the test file's defaults; key and parentKey follow id and parent. */
+export function makeGoal(spec: GoalSpec, index = 0, defaults: Partial<Goal> = {}): Goal {
+  const parent = spec.parent ?? defaults.parent ?? '';
+  return {
+    index,
+    tab: 'Goals',
+    row: index + 2,
+    key: spec.id.trim().toLowerCase(),
+    title: `Goal ${spec.id}`,
+    owner: '',
+    parent,
+    parentKey: parent.trim().toLowerCase(),
+    type: '',
+    metric: '',
+    unit: '',
+    direction: 'higher',
+    baseline: null,
+    target: null,
+    targetMax: null,
+    actual: null,
+    weight: null,
+    contribution: null,
+    rollup: null,
+    period: '',
+    cap: null,
+    floor: null,
+    gate: null,
+    blocked: false,
+    columns: {},
+    ...defaults,
+    ...spec,
+  };
+}
