@@ -1,4 +1,5 @@
 // The only file that exposes globals: tools/build.mjs generates a top-level forwarder for everything listed here.
+// Only what runs is here; the forwarders' JSDoc comes from src/functions/docs.ts and src/server/docs.ts.
 import { CUSTOM_FUNCTIONS } from './functions/catalog';
 import type { FunctionSpec } from './functions/spec';
 import { SERVER_GLOBALS } from './server/globals';
@@ -7,7 +8,6 @@ import { SERVER_GLOBALS } from './server/globals';
 export interface GlobalFunction {
   name: string;
   params: string[];
-  summary: string;
   run: (...args: never[]) => unknown;
 }
 

@@ -30,12 +30,39 @@ export async function bundle({ minify = true } = {}) {
   return result.outputFiles[0].text;
 }
 
-/** Reads the metadata the bundle carries, by running it the way Apps Script does: one plain global scope. */
+/** Reads what the bundle exposes (names, parameters), by running it the way Apps Script does: one plain global scope. */
 function readMetadata(code) {
   const context = vm.createContext({});
   vm.runInContext(code, context, { filename: 'mbo.js' });
   const mbo = context[GLOBAL_NAME];
-  return { catalog: mbo.catalog, globals: mbo.globalFunctions.map(({ name, params, summary }) => ({ name, params, summary })) };
+  return { catalog: mbo.catalog, globals: mbo.globalFunctions.map(({ name, params }) => ({ name, params })) };
+}
+
+/**
+ * The documentation modules, bundled apart from the runtime (which never imports them) and evaluated the same way.
+ * They join the bundle's metadata with the summaries, types and help that only the forwarders' JSDoc needs.
+ */
+async function loadDocs() {
+  const result = await esbuild.build({
+    stdin: {
+      contents:
+        "export { documentFunctions } from './src/functions/docs'; export { documentGlobals } from './src/server/docs';",
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'docs-entry.ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName: 'DOCS',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+  });
+  const context = vm.createContext({});
+  vm.runInContext(result.outputFiles[0].text, context, { filename: 'docs.js' });
+  return context.DOCS;
 }
 
 export async function build() {
@@ -46,7 +73,9 @@ export async function build() {
   const banner = '// mbo-cascade: built by tools/build.mjs from src/ — do not edit.\n';
   await writeFile(join(dist, 'mbo.js'), banner + code);
   const meta = readMetadata(code);
-  await writeFile(join(dist, 'globals.js'), banner + forwarders(GLOBAL_NAME, meta.catalog, meta.globals));
+  const docs = await loadDocs();
+  const forwarded = forwarders(GLOBAL_NAME, docs.documentFunctions(meta.catalog), docs.documentGlobals(meta.globals));
+  await writeFile(join(dist, 'globals.js'), banner + forwarded);
   await copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const sidebarBuilder = join(root, 'tools/build-sidebar.mjs');
   if (existsSync(sidebarBuilder)) {

@@ -1,14 +1,15 @@
-// Generates the README's reference sections from the code (custom-function catalog, issue codes) so the docs cannot drift.
+// Generates the README's reference sections from the code (the custom functions with their docs, issue codes) so they cannot drift.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEVERITY } from '../src/core/issues';
+import { documentFunctions } from '../src/functions/docs';
 import { catalog } from '../src/main';
 
 const README = join(import.meta.dirname, '../README.md');
 
 export function functionReference(): string {
   const out: string[] = [];
-  for (const f of catalog) {
+  for (const f of documentFunctions(catalog)) {
     const signature = f.params.map((p) => (p.repeats ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name)).join(', ');
     out.push(`### \`${f.name}(${signature})\``, '', f.summary, '', '| argument | what to pass |', '| --- | --- |');
     for (const p of f.params) out.push(`| \`${p.name}\`${p.optional || p.repeats ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`);

@@ -21,15 +21,13 @@ const METHODS: ReadonlyMap<string, RollupMethod> = new Map<string, RollupMethod>
 export const MBO_ROLLUP = define(
   {
     name: 'MBO_ROLLUP',
-    summary: "Final attainment of every goal: its own where measured, else the roll-up of its children's.",
     params: [
-      { name: 'ids', type: 'Range', help: 'The ID column; stack tabs with {A!A2:A; B!A2:A}.' },
-      { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
-      { name: 'attainment', type: 'Range', help: 'Measured attainment per goal (fractions); blank = not measured.' },
-      { name: 'contribution', type: 'Range', help: "Share of the parent's roll-up; blank = equal share.", optional: true },
-      { name: 'method', type: 'string|Range', help: 'average (default), min or own: one for all, or a column.', optional: true },
+      { name: 'ids' },
+      { name: 'parents' },
+      { name: 'attainment' },
+      { name: 'contribution', optional: true },
+      { name: 'method', optional: true },
     ],
-    returns: 'A column of final attainment, one per id.',
     example: '=MBO_ROLLUP({CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H})',
   },
   (ids, parents, att, contribution, method) => {
@@ -162,12 +160,10 @@ export const CASCADE_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path',
 export const MBO_CASCADE = define(
   {
     name: 'MBO_CASCADE',
-    summary: 'The whole cascade from goal tables with headers: one row per goal, parents before children.',
     params: [
-      { name: 'table', type: 'Range', help: 'A goal table including its header row (ID, Goal, Parent, Target, Actual, ...).' },
-      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', optional: true, repeats: true },
+      { name: 'table' },
+      { name: 'table2', optional: true, repeats: true },
     ],
-    returns: 'A table: ID, Goal, Owner, Parent, Depth, Path, Measured, Rolled up, Attainment, Status.',
     example: '=MBO_CASCADE(CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60)',
   },
   (table, ...more) => {
@@ -198,12 +194,10 @@ export const MBO_CASCADE = define(
 export const MBO_VALIDATE = define(
   {
     name: 'MBO_VALIDATE',
-    summary: 'Every problem in goal tables: one row per issue with what to fix.',
     params: [
-      { name: 'table', type: 'Range', help: 'A goal table including its header row.' },
-      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', optional: true, repeats: true },
+      { name: 'table' },
+      { name: 'table2', optional: true, repeats: true },
     ],
-    returns: 'A table: ID, Row, Column, Severity, Code, Message (row numbers count from the top of each range).',
     example: '=MBO_VALIDATE(CMO!A1:P40, DemandGen!A1:P80)',
   },
   (table, ...more) => {
@@ -221,13 +215,11 @@ export const MBO_VALIDATE = define(
 export const MBO_PATH = define(
   {
     name: 'MBO_PATH',
-    summary: 'The chain of IDs from the top of the cascade down to a goal, e.g. CMO-1 › DG-2 › DG-7.',
     params: [
-      { name: 'id', type: 'string|Range', help: 'The goal ID(s) to trace.' },
-      { name: 'ids', type: 'Range', help: 'The ID column (stack tabs with {A!A2:A; B!A2:A}).' },
-      { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
+      { name: 'id' },
+      { name: 'ids' },
+      { name: 'parents' },
     ],
-    returns: 'The path of each id, same shape as id.',
     example: '=MBO_PATH(A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D})',
   },
   (id, ids, parents) => {

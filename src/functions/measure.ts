@@ -11,15 +11,13 @@ const DEFAULT_CAP = 1.5;
 export const MBO_ATTAINMENT = define(
   {
     name: 'MBO_ATTAINMENT',
-    summary: 'Attainment of actuals against targets (1 = 100%), capped; same shape as actual.',
     params: [
-      { name: 'actual', type: 'number|Range', help: 'The actual value(s); blank = not measured.' },
-      { name: 'target', type: 'number|Range', help: 'The target(s): one value or a range the size of actual; "40-60" for range goals.' },
-      { name: 'baseline', type: 'number|Range', help: 'Starting value(s); default 0.', optional: true },
-      { name: 'direction', type: 'string|Range', help: 'higher (default), lower, range or binary.', optional: true },
-      { name: 'cap', type: 'number', help: 'Highest attainment counted; default 150%.', optional: true },
+      { name: 'actual' },
+      { name: 'target' },
+      { name: 'baseline', optional: true },
+      { name: 'direction', optional: true },
+      { name: 'cap', optional: true },
     ],
-    returns: 'Attainment as a fraction, one per actual; blank where actual is blank.',
     example: '=MBO_ATTAINMENT(D2:D50, C2:C50, B2:B50, "higher", 150%)',
   },
   (actual, target, baseline, direction, cap) => {
@@ -98,12 +96,10 @@ function attainmentCell(
 export const MBO_STATUS = define(
   {
     name: 'MBO_STATUS',
-    summary: 'On track, at risk or off track: attainment against the share of the period elapsed.',
     params: [
-      { name: 'attainment', type: 'number|Range', help: 'Attainment(s) as fractions (1 = 100%).' },
-      { name: 'elapsed', type: 'number|Range', help: 'Share of the period elapsed, from 0 to 1 (e.g. 50% at mid-year).' },
+      { name: 'attainment' },
+      { name: 'elapsed' },
     ],
-    returns: 'A status per attainment: on track, at risk, off track or not measured.',
     example: '=MBO_STATUS(E2:E50, 50%)',
   },
   (att, elapsed) => {

@@ -8,14 +8,12 @@ import { cell, define, problemText } from './spec';
 export const MBO_SCORE = define(
   {
     name: 'MBO_SCORE',
-    summary: "Each owner's weighted score: sum(weight × attainment) / sum(weight).",
     params: [
-      { name: 'owners', type: 'Range', help: 'The Owner column.' },
-      { name: 'weights', type: 'Range', help: 'The Weight column (fractions or percent points).' },
-      { name: 'attainment', type: 'Range', help: 'The attainment column (fractions, 1 = 100%).' },
-      { name: 'owner', type: 'string', help: 'One owner: return just their score.', optional: true },
+      { name: 'owners' },
+      { name: 'weights' },
+      { name: 'attainment' },
+      { name: 'owner', optional: true },
     ],
-    returns: 'Two columns (owner, score), one row per owner in order of appearance; or one score.',
     example: '=MBO_SCORE(C2:C50, L2:L50, M2:M50)',
   },
   (owners, weights, att, owner) => {
@@ -50,12 +48,10 @@ function numberOrNull(v: CellValue): number | null {
 export const MBO_PAYOUT = define(
   {
     name: 'MBO_PAYOUT',
-    summary: 'Payout share for attainment on a piecewise-linear curve: 0 below the first point, flat after the last.',
     params: [
-      { name: 'attainment', type: 'number|Range', help: 'Attainment(s) or score(s) as fractions.' },
-      { name: 'curve', type: 'Range', help: 'Two columns of (attainment, payout) points, e.g. 80%/50%, 100%/100%, 120%/150%.' },
+      { name: 'attainment' },
+      { name: 'curve' },
     ],
-    returns: 'The payout share for each attainment, same shape.',
     example: '=MBO_PAYOUT(B2:B20, Settings!B10:C12)',
   },
   (att, curveArg) => {
@@ -97,9 +93,7 @@ function curveOf(fn: string, v: unknown): PayoutPoint[] {
 export const MBO_NPS = define(
   {
     name: 'MBO_NPS',
-    summary: 'Net Promoter Score of 0-10 answers: % of 9-10 minus % of 0-6, from -100 to 100.',
-    params: [{ name: 'scores', type: 'Range', help: 'Survey answers, whole numbers from 0 to 10.' }],
-    returns: 'The NPS, from -100 to 100; blank when there are no answers.',
+    params: [{ name: 'scores' }],
     example: '=MBO_NPS(Survey!B2:B200)',
   },
   (scores) => {

@@ -1,12 +1,12 @@
-// How a custom function is declared: metadata (for JSDoc, autocomplete and docs) plus one pure call, behind one wrapper.
+// How a custom function is declared: what the runtime needs (names, example) plus one pure call, behind one wrapper.
+//
+// Summaries, return values and each parameter's type and help live in ./docs.ts, which the runtime never imports:
+// only the build (JSDoc for Sheets' autocomplete) and the README need them, and this bundle loads on every call.
 import { describeIssue, type IssueDetail, issueAt, NOWHERE } from '../core/issues';
 import { ArgumentError } from './args';
 
 export interface ParamSpec {
   name: string;
-  /** JSDoc type shown by Sheets' autocomplete, e.g. `number|Range`. */
-  type: string;
-  help: string;
   optional?: boolean;
   /** The last parameter may repeat (table2, table3, ...). */
   repeats?: boolean;
@@ -14,10 +14,8 @@ export interface ParamSpec {
 
 export interface FunctionSpec {
   name: string;
-  summary: string;
   params: ParamSpec[];
-  returns: string;
-  /** A formula a user can paste, for the README and the sidebar's help. */
+  /** A formula a user can paste: shown in argument errors and in the README. */
   example: string;
 }
 
@@ -29,8 +27,8 @@ export function define(spec: FunctionSpec, impl: (...args: unknown[]) => unknown
   const run = (...args: unknown[]): unknown => {
     for (let i = 0; i < required; i++) {
       if (args[i] === undefined) {
-        const p = spec.params[i];
-        throw new ArgumentError(spec.name, p.name, `is missing: ${p.help} Example: ${spec.example}`);
+        // Sheets' autocomplete shows each argument's help as the formula is typed; the error says where it goes.
+        throw new ArgumentError(spec.name, spec.params[i].name, `is missing (argument ${i + 1}). Example: ${spec.example}`);
       }
     }
     try {

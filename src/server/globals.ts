@@ -1,4 +1,5 @@
 // Every server function Apps Script must see as a top-level global: triggers, menu handlers and sidebar endpoints.
+// Their one-line summaries for the generated forwarders live in ./docs.ts, out of the runtime bundle.
 import type { Endpoint } from './api';
 import { endpoints } from './endpoints';
 import { MENU_ITEMS, onInstall, onOpen } from './menu';
@@ -7,45 +8,28 @@ import { MENU_ITEMS, onInstall, onOpen } from './menu';
 export interface ServerGlobal {
   name: string;
   params: string[];
-  summary: string;
   run: (...args: never[]) => unknown;
 }
 
-const ENDPOINTS: Record<Endpoint, { params: string[]; summary: string }> = {
-  checkWorkbook: { params: [], summary: 'Sidebar: checks every goal tab and lists the issues.' },
-  getCascade: {
-    params: [],
-    summary: 'Sidebar: the goal tree with measured, rolled-up and final attainment.',
-  },
-  getLinkView: { params: [], summary: 'Sidebar: the goal in the selected row and the parents it may take.' },
-  linkToParent: {
-    params: ['tab', 'row', 'parentId', 'goalId'],
-    summary: "Sidebar: writes a parent ID into one goal's Parent cell.",
-  },
-  selectCell: { params: ['ref'], summary: 'Sidebar: selects a cell in the spreadsheet.' },
-  rollUp: { params: [], summary: 'Sidebar: rebuilds the Roll-up tab.' },
-  addParentDropdowns: { params: [], summary: 'Sidebar: puts a dropdown of goal IDs on every Parent column.' },
-  insertGoalTab: { params: ['name'], summary: 'Sidebar: inserts a goal tab from the template.' },
+/** Each endpoint's parameter names, for its forwarder. */
+const ENDPOINT_PARAMS: Record<Endpoint, string[]> = {
+  checkWorkbook: [],
+  getCascade: [],
+  getLinkView: [],
+  linkToParent: ['tab', 'row', 'parentId', 'goalId'],
+  selectCell: ['ref'],
+  rollUp: [],
+  addParentDropdowns: [],
+  insertGoalTab: ['name'],
 };
 
 export const SERVER_GLOBALS: readonly ServerGlobal[] = [
-  { name: 'onOpen', params: ['e'], summary: 'Trigger: builds the add-on menu.', run: onOpen },
-  {
-    name: 'onInstall',
-    params: ['e'],
-    summary: 'Trigger: builds the add-on menu on install.',
-    run: onInstall,
-  },
-  ...MENU_ITEMS.map((item) => ({
-    name: item.functionName,
-    params: [],
-    summary: `Menu: ${item.label}`,
-    run: item.handler,
-  })),
-  ...(Object.keys(ENDPOINTS) as Endpoint[]).map((name) => ({
+  { name: 'onOpen', params: ['e'], run: onOpen },
+  { name: 'onInstall', params: ['e'], run: onInstall },
+  ...MENU_ITEMS.map((item) => ({ name: item.functionName, params: [], run: item.handler })),
+  ...(Object.keys(ENDPOINT_PARAMS) as Endpoint[]).map((name) => ({
     name,
-    params: ENDPOINTS[name].params,
-    summary: ENDPOINTS[name].summary,
+    params: ENDPOINT_PARAMS[name],
     run: endpoints[name] as (...args: never[]) => unknown,
   })),
 ];
