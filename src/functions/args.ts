@@ -59,6 +59,15 @@ export function toColumn(arg: Arg, v: unknown): CellValue[] {
 }
 
 /**
+ * Maps every cell of the leading argument (`original`, read as the matrix `m`), keeping its shape as native functions
+ * do: a range gives a range of the same size, a single value (not a range) gives a single value.
+ */
+export function mapCells<T>(original: unknown, m: Matrix, each: (value: CellValue, r: number, c: number) => T): T | T[][] {
+  const out = m.map((line, r) => line.map((v, c) => each(v, r, c)));
+  return out.length === 1 && out[0].length === 1 && !isRange(original) ? out[0][0] : out;
+}
+
+/**
  * An argument that is either one value for every cell or a range the same size as the leading one,
  * as native array formulas behave. Returns a reader by row and column.
  */

@@ -7,7 +7,17 @@ import type { CellValue, Goal, RollupMethod } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
 import { pathText, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
-import { alignedColumns, ArgumentError, describeValue, isOmitted, isRange, optionText, toColumn, toMatrix } from './args';
+import {
+  alignedColumns,
+  ArgumentError,
+  describeValue,
+  isOmitted,
+  isRange,
+  mapCells,
+  optionText,
+  toColumn,
+  toMatrix,
+} from './args';
 import { cell, define, problemText } from './spec';
 
 // A Map, not an object literal: a method typed as 'constructor' or 'toString' must not find Object.prototype's.
@@ -232,16 +242,12 @@ export const MBO_PATH = define(
     }
     const links = linkGoals(goals);
     const names = goals.map((g) => g.id);
-    const wanted = toMatrix({ fn, name: 'id' }, id);
-    const out = wanted.map((line) =>
-      line.map((v) => {
-        if (isOmitted(v)) return '';
-        const key = String(v).trim().toLowerCase();
-        const index = links.indexByKey.get(key);
-        if (index === undefined) return `⚠ ${fn}: ${describeValue(v)} is not among ids.`;
-        return pathText(index, links.parentOf, names);
-      }),
-    );
-    return out.length === 1 && out[0].length === 1 && !Array.isArray(id) ? out[0][0] : out;
+    return mapCells(id, toMatrix({ fn, name: 'id' }, id), (v) => {
+      if (isOmitted(v)) return '';
+      const key = String(v).trim().toLowerCase();
+      const index = links.indexByKey.get(key);
+      if (index === undefined) return `⚠ ${fn}: ${describeValue(v)} is not among ids.`;
+      return pathText(index, links.parentOf, names);
+    });
   },
 );

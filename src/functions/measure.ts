@@ -3,7 +3,7 @@ import { attainment, statusOf } from '../core/attain';
 import { parseBinary, parseNumber } from '../core/cells';
 import type { Direction } from '../core/model';
 import { parseDirection, parseRangeTarget } from '../core/table';
-import { ArgumentError, describeValue, isOmitted, type Matrix, spread, toMatrix } from './args';
+import { ArgumentError, describeValue, isOmitted, mapCells, spread, toMatrix } from './args';
 import { define, problemText } from './spec';
 
 const DEFAULT_CAP = 1.5;
@@ -31,13 +31,9 @@ export const MBO_ATTAINMENT = define(
     const limits = { cap: capOf(fn, cap), floor: 0 };
     if (!Array.isArray(direction)) directionOf(fn, directionAt(0, 0)); // a bad single direction is an argument error
 
-    const out: Matrix = [];
-    for (let r = 0; r < rows; r++) {
-      const line: (number | string)[] = [];
-      for (let c = 0; c < cols; c++) line.push(attainmentCell(fn, actuals[r][c], targetAt(r, c), baselineAt(r, c), directionAt(r, c), limits));
-      out.push(line);
-    }
-    return out.length === 1 && out[0].length === 1 && !Array.isArray(actual) ? out[0][0] : out;
+    return mapCells(actual, actuals, (a, r, c) =>
+      attainmentCell(fn, a, targetAt(r, c), baselineAt(r, c), directionAt(r, c), limits),
+    );
   },
 );
 
@@ -109,20 +105,17 @@ export const MBO_STATUS = define(
     const cols = rows ? values[0].length : 0;
     const elapsedAt = spread({ fn, name: 'elapsed' }, elapsed, rows, cols);
     if (!Array.isArray(elapsed)) elapsedOf(fn, elapsedAt(0, 0));
-    const out = values.map((line, r) =>
-      line.map((v, c) => {
-        let e: number;
-        try {
-          e = elapsedOf(fn, elapsedAt(r, c));
-        } catch (err) {
-          return `⚠ ${(err as Error).message}`;
-        }
-        const a = parseNumber(v as string);
-        if (a !== null && Number.isNaN(a)) return problemText({ code: 'not-a-number', text: String(v) });
-        return statusOf(a, e);
-      }),
-    );
-    return out.length === 1 && out[0].length === 1 && !Array.isArray(att) ? out[0][0] : out;
+    return mapCells(att, values, (v, r, c) => {
+      let e: number;
+      try {
+        e = elapsedOf(fn, elapsedAt(r, c));
+      } catch (err) {
+        return `⚠ ${(err as Error).message}`;
+      }
+      const a = parseNumber(v as string);
+      if (a !== null && Number.isNaN(a)) return problemText({ code: 'not-a-number', text: String(v) });
+      return statusOf(a, e);
+    });
   },
 );
 

@@ -2,7 +2,7 @@
 import { parseNumber } from '../core/cells';
 import type { CellValue, PayoutPoint } from '../core/model';
 import { compilePayout, nps, weightedScore } from '../core/score';
-import { alignedColumns, ArgumentError, describeValue, isOmitted, toMatrix, toScalar } from './args';
+import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar } from './args';
 import { cell, define, problemText } from './spec';
 
 export const MBO_SCORE = define(
@@ -58,16 +58,12 @@ export const MBO_PAYOUT = define(
     const fn = 'MBO_PAYOUT';
     const curve = curveOf(fn, curveArg);
     const pay = compilePayout(curve);
-    const values = toMatrix({ fn, name: 'attainment' }, att);
-    const out = values.map((line) =>
-      line.map((v) => {
-        const a = parseNumber(v);
-        if (a === null) return '';
-        if (Number.isNaN(a)) return problemText({ code: 'not-a-number', text: String(v) });
-        return pay(a);
-      }),
-    );
-    return out.length === 1 && out[0].length === 1 && !Array.isArray(att) ? out[0][0] : out;
+    return mapCells(att, toMatrix({ fn, name: 'attainment' }, att), (v) => {
+      const a = parseNumber(v);
+      if (a === null) return '';
+      if (Number.isNaN(a)) return problemText({ code: 'not-a-number', text: String(v) });
+      return pay(a);
+    });
   },
 );
 
