@@ -8,35 +8,17 @@ const COMMA_LANGUAGES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Regions of those languages that use a point (and English regions that use a comma). */
-const REGION_EXCEPTIONS: ReadonlyMap<string, '.' | ','> = new Map<string, '.' | ','>([
-  ['de_ch', '.'],
-  ['de_li', '.'],
-  ['it_ch', '.'],
-  ['es_mx', '.'],
-  ['es_us', '.'],
-  ['es_pr', '.'],
-  ['es_do', '.'],
-  ['es_gt', '.'],
-  ['es_hn', '.'],
-  ['es_ni', '.'],
-  ['es_pa', '.'],
-  ['es_sv', '.'],
-  ['es_419', '.'],
-  ['en_za', ','],
-  ['en_dk', ','],
-  ['en_de', ','],
-  ['en_nl', ','],
-  ['en_fi', ','],
-  ['en_se', ','],
-  ['en_be', ','],
-  ['en_at', ','],
-]);
+/** Regions of those languages that use a point. */
+const POINT_REGIONS: ReadonlySet<string> = new Set(
+  'de_ch de_li it_ch es_mx es_us es_pr es_do es_gt es_hn es_ni es_pa es_sv es_419'.split(' '),
+);
+
+/** English regions that use a comma. */
+const COMMA_REGIONS: ReadonlySet<string> = new Set('en_za en_dk en_de en_nl en_fi en_se en_be en_at'.split(' '));
 
 /** The decimal separator of a locale as Sheets names it (`de_DE`, `pt-BR`, `fr`); a point when unknown. */
 export function decimalSeparatorOf(locale: string): '.' | ',' {
   const normal = locale.trim().toLowerCase().replace(/-/g, '_');
-  const exception = REGION_EXCEPTIONS.get(normal);
-  if (exception) return exception;
-  return COMMA_LANGUAGES.has(normal.split('_')[0]) ? ',' : '.';
+  if (POINT_REGIONS.has(normal)) return '.';
+  return COMMA_REGIONS.has(normal) || COMMA_LANGUAGES.has(normal.split('_')[0]) ? ',' : '.';
 }
