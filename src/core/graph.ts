@@ -3,6 +3,7 @@
 import type { Issue, Place } from './issues';
 import { issueAt } from './issues';
 import type { Goal } from './model';
+import { TextNumbers } from './texts';
 
 /**
  * The goal tree as index arrays. Every index is a position in the goals array given to linkGoals
@@ -49,15 +50,28 @@ const place = (g: Goal, col: number | undefined, column: string): Place => ({
  * Goals with a blank ID (already an issue from the parser) can have a parent but cannot be one.
  */
 export function linkGoals(goals: readonly Goal[]): Links {
-  const { indexByKey, firstOf } = indexIds(goals);
-  const { parentOf, problem } = resolveParents(goals, indexByKey);
+  const { ids, firstOf } = indexIds(goals);
+  const { parentOf, problem } = resolveParents(goals, ids);
   const { onCycle, cycleOf } = findCycles(goals, parentOf);
 
   const children = childLists(parentOf);
 
   const { order, depth } = orderTopDown(parentOf, onCycle, children);
   const issues = linkIssues(goals, firstOf, problem, cycleOf);
-  return { indexByKey, parentOf, children, order, onCycle, depth, issues };
+  let indexByKey: Map<string, number> | undefined;
+  return {
+    // Built on first read: the analysis itself needs only the table.
+    get indexByKey(): Map<string, number> {
+      indexByKey ??= ids.toMap();
+      return indexByKey;
+    },
+    parentOf,
+    children,
+    order,
+    onCycle,
+    depth,
+    issues,
+  };
 }
 
 /** Each goal's children in workbook order, every list allocated at its final size. */
@@ -80,41 +94,53 @@ function childLists(parentOf: Int32Array): number[][] {
 
 /**
  * The first occurrence of an ID owns it. firstOf[i] is that first goal for a later duplicate, else -1.
- * IDs are nearly always unique, and then one Map.set per goal is all it takes (a get before each set
- * would cost a third more on a large workbook); duplicates show up as a Map smaller than the IDs set.
+ * IDs are numbered in a TextNumbers table rather than a Map (a third of a second for a million IDs);
+ * the Map that Links exposes is built from it only when first read, as the analysis never needs it.
  */
-function indexIds(goals: readonly Goal[]): { indexByKey: Map<string, number>; firstOf: Int32Array } {
-  const n = goals.length;
-  const indexByKey = new Map<string, number>();
-  const firstOf = new Int32Array(n).fill(-1);
-  let named = 0;
-  for (let i = 0; i < n; i++) {
-    const key = goals[i].key;
-    if (key === '') continue;
-    indexByKey.set(key, i);
-    named++;
+class IdTable {
+  private readonly numbers: TextNumbers;
+  /** The goal holding each ID number. */
+  private readonly goalOf: Int32Array;
+
+  constructor(goals: readonly Goal[], firstOf: Int32Array) {
+    const n = goals.length;
+    this.numbers = new TextNumbers(n);
+    this.goalOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = goals[i].key;
+      if (key === '') continue;
+      const known = this.numbers.size;
+      const number = this.numbers.add(key);
+      if (number === known) this.goalOf[number] = i;
+      else firstOf[i] = this.goalOf[number];
+    }
   }
-  if (indexByKey.size === named) return { indexByKey, firstOf };
-  // Map.set keeps a key where it was first inserted but takes the last value: walking back leaves the
-  // first occurrence's index on every key.
-  for (let i = n - 1; i >= 0; i--) if (goals[i].key !== '') indexByKey.set(goals[i].key, i);
-  for (let i = 0; i < n; i++) {
-    const key = goals[i].key;
-    if (key === '') continue;
-    const first = indexByKey.get(key)!;
-    if (first !== i) firstOf[i] = first;
+
+  /** The goal holding `key`, else -1. */
+  get(key: string): number {
+    const number = this.numbers.get(key);
+    return number === -1 ? -1 : this.goalOf[number];
   }
-  return { indexByKey, firstOf };
+
+  /** Each ID to the goal holding it, in workbook order: Links.indexByKey. */
+  toMap(): Map<string, number> {
+    const map = new Map<string, number>();
+    const { texts } = this.numbers;
+    for (let k = 0; k < texts.length; k++) map.set(texts[k], this.goalOf[k]);
+    return map;
+  }
+}
+
+function indexIds(goals: readonly Goal[]): { ids: IdTable; firstOf: Int32Array } {
+  const firstOf = new Int32Array(goals.length).fill(-1);
+  return { ids: new IdTable(goals, firstOf), firstOf };
 }
 
 // What is wrong with a goal's Parent cell (0 = nothing).
 const SELF = 1;
 const UNKNOWN = 2;
 
-function resolveParents(
-  goals: readonly Goal[],
-  indexByKey: Map<string, number>,
-): { parentOf: Int32Array; problem: Uint8Array } {
+function resolveParents(goals: readonly Goal[], ids: IdTable): { parentOf: Int32Array; problem: Uint8Array } {
   const parentOf = new Int32Array(goals.length).fill(-1);
   const problem = new Uint8Array(goals.length);
   for (let i = 0; i < goals.length; i++) {
@@ -125,8 +151,8 @@ function resolveParents(
       problem[i] = SELF;
       continue;
     }
-    const p = indexByKey.get(g.parentKey);
-    if (p === undefined) problem[i] = UNKNOWN;
+    const p = ids.get(g.parentKey);
+    if (p === -1) problem[i] = UNKNOWN;
     else parentOf[i] = p;
   }
   return { parentOf, problem };

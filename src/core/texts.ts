@@ -1,0 +1,74 @@
+// Numbers for distinct texts (IDs, owners) in typed-array hash tables: a million keys cost far less than a Map.
+
+/**
+ * Gives each distinct text a dense number (0, 1, 2… in order of first appearance), compared exactly
+ * (callers normalise first). Open addressing in typed arrays that live outside the JS heap: filling a
+ * million-key Map takes a third of a second and leaves a large structure that every later collection
+ * marks; this table costs a hash over the characters and a probe or two.
+ */
+export class TextNumbers {
+  /** Each number's text. */
+  readonly texts: string[] = [];
+  /** Each slot's number + 1; 0 = empty. */
+  private slots: Int32Array;
+  private mask: number;
+
+  constructor(expected = 16) {
+    let size = 16;
+    // At most half full: probes stay short.
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The number of `text`, or -1 when it has none. */
+  get(text: string): number {
+    const { slots, mask, texts } = this;
+    for (let s = hashOf(text) & mask; ; s = (s + 1) & mask) {
+      const held = slots[s];
+      if (held === 0) return -1;
+      if (texts[held - 1] === text) return held - 1;
+    }
+  }
+
+  /** The number of `text`, given the next one when it has none yet. */
+  add(text: string): number {
+    const { slots, mask, texts } = this;
+    for (let s = hashOf(text) & mask; ; s = (s + 1) & mask) {
+      const held = slots[s];
+      if (held === 0) {
+        const number = texts.length;
+        texts.push(text);
+        slots[s] = number + 1;
+        if (texts.length * 2 > mask) this.grow();
+        return number;
+      }
+      if (texts[held - 1] === text) return held - 1;
+    }
+  }
+
+  private grow(): void {
+    const { texts } = this;
+    const size = this.slots.length * 2;
+    const mask = size - 1;
+    const slots = new Int32Array(size);
+    for (let number = 0; number < texts.length; number++) {
+      let s = hashOf(texts[number]) & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = number + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
