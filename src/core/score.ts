@@ -1,6 +1,7 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
 import { type Issue, issueAt } from './issues';
 import type { Goal, GoalResult, PayoutPoint, Scorecard, Settings } from './model';
+import { TextNumbers } from './texts';
 
 /** Rounding noise tolerated when comparing computed attainments with thresholds typed by people. */
 const EPSILON = 1e-9;
@@ -116,34 +117,85 @@ export interface OwnerPeriod {
  * code-unit order so every runtime agrees) then period.
  */
 export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string): OwnerPeriod[] {
-  // Owner cells repeat across thousands of rows and are nearly always spelled alike: one Map lookup
-  // by the cell text finds the owner's cards; only a new spelling is normalised and looked up again.
-  const bySpelling = new Map<string, OwnerPeriod[]>();
-  const byOwner = new Map<string, OwnerPeriod[]>();
+  // Owner cells repeat across thousands of rows and are nearly always spelled alike: each spelling is
+  // numbered once (typed-array tables, not Maps: a million-row Map costs far more), and only a new
+  // spelling is trimmed, lower-cased and numbered as an owner.
+  const spellings = new TextNumbers(1024);
+  /** Owner number of each spelling; -1 for a blank one. */
+  const ownerOfSpelling: number[] = [];
+  const owners = new TextNumbers(1024);
+  /** Each owner as first spelled, trimmed. */
+  const ownerNames: string[] = [];
+  // An owner's cards as a chain: first card of each owner, next card of each card (-1 = none).
+  const firstCard: number[] = [];
+  const nextCard: number[] = [];
+  const cardOwner: number[] = [];
+  const cardPeriod: string[] = [];
+  const cardSize: number[] = [];
+  const cardOf = new Int32Array(goals.length).fill(-1);
   for (let i = 0; i < goals.length; i++) {
     const written = goals[i].owner;
-    let cards = bySpelling.get(written);
-    if (cards === undefined) {
+    const known = spellings.size;
+    const spelling = spellings.add(written);
+    if (spelling === known) {
       const ownerKey = written.trim().toLowerCase();
-      if (ownerKey === '') continue;
-      cards = byOwner.get(ownerKey);
-      if (cards === undefined) byOwner.set(ownerKey, (cards = []));
-      bySpelling.set(written, cards);
+      let owner = -1;
+      if (ownerKey !== '') {
+        const count = owners.size;
+        owner = owners.add(ownerKey);
+        if (owner === count) {
+          ownerNames.push(written.trim());
+          firstCard.push(-1);
+        }
+      }
+      ownerOfSpelling.push(owner);
     }
+    const owner = ownerOfSpelling[spelling];
+    if (owner === -1) continue;
     const period = goals[i].period || defaultPeriod;
-    let card = cards.length === 1 && cards[0].period === period ? cards[0] : undefined;
-    if (card === undefined && cards.length !== 1) for (const c of cards) if (c.period === period) card = c;
-    if (card === undefined) {
-      // One spelling per owner across all their periods, so their cards read alike.
-      cards.push((card = { owner: cards.length ? cards[0].owner : written.trim(), period, goals: [] }));
+    let card = firstCard[owner];
+    let last = -1;
+    while (card !== -1 && cardPeriod[card] !== period) {
+      last = card;
+      card = nextCard[card];
     }
-    card.goals.push(i);
+    if (card === -1) {
+      card = cardPeriod.length;
+      cardOwner.push(owner);
+      cardPeriod.push(period);
+      cardSize.push(0);
+      nextCard.push(-1);
+      if (last === -1) firstCard[owner] = card;
+      else nextCard[last] = card;
+    }
+    cardSize[card]++;
+    cardOf[i] = card;
   }
+
+  // Each card's goal list allocated at its final size, then filled in workbook order.
+  const cards: OwnerPeriod[] = new Array(cardPeriod.length);
+  for (let c = 0; c < cards.length; c++) {
+    cards[c] = { owner: ownerNames[cardOwner[c]], period: cardPeriod[c], goals: new Array(cardSize[c]) };
+  }
+  const filled = new Int32Array(cards.length);
+  for (let i = 0; i < goals.length; i++) {
+    const c = cardOf[i];
+    if (c !== -1) cards[c].goals[filled[c]++] = i;
+  }
+
+  // The default sort compares strings by code units, as compareText does, without a call per comparison.
+  const sortedKeys = owners.texts.slice().sort();
   const out: OwnerPeriod[] = [];
-  for (const ownerKey of [...byOwner.keys()].sort(compareText)) {
-    const cards = byOwner.get(ownerKey)!;
-    if (cards.length > 1) cards.sort((a, b) => compareText(a.period, b.period));
-    for (const card of cards) out.push(card);
+  for (const ownerKey of sortedKeys) {
+    let card = firstCard[owners.get(ownerKey)];
+    if (nextCard[card] === -1) {
+      out.push(cards[card]);
+      continue;
+    }
+    const mine: OwnerPeriod[] = [];
+    for (; card !== -1; card = nextCard[card]) mine.push(cards[card]);
+    mine.sort((a, b) => compareText(a.period, b.period));
+    for (const c of mine) out.push(c);
   }
   return out;
 }
