@@ -89,7 +89,8 @@ export function cascade(
 
     const period = today === null ? null : periodOf(g);
     const elapsed = period === null || today === null ? null : elapsedShare(period, today);
-    const f = orNull(final[i]);
+    // final is one of the two: share its boxed number rather than box the same double again.
+    const f = final[i] === measured[i] ? m : final[i] === rolledUp[i] ? r : orNull(final[i]);
     results[i] = new Result(i, m, r, f, gap, statusOf(f, elapsed ?? 1), elapsed);
   }
   return { results, issues };
