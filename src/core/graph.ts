@@ -84,10 +84,11 @@ function childLists(parentOf: Int32Array): number[][] {
   const children: number[][] = new Array(n);
   // Most goals are leaves: they share one frozen empty list instead of a million empty arrays.
   for (let i = 0; i < n; i++) children[i] = count[i] === 0 ? NO_CHILDREN : new Array(count[i]);
-  const filled = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
+  // Filled from the back, counting each list down, so no second counter array is needed (a million-goal
+  // analysis allocates enough typed arrays already to start a full collection when it runs over).
+  for (let i = n - 1; i >= 0; i--) {
     const p = parentOf[i];
-    if (p !== -1) children[p][filled[p]++] = i;
+    if (p !== -1) children[p][--count[p]] = i;
   }
   return children;
 }
