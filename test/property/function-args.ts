@@ -1,7 +1,7 @@
 // Argument generators for the custom-function fuzz: valid shapes with junk data, and shapes of any kind.
 import fc from 'fast-check';
 import type { CellValue } from '../../src/core/model';
-import { junkCell, presentJunk } from './junk';
+import { junkCell, presentJunk, OPTIONAL_HEADERS } from './junk';
 
 /** A call with junk in its data; Dates are in this realm until inRealm remakes them. */
 export interface Call {
@@ -87,31 +87,10 @@ const rollupCall: fc.Arbitrary<Call> = height.chain((n) =>
     .map((args) => ({ fn: 'MBO_ROLLUP', args })),
 );
 
-const TABLE_HEADERS = [
-  'Owner',
-  'Parent',
-  'Type',
-  'Metric',
-  'Unit',
-  'Direction',
-  'Baseline',
-  'Target',
-  'Min',
-  'Max',
-  'Actual',
-  'Weight',
-  'Contribution',
-  'Rollup',
-  'Period',
-  'Cap',
-  'Floor',
-  'Gate',
-  'Notes',
-];
 
 /** A goal table: blank rows, a real header row (ID and Goal among others, any order), junk rows below. */
 const tableArb: fc.Arbitrary<Matrix> = fc
-  .subarray(TABLE_HEADERS)
+  .subarray(OPTIONAL_HEADERS)
   .chain((others) => fc.shuffledSubarray(['ID', 'Goal', ...others], { minLength: others.length + 2 }))
   .chain((header) =>
     fc

@@ -221,3 +221,26 @@ export function fuzzRuns(runs: number): number {
   const scale = Number(process.env.MBO_FUZZ_SCALE);
   return Number.isFinite(scale) && scale > 0 ? Math.ceil(runs * scale) : runs;
 }
+
+/** Column headers a goal tab may carry besides ID and Goal (always present, so that most tabs are goal tabs). */
+export const OPTIONAL_HEADERS = [
+  'Owner',
+  'Parent',
+  'Type',
+  'Metric',
+  'Unit',
+  'Direction',
+  'Baseline',
+  'Target',
+  'Min',
+  'Max',
+  'Actual',
+  'Weight',
+  'Contribution',
+  'Rollup',
+  'Period',
+  'Cap',
+  'Floor',
+  'Gate',
+  'Notes',
+];

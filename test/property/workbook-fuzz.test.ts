@@ -5,30 +5,8 @@ import { describeIssue, placeName, SEVERITY } from '../../src/core/issues';
 import type { CellValue } from '../../src/core/model';
 import { parseDay } from '../../src/core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../../src/core/workbook';
-import { fuzzRuns, junkCell } from './junk';
+import { fuzzRuns, junkCell, OPTIONAL_HEADERS } from './junk';
 
-/** Column headers a goal tab may carry; ID and Goal always among them so that most tabs are goal tabs. */
-const OPTIONAL_HEADERS = [
-  'Owner',
-  'Parent',
-  'Type',
-  'Metric',
-  'Unit',
-  'Direction',
-  'Baseline',
-  'Target',
-  'Min',
-  'Max',
-  'Actual',
-  'Weight',
-  'Contribution',
-  'Rollup',
-  'Period',
-  'Cap',
-  'Floor',
-  'Gate',
-  'Notes',
-];
 
 /** IDs and parents from a small pool, so that junk rows still link, collide and loop. */
 const ID_POOL = ['G-1', 'g-1', ' G-1 ', 'G-2', 'G-3', 'G-4', 'Ω', 'ω', '', 'G-5'];
