@@ -27,7 +27,7 @@ describe('TextNumbers', () => {
   it('keeps every number through many rounds of growth', () => {
     const table = new TextNumbers(1);
     const ids = Array.from({ length: 50_000 }, (_, i) => `G-${i}`);
-    ids.forEach((id, i) => expect(table.add(id)).toBe(i));
+    expect(ids.map((id) => table.add(id))).toEqual(ids.map((_, i) => i));
     expect(ids.every((id, i) => table.get(id) === i)).toBe(true);
     expect(table.texts).toEqual(ids);
   });
