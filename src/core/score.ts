@@ -75,7 +75,12 @@ export function weightedScore(
   rows: readonly WeightedRow[],
   countUnmeasuredAsZero: boolean,
 ): { score: number | null; weightTotal: number } {
-  return weightedScoreOf(rows.length, (k) => rows[k].weight, (k) => rows[k].attainment, countUnmeasuredAsZero);
+  return weightedScoreOf(
+    rows.length,
+    (k) => rows[k].weight,
+    (k) => rows[k].attainment,
+    countUnmeasuredAsZero,
+  );
 }
 
 /** weightedScore over `count` rows read by position, so scoring a million goals allocates no row objects. */
@@ -133,8 +138,24 @@ export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string
   const cardPeriod: string[] = [];
   const cardSize: number[] = [];
   const cardOf = new Int32Array(goals.length).fill(-1);
+  // A person's goals usually sit on consecutive rows: a goal with the same owner cell and period as the
+  // one before joins its card without a lookup (a million lookups are a million cache misses).
+  let previousOwner: string | undefined;
+  let previousPeriod = '';
+  let previousCard = -1;
   for (let i = 0; i < goals.length; i++) {
     const written = goals[i].owner;
+    const period = goals[i].period || defaultPeriod;
+    if (written === previousOwner && period === previousPeriod) {
+      if (previousCard !== -1) {
+        cardSize[previousCard]++;
+        cardOf[i] = previousCard;
+      }
+      continue;
+    }
+    previousOwner = written;
+    previousPeriod = period;
+    previousCard = -1;
     const known = spellings.size;
     const spelling = spellings.add(written);
     if (spelling === known) {
@@ -152,7 +173,6 @@ export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string
     }
     const owner = ownerOfSpelling[spelling];
     if (owner === -1) continue;
-    const period = goals[i].period || defaultPeriod;
     let card = firstCard[owner];
     let last = -1;
     while (card !== -1 && cardPeriod[card] !== period) {
@@ -170,6 +190,7 @@ export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string
     }
     cardSize[card]++;
     cardOf[i] = card;
+    previousCard = card;
   }
 
   // Each card's goal list allocated at its final size, then filled in workbook order.

@@ -1,4 +1,5 @@
 // Pins the scorecard rules: payout curve, NPS, weighted scores, weights-not-100, gates and per-period cards.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issues';
 import {
@@ -334,7 +335,45 @@ describe('groupByOwnerPeriod', () => {
       { owner: 'bob', period: 'FY2026', goals: [5] },
     ]);
   });
+  // Runs of one owner take a shortcut; interleavings, case variants, blank owners and periods must not notice.
+  it('agrees with a plain Map grouping on any sequence of owners and periods', () => {
+    const owner = fc.constantFrom('Ann', 'ann', ' Ann ', 'Bob', 'BOB', '', '  ', 'Cy');
+    const period = fc.constantFrom('', 'FY2026', 'Q1 2026');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(owner, period), { maxLength: 40 }),
+        fc.constantFrom('', 'FY2026'),
+        (rows, fallback) => {
+          const goals = rows.map(([o, p], index) =>
+            makeGoal({ id: `G${index}`, owner: o, period: p }, index),
+          );
+          expect(groupByOwnerPeriod(goals, fallback)).toEqual(plainGrouping(goals, fallback));
+        },
+      ),
+    );
+  });
 });
+
+/** The grouping groupByOwnerPeriod documents, written the obvious way. */
+function plainGrouping(goals: readonly Goal[], defaultPeriod: string) {
+  const cards = new Map<string, { key: string; owner: string; period: string; goals: number[] }>();
+  const firstSpelling = new Map<string, string>();
+  goals.forEach((goal, index) => {
+    const key = goal.owner.trim().toLowerCase();
+    if (key === '') return;
+    if (!firstSpelling.has(key)) firstSpelling.set(key, goal.owner.trim());
+    const period = goal.period || defaultPeriod;
+    const id = `${key}\u0000${period}`;
+    const card = cards.get(id) ?? { key, owner: firstSpelling.get(key) ?? '', period, goals: [] };
+    card.goals.push(index);
+    cards.set(id, card);
+  });
+  return [...cards.values()]
+    .sort((a, b) =>
+      a.key < b.key ? -1 : a.key > b.key ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+    )
+    .map(({ owner, period, goals: members }) => ({ owner, period, goals: members }));
+}
 
 describe('scorecards', () => {
   it('scores one owner from final attainment and pays on the curve', () => {
