@@ -11,6 +11,11 @@ export class TextNumbers {
   readonly texts: string[] = [];
   /** Each slot's number + 1; 0 = empty. */
   private slots: Int32Array;
+  /**
+   * Each slot's hash: a probe compares it before the texts, so a collision costs no load of another
+   * string (at a million keys, a string load is a cache miss).
+   */
+  private hashes: Int32Array;
   private mask: number;
 
   constructor(expected = 16) {
@@ -18,6 +23,7 @@ export class TextNumbers {
     // At most half full: probes stay short.
     while (size < expected * 2) size *= 2;
     this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
     this.mask = size - 1;
   }
 
@@ -27,48 +33,57 @@ export class TextNumbers {
 
   /** The number of `text`, or -1 when it has none. */
   get(text: string): number {
-    const { slots, mask, texts } = this;
-    for (let s = hashOf(text) & mask; ; s = (s + 1) & mask) {
+    const { slots, hashes, mask, texts } = this;
+    const hash = hashOf(text);
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
       const held = slots[s];
       if (held === 0) return -1;
-      if (texts[held - 1] === text) return held - 1;
+      if (hashes[s] === hash && texts[held - 1] === text) return held - 1;
     }
   }
 
   /** The number of `text`, given the next one when it has none yet. */
   add(text: string): number {
-    const { slots, mask, texts } = this;
-    for (let s = hashOf(text) & mask; ; s = (s + 1) & mask) {
+    const { slots, hashes, mask, texts } = this;
+    const hash = hashOf(text);
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
       const held = slots[s];
       if (held === 0) {
         const number = texts.length;
         texts.push(text);
         slots[s] = number + 1;
+        hashes[s] = hash;
         if (texts.length * 2 > mask) this.grow();
         return number;
       }
-      if (texts[held - 1] === text) return held - 1;
+      if (hashes[s] === hash && texts[held - 1] === text) return held - 1;
     }
   }
 
   private grow(): void {
-    const { texts } = this;
-    const size = this.slots.length * 2;
+    const { slots: oldSlots, hashes: oldHashes } = this;
+    const size = oldSlots.length * 2;
     const mask = size - 1;
     const slots = new Int32Array(size);
-    for (let number = 0; number < texts.length; number++) {
-      let s = hashOf(texts[number]) & mask;
+    const hashes = new Int32Array(size);
+    // Rehashed from the stored hashes, in slot order: no text is read again.
+    for (let old = 0; old < oldSlots.length; old++) {
+      if (oldSlots[old] === 0) continue;
+      const hash = oldHashes[old];
+      let s = hash & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = number + 1;
+      slots[s] = oldSlots[old];
+      hashes[s] = hash;
     }
     this.slots = slots;
+    this.hashes = hashes;
     this.mask = mask;
   }
 }
 
-/** FNV-1a over the UTF-16 code units. */
+/** FNV-1a over the UTF-16 code units, as an int32 (what the hash array holds). */
 function hashOf(text: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return h;
+  return h | 0;
 }

@@ -10,6 +10,8 @@ describe('TextNumbers', () => {
     ['matching is exact: case and spaces count', ['G1', 'g1', ' G1'], [0, 1, 2]],
     ['the empty text is a text', ['', 'x', ''], [0, 1, 0]],
     ['unicode and astral characters', ['é', 'e\u0301', '😀', '😀'], [0, 1, 2, 2]],
+    // The two share their 32-bit FNV-1a hash: a stored hash that matches still needs the texts to.
+    ['texts with the same hash stay apart', ['g2rnw', 'gjpba', 'gjpba', 'g2rnw'], [0, 1, 1, 0]],
   ])('%s', (_label, texts, numbers) => {
     const table = new TextNumbers();
     expect(texts.map((t) => table.add(t))).toEqual(numbers);
@@ -22,6 +24,9 @@ describe('TextNumbers', () => {
     expect(table.get('CMO-1')).toBe(0);
     expect(table.get('cmo-1')).toBe(-1);
     expect(table.get('')).toBe(-1);
+    expect(table.get('gjpba')).toBe(-1);
+    table.add('g2rnw');
+    expect(table.get('gjpba')).toBe(-1);
   });
 
   it('keeps every number through many rounds of growth', () => {
