@@ -91,7 +91,16 @@ export function weightedScoreOf(
   countUnmeasuredAsZero: boolean,
 ): { score: number | null; weightTotal: number } {
   let anyWeight = false;
-  for (let k = 0; k < count && !anyWeight; k++) anyWeight = weightAt(k) !== null;
+  // Weights are divided by the largest one, so that huge weights (1e308) cannot overflow the sums:
+  // the score depends only on their ratios.
+  let largest = 0;
+  for (let k = 0; k < count; k++) {
+    const weight = weightAt(k);
+    if (weight === null) continue;
+    anyWeight = true;
+    if (weight > largest) largest = weight;
+  }
+  const scale = largest > 0 && Number.isFinite(largest) ? largest : 1;
   let sum = 0;
   let weightSum = 0;
   let weightTotal = 0;
@@ -101,8 +110,8 @@ export function weightedScoreOf(
     if (anyWeight) weightTotal += weight;
     const attainment = attainmentAt(k) ?? (countUnmeasuredAsZero ? 0 : null);
     if (attainment === null) continue;
-    sum += weight * attainment;
-    weightSum += weight;
+    sum += (weight / scale) * attainment;
+    weightSum += weight / scale;
   }
   return { score: weightSum > 0 ? sum / weightSum : null, weightTotal };
 }

@@ -187,6 +187,26 @@ describe('weightedScore', () => {
       100,
     ],
     [
+      'huge weights do not overflow: only their ratio counts',
+      [
+        { weight: 1e308, attainment: 0.9 },
+        { weight: 1e308, attainment: 0.8 },
+      ],
+      false,
+      0.85,
+      Number.POSITIVE_INFINITY,
+    ],
+    [
+      'the tiniest weights still weigh',
+      [
+        { weight: 5e-324, attainment: 1 },
+        { weight: 5e-324, attainment: 0.5 },
+      ],
+      false,
+      0.75,
+      1e-323,
+    ],
+    [
       'weights not adding up are still normalised',
       [
         { weight: 30, attainment: 1 },
