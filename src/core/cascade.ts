@@ -8,7 +8,7 @@ import { issueAt } from './issues';
 import type { CascadeResults, Field, Goal, Settings } from './model';
 import type { Period } from './period';
 import { elapsedShare } from './period';
-import { columnResults, STATUS_CODE } from './results';
+import { columnResults, finalOf, gapOf, NO_ELAPSED, STATUS_CODE } from './results';
 
 /**
  * Computes every goal's attainment in linear time, without recursion: measured from its own values,
@@ -32,10 +32,10 @@ export function cascade(
 ): { results: CascadeResults; issues: Issue[] } {
   const n = goals.length;
   const { children, order } = links;
-  // NaN stands for null in the typed arrays.
+  // NaN stands for null in the typed arrays. Final attainment is finalOf(measured, rolledUp), not stored:
+  // see ResultColumns.
   const measured = new Float64Array(n).fill(Number.NaN);
   const rolledUp = new Float64Array(n).fill(Number.NaN);
-  const final = new Float64Array(n);
   // Why a goal has no measured value, kept as a small code rather than 1M retained Attainment objects.
   const why = new Uint8Array(n);
   // Issues found while rolling up, by goal, so that the output can be in workbook order. Rare, so sparse.
@@ -53,23 +53,27 @@ export function cascade(
       if (a.kind === 'value') measured[i] = a.value;
       else why[i] = a.kind === 'unmeasured' ? UNMEASURED : FIRST_ERROR + ERROR_CODES.indexOf(a.code);
     }
-    final[i] = measured[i];
   }
 
-  const roll = rollers(goals, settings, final, report);
+  const roll = rollers(goals, settings, measured, rolledUp, report);
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k];
     const kids = children[i];
     if (kids.length === 0) continue;
     const method = goals[i].rollup ?? 'average';
-    const value = method === 'own' ? Number.NaN : roll[method](i, kids);
-    rolledUp[i] = value;
-    if (Number.isNaN(final[i])) final[i] = value;
+    rolledUp[i] = method === 'own' ? Number.NaN : roll[method](i, kids);
   }
 
   const issues: Issue[] = [];
-  const gap = new Float64Array(n).fill(Number.NaN);
-  const elapsed = new Float64Array(n).fill(Number.NaN);
+  const gapThreshold = settings.gap + TOLERANCE;
+  // Periods are few and parsed once (see periodOf in workbook.ts): read again when a result is built.
+  const elapsedOf =
+    today === null
+      ? NO_ELAPSED
+      : (i: number): number | null => {
+          const period = periodOf(goals[i]);
+          return period === null ? null : elapsedShare(period, today);
+        };
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const g = goals[i];
@@ -80,28 +84,23 @@ export function cascade(
 
     const m = measured[i];
     const r = rolledUp[i];
-    if (!Number.isNaN(m) && !Number.isNaN(r) && Math.abs(m - r) > settings.gap + TOLERANCE) {
-      gap[i] = m - r;
+    if (!Number.isNaN(gapOf(m, r, gapThreshold))) {
       issues.push(issueOn(g, 'actual', 'Actual', { code: 'alignment-gap', measured: m, rolledUp: r }));
     }
     if (why[i] === UNMEASURED && Number.isNaN(r)) {
       issues.push(issueOn(g, 'actual', 'Actual', { code: 'unmeasured' }));
     }
 
-    const period = today === null ? null : periodOf(g);
-    const e = period === null || today === null ? null : elapsedShare(period, today);
-    if (e !== null) elapsed[i] = e;
-    status[i] = STATUS_CODE[statusOf(orNull(final[i]), e ?? 1)];
+    const f = finalOf(m, r);
+    status[i] = STATUS_CODE[statusOf(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1)];
   }
-  return { results: columnResults({ measured, rolledUp, final, gap, elapsed, status }, links), issues };
+  return { results: columnResults({ measured, rolledUp, status, gapThreshold, elapsedOf }, links), issues };
 }
 
 // Codes of `why`: 0 = measured or blocked (nothing to add), then unmeasured, then the attainment errors.
 const UNMEASURED = 1;
 const FIRST_ERROR = 2;
 const ERROR_CODES: readonly AttainmentError[] = ['zero-span', 'missing-target', 'bad-range'];
-
-const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 const issueOn = (g: Goal, field: Field, column: string, detail: IssueDetail): Issue => {
   const place: Place = { tab: g.tab, row: g.row, col: g.columns[field] ?? 0, column, goalId: g.id };
@@ -121,7 +120,8 @@ type Roller = (parent: number, kids: readonly number[]) => number;
 function rollers(
   goals: readonly Goal[],
   settings: Settings,
-  final: Float64Array,
+  measured: Float64Array,
+  rolledUp: Float64Array,
   report: (i: number, issue: Issue) => void,
 ): Record<'average' | 'sum' | 'min', Roller> {
   const zeroIfUnmeasured = settings.countUnmeasuredAsZero ? 0 : Number.NaN;
@@ -144,7 +144,8 @@ function rollers(
     let sum = 0;
     let weights = 0;
     for (const c of kids) {
-      const value = Number.isNaN(final[c]) ? zeroIfUnmeasured : final[c];
+      const final = finalOf(measured[c], rolledUp[c]);
+      const value = Number.isNaN(final) ? zeroIfUnmeasured : final;
       if (Number.isNaN(value)) continue;
       const share = goals[c].contribution;
       const weight = share === null ? blankShare : Math.max(0, share);
@@ -202,7 +203,8 @@ function rollers(
   const min: Roller = (_parent, kids) => {
     let weakest = Number.NaN;
     for (const c of kids) {
-      const value = Number.isNaN(final[c]) ? zeroIfUnmeasured : final[c];
+      const final = finalOf(measured[c], rolledUp[c]);
+      const value = Number.isNaN(final) ? zeroIfUnmeasured : final;
       if (!Number.isNaN(value) && (Number.isNaN(weakest) || value < weakest)) weakest = value;
     }
     return weakest;

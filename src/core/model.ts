@@ -139,9 +139,10 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /**
- * The cascade's result for every goal (index i = Goal.index), held by field in typed arrays rather than
- * as an object per goal: a million results are a few arrays the garbage collector never has to copy.
- * GoalResult objects are built only when asked for (at, iteration, JSON).
+ * The cascade's result for every goal (index i = Goal.index), held by field rather than as an object per
+ * goal: measured, rolled-up and status in typed arrays, from which final and gap derive (see results.ts).
+ * A million results are a few arrays the garbage collector never has to copy. GoalResult objects are
+ * built only when asked for (at, iteration, JSON).
  */
 export interface CascadeResults extends Iterable<GoalResult> {
   /** The number of goals. */

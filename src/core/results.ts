@@ -4,17 +4,29 @@ import { pathOf } from './graph';
 import type { CascadeResults, GoalResult, Status } from './model';
 import { STATUSES } from './model';
 
-/** One typed array per field of GoalResult, all of the same length, indexed like the goals. */
+/**
+ * What the cascade keeps per goal, indexed like the goals: an array only for what cannot be derived.
+ * final is measured where there is one, else rolled up (finalOf); gap is measured - rolledUp where both exist
+ * and differ by more than gapThreshold (gapOf); elapsed comes from the goal's period and the date.
+ * Typed arrays live outside the garbage-collected heap, but V8 counts their bytes ("external memory") and
+ * collects the whole heap when those grow fast: at 1M goals, final, gap and elapsed kept as Float64Arrays
+ * too set off a full collection in the middle of the cascade (~0.5 s of a ~3 s analysis), and an elapsed
+ * array alone still did when judged at a date.
+ */
 export interface ResultColumns {
-  /** NaN = null in every Float64Array below. */
+  /** NaN = null, as in rolledUp. */
   readonly measured: Float64Array;
   readonly rolledUp: Float64Array;
-  readonly final: Float64Array;
-  readonly gap: Float64Array;
-  readonly elapsed: Float64Array;
   /** STATUS_CODE of each goal's status: an index into STATUSES. */
   readonly status: Uint8Array;
+  /** A gap is reported where |measured - rolledUp| > gapThreshold (settings.gap plus the rounding tolerance). */
+  readonly gapThreshold: number;
+  /** Share of goal i's period elapsed at the date judged at, 0..1; null when unknown. Must answer the same every time. */
+  readonly elapsedOf: (i: number) => number | null;
 }
+
+/** elapsedOf without a date to judge at: every share unknown. */
+export const NO_ELAPSED = (_i: number): number | null => null;
 
 /** The links a result reads: depth, children and cycles, and the parents its path walks up. */
 export type ResultLinks = Pick<Links, 'parentOf' | 'children' | 'onCycle' | 'depth'>;
@@ -27,9 +39,18 @@ export const STATUS_CODE: Readonly<Record<Status, number>> = {
   'not measured': 3,
 };
 
+/** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
+export const finalOf = (measured: number, rolledUp: number): number => (Number.isNaN(measured) ? rolledUp : measured);
+
+/** The alignment gap, measured - rolledUp, where both exist and differ by more than the threshold; else NaN. */
+export function gapOf(measured: number, rolledUp: number, threshold: number): number {
+  if (Number.isNaN(measured) || Number.isNaN(rolledUp) || !(Math.abs(measured - rolledUp) > threshold)) return Number.NaN;
+  return measured - rolledUp;
+}
+
 /**
- * Results read from typed arrays: `length` is columns.final's. The arrays and links are shared, not copied,
- * and must not change afterwards. at(i).children is links.children[i] itself.
+ * Results read from typed arrays: `length` is columns.measured's. The arrays and links are shared, not
+ * copied, and must not change afterwards. at(i).children is links.children[i] itself.
  */
 export function columnResults(columns: ResultColumns, links: ResultLinks): CascadeResults {
   return new ColumnResults(columns, links);
@@ -41,30 +62,32 @@ class ColumnResults implements CascadeResults {
   private readonly Result: ReturnType<typeof resultClass>;
 
   constructor(columns: ResultColumns, links: ResultLinks) {
-    this.length = columns.final.length;
+    this.length = columns.measured.length;
     this.columns = columns;
     this.Result = resultClass(links);
   }
 
+  private has(i: number): boolean {
+    return Number.isInteger(i) && i >= 0 && i < this.length;
+  }
+
   final(i: number): number | null {
-    const x = this.columns.final[i];
-    // Out of range reads undefined: no goal i, no attainment.
-    return x === undefined || Number.isNaN(x) ? null : x;
+    return this.has(i) ? orNull(finalOf(this.columns.measured[i], this.columns.rolledUp[i])) : null;
   }
 
   at(i: number): GoalResult {
-    if (!Number.isInteger(i) || i < 0 || i >= this.length) {
-      throw new RangeError(`No result ${i}: there are ${this.length}`);
-    }
+    if (!this.has(i)) throw new RangeError(`No result ${i}: there are ${this.length}`);
     const c = this.columns;
+    const m = c.measured[i];
+    const r = c.rolledUp[i];
     return new this.Result(
       i,
-      orNull(c.measured[i]),
-      orNull(c.rolledUp[i]),
-      orNull(c.final[i]),
-      orNull(c.gap[i]),
+      orNull(m),
+      orNull(r),
+      orNull(finalOf(m, r)),
+      orNull(gapOf(m, r, c.gapThreshold)),
       STATUSES[c.status[i]],
-      orNull(c.elapsed[i]),
+      c.elapsedOf(i),
     );
   }
 

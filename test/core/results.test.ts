@@ -3,24 +3,34 @@ import { describe, expect, it } from 'vitest';
 import { cascade } from '../../src/core/cascade';
 import { linkGoals } from '../../src/core/graph';
 import { DEFAULT_SETTINGS, type GoalResult, STATUSES, type Status } from '../../src/core/model';
-import { columnResults, type ResultColumns, type ResultLinks, STATUS_CODE } from '../../src/core/results';
+import {
+  columnResults,
+  finalOf,
+  gapOf,
+  NO_ELAPSED,
+  type ResultColumns,
+  type ResultLinks,
+  STATUS_CODE,
+} from '../../src/core/results';
 import { makeGoal } from '../support/goals';
 
-const FIELDS = ['measured', 'rolledUp', 'final', 'gap', 'elapsed'] as const;
-
-/** Columns of n goals: every number NaN (null), every status 'not measured', unless `over` says otherwise. */
+/** Columns of n goals: nothing measured or rolled up, every status 'not measured', no date, unless `over` says otherwise. */
 function columns(n: number, over: Partial<ResultColumns> = {}): ResultColumns {
-  const nan = () => new Float64Array(n).fill(Number.NaN);
   return {
-    measured: nan(),
-    rolledUp: nan(),
-    final: nan(),
-    gap: nan(),
-    elapsed: nan(),
+    measured: new Float64Array(n).fill(Number.NaN),
+    rolledUp: new Float64Array(n).fill(Number.NaN),
     status: new Uint8Array(n).fill(STATUS_CODE['not measured']),
+    gapThreshold: 0.2,
+    elapsedOf: NO_ELAPSED,
     ...over,
   };
 }
+
+/** elapsedOf from a list of shares. */
+const shares =
+  (list: readonly (number | null)[]) =>
+  (i: number): number | null =>
+    list[i];
 
 /** Links of n top-level goals with no children, unless `over` says otherwise. */
 function links(n: number, over: Partial<ResultLinks> = {}): ResultLinks {
@@ -43,9 +53,14 @@ function chainAndCycle(): ResultLinks {
   });
 }
 
-describe('numbers: NaN in the arrays is null out of them', () => {
+/** What the arrays store for null. */
+const NONE = Number.NaN;
+
+describe('stored numbers: NaN in the arrays is null out of them', () => {
+  const FIELDS = ['measured', 'rolledUp'] as const;
+
   it.each([
-    { stored: Number.NaN, read: null },
+    { stored: NONE, read: null },
     { stored: 0, read: 0 },
     { stored: -0, read: -0 },
     { stored: 0.75, read: 0.75 },
@@ -53,7 +68,7 @@ describe('numbers: NaN in the arrays is null out of them', () => {
     { stored: -0.05, read: -0.05 },
     { stored: Number.MAX_VALUE, read: Number.MAX_VALUE },
     { stored: Number.POSITIVE_INFINITY, read: Number.POSITIVE_INFINITY },
-  ])('$stored reads as $read in every field', ({ stored, read }) => {
+  ])('$stored reads as $read in every stored field', ({ stored, read }) => {
     for (const field of FIELDS) {
       const cols = columns(2);
       cols[field][1] = stored;
@@ -62,12 +77,34 @@ describe('numbers: NaN in the arrays is null out of them', () => {
       // The other goal, and the other fields, stay null.
       expect(results.at(0)[field], field).toBeNull();
       for (const other of FIELDS) if (other !== field) expect(results.at(1)[other], other).toBeNull();
-      expect(results.final(1)).toBe(field === 'final' ? read : null);
     }
   });
 
+  it('without a date every elapsed share is null', () => {
+    const results = columnResults(columns(3, { measured: Float64Array.from([0.5, 1, 0]) }), links(3));
+    expect([...results].map((r) => r.elapsed)).toEqual([null, null, null]);
+  });
+
+  it('elapsed is what elapsedOf answers for the goal, asked only when a result is built', () => {
+    const asked: number[] = [];
+    const list = [0, 0.5, null, 1];
+    const results = columnResults(
+      columns(4, {
+        elapsedOf: (i) => {
+          asked.push(i);
+          return list[i];
+        },
+      }),
+      links(4),
+    );
+    expect(results.final(2)).toBeNull();
+    expect(asked).toEqual([]);
+    expect([...results].map((r) => r.elapsed)).toEqual(list);
+    expect(asked).toEqual([0, 1, 2, 3]);
+  });
+
   it.each([-1, 2, 3, 0.5, Number.NaN])('final(%s) of 2 goals is null: no goal, no attainment', (i) => {
-    const results = columnResults(columns(2, { final: Float64Array.from([0.5, 0.7]) }), links(2));
+    const results = columnResults(columns(2, { measured: Float64Array.from([0.5, 0.7]) }), links(2));
     expect(results.final(i)).toBeNull();
   });
 
@@ -80,6 +117,45 @@ describe('numbers: NaN in the arrays is null out of them', () => {
     expect(columnResults(columns(0), links(0))).toHaveLength(0);
     expect(columnResults(columns(3), links(3))).toHaveLength(3);
     expect([...columnResults(columns(0), links(0))]).toEqual([]);
+  });
+});
+
+describe('derived numbers: final and gap', () => {
+  it.each([
+    { measured: NONE, rolledUp: NONE, final: null },
+    { measured: 0.8, rolledUp: NONE, final: 0.8 },
+    { measured: NONE, rolledUp: 0.6, final: 0.6 },
+    { measured: 0.8, rolledUp: 0.6, final: 0.8 },
+    { measured: 0, rolledUp: 0.6, final: 0 },
+    { measured: -0, rolledUp: 0.6, final: -0 },
+    { measured: NONE, rolledUp: 0, final: 0 },
+  ])('measured $measured, rolled up $rolledUp: final $final', ({ measured, rolledUp, final }) => {
+    const results = columnResults(
+      columns(1, { measured: Float64Array.of(measured), rolledUp: Float64Array.of(rolledUp) }),
+      links(1),
+    );
+    expect(results.final(0)).toBe(final);
+    expect(results.at(0).final).toBe(final);
+    expect(finalOf(measured, rolledUp)).toBe(final ?? NONE);
+  });
+
+  it.each([
+    { measured: NONE, rolledUp: NONE, threshold: 0.2, gap: null },
+    { measured: 0.9, rolledUp: NONE, threshold: 0.2, gap: null },
+    { measured: NONE, rolledUp: 0.1, threshold: 0.2, gap: null },
+    { measured: 0.9, rolledUp: 0.7, threshold: 0.2 + 1e-9, gap: null },
+    { measured: 0.9, rolledUp: 0.6, threshold: 0.2, gap: 0.9 - 0.6 },
+    { measured: 0.4, rolledUp: 0.7, threshold: 0.2, gap: 0.4 - 0.7 },
+    { measured: 0.71, rolledUp: 0.7, threshold: 0, gap: 0.71 - 0.7 },
+    { measured: 0.7, rolledUp: 0.7, threshold: 0, gap: null },
+    { measured: 0.9, rolledUp: 0.1, threshold: NONE, gap: null },
+  ])('measured $measured, rolled up $rolledUp, threshold $threshold: gap $gap', ({ measured, rolledUp, threshold, gap }) => {
+    const results = columnResults(
+      columns(1, { measured: Float64Array.of(measured), rolledUp: Float64Array.of(rolledUp), gapThreshold: threshold }),
+      links(1),
+    );
+    expect(results.at(0).gap).toBe(gap);
+    expect(gapOf(measured, rolledUp, threshold)).toBe(gap ?? NONE);
   });
 });
 
@@ -110,11 +186,9 @@ describe('statuses: a byte per goal', () => {
 describe('at(i): the GoalResult of goal i', () => {
   const results = columnResults(
     columns(6, {
-      measured: Float64Array.from([Number.NaN, 0.9, 0.4, 0.3, Number.NaN, 0.6]),
-      rolledUp: Float64Array.from([0.65, 0.4, Number.NaN, Number.NaN, Number.NaN, Number.NaN]),
-      final: Float64Array.from([0.65, 0.9, 0.4, 0.3, Number.NaN, 0.6]),
-      gap: Float64Array.from([Number.NaN, 0.5, Number.NaN, Number.NaN, Number.NaN, Number.NaN]),
-      elapsed: Float64Array.from([0.5, 0.5, 0.5, 0.25, Number.NaN, 1]),
+      measured: Float64Array.from([NONE, 0.9, 0.4, 0.3, NONE, 0.6]),
+      rolledUp: Float64Array.from([0.65, 0.4, NONE, NONE, NONE, NONE]),
+      elapsedOf: shares([0.5, 0.5, 0.5, 0.25, null, 1]),
       status: Uint8Array.from(
         (['on track', 'on track', 'off track', 'on track', 'not measured', 'off track'] as const).map((s) => STATUS_CODE[s]),
       ),
@@ -227,7 +301,7 @@ describe('paths are walked when read, not when built', () => {
 
   it('final(i) and length read no links at all', () => {
     const { links, reads } = counted();
-    const results = columnResults(columns(6, { final: new Float64Array(6).fill(0.5) }), links);
+    const results = columnResults(columns(6, { measured: new Float64Array(6).fill(0.5) }), links);
     for (let i = 0; i < results.length; i++) expect(results.final(i)).toBe(0.5);
     expect(reads()).toBe(0);
   });
@@ -237,10 +311,9 @@ describe('JSON', () => {
   it('is the array of every goal result with its path, nulls for NaN', () => {
     const results = columnResults(
       columns(3, {
-        measured: Float64Array.from([Number.NaN, 0.8, Number.NaN]),
-        rolledUp: Float64Array.from([0.8, Number.NaN, Number.NaN]),
-        final: Float64Array.from([0.8, 0.8, Number.NaN]),
-        elapsed: Float64Array.from([1, 1, Number.NaN]),
+        measured: Float64Array.from([NONE, 0.8, NONE]),
+        rolledUp: Float64Array.from([0.8, NONE, NONE]),
+        elapsedOf: shares([1, 1, null]),
         status: Uint8Array.from([STATUS_CODE['at risk'], STATUS_CODE['at risk'], STATUS_CODE['not measured']]),
       }),
       links(3, { parentOf: Int32Array.from([-1, 0, -1]), children: [[1], [], []], depth: Int32Array.from([0, 1, 0]) }),

@@ -10,7 +10,7 @@ import {
   type Settings,
   STATUSES,
 } from '../../src/core/model';
-import { columnResults } from '../../src/core/results';
+import { columnResults, NO_ELAPSED } from '../../src/core/results';
 import {
   compilePayout,
   groupByOwnerPeriod,
@@ -25,8 +25,8 @@ import { type GoalSpec as BaseSpec, makeGoal } from '../support/goals';
 type GoalSpec = BaseSpec & { final?: number | null; measured?: number | null; rolledUp?: number | null };
 
 /**
- * Goals on one tab, rows from 2, with their final attainment in matching cascade results. measured is
- * final unless given; rolledUp is null unless given.
+ * Goals on one tab, rows from 2, with their final attainment in matching cascade results: measured is
+ * `final` unless given, rolledUp null unless given, and final, as in the cascade, measured else rolled up.
  */
 function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; results: CascadeResults } {
   const goals = specs.map(({ final: _final, measured: _measured, rolledUp: _rolledUp, ...spec }, index) =>
@@ -44,10 +44,9 @@ function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; results: Cascade
     {
       measured: column((spec) => (spec.measured === undefined ? spec.final : spec.measured)),
       rolledUp: column((spec) => spec.rolledUp),
-      final: column((spec) => spec.final),
-      gap: new Float64Array(n).fill(Number.NaN),
-      elapsed: new Float64Array(n).fill(Number.NaN),
       status: new Uint8Array(n).fill(STATUSES.indexOf('not measured')),
+      gapThreshold: DEFAULT_SETTINGS.gap,
+      elapsedOf: NO_ELAPSED,
     },
     {
       parentOf: new Int32Array(n).fill(-1),
@@ -367,7 +366,8 @@ describe('scorecards', () => {
   });
 
   it('uses the final attainment, not the measured or rolled-up one', () => {
-    const { goals, results } = workbook([{ id: 'A', weight: 1, measured: null, rolledUp: 0.9, final: 0.9 }]);
+    const { goals, results } = workbook([{ id: 'A', weight: 1, measured: null, rolledUp: 0.9 }]);
+    expect(results.at(0)).toMatchObject({ measured: null, rolledUp: 0.9, final: 0.9 });
     expect(scorecards(goals, results, settings()).cards[0].score).toBeCloseTo(0.9, 12);
   });
 
