@@ -19,7 +19,7 @@ function bar(x: number | null, width = 12): string {
 
 function goalLine(analysis: Analysis, i: number): string {
   const g = analysis.goals[i];
-  const r: GoalResult = analysis.results[i];
+  const r: GoalResult = analysis.results.at(i);
   const indent = '  '.repeat(r.onCycle ? 0 : r.depth);
   const title = `${indent}${g.id} ${g.title}`;
   const label = title.length > 58 ? `${title.slice(0, 57)}…` : title.padEnd(58);

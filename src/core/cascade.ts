@@ -3,24 +3,25 @@
 import type { AttainmentError } from './attain';
 import { attainment, statusOf, TOLERANCE } from './attain';
 import type { Links } from './graph';
-import { pathOf } from './graph';
 import type { Issue, IssueDetail, Place } from './issues';
 import { issueAt } from './issues';
-import type { Field, Goal, GoalResult, Settings, Status } from './model';
+import type { CascadeResults, Field, Goal, Settings } from './model';
 import type { Period } from './period';
 import { elapsedShare } from './period';
+import { columnResults, finalOf, gapOf, NO_ELAPSED, STATUS_CODE } from './results';
 
 /**
  * Computes every goal's attainment in linear time, without recursion: measured from its own values,
  * rolled up from its children (links.order reversed, so children come first), final = measured ?? rolled up.
  *
- * - Indices are positions in `goals`, as in `links`; results[i] is goals[i]'s result.
+ * - Indices are positions in `goals`, as in `links`; results.at(i) is goals[i]'s result.
+ * - Results are held by field (see CascadeResults and results.ts): typed arrays, no object per goal.
  * - Returns only the cascade's own issues (not links.issues), in workbook order.
  * - Link errors (duplicate ID, unknown or self parent, cycle) do not block a goal's own measured value:
  *   they concern where it trees, not what it measured. Only goal.blocked (errors on its values) does.
  * - Status judges against the full target (e = 1) where the period or today is unknown; `elapsed` is then null.
- * - results[i].children is links.children[i] itself (shared, not copied); results[i].path is computed on
- *   access (see resultClass): storing every path would be quadratic on a deep chain.
+ * - results.at(i).children is links.children[i] itself (shared, not copied); its path is computed on
+ *   access (see resultClass in results.ts): storing every path would be quadratic on a deep chain.
  */
 export function cascade(
   goals: readonly Goal[],
@@ -28,13 +29,13 @@ export function cascade(
   settings: Settings,
   today: number | null,
   periodOf: (g: Goal) => Period | null,
-): { results: GoalResult[]; issues: Issue[] } {
+): { results: CascadeResults; issues: Issue[] } {
   const n = goals.length;
   const { children, order } = links;
-  // NaN stands for null in the typed arrays.
+  // NaN stands for null in the typed arrays. Final attainment is finalOf(measured, rolledUp), not stored:
+  // see ResultColumns.
   const measured = new Float64Array(n).fill(Number.NaN);
   const rolledUp = new Float64Array(n).fill(Number.NaN);
-  const final = new Float64Array(n);
   // Why a goal has no measured value, kept as a small code rather than 1M retained Attainment objects.
   const why = new Uint8Array(n);
   // Issues found while rolling up, by goal, so that the output can be in workbook order. Rare, so sparse.
@@ -52,23 +53,28 @@ export function cascade(
       if (a.kind === 'value') measured[i] = a.value;
       else why[i] = a.kind === 'unmeasured' ? UNMEASURED : FIRST_ERROR + ERROR_CODES.indexOf(a.code);
     }
-    final[i] = measured[i];
   }
 
-  const roll = rollers(goals, settings, final, report);
+  const roll = rollers(goals, settings, measured, rolledUp, report);
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k];
     const kids = children[i];
     if (kids.length === 0) continue;
     const method = goals[i].rollup ?? 'average';
-    const value = method === 'own' ? Number.NaN : roll[method](i, kids);
-    rolledUp[i] = value;
-    if (Number.isNaN(final[i])) final[i] = value;
+    rolledUp[i] = method === 'own' ? Number.NaN : roll[method](i, kids);
   }
 
   const issues: Issue[] = [];
-  const Result = resultClass(links);
-  const results: GoalResult[] = new Array(n);
+  const gapThreshold = settings.gap + TOLERANCE;
+  // Periods are few and parsed once (see periodOf in workbook.ts): read again when a result is built.
+  const elapsedOf =
+    today === null
+      ? NO_ELAPSED
+      : (i: number): number | null => {
+          const period = periodOf(goals[i]);
+          return period === null ? null : elapsedShare(period, today);
+        };
+  const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const g = goals[i];
     if (why[i] >= FIRST_ERROR)
@@ -76,94 +82,25 @@ export function cascade(
     const found = rollupIssues.get(i);
     if (found !== undefined) for (const issue of found) issues.push(issue);
 
-    const m = orNull(measured[i]);
-    const r = orNull(rolledUp[i]);
-    let gap: number | null = null;
-    if (m !== null && r !== null && Math.abs(m - r) > settings.gap + TOLERANCE) {
-      gap = m - r;
+    const m = measured[i];
+    const r = rolledUp[i];
+    if (!Number.isNaN(gapOf(m, r, gapThreshold))) {
       issues.push(issueOn(g, 'actual', 'Actual', { code: 'alignment-gap', measured: m, rolledUp: r }));
     }
-    if (why[i] === UNMEASURED && r === null) {
+    if (why[i] === UNMEASURED && Number.isNaN(r)) {
       issues.push(issueOn(g, 'actual', 'Actual', { code: 'unmeasured' }));
     }
 
-    const period = today === null ? null : periodOf(g);
-    const elapsed = period === null || today === null ? null : elapsedShare(period, today);
-    // final is one of the two: share its boxed number rather than box the same double again.
-    const f = final[i] === measured[i] ? m : final[i] === rolledUp[i] ? r : orNull(final[i]);
-    results[i] = new Result(i, m, r, f, gap, statusOf(f, elapsed ?? 1), elapsed);
+    const f = finalOf(m, r);
+    status[i] = STATUS_CODE[statusOf(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1)];
   }
-  return { results, issues };
+  return { results: columnResults({ measured, rolledUp, status, gapThreshold, elapsedOf }, links), issues };
 }
 
 // Codes of `why`: 0 = measured or blocked (nothing to add), then unmeasured, then the attainment errors.
 const UNMEASURED = 1;
 const FIRST_ERROR = 2;
 const ERROR_CODES: readonly AttainmentError[] = ['zero-span', 'missing-target', 'bad-range'];
-
-/**
- * The class of one cascade's results. Fields are plain own data; `path` is an accessor on the prototype,
- * walked up parentOf when read (O(depth)), because storing every path is quadratic on a deep chain (a
- * 10,000-deep chain would hold 50M indices) and an own accessor per object is ~10x slower to create.
- * toJSON adds the path, so JSON.stringify keeps it; an object spread ({ ...result }) and deep-equality
- * helpers that only look at own properties do not see it.
- */
-function resultClass(links: Links) {
-  return class Result implements GoalResult {
-    readonly index: number;
-    readonly depth: number;
-    readonly children: number[];
-    readonly measured: number | null;
-    readonly rolledUp: number | null;
-    readonly final: number | null;
-    readonly gap: number | null;
-    readonly status: Status;
-    readonly elapsed: number | null;
-    readonly onCycle: boolean;
-
-    constructor(
-      index: number,
-      measured: number | null,
-      rolledUp: number | null,
-      final: number | null,
-      gap: number | null,
-      status: Status,
-      elapsed: number | null,
-    ) {
-      // Assigned in GoalResult's order, so that JSON and object listings read as the interface does.
-      this.index = index;
-      this.depth = links.depth[index];
-      this.children = links.children[index];
-      this.measured = measured;
-      this.rolledUp = rolledUp;
-      this.final = final;
-      this.gap = gap;
-      this.status = status;
-      this.elapsed = elapsed;
-      this.onCycle = links.onCycle[index] === 1;
-    }
-
-    get path(): number[] {
-      return pathOf(this.index, links);
-    }
-
-    /** Writing a path (GoalResult allows it) turns it into an ordinary own property of this result. */
-    set path(path: number[]) {
-      Object.defineProperty(this, 'path', {
-        value: path,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-    }
-
-    toJSON(): GoalResult {
-      return { ...this, path: this.path };
-    }
-  };
-}
-
-const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 const issueOn = (g: Goal, field: Field, column: string, detail: IssueDetail): Issue => {
   const place: Place = { tab: g.tab, row: g.row, col: g.columns[field] ?? 0, column, goalId: g.id };
@@ -183,7 +120,8 @@ type Roller = (parent: number, kids: readonly number[]) => number;
 function rollers(
   goals: readonly Goal[],
   settings: Settings,
-  final: Float64Array,
+  measured: Float64Array,
+  rolledUp: Float64Array,
   report: (i: number, issue: Issue) => void,
 ): Record<'average' | 'sum' | 'min', Roller> {
   const zeroIfUnmeasured = settings.countUnmeasuredAsZero ? 0 : Number.NaN;
@@ -206,7 +144,8 @@ function rollers(
     let sum = 0;
     let weights = 0;
     for (const c of kids) {
-      const value = Number.isNaN(final[c]) ? zeroIfUnmeasured : final[c];
+      const final = finalOf(measured[c], rolledUp[c]);
+      const value = Number.isNaN(final) ? zeroIfUnmeasured : final;
       if (Number.isNaN(value)) continue;
       const share = goals[c].contribution;
       const weight = share === null ? blankShare : Math.max(0, share);
@@ -264,7 +203,8 @@ function rollers(
   const min: Roller = (_parent, kids) => {
     let weakest = Number.NaN;
     for (const c of kids) {
-      const value = Number.isNaN(final[c]) ? zeroIfUnmeasured : final[c];
+      const final = finalOf(measured[c], rolledUp[c]);
+      const value = Number.isNaN(final) ? zeroIfUnmeasured : final;
       if (!Number.isNaN(value) && (Number.isNaN(weakest) || value < weakest)) weakest = value;
     }
     return weakest;

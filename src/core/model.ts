@@ -8,7 +8,9 @@ export type Grid = readonly (readonly CellValue[])[];
 export type Direction = 'higher' | 'lower' | 'range' | 'binary';
 export type GoalType = 'outcome' | 'activity' | 'collaboration' | '';
 export type RollupMethod = 'average' | 'sum' | 'own' | 'min';
-export type Status = 'on track' | 'at risk' | 'off track' | 'not measured';
+/** Every status, in the order of their codes: CascadeResults keeps goal i's status as its index here, in a byte. */
+export const STATUSES = ['on track', 'at risk', 'off track', 'not measured'] as const;
+export type Status = (typeof STATUSES)[number];
 
 /** The recognised columns of a goal tab (see docs/model in README). */
 export type Field =
@@ -136,7 +138,26 @@ export const DEFAULT_SETTINGS: Settings = {
   decimalSeparator: '.',
 };
 
-/** What the cascade computes for one goal (same index as the goal). */
+/**
+ * The cascade's result for every goal (index i = Goal.index), held by field rather than as an object per
+ * goal: measured, rolled-up and status in typed arrays, from which final and gap derive (see results.ts).
+ * A million results are a few arrays the garbage collector never has to copy. GoalResult objects are
+ * built only when asked for (at, iteration, JSON).
+ */
+export interface CascadeResults extends Iterable<GoalResult> {
+  /** The number of goals. */
+  readonly length: number;
+  /** Final attainment of goal i (what trees up and what scorecards read); null when unmeasured, or when there is no goal i. */
+  final(i: number): number | null;
+  /** Goal i's whole result, built when asked for: O(1), its `path` computed when read. Throws a RangeError when there is no goal i. */
+  at(i: number): GoalResult;
+  /** Every goal's result in index order, each built as `at` builds it. */
+  [Symbol.iterator](): Iterator<GoalResult>;
+  /** JSON is the array of every goal's result, path included: the same JSON as an array of GoalResult. */
+  toJSON(): GoalResult[];
+}
+
+/** What the cascade computes for one goal (same index as the goal); CascadeResults.at(i) builds it. */
 export interface GoalResult {
   index: number;
   /** 0 for a top-level goal. */

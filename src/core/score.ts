@@ -1,6 +1,6 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
 import { type Issue, issueAt } from './issues';
-import type { Goal, GoalResult, PayoutPoint, Scorecard, Settings } from './model';
+import type { CascadeResults, Goal, PayoutPoint, Scorecard, Settings } from './model';
 import { TextNumbers } from './texts';
 
 /** Rounding noise tolerated when comparing computed attainments with thresholds typed by people. */
@@ -248,8 +248,8 @@ export function weightsAddUp(total: number): boolean {
 }
 
 /**
- * One card per (owner, period), scored from the goals' final attainment. results are looked up by
- * GoalResult.index = Goal.index; a goal without a result counts as unmeasured. A gate goal below its
+ * One card per (owner, period), scored from the goals' final attainment, read as results.final(Goal.index);
+ * a goal without a result (final null) counts as unmeasured. A gate goal below its
  * threshold, or unmeasured, forces the card's payout to 0 (a gate-missed info; an unmeasured gate
  * reports attainment 0). weights-not-100 is checked only when some goal on the card has a weight,
  * and reports the total as a share of 100%. An empty payout curve leaves payouts null rather than
@@ -257,13 +257,11 @@ export function weightsAddUp(total: number): boolean {
  */
 export function scorecards(
   goals: readonly Goal[],
-  results: readonly GoalResult[],
+  results: Pick<CascadeResults, 'final'>,
   settings: Settings,
   groups: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod),
 ): { cards: Scorecard[]; issues: Issue[] } {
-  const finalByIndex: (number | null)[] = [];
-  for (const result of results) finalByIndex[result.index] = result.final;
-  const finalOf = (goal: Goal): number | null => finalByIndex[goal.index] ?? null;
+  const finalOf = (goal: Goal): number | null => results.final(goal.index);
   const payoutOf = settings.payoutCurve.length > 0 ? compilePayout(settings.payoutCurve) : null;
 
   const cards: Scorecard[] = [];

@@ -3,7 +3,7 @@ import { advise } from './advise';
 import { cascade } from './cascade';
 import { type Links, linkGoals } from './graph';
 import { type Issue, issueAt, NOWHERE } from './issues';
-import type { Goal, GoalResult, Grid, Scorecard, Settings } from './model';
+import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
 import { groupByOwnerPeriod, scorecards } from './score';
 import { readSettings } from './settings';
@@ -19,7 +19,8 @@ export interface TabInput {
 
 export interface Analysis {
   goals: Goal[];
-  results: GoalResult[];
+  /** Each goal's cascade result, by goal index: results.final(i), results.at(i). */
+  results: CascadeResults;
   cards: Scorecard[];
   /** Every issue, in workbook order (tab, row), then by severity. */
   issues: Issue[];

@@ -71,8 +71,8 @@ export const MBO_ROLLUP = define(
     for (let i = 0; i < goals.length; i++) {
       const r = rowOf[i];
       if (out[r][0] !== '') continue;
-      const onCycle = results[i].onCycle ? cycleByRow.get(r + 1) : undefined;
-      out[r][0] = onCycle ? `⚠ ${describeIssue(onCycle)}` : cell(results[i].final);
+      const onCycle = links.onCycle[i] === 1 ? cycleByRow.get(r + 1) : undefined;
+      out[r][0] = onCycle ? `⚠ ${describeIssue(onCycle)}` : cell(results.final(i));
     }
     return out;
   },
@@ -183,7 +183,7 @@ export const MBO_CASCADE = define(
     const out: (string | number)[][] = [CASCADE_HEADER.slice()];
     for (const i of treeOrder(links)) {
       const g = goals[i];
-      const r = results[i];
+      const r = results.at(i);
       out.push([
         g.id,
         g.title,

@@ -136,7 +136,7 @@ function goalBlock(analysis: Analysis, order: number[], depth: Int32Array): Bloc
   const values: ReportCell[][] = [GOAL_HEADERS.slice()];
   for (const i of order) {
     const g = analysis.goals[i];
-    const r = analysis.results[i];
+    const r = analysis.results.at(i);
     values.push([
       g.id,
       INDENT.repeat(depth[i]) + g.title,
@@ -173,7 +173,7 @@ function chartBlock(analysis: Analysis, order: number[]): Block {
   for (const i of order) {
     const p = parentOf[i];
     const parent = p >= 0 && !onCycle[i] ? labels[p] : TREEMAP_ROOT;
-    values.push([labels[i], parent, 1, blankIfNull(analysis.results[i].final)]);
+    values.push([labels[i], parent, 1, blankIfNull(analysis.results.final(i))]);
   }
   return {
     row: HEADER_ROW,

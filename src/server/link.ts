@@ -21,7 +21,7 @@ export function linkViewAt(analysis: Analysis, tab: string, row: number): LinkVi
       title: g.title,
       owner: g.owner,
       tab: g.tab,
-      final: finite(analysis.results[g.index].final),
+      final: finite(analysis.results.final(g.index)),
       allowed: !below.has(g.index),
     }));
   return {

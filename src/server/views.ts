@@ -35,7 +35,7 @@ export function goalViews(analysis: Analysis): { roots: string[]; goals: GoalVie
   const { parentOf, onCycle } = analysis.links;
   const roots: string[] = [];
   const goals = analysis.goals.map((g, i): GoalView => {
-    const r = analysis.results[i];
+    const r = analysis.results.at(i);
     const p = parentOf[i];
     const isRoot = p < 0 || onCycle[i] === 1;
     if (isRoot) roots.push(g.id);

@@ -38,7 +38,7 @@ describe('reading the sample .xlsx', () => {
     const reference = sampleAnalysis();
     expect(analysis.goalTabs).toEqual(reference.goalTabs);
     expect(analysis.goals).toEqual(reference.goals);
-    expect(analysis.results).toEqual(reference.results);
+    expect([...analysis.results]).toEqual([...reference.results]);
     expect(analysis.issues).toEqual(reference.issues);
   });
 });

@@ -4,7 +4,7 @@ import { statusOf } from '../../src/core/attain';
 import { cascade } from '../../src/core/cascade';
 import { linkGoals } from '../../src/core/graph';
 import type { Issue } from '../../src/core/issues';
-import type { Goal, GoalResult, Settings } from '../../src/core/model';
+import type { CascadeResults, Goal, GoalResult, Settings } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/core/model';
 import type { Period } from '../../src/core/period';
 import { elapsedShare } from '../../src/core/period';
@@ -23,7 +23,7 @@ const kid = (id: string, pct: number | null, contribution: number | null = null,
 });
 
 interface Run {
-  results: GoalResult[];
+  results: CascadeResults;
   issues: Issue[];
   of: (id: string) => GoalResult;
 }
@@ -37,7 +37,7 @@ function run(
   const goals = specs.map((s, i) => ('index' in s && 'key' in s ? (s as Goal) : goal(s, i)));
   const links = linkGoals(goals);
   const { results, issues } = cascade(goals, links, { ...DEFAULT_SETTINGS, ...settings }, today, periodOf);
-  const of = (id: string): GoalResult => results[links.indexByKey.get(id.toLowerCase())!];
+  const of = (id: string): GoalResult => results.at(links.indexByKey.get(id.toLowerCase())!);
   return { results, issues, of };
 }
 
@@ -47,7 +47,7 @@ describe('measured attainment', () => {
   it('comes from the goal own values; a leaf has no roll-up', () => {
     const { results, issues } = run([{ id: 'A', actual: 80 }]);
     expect(results).toHaveLength(1);
-    expect(JSON.parse(JSON.stringify(results[0]))).toEqual({
+    expect(JSON.parse(JSON.stringify(results.at(0)))).toEqual({
       index: 0,
       depth: 0,
       path: [0],
@@ -502,18 +502,19 @@ describe('status', () => {
 describe('links and the cascade', () => {
   it('reports index, depth, path, children and onCycle', () => {
     const { results } = run([{ id: 'T' }, { id: 'M', parent: 'T' }, { id: 'L', parent: 'M', actual: 1 }]);
-    expect(results.map((r) => [r.index, r.depth, r.path, r.children, r.onCycle])).toEqual([
+    expect([...results].map((r) => [r.index, r.depth, r.path, r.children, r.onCycle])).toEqual([
       [0, 0, [0], [1], false],
       [1, 1, [0, 1], [2], false],
       [2, 2, [0, 1, 2], [], false],
     ]);
     // The path is computed on access: JSON keeps it, a spread does not, and writing it makes it plain data.
-    expect(JSON.parse(JSON.stringify(results[2])).path).toEqual([0, 1, 2]);
-    expect({ ...results[2] }).not.toHaveProperty('path');
-    results[2].path = [9];
-    expect(results[2].path).toEqual([9]);
-    expect({ ...results[2] }.path).toEqual([9]);
-    expect(results[1].path).toEqual([0, 1]);
+    const leaf = results.at(2);
+    expect(JSON.parse(JSON.stringify(leaf)).path).toEqual([0, 1, 2]);
+    expect({ ...leaf }).not.toHaveProperty('path');
+    leaf.path = [9];
+    expect(leaf.path).toEqual([9]);
+    expect({ ...leaf }.path).toEqual([9]);
+    expect(results.at(1).path).toEqual([0, 1]);
   });
 
   it.each([
@@ -563,7 +564,7 @@ describe('links and the cascade', () => {
   it('a duplicate ID keeps its own parent link and counts there (the duplicate-id error says to fix it)', () => {
     const { of, results } = run([{ id: 'P' }, kid('A', 100), { ...kid('A', 0), tab: 'Other' }]);
     expect(of('P').rolledUp).toBe(0.5);
-    expect(results[2].measured).toBe(0);
+    expect(results.at(2).measured).toBe(0);
   });
 
   it('issues come out in workbook order', () => {
@@ -591,9 +592,9 @@ describe('scale, without recursion', () => {
   it('rolls a 10,000-deep chain up from its one measured leaf', () => {
     const n = 10_000;
     const { results, issues } = run(chain(n));
-    expect(results[0]).toMatchObject({ rolledUp: 0.5, final: 0.5, status: 'off track' });
-    expect(results[n - 1]).toMatchObject({ depth: n - 1, measured: 0.5 });
-    expect(results[n - 1].path).toHaveLength(n);
+    expect(results.at(0)).toMatchObject({ rolledUp: 0.5, final: 0.5, status: 'off track' });
+    expect(results.at(n - 1)).toMatchObject({ depth: n - 1, measured: 0.5 });
+    expect(results.at(n - 1).path).toHaveLength(n);
     expect(issues).toEqual([]);
   });
 
@@ -607,7 +608,7 @@ describe('scale, without recursion', () => {
     // 100,000 additions of weighted terms: equal to 0.75 within rounding.
     expect(of('P').rolledUp).toBeCloseTo(0.75, 9);
     expect(of('P').children).toHaveLength(n);
-    expect(results[n].path).toEqual([0, n]);
+    expect(results.at(n).path).toEqual([0, n]);
   });
 
   it('links and cascades 200,000 goals in a fan-out-4 tree (speed lives in npm run bench)', () => {
@@ -627,7 +628,7 @@ describe('scale, without recursion', () => {
     const { results, issues } = cascade(goals, links, DEFAULT_SETTINGS, 1050, () => period);
     expect(results).toHaveLength(n);
     expect(issues).toEqual([]);
-    expect(results[0].final).toBeGreaterThan(0.6);
-    expect(results[0].final).toBeLessThan(1);
+    expect(results.final(0)).toBeGreaterThan(0.6);
+    expect(results.final(0)).toBeLessThan(1);
   });
 });

@@ -3,12 +3,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issues';
 import {
+  type CascadeResults,
   DEFAULT_SETTINGS,
   type Goal,
   type GoalResult,
   type PayoutPoint,
   type Settings,
+  STATUSES,
 } from '../../src/core/model';
+import { columnResults, NO_ELAPSED } from '../../src/core/results';
 import {
   compilePayout,
   groupByOwnerPeriod,
@@ -20,11 +23,14 @@ import {
 } from '../../src/core/score';
 import { type GoalSpec as BaseSpec, makeGoal } from '../support/goals';
 
-type GoalSpec = BaseSpec & { final?: number | null };
+type GoalSpec = BaseSpec & { final?: number | null; measured?: number | null; rolledUp?: number | null };
 
-/** Goals on one tab, rows from 2, with their final attainment in a matching result list. */
-function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; results: GoalResult[] } {
-  const goals = specs.map(({ final: _final, ...spec }, index) =>
+/**
+ * Goals on one tab, rows from 2, with their final attainment in matching cascade results: measured is
+ * `final` unless given, rolledUp null unless given, and final, as in the cascade, measured else rolled up.
+ */
+function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; results: CascadeResults } {
+  const goals = specs.map(({ final: _final, measured: _measured, rolledUp: _rolledUp, ...spec }, index) =>
     makeGoal(spec, index, {
       owner: 'Ann',
       type: 'outcome',
@@ -32,23 +38,31 @@ function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; results: GoalRes
       columns: { id: 1, goal: 2, owner: 3, type: 4, weight: 5, gate: 6 },
     }),
   );
-  const results = specs.map(
-    (spec, index): GoalResult => ({
-      index,
-      depth: 0,
-      path: [index],
-      children: [],
-      measured: spec.final ?? null,
-      rolledUp: null,
-      final: spec.final ?? null,
-      gap: null,
-      status: 'not measured',
-      elapsed: null,
-      onCycle: false,
-    }),
+  const n = specs.length;
+  const column = (value: (spec: GoalSpec) => number | null | undefined): Float64Array =>
+    Float64Array.from(specs, (spec) => value(spec) ?? Number.NaN);
+  const results = columnResults(
+    {
+      measured: column((spec) => (spec.measured === undefined ? spec.final : spec.measured)),
+      rolledUp: column((spec) => spec.rolledUp),
+      status: new Uint8Array(n).fill(STATUSES.indexOf('not measured')),
+      gapThreshold: DEFAULT_SETTINGS.gap,
+      elapsedOf: NO_ELAPSED,
+    },
+    {
+      parentOf: new Int32Array(n).fill(-1),
+      children: specs.map(() => []),
+      onCycle: new Uint8Array(n),
+      depth: new Int32Array(n),
+    },
   );
   return { goals, results };
 }
+
+/** Final attainment looked up by GoalResult.index in a list of results, in any order, some possibly missing. */
+const finalsOf = (list: readonly GoalResult[]): Pick<CascadeResults, 'final'> => ({
+  final: (i) => list.find((r) => r.index === i)?.final ?? null,
+});
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 const codes = (issues: readonly Issue[]): string[] => issues.map((issue) => issue.code);
@@ -411,8 +425,8 @@ describe('scorecards', () => {
   });
 
   it('uses the final attainment, not the measured or rolled-up one', () => {
-    const { goals, results } = workbook([{ id: 'A', weight: 1 }]);
-    results[0] = { ...results[0], measured: null, rolledUp: 0.9, final: 0.9 };
+    const { goals, results } = workbook([{ id: 'A', weight: 1, measured: null, rolledUp: 0.9 }]);
+    expect(results.at(0)).toMatchObject({ measured: null, rolledUp: 0.9, final: 0.9 });
     expect(scorecards(goals, results, settings()).cards[0].score).toBeCloseTo(0.9, 12);
   });
 
@@ -421,7 +435,7 @@ describe('scorecards', () => {
       { id: 'A', weight: 50, final: 1 },
       { id: 'B', weight: 50, final: 0, owner: 'Bob' },
     ]);
-    const { cards } = scorecards(goals, [...results].reverse(), settings());
+    const { cards } = scorecards(goals, finalsOf([...results].reverse()), settings());
     expect(cards.map((card) => [card.owner, card.score])).toEqual([
       ['Ann', 1],
       ['Bob', 0],
@@ -433,7 +447,7 @@ describe('scorecards', () => {
       { id: 'A', weight: 50, final: 1 },
       { id: 'B', weight: 50, final: 0 },
     ]);
-    expect(scorecards(goals, results.slice(0, 1), settings()).cards[0].score).toBe(1);
+    expect(scorecards(goals, finalsOf([...results].slice(0, 1)), settings()).cards[0].score).toBe(1);
   });
 
   it("one card per owner and period, sorted by owner then period, the owner's first spelling on all", () => {

@@ -31,8 +31,8 @@ describe('which tabs are goal tabs', () => {
 
   it('links goals across tabs, IDs compared trimmed and case-insensitively', () => {
     const a = analyzeWorkbook([tab('Top', ['T-1', 'Top', 'Dana', '', 'Outcome', 10, '', 1]), tab('Team', ['c-1', 'Child', 'Lee', ' t-1 ', 'Outcome', 10, 5, 1])]);
-    expect(a.results[0].rolledUp).toBe(0.5);
-    expect(a.results[1].depth).toBe(1);
+    expect(a.results.at(0).rolledUp).toBe(0.5);
+    expect(a.results.at(1).depth).toBe(1);
   });
 });
 
@@ -46,7 +46,7 @@ describe('numbers typed as text and the spreadsheet locale', () => {
     const tabs = settingsRows.length ? [team, { name: 'Settings', grid: settingsRows }] : [team];
     const a = analyzeWorkbook(tabs, options);
     expect(a.issues.some((i) => i.code === 'not-a-number')).toBe(junk);
-    if (!junk) expect(a.results[0].measured).toBeCloseTo(500.25 / 1000.5, 12);
+    if (!junk) expect(a.results.at(0).measured).toBeCloseTo(500.25 / 1000.5, 12);
   });
 });
 
@@ -72,7 +72,7 @@ describe('the sample marketing workbook', () => {
   const a = analyzeWorkbook(marketingWorkbook(), { today: parseDay('2026-11-23') });
   const byId = (id: string) => {
     const i = a.goals.findIndex((g) => g.id === id);
-    return { goal: a.goals[i], result: a.results[i] };
+    return { goal: a.goals[i], result: a.results.at(i) };
   };
 
   it.each([

@@ -192,8 +192,8 @@ describe('a cycle', () => {
             key,
           ).toBe(true);
           if (members.size > 1) {
-            expect(looped.results[index].onCycle).toBe(true);
-            expect(looped.results[index].rolledUp).toBeNull();
+            expect(looped.results.at(index).onCycle).toBe(true);
+            expect(looped.results.at(index).rolledUp).toBeNull();
           }
         }
         // Paths stop at the loop, so every result serialises, and the cascade table lists every goal once.

@@ -67,10 +67,10 @@ describe('a 10,000-deep chain', () => {
           const expected = attainmentOf(leafActual);
           const top = analysis.links.indexByKey.get('c0')!;
           const leaf = analysis.links.indexByKey.get(`c${DEPTH - 1}`)!;
-          expect(analysis.results[top].final).toBe(expected);
-          expect(analysis.results.every((r) => r.final === expected)).toBe(true);
-          expect(analysis.results[leaf].depth).toBe(DEPTH - 1);
-          expect(analysis.results[leaf].path).toHaveLength(DEPTH);
+          expect(analysis.results.final(top)).toBe(expected);
+          expect([...analysis.results].every((r) => r.final === expected)).toBe(true);
+          expect(analysis.results.at(leaf).depth).toBe(DEPTH - 1);
+          expect(analysis.results.at(leaf).path).toHaveLength(DEPTH);
           expect(analysis.issues.filter((i) => i.severity === 'error')).toEqual([]);
         },
       ),
@@ -109,7 +109,7 @@ describe('a 100,000-wide star', () => {
           rows.push([`P${i}`, `Point ${i}`, 's', TARGET, unmeasured ? '' : actual, '']);
         }
         const analysis = analyzeWorkbook(deal(rows, tabCount, random), { today: null });
-        const star = analysis.results[analysis.links.indexByKey.get('s')!];
+        const star = analysis.results.at(analysis.links.indexByKey.get('s')!);
         expect(star.children).toHaveLength(WIDTH);
         expect(star.final).toBeCloseTo(sum / measured, 9);
         expect(analysis.issues.filter((i) => i.code === 'unmeasured')).toHaveLength(WIDTH - measured);

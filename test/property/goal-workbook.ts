@@ -405,7 +405,7 @@ export interface CardOutcome {
 export function outcomeOf(analysis: Analysis): Outcome {
   const goals = new Map<string, GoalOutcome>();
   analysis.goals.forEach((g, i) => {
-    const r = analysis.results[i];
+    const r = analysis.results.at(i);
     goals.set(g.key, {
       measured: r.measured,
       rolledUp: r.rolledUp,

@@ -125,7 +125,7 @@ function checkAnalysis(analysis: Analysis): void {
     expect(Number.isInteger(issue.row) && issue.row >= 0).toBe(true);
   }
   expect(analysis.results).toHaveLength(analysis.goals.length);
-  analysis.results.forEach((r, i) => {
+  [...analysis.results].forEach((r, i) => {
     expect(r.index).toBe(i);
     // Attainments are clamped and NaN stands for null inside the cascade, so none may leak out.
     for (const value of [r.measured, r.rolledUp, r.final, r.gap]) {
