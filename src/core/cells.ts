@@ -1,6 +1,25 @@
 // Reading single cells: blanks, text, numbers typed as text (leniently but exactly), done/not-done and header names.
 import type { CellValue } from './model';
 
+// Character codes the number scanner looks at. They come before any function so that esbuild inlines them.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const NBSP = 0xa0;
+const THIN_SPACE = 0x2009;
+const NARROW_NBSP = 0x202f;
+const PERCENT = 37;
+const LPAREN = 40;
+const RPAREN = 41;
+const PLUS = 43;
+const COMMA = 44;
+const HYPHEN = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const MINUS_SIGN = 0x2212;
+
 /**
  * A Date from any realm: a Date made by another global scope (a test harness, a vm) fails
  * `instanceof Date` but still carries the Date tag.
@@ -36,25 +55,6 @@ function isoDate(d: Date): string {
   const day = d.getDate();
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
-
-// Character codes the number scanner looks at.
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const NBSP = 0xa0;
-const THIN_SPACE = 0x2009;
-const NARROW_NBSP = 0x202f;
-const PERCENT = 37;
-const LPAREN = 40;
-const RPAREN = 41;
-const PLUS = 43;
-const COMMA = 44;
-const HYPHEN = 45;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const MINUS_SIGN = 0x2212;
 
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;

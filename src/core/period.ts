@@ -25,24 +25,18 @@ function isYear(y: number): boolean {
   return Number.isInteger(y) && y >= FIRST_YEAR && y <= LAST_YEAR;
 }
 
-const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Month names, upper-cased, January first. */
+const MONTHS = 'JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER'.split(' ');
 
-/** Month names and abbreviations, upper-cased, to 0-based months. */
+/** Labels as periods are written: `Jan` ... `Dec`. */
+const MONTH_LABELS = MONTHS.map((name) => name[0] + name.slice(1, 3).toLowerCase());
+
+/** Month names and their three-letter abbreviations (and SEPT), upper-cased, to 0-based months. */
 const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
-  [
-    ['JAN', 'JANUARY'],
-    ['FEB', 'FEBRUARY'],
-    ['MAR', 'MARCH'],
-    ['APR', 'APRIL'],
-    ['MAY'],
-    ['JUN', 'JUNE'],
-    ['JUL', 'JULY'],
-    ['AUG', 'AUGUST'],
-    ['SEP', 'SEPT', 'SEPTEMBER'],
-    ['OCT', 'OCTOBER'],
-    ['NOV', 'NOVEMBER'],
-    ['DEC', 'DECEMBER'],
-  ].flatMap((names, month0) => names.map((name): [string, number] => [name, month0])),
+  MONTHS.flatMap((name, month0): [string, number][] => [
+    [name, month0],
+    [name.slice(0, 3), month0],
+  ]).concat([['SEPT', 8]]),
 );
 
 function span(label: string, year: number, month0: number, months: number): Period {
