@@ -94,14 +94,14 @@ const CATALOGUE: {
 } = {
   'no-goal-tabs': [
     E,
-    () => 'No goal tab found: a goal tab needs ID and Goal headers in one of its first 5 rows.',
+    () => "No goal tab found: put ID and Goal headers in one of a tab's first 5 rows.",
   ],
   'settings-tab-missing': [
     W,
-    (i) => `No tab is named "${i.tabName}": fix that name under Goal tabs in Settings.`,
+    (i) => `No tab is named "${i.tabName}": fix Goal tabs in Settings.`,
   ],
-  'bad-setting': [W, (i) => `Setting "${i.key}" cannot be "${i.text}": the default is used instead.`],
-  'missing-id': [E, () => 'This row has goal data but no ID: give it an ID unique in the workbook.'],
+  'bad-setting': [W, (i) => `${i.key} cannot be "${i.text}": the default is used.`],
+  'missing-id': [E, () => 'Goal data but no ID: give this row a unique ID.'],
   'missing-goal': [E, () => 'The Goal cell is blank: say what the goal is.'],
   'duplicate-id': [
     E,
@@ -116,7 +116,7 @@ const CATALOGUE: {
   'bad-type': [
     W,
     (i) =>
-      `Type "${i.text}" is unknown, so the goal is unclassified: use Outcome, Activity or Collaboration.`,
+      `Type "${i.text}" is unknown (goal unclassified): use Outcome, Activity or Collaboration.`,
   ],
   'bad-rollup': [E, (i) => `Rollup "${i.text}" is unknown: use average, sum, min or own.`],
   'bad-period': [
@@ -127,10 +127,10 @@ const CATALOGUE: {
     E,
     (i) => `Range target "${i.text}": write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
   ],
-  'missing-target': [E, () => 'This goal has an Actual but no Target: add the Target.'],
+  'missing-target': [E, () => 'An Actual but no Target: add the Target.'],
   'zero-span': [
     E,
-    () => 'Target equals Baseline (or is 0 on a "lower" goal without one): change the Target or Baseline.',
+    () => 'Target equals Baseline (or is 0 on a "lower" goal without one): change one.',
   ],
   'negative-weight': [E, () => 'Weight cannot be negative.'],
   'missing-owner': [W, () => 'No Owner, so no scorecard counts this goal: add one.'],
@@ -142,7 +142,7 @@ const CATALOGUE: {
   cycle: [
     E,
     (i) =>
-      `Parents form a loop (${i.cycle.join(' › ')}), so none of them can roll up: change one Parent to break it.`,
+      `Parents form a loop (${i.cycle.join(' › ')}), so none can roll up: change one Parent.`,
   ],
   'sum-unit-mismatch': [
     E,
@@ -186,7 +186,7 @@ const CATALOGUE: {
   'vanity-metric': [
     W,
     (i) =>
-      `"${i.word}" reads like a vanity metric ${i.asOutcome ? 'but is marked Outcome: measure the result it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the outcome it drives.'}`,
+      `"${i.word}" reads like a vanity metric ${i.asOutcome ? 'but is an Outcome: measure what it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the one it drives.'}`,
   ],
 };
 

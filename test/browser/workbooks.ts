@@ -291,7 +291,7 @@ const onCycle = (tab: string, goalId: string, cycle: readonly string[]): Expecte
   tab,
   goalId,
   column: 'Parent',
-  message: `Parents form a loop (${cycle.join(' › ')}), so none of them can roll up: change one Parent to break it.`,
+  message: `Parents form a loop (${cycle.join(' › ')}), so none can roll up: change one Parent.`,
 });
 
 const SAMPLE_ERRORS: readonly ExpectedError[] = [
