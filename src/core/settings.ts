@@ -4,14 +4,12 @@ import { type Issue, issueAt } from './issues';
 import { type CellValue, DEFAULT_SETTINGS, type Grid, type PayoutPoint, type Settings } from './model';
 import { parsePeriod } from './period';
 
-/** A fresh copy of the defaults, so that nobody can change DEFAULT_SETTINGS through a result. */
+/**
+ * A deep copy of the defaults, so that nobody can change DEFAULT_SETTINGS through a result. JSON copies them
+ * exactly: they hold only numbers, text, flags and lists of those.
+ */
 function defaults(): Settings {
-  return {
-    ...DEFAULT_SETTINGS,
-    payoutCurve: DEFAULT_SETTINGS.payoutCurve.map((p) => ({ ...p })),
-    vanityWords: [...DEFAULT_SETTINGS.vanityWords],
-    goalTabs: [...DEFAULT_SETTINGS.goalTabs],
-  };
+  return JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings;
 }
 
 type Key =
@@ -201,8 +199,8 @@ export function settingsRows(settings: Settings): (string | number)[][] {
   ];
   return [
     ['Setting', 'Value', 'Payout', 'What it does'],
-    row(LABELS.cap, settings.cap, "Most a goal's attainment can count (150% = 1.5)."),
-    row(LABELS.floor, settings.floor, "Least a goal's attainment can count."),
+    row(LABELS.cap, settings.cap, 'Highest attainment a goal counts for (150% = 1.5).'),
+    row(LABELS.floor, settings.floor, 'Lowest attainment a goal counts for.'),
     row(
       LABELS.gap,
       settings.gap,
@@ -211,7 +209,7 @@ export function settingsRows(settings: Settings): (string | number)[][] {
     row(
       LABELS.countUnmeasuredAsZero,
       settings.countUnmeasuredAsZero ? 'yes' : 'no',
-      'yes: goals without an Actual roll up as 0%; no: they are left out.',
+      'yes: goals without an Actual roll up as 0%; no: left out.',
     ),
     row(
       LABELS.activityShare,
@@ -221,7 +219,7 @@ export function settingsRows(settings: Settings): (string | number)[][] {
     row(
       LABELS.vanityWords,
       settings.vanityWords.length === 0 ? NO_WORDS : settings.vanityWords.join(', '),
-      'Words that mark vanity metrics, comma-separated; "none" turns the check off.',
+      'Words of vanity metrics, comma-separated; "none" turns the check off.',
     ),
     row(
       LABELS.goalTabs,
@@ -231,7 +229,7 @@ export function settingsRows(settings: Settings): (string | number)[][] {
     row(
       LABELS.defaultPeriod,
       settings.defaultPeriod,
-      'Period for goals with a blank Period, e.g. FY2026 or Q3 2026.',
+      'Period of goals with none, e.g. FY2026 or Q3 2026.',
     ),
     row(LABELS.decimalSeparator, settings.decimalSeparator, 'Decimal mark of numbers typed as text: . or ,'),
     ...settings.payoutCurve.map((p) => [

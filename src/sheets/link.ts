@@ -3,6 +3,7 @@ import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
 import { safeText } from './cell-text';
 import type { SpreadsheetPort } from './gas';
+import { noTabMessage } from './select';
 
 /** A refusal the user can act on; the sidebar shows its message. */
 export class LinkRefused extends Error {
@@ -83,6 +84,6 @@ export function planParentWrite(
 /** Writes the planned Parent cell: one getRange, one setValue, nothing else. */
 export function writeParentCell(spreadsheet: SpreadsheetPort, write: ParentWrite): void {
   const sheet = spreadsheet.getSheetByName(write.tab);
-  if (!sheet) throw new LinkRefused(`There is no tab named "${write.tab}" any more.`);
+  if (!sheet) throw new LinkRefused(noTabMessage(write.tab));
   sheet.getRange(write.row, write.col).setValue(safeText(write.value));
 }
