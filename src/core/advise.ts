@@ -153,19 +153,15 @@ function outcomeReach(
   return reach;
 }
 
-const FIELD_LABEL: Partial<Record<Field, string>> = {
-  type: 'Type',
-  metric: 'Metric',
-  weight: 'Weight',
-  goal: 'Goal',
-};
+/** The columns advice points at; each one's header is its name capitalised. */
+type AdvisedField = Extract<Field, 'type' | 'metric' | 'weight' | 'goal'>;
 
-function goalPlace(goal: Goal, field: Field): Place {
+function goalPlace(goal: Goal, field: AdvisedField): Place {
   return {
     tab: goal.tab,
     row: goal.row,
     col: goal.columns[field] ?? 0,
-    column: FIELD_LABEL[field] ?? field,
+    column: field[0].toUpperCase() + field.slice(1),
     goalId: goal.id,
   };
 }

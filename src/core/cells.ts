@@ -1,6 +1,25 @@
 // Reading single cells: blanks, text, numbers typed as text (leniently but exactly), done/not-done and header names.
 import type { CellValue } from './model';
 
+// Character codes the number scanner looks at. They come before any function so that esbuild inlines them.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const NBSP = 0xa0;
+const THIN_SPACE = 0x2009;
+const NARROW_NBSP = 0x202f;
+const PERCENT = 37;
+const LPAREN = 40;
+const RPAREN = 41;
+const PLUS = 43;
+const COMMA = 44;
+const HYPHEN = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const MINUS_SIGN = 0x2212;
+
 /**
  * A Date from any realm: a Date made by another global scope (a test harness, a vm) fails
  * `instanceof Date` but still carries the Date tag.
@@ -37,27 +56,22 @@ function isoDate(d: Date): string {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
-// Character codes the number scanner looks at.
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const NBSP = 0xa0;
-const THIN_SPACE = 0x2009;
-const NARROW_NBSP = 0x202f;
-const PERCENT = 37;
-const LPAREN = 40;
-const RPAREN = 41;
-const PLUS = 43;
-const COMMA = 44;
-const HYPHEN = 45;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const MINUS_SIGN = 0x2212;
-
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
+}
+
+// Past the end of the text charCodeAt gives NaN, which is no digit, space or character the scanner looks for:
+// so it reads ahead without checking the length first.
+
+function isDigitAt(s: string, i: number): boolean {
+  return isDigit(s.charCodeAt(i));
+}
+
+/** The position of the first character at or after `i` that is not a space. */
+function skipSpaces(s: string, i: number): number {
+  let pos = i;
+  while (isSpace(s.charCodeAt(pos))) pos++;
+  return pos;
 }
 
 function isSpace(c: number): boolean {
@@ -103,7 +117,7 @@ function scanNumber(s: string, dec: number): number {
   // Before the digits: spaces, at most one sign, one currency symbol and one '(' (a sign and
   // parentheses together are ambiguous, so they are refused).
   for (;;) {
-    while (pos < end && isSpace(s.charCodeAt(pos))) pos++;
+    pos = skipSpaces(s, pos);
     if (pos >= end) return Number.NaN;
     const c = s.charCodeAt(pos);
     if (c === LPAREN && !paren && !signed) paren = true;
@@ -116,21 +130,15 @@ function scanNumber(s: string, dec: number): number {
 
   // Integer part, with thousands separators only in real groups of three.
   const intStart = pos;
-  while (pos < end && isDigit(s.charCodeAt(pos))) pos++;
+  while (isDigitAt(s, pos)) pos++;
   let digits = s.slice(intStart, pos);
   if (digits.length > 0 && pos + 1 < end) {
     const sep = s.charCodeAt(pos);
     const isGroupSep = sep === group || isSpaceGroup(sep) || (sep === SPACE && dec === COMMA);
-    if (isGroupSep && isDigit(s.charCodeAt(pos + 1))) {
+    if (isGroupSep && isDigitAt(s, pos + 1)) {
       if (digits.length > 3 || s.charCodeAt(intStart) === ZERO) return Number.NaN;
-      while (pos < end && s.charCodeAt(pos) === sep) {
-        if (
-          pos + 3 >= end ||
-          !isDigit(s.charCodeAt(pos + 1)) ||
-          !isDigit(s.charCodeAt(pos + 2)) ||
-          !isDigit(s.charCodeAt(pos + 3)) ||
-          (pos + 4 < end && isDigit(s.charCodeAt(pos + 4)))
-        ) {
+      while (s.charCodeAt(pos) === sep) {
+        if (!isDigitAt(s, pos + 1) || !isDigitAt(s, pos + 2) || !isDigitAt(s, pos + 3) || isDigitAt(s, pos + 4)) {
           return Number.NaN;
         }
         digits += s.slice(pos + 1, pos + 4);
@@ -141,9 +149,9 @@ function scanNumber(s: string, dec: number): number {
 
   // Decimal part: at least one digit after the separator.
   let exponent = 0;
-  if (pos < end && s.charCodeAt(pos) === dec) {
+  if (s.charCodeAt(pos) === dec) {
     const fracStart = ++pos;
-    while (pos < end && isDigit(s.charCodeAt(pos))) pos++;
+    while (isDigitAt(s, pos)) pos++;
     if (pos === fracStart) return Number.NaN;
     digits += s.slice(fracStart, pos);
     exponent = fracStart - pos;
@@ -151,25 +159,25 @@ function scanNumber(s: string, dec: number): number {
   if (digits.length === 0) return Number.NaN;
 
   // Scientific notation, as Sheets shows very large or small numbers (1.5E+12).
-  let c = pos < end ? s.charCodeAt(pos) : -1;
+  let c = s.charCodeAt(pos);
   if (c === 101 || c === 69) {
     let p = pos + 1;
     let expNegative = false;
-    const sign = p < end ? s.charCodeAt(p) : -1;
+    const sign = s.charCodeAt(p);
     if (sign === PLUS || sign === HYPHEN || sign === MINUS_SIGN) {
       expNegative = sign !== PLUS;
       p++;
     }
     const expStart = p;
     let written = 0;
-    while (p < end && isDigit(s.charCodeAt(p))) written = written * 10 + s.charCodeAt(p++) - ZERO;
+    while (isDigitAt(s, p)) written = written * 10 + s.charCodeAt(p++) - ZERO;
     if (p === expStart || p - expStart > 4) return Number.NaN;
     exponent += expNegative ? -written : written;
     pos = p;
   }
 
   // One suffix: %, k, m/mn or b/bn, possibly after spaces.
-  while (pos < end && isSpace(s.charCodeAt(pos))) pos++;
+  pos = skipSpaces(s, pos);
   c = pos < end ? s.charCodeAt(pos) | 0x20 : -1; // lower-cased ASCII letter
   let percent = false;
   if (c === PERCENT) {
@@ -182,13 +190,13 @@ function scanNumber(s: string, dec: number): number {
   } else if (c === 109 || c === 98) {
     exponent += c === 109 ? 6 : 9;
     pos++;
-    if (pos < end && (s.charCodeAt(pos) | 0x20) === 110) pos++;
+    if ((s.charCodeAt(pos) | 0x20) === 110) pos++;
   }
 
   // After the digits: spaces, a currency symbol if none came before, and the closing ')'.
   let closed = false;
   for (;;) {
-    while (pos < end && isSpace(s.charCodeAt(pos))) pos++;
+    pos = skipSpaces(s, pos);
     if (pos >= end) break;
     const after = s.charCodeAt(pos);
     if (isCurrency(after) && !currency) currency = true;

@@ -54,40 +54,6 @@ export type IssueDetail =
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
 
-/** Severity of each code: errors block a goal's attainment, warnings and info never do. */
-export const SEVERITY: { readonly [C in IssueCode]: Severity } = {
-  'no-goal-tabs': 'error',
-  'settings-tab-missing': 'warning',
-  'bad-setting': 'warning',
-  'missing-id': 'error',
-  'missing-goal': 'error',
-  'duplicate-id': 'error',
-  'not-a-number': 'error',
-  'bad-direction': 'error',
-  'bad-type': 'warning',
-  'bad-rollup': 'error',
-  'bad-period': 'warning',
-  'bad-range': 'error',
-  'missing-target': 'error',
-  'zero-span': 'error',
-  'negative-weight': 'error',
-  'missing-owner': 'warning',
-  'unknown-parent': 'error',
-  'self-parent': 'error',
-  cycle: 'error',
-  'sum-unit-mismatch': 'error',
-  'sum-needs-target': 'error',
-  'alignment-gap': 'warning',
-  unmeasured: 'info',
-  'weights-not-100': 'warning',
-  'gate-missed': 'info',
-  'no-collaboration-goal': 'warning',
-  'top-level-not-outcome': 'warning',
-  'activity-not-under-outcome': 'warning',
-  'activity-heavy': 'warning',
-  'vanity-metric': 'warning',
-};
-
 /** A1 name of a column number: 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {
   let name = '';
@@ -108,76 +74,128 @@ export const NOWHERE: Place = { tab: '', row: 0, col: 0, column: '', goalId: '' 
 /** Builds an issue at a place; the severity comes from the catalogue. */
 export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
   // Object.assign on a literal is several times faster than a double spread, and workbooks can raise ~1M issues.
-  const base = { tab: place.tab, row: place.row, col: place.col, column: place.column, goalId: place.goalId, severity: SEVERITY[detail.code] };
+  const base = { tab: place.tab, row: place.row, col: place.col, column: place.column, goalId: place.goalId, severity: CATALOGUE[detail.code][0] };
   return Object.assign(base, detail) as Issue;
 }
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+const periodName = (period: string): string => period || 'the default period';
 
-/** The one catalogue of wording: what went wrong and what to do about it. */
+// One-letter names keep the catalogue short: the bundle carries every entry, and Sheets loads it on every call.
+const E = 'error';
+const W = 'warning';
+
+/**
+ * The one catalogue of each code's severity and wording: what went wrong and what to do about it.
+ * Errors block a goal's attainment; warnings and info never do.
+ */
+const CATALOGUE: {
+  readonly [C in IssueCode]: readonly [Severity, (issue: Extract<Issue, { code: C }>) => string];
+} = {
+  'no-goal-tabs': [
+    E,
+    () => "No goal tab found: put ID and Goal headers in one of a tab's first 5 rows.",
+  ],
+  'settings-tab-missing': [
+    W,
+    (i) => `No tab is named "${i.tabName}": fix Goal tabs in Settings.`,
+  ],
+  'bad-setting': [W, (i) => `${i.key} cannot be "${i.text}": the default is used.`],
+  'missing-id': [E, () => 'Goal data but no ID: give this row a unique ID.'],
+  'missing-goal': [E, () => 'The Goal cell is blank: say what the goal is.'],
+  'duplicate-id': [
+    E,
+    (i) => `ID "${i.goalId}" is also on ${i.otherTab} row ${i.otherRow}: IDs must be unique.`,
+  ],
+  'not-a-number': [
+    E,
+    (i) =>
+      `"${i.text}"${i.column ? ` in ${i.column}` : ''} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
+  ],
+  'bad-direction': [E, (i) => `Direction "${i.text}" is unknown: use higher, lower, range or binary.`],
+  'bad-type': [
+    W,
+    (i) =>
+      `Type "${i.text}" is unknown (goal unclassified): use Outcome, Activity or Collaboration.`,
+  ],
+  'bad-rollup': [E, (i) => `Rollup "${i.text}" is unknown: use average, sum, min or own.`],
+  'bad-period': [
+    W,
+    (i) => `Period "${i.text}" is unreadable, so no status: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
+  ],
+  'bad-range': [
+    E,
+    (i) => `Range target "${i.text}": write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
+  ],
+  'missing-target': [E, () => 'An Actual but no Target: add the Target.'],
+  'zero-span': [
+    E,
+    () => 'Target equals Baseline (or is 0 on a "lower" goal without one): change one.',
+  ],
+  'negative-weight': [E, () => 'Weight cannot be negative.'],
+  'missing-owner': [W, () => 'No Owner, so no scorecard counts this goal: add one.'],
+  'unknown-parent': [
+    E,
+    (i) => `No goal has the ID "${i.parent}": fix Parent, or blank it for a top-level goal.`,
+  ],
+  'self-parent': [E, () => 'A goal cannot be its own parent: pick the goal it contributes to.'],
+  cycle: [
+    E,
+    (i) =>
+      `Parents form a loop (${i.cycle.join(' › ')}), so none can roll up: change one Parent.`,
+  ],
+  'sum-unit-mismatch': [
+    E,
+    (i) =>
+      `A sum roll-up needs one unit: child ${i.childId} is in ${i.childUnit || 'blank'}, this goal in ${i.unit || 'blank'}.`,
+  ],
+  'sum-needs-target': [E, () => "A sum roll-up needs this goal's own Target: add one."],
+  'alignment-gap': [
+    W,
+    (i) =>
+      `Alignment gap: this outcome measures ${pct(i.measured)} but its goals roll up to ${pct(i.rolledUp)}: check that they drive it.`,
+  ],
+  unmeasured: ['info', () => 'No Actual yet, so it is left out of roll-ups.'],
+  'weights-not-100': [
+    W,
+    (i) => `${i.owner}'s weights for ${periodName(i.period)} add up to ${pct(i.total)}, not 100%.`,
+  ],
+  'gate-missed': [
+    'info',
+    (i) =>
+      `${i.owner} gets no payout for ${periodName(i.period)}: this gate goal is at ${pct(i.attainment)}, under ${pct(i.gate)}.`,
+  ],
+  'no-collaboration-goal': [
+    W,
+    (i) =>
+      `${i.owner}'s scorecard for ${periodName(i.period)} has no Collaboration goal: add a teaming score (peer NPS, =MBO_NPS).`,
+  ],
+  'top-level-not-outcome': [
+    W,
+    () => 'A top-level goal should be an Outcome (revenue, pipeline, NPS): mark it so, or give it a Parent.',
+  ],
+  'activity-not-under-outcome': [
+    W,
+    () => 'This Activity trees up to no Outcome: align it to the outcome it drives.',
+  ],
+  'activity-heavy': [
+    W,
+    (i) =>
+      `${pct(i.share)} of ${i.owner}'s weight for ${periodName(i.period)} is on Activities (limit ${pct(i.limit)}): measure outcomes, not tactics.`,
+  ],
+  'vanity-metric': [
+    W,
+    (i) =>
+      `"${i.word}" reads like a vanity metric ${i.asOutcome ? 'but is an Outcome: measure what it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the one it drives.'}`,
+  ],
+};
+
+/** Severity of each code, for the README's table and the tests; pure, so the bundle (which reads CATALOGUE) drops it. */
+export const SEVERITY = /* @__PURE__ */ Object.fromEntries(
+  /* @__PURE__ */ Object.entries(CATALOGUE).map(([code, [severity]]) => [code, severity]),
+) as { readonly [C in IssueCode]: Severity };
+
+/** The wording of an issue: what went wrong and what to do about it. */
 export function describeIssue(issue: Issue): string {
-  switch (issue.code) {
-    case 'no-goal-tabs':
-      return 'No goal tab found: a goal tab needs a header row (within its first 5 rows) with an ID column and a Goal column.';
-    case 'settings-tab-missing':
-      return `Settings lists the goal tab "${issue.tabName}", but there is no tab by that name.`;
-    case 'bad-setting':
-      return `Setting "${issue.key}" cannot use "${issue.text}"; the default is used instead.`;
-    case 'missing-id':
-      return 'This row has goal data but no ID. Give it an ID that is unique in the workbook.';
-    case 'missing-goal':
-      return 'This goal has no text in its Goal column. Say what the goal is.';
-    case 'duplicate-id':
-      return `ID "${issue.goalId}" is also used on ${issue.otherTab} row ${issue.otherRow}. IDs must be unique across all tabs.`;
-    case 'not-a-number':
-      return `"${issue.text}"${issue.column ? ` in ${issue.column}` : ''} is not a number. Type a number such as 1200, 1.2M, $3.4k or 12%.`;
-    case 'bad-direction':
-      return `Direction "${issue.text}" is not one of higher, lower, range or binary.`;
-    case 'bad-type':
-      return `Type "${issue.text}" is not one of Outcome, Activity or Collaboration; the goal is left unclassified.`;
-    case 'bad-rollup':
-      return `Rollup "${issue.text}" is not one of average, sum, min or own.`;
-    case 'bad-period':
-      return `Period "${issue.text}" is not a period like FY2026, H1 2026, Q3 2026, 2026-Q3 or Mar 2026; status cannot be judged.`;
-    case 'bad-range':
-      return `A range target needs two numbers, lowest first, like 40-60 (or Min and Max columns); got "${issue.text}".`;
-    case 'missing-target':
-      return 'This goal has an Actual but no Target. Add the target it is measured against.';
-    case 'zero-span':
-      return 'Target equals Baseline (or is 0 for a "lower" goal without baseline), so attainment cannot be computed. Change the target or the baseline.';
-    case 'negative-weight':
-      return 'Weight cannot be negative.';
-    case 'missing-owner':
-      return 'This goal has no Owner, so it counts in no scorecard.';
-    case 'unknown-parent':
-      return `Parent "${issue.parent}" is not the ID of any goal in the workbook. Fix the ID or leave Parent blank for a top-level goal.`;
-    case 'self-parent':
-      return 'This goal names itself as its parent. Choose the goal it contributes to.';
-    case 'cycle':
-      return `These goals form a loop of parents (${issue.cycle.join(' › ')}), so none of them can roll up. Break the loop by changing one Parent.`;
-    case 'sum-unit-mismatch':
-      return `A sum roll-up needs children in the parent's unit (${issue.unit || 'blank'}); child ${issue.childId} is in ${issue.childUnit || 'blank'}.`;
-    case 'sum-needs-target':
-      return 'A sum roll-up measures the children against this goal\'s own Target: add one.';
-    case 'alignment-gap':
-      return `Alignment gap: the outcome measures ${pct(issue.measured)} but the goals under it roll up to ${pct(issue.rolledUp)}. Check that the team's goals drive this outcome.`;
-    case 'unmeasured':
-      return 'Not measured yet: no Actual. It is left out of roll-ups.';
-    case 'weights-not-100':
-      return `${issue.owner}'s weights for ${issue.period || 'the default period'} add up to ${pct(issue.total)}, not 100%.`;
-    case 'gate-missed':
-      return `${issue.owner} gets no payout for ${issue.period || 'the default period'}: this gate goal reached ${pct(issue.attainment)} of its ${pct(issue.gate)} threshold.`;
-    case 'no-collaboration-goal':
-      return `${issue.owner}'s scorecard for ${issue.period || 'the default period'} has no Collaboration goal. Add a teaming score (e.g. an NPS from peers with =MBO_NPS).`;
-    case 'top-level-not-outcome':
-      return 'A top-level goal should be an Outcome (revenue, pipeline, NPS/CSAT). Mark it Outcome or align it to a parent goal.';
-    case 'activity-not-under-outcome':
-      return 'This Activity does not tree up to any Outcome. Align it to the outcome it drives.';
-    case 'activity-heavy':
-      return `${pct(issue.share)} of ${issue.owner}'s weight for ${issue.period || 'the default period'} is on Activities (limit ${pct(issue.limit)}): measure outcomes, not tactics.`;
-    case 'vanity-metric':
-      return issue.asOutcome
-        ? `"${issue.word}" reads like a vanity metric but is marked Outcome. Measure the result it should drive (pipeline, revenue, NPS).`
-        : `"${issue.word}" reads like a vanity metric and trees up to no outcome. Align it to the outcome it should drive.`;
-  }
+  return (CATALOGUE[issue.code][1] as (issue: Issue) => string)(issue);
 }

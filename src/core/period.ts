@@ -25,24 +25,18 @@ function isYear(y: number): boolean {
   return Number.isInteger(y) && y >= FIRST_YEAR && y <= LAST_YEAR;
 }
 
-const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Month names, upper-cased, January first. */
+const MONTHS = 'JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER'.split(' ');
 
-/** Month names and abbreviations, upper-cased, to 0-based months. */
+/** Labels as periods are written: `Jan` ... `Dec`. */
+const MONTH_LABELS = MONTHS.map((name) => name[0] + name.slice(1, 3).toLowerCase());
+
+/** Month names and their three-letter abbreviations (and SEPT), upper-cased, to 0-based months. */
 const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
-  [
-    ['JAN', 'JANUARY'],
-    ['FEB', 'FEBRUARY'],
-    ['MAR', 'MARCH'],
-    ['APR', 'APRIL'],
-    ['MAY'],
-    ['JUN', 'JUNE'],
-    ['JUL', 'JULY'],
-    ['AUG', 'AUGUST'],
-    ['SEP', 'SEPT', 'SEPTEMBER'],
-    ['OCT', 'OCTOBER'],
-    ['NOV', 'NOVEMBER'],
-    ['DEC', 'DECEMBER'],
-  ].flatMap((names, month0) => names.map((name): [string, number] => [name, month0])),
+  MONTHS.flatMap((name, month0): [string, number][] => [
+    [name, month0],
+    [name.slice(0, 3), month0],
+  ]).concat([['SEPT', 8]]),
 );
 
 function span(label: string, year: number, month0: number, months: number): Period {
@@ -91,35 +85,14 @@ export function parsePeriod(v: CellValue): Period | null {
   return period;
 }
 
+/** Letters, digits and the separators: space, tab, line breaks, no-break space, - / _ . , ' ’ and en dash. */
+const PERIOD_CHARACTERS = /^[A-Z0-9 \t\n\r\u00a0\-/_.,'\u2019\u2013]*$/;
+const TOKEN = /[A-Z]+|[0-9]+/g;
+
 /** Runs of letters and runs of digits, upper-cased; separators dropped; null on any other character. */
 function tokenize(text: string): string[] | null {
-  const tokens: string[] = [];
   const upper = text.toUpperCase();
-  let i = 0;
-  while (i < upper.length) {
-    const c = upper.charCodeAt(i);
-    if (isSeparator(c)) {
-      i++;
-      continue;
-    }
-    const digit = c >= 48 && c <= 57;
-    if (!digit && !(c >= 65 && c <= 90)) return null;
-    const start = i;
-    while (i < upper.length) {
-      const d = upper.charCodeAt(i);
-      if (digit ? !(d >= 48 && d <= 57) : !(d >= 65 && d <= 90)) break;
-      i++;
-    }
-    tokens.push(upper.slice(start, i));
-  }
-  return tokens;
-}
-
-/** Space, tab, line breaks, no-break space, - / _ . , ' ’ and en dash. */
-const SEPARATORS: readonly number[] = [32, 9, 10, 13, 0xa0, 45, 47, 95, 46, 44, 39, 0x2019, 0x2013];
-
-function isSeparator(c: number): boolean {
-  return SEPARATORS.includes(c);
+  return PERIOD_CHARACTERS.test(upper) ? (upper.match(TOKEN) ?? []) : null;
 }
 
 function isDigits(token: string | undefined, minLength: number, maxLength: number): token is string {

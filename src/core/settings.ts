@@ -4,14 +4,12 @@ import { type Issue, issueAt } from './issues';
 import { type CellValue, DEFAULT_SETTINGS, type Grid, type PayoutPoint, type Settings } from './model';
 import { parsePeriod } from './period';
 
-/** A fresh copy of the defaults, so that nobody can change DEFAULT_SETTINGS through a result. */
+/**
+ * A deep copy of the defaults, so that nobody can change DEFAULT_SETTINGS through a result. JSON copies them
+ * exactly: they hold only numbers, text, flags and lists of those.
+ */
 function defaults(): Settings {
-  return {
-    ...DEFAULT_SETTINGS,
-    payoutCurve: DEFAULT_SETTINGS.payoutCurve.map((p) => ({ ...p })),
-    vanityWords: [...DEFAULT_SETTINGS.vanityWords],
-    goalTabs: [...DEFAULT_SETTINGS.goalTabs],
-  };
+  return JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings;
 }
 
 type Key =
@@ -26,19 +24,24 @@ type Key =
   | 'decimalSeparator'
   | 'payoutPoint';
 
-/** Keys as normalizeHeader writes them. */
+/** Each setting's key as settingsRows writes it in column A. */
+const LABELS: { readonly [K in Key]: string } = {
+  cap: 'Cap',
+  floor: 'Floor',
+  gap: 'Gap threshold',
+  countUnmeasuredAsZero: 'Count unmeasured as zero',
+  activityShare: 'Activity share',
+  vanityWords: 'Vanity words',
+  goalTabs: 'Goal tabs',
+  defaultPeriod: 'Default period',
+  decimalSeparator: 'Decimal separator',
+  payoutPoint: 'Payout point',
+};
+
+/** Keys as normalizeHeader reads them: each label, and `Alignment gap` for the gap threshold. */
 const KEYS: ReadonlyMap<string, Key> = new Map<string, Key>([
-  ['cap', 'cap'],
-  ['floor', 'floor'],
-  ['gapthreshold', 'gap'],
+  ...(Object.keys(LABELS) as Key[]).map((key): [string, Key] => [normalizeHeader(LABELS[key]), key]),
   ['alignmentgap', 'gap'],
-  ['countunmeasuredaszero', 'countUnmeasuredAsZero'],
-  ['activityshare', 'activityShare'],
-  ['vanitywords', 'vanityWords'],
-  ['goaltabs', 'goalTabs'],
-  ['defaultperiod', 'defaultPeriod'],
-  ['decimalseparator', 'decimalSeparator'],
-  ['payoutpoint', 'payoutPoint'],
 ]);
 
 const YES: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1']);
@@ -115,9 +118,12 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
     if (isBlank(value) || key === 'decimalSeparator') continue;
     const text = cellText(value);
     switch (key) {
-      case 'cap': {
+      case 'cap':
+      case 'gap':
+      case 'activityShare': {
+        // The cap must be positive; the gap threshold and the activity share are fractions of 1.
         const n = number(value);
-        if (isNumber(n) && n > 0) settings.cap = n;
+        if (isNumber(n) && (key === 'cap' ? n > 0 : n >= 0 && n <= 1)) settings[key] = n;
         else bad(row, 2, written, value);
         break;
       }
@@ -127,18 +133,6 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
           settings.floor = n;
           floorRow = { row, written, value };
         } else bad(row, 2, written, value);
-        break;
-      }
-      case 'gap': {
-        const n = number(value);
-        if (isNumber(n) && n >= 0 && n <= 1) settings.gap = n;
-        else bad(row, 2, written, value);
-        break;
-      }
-      case 'activityShare': {
-        const n = number(value);
-        if (isNumber(n) && n >= 0 && n <= 1) settings.activityShare = n;
-        else bad(row, 2, written, value);
         break;
       }
       case 'countUnmeasuredAsZero': {
@@ -205,44 +199,44 @@ export function settingsRows(settings: Settings): (string | number)[][] {
   ];
   return [
     ['Setting', 'Value', 'Payout', 'What it does'],
-    row('Cap', settings.cap, 'Highest attainment a goal can count for (150% = 1.5).'),
-    row('Floor', settings.floor, 'Lowest attainment a goal can count for.'),
+    row(LABELS.cap, settings.cap, 'Highest attainment a goal counts for (150% = 1.5).'),
+    row(LABELS.floor, settings.floor, 'Lowest attainment a goal counts for.'),
     row(
-      'Gap threshold',
+      LABELS.gap,
       settings.gap,
-      'Alignment gap: how far an outcome and the goals under it may differ.',
+      'How far an outcome and the goals under it may differ.',
     ),
     row(
-      'Count unmeasured as zero',
+      LABELS.countUnmeasuredAsZero,
       settings.countUnmeasuredAsZero ? 'yes' : 'no',
-      'yes: goals without an Actual count as 0% in roll-ups; no: they are left out.',
+      'yes: goals without an Actual roll up as 0%; no: left out.',
     ),
     row(
-      'Activity share',
+      LABELS.activityShare,
       settings.activityShare,
-      "Share of an owner's weight on Activities above which they measure tactics.",
+      "Most of an owner's weight that may be on Activities.",
     ),
     row(
-      'Vanity words',
+      LABELS.vanityWords,
       settings.vanityWords.length === 0 ? NO_WORDS : settings.vanityWords.join(', '),
-      'Metrics containing these words read like vanity metrics (comma-separated; "none" turns the check off).',
+      'Words of vanity metrics, comma-separated; "none" turns the check off.',
     ),
     row(
-      'Goal tabs',
+      LABELS.goalTabs,
       settings.goalTabs.join(', '),
-      'Goal tabs by name, besides those found by their ID and Goal headers.',
+      'Goal tabs by name, besides those with ID and Goal headers.',
     ),
     row(
-      'Default period',
+      LABELS.defaultPeriod,
       settings.defaultPeriod,
-      'Period of goals whose Period is blank, e.g. FY2026 or Q3 2026.',
+      'Period of goals with none, e.g. FY2026 or Q3 2026.',
     ),
-    row('Decimal separator', settings.decimalSeparator, 'How numbers typed as text write decimals: . or ,'),
+    row(LABELS.decimalSeparator, settings.decimalSeparator, 'Decimal mark of numbers typed as text: . or ,'),
     ...settings.payoutCurve.map((p) => [
-      'Payout point',
+      LABELS.payoutPoint,
       p.attainment,
       p.payout,
-      'Attainment (Value) paying this payout (Payout); payout is linear between points.',
+      'Attainment (Value) that pays Payout; linear between points.',
     ]),
   ];
 }

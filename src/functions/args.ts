@@ -43,10 +43,9 @@ export function toMatrix(arg: Arg, v: unknown): Matrix {
 
 /** A single cell's value; a range of more than one cell is an error. */
 export function toScalar(arg: Arg, v: unknown): CellValue {
-  if (!isRange(v)) return toMatrix(arg, v)[0][0];
   const m = toMatrix(arg, v);
   if (m.length === 1 && m[0].length === 1) return m[0][0];
-  throw new ArgumentError(arg.fn, arg.name, `must be a single cell or value, not a ${m.length}×${m[0]?.length ?? 0} range.`);
+  throw new ArgumentError(arg.fn, arg.name, `must be one cell or value, not a ${m.length}×${m[0]?.length ?? 0} range.`);
 }
 
 /** One column (or one row) of values, read top to bottom. */
@@ -55,7 +54,7 @@ export function toColumn(arg: Arg, v: unknown): CellValue[] {
   if (m.length === 0) return [];
   if (m[0].length === 1) return m.map((row) => row[0]);
   if (m.length === 1) return m[0].slice();
-  throw new ArgumentError(arg.fn, arg.name, `must be a single column or row, not a ${m.length}×${m[0].length} range.`);
+  throw new ArgumentError(arg.fn, arg.name, `must be one column or row, not a ${m.length}×${m[0].length} range.`);
 }
 
 /**
@@ -72,10 +71,7 @@ export function mapCells<T>(original: unknown, m: Matrix, each: (value: CellValu
  * as native array formulas behave. Returns a reader by row and column.
  */
 export function spread(arg: Arg, v: unknown, rows: number, cols: number): (r: number, c: number) => CellValue {
-  if (!isRange(v)) {
-    const only = toScalar(arg, v);
-    return () => only;
-  }
+  // A single value is a 1×1 matrix here.
   const m = toMatrix(arg, v);
   if (m.length === 1 && m[0].length === 1) {
     const only = m[0][0];
@@ -85,7 +81,7 @@ export function spread(arg: Arg, v: unknown, rows: number, cols: number): (r: nu
   throw new ArgumentError(
     arg.fn,
     arg.name,
-    `must be one value or a range the same size as the first argument (${rows}×${cols}), not ${m.length}×${m[0].length}.`,
+    `must be one value or a range the size of the first argument (${rows}×${cols}), not ${m.length}×${m[0].length}.`,
   );
 }
 

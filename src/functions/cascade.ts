@@ -86,7 +86,7 @@ function methodReader(fn: string, method: unknown, n: number, bad: Map<number, s
     if (text === '') return null;
     const m = METHODS.get(text);
     if (m) return m;
-    const hint = text === 'sum' ? ' To sum actuals against a target, use MBO_CASCADE with Actual and Target columns.' : '';
+    const hint = text === 'sum' ? ' To sum actuals, use MBO_CASCADE with Actual and Target columns.' : '';
     throw new ArgumentError(fn, 'method', `must be average, min or own, not "${text}".${hint}`);
   };
   if (isOmitted(method)) return () => null;
@@ -95,7 +95,7 @@ function methodReader(fn: string, method: unknown, n: number, bad: Map<number, s
     return () => only;
   }
   const col = toColumn({ fn, name: 'method' }, method);
-  if (col.length !== n) throw new ArgumentError(fn, 'method', `has ${col.length} rows but ids has ${n}; give one method or a column of the same height.`);
+  if (col.length !== n) throw new ArgumentError(fn, 'method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
   const parsed = col.map((v, r) => {
     try {
       return parse(isOmitted(v) ? '' : String(v).trim().toLowerCase());
@@ -160,7 +160,7 @@ function tablesOf(fn: string, first: unknown, rest: unknown[]): Analysis {
   if (analysis.goalTabs.length < tabs.length) {
     const missing = tabs.find((t) => !analysis.goalTabs.includes(t.name))!;
     const which = missing.name === 'table' ? 'table' : missing.name.replace(' ', '');
-    throw new ArgumentError(fn, which, 'has no header row with an ID column and a Goal column within its first 5 rows; include the header row in the range.');
+    throw new ArgumentError(fn, which, 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
   }
   return analysis;
 }

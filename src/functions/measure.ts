@@ -4,7 +4,7 @@ import { parseBinary, parseNumber } from '../core/cells';
 import type { Direction } from '../core/model';
 import { parseDirection, parseRangeTarget } from '../core/table';
 import { ArgumentError, describeValue, isOmitted, mapCells, spread, toMatrix } from './args';
-import { define, problemText } from './spec';
+import { define, notANumberText, problemText } from './spec';
 
 const DEFAULT_CAP = 1.5;
 
@@ -41,7 +41,7 @@ function capOf(fn: string, cap: unknown): number {
   if (isOmitted(cap)) return DEFAULT_CAP;
   const n = parseNumber(cap as string | number);
   if (n === null || Number.isNaN(n) || n <= 0) {
-    throw new ArgumentError(fn, 'cap', `must be a positive number such as 150% or 1.5, not ${describeValue(cap as string)}.`);
+    throw new ArgumentError(fn, 'cap', `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`);
   }
   return n;
 }
@@ -70,23 +70,24 @@ function attainmentCell(
   }
   const actual = direction === 'binary' ? parseBinary(actualCell as string) : parseNumber(actualCell as string);
   if (actual === null) return '';
-  if (Number.isNaN(actual)) return problemText({ code: 'not-a-number', text: String(actualCell) });
+  if (Number.isNaN(actual)) return notANumberText(actualCell);
   const baseline = parseNumber(baselineCell as string);
-  if (baseline !== null && Number.isNaN(baseline)) return problemText({ code: 'not-a-number', text: String(baselineCell) });
+  if (baseline !== null && Number.isNaN(baseline)) return notANumberText(baselineCell);
+  const badRange = () => problemText({ code: 'bad-range', text: String(targetCell) });
   let target: number | null;
   let targetMax: number | null = null;
   if (direction === 'range') {
     const range = parseRangeTarget(targetCell as string);
-    if (!range) return problemText({ code: 'bad-range', text: String(targetCell) });
+    if (!range) return badRange();
     [target, targetMax] = range;
   } else {
     target = parseNumber(targetCell as string);
-    if (target !== null && Number.isNaN(target)) return problemText({ code: 'not-a-number', text: String(targetCell) });
+    if (target !== null && Number.isNaN(target)) return notANumberText(targetCell);
   }
   const result = attainment({ direction, actual, target, targetMax, baseline, cap: null, floor: null }, limits);
   if (result.kind === 'value') return result.value;
   if (result.kind === 'unmeasured') return '';
-  return problemText(result.code === 'bad-range' ? { code: 'bad-range', text: String(targetCell) } : { code: result.code });
+  return result.code === 'bad-range' ? badRange() : problemText({ code: result.code });
 }
 
 export const MBO_STATUS = define(
@@ -113,7 +114,7 @@ export const MBO_STATUS = define(
         return `⚠ ${(err as Error).message}`;
       }
       const a = parseNumber(v as string);
-      if (a !== null && Number.isNaN(a)) return problemText({ code: 'not-a-number', text: String(v) });
+      if (a !== null && Number.isNaN(a)) return notANumberText(v);
       return statusOf(a, e);
     });
   },
@@ -122,7 +123,7 @@ export const MBO_STATUS = define(
 function elapsedOf(fn: string, v: unknown): number {
   const e = parseNumber(v as string);
   if (e === null || Number.isNaN(e) || e < 0 || e > 1) {
-    throw new ArgumentError(fn, 'elapsed', `must be a share of the period from 0 to 1 (0% to 100%), not ${describeValue(v as string)}.`);
+    throw new ArgumentError(fn, 'elapsed', `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`);
   }
   return e;
 }

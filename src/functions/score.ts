@@ -3,7 +3,7 @@ import { parseNumber } from '../core/cells';
 import type { CellValue, PayoutPoint } from '../core/model';
 import { compilePayout, nps, weightedScore } from '../core/score';
 import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar } from './args';
-import { cell, define, problemText } from './spec';
+import { cell, define, notANumberText } from './spec';
 
 export const MBO_SCORE = define(
   {
@@ -61,7 +61,7 @@ export const MBO_PAYOUT = define(
     return mapCells(att, toMatrix({ fn, name: 'attainment' }, att), (v) => {
       const a = parseNumber(v);
       if (a === null) return '';
-      if (Number.isNaN(a)) return problemText({ code: 'not-a-number', text: String(v) });
+      if (Number.isNaN(a)) return notANumberText(v);
       return pay(a);
     });
   },
@@ -70,7 +70,7 @@ export const MBO_PAYOUT = define(
 function curveOf(fn: string, v: unknown): PayoutPoint[] {
   const m = toMatrix({ fn, name: 'curve' }, v);
   if (m.length === 0 || m[0].length !== 2) {
-    throw new ArgumentError(fn, 'curve', 'must be a range of two columns: attainment, then payout (e.g. 80% | 50%).');
+    throw new ArgumentError(fn, 'curve', 'must be two columns: attainment, then payout (e.g. 80% | 50%).');
   }
   const points: PayoutPoint[] = [];
   m.forEach((row, i) => {
@@ -107,7 +107,7 @@ export const MBO_NPS = define(
     }
     const result = nps(answers);
     if (result.value === null && rejected > 0) {
-      return `⚠ ${fn}: no answer from 0 to 10 among the scores (${rejected} other values skipped).`;
+      return `⚠ ${fn}: no score from 0 to 10 (${rejected} other values skipped).`;
     }
     return cell(result.value);
   },

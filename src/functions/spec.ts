@@ -36,7 +36,7 @@ export function define(spec: FunctionSpec, impl: (...args: unknown[]) => unknown
     } catch (e) {
       if (e instanceof ArgumentError) throw e;
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`${spec.name}: could not compute (${why}). Check the arguments against ${spec.example}`);
+      throw new Error(`${spec.name} failed (${why}): check the arguments against ${spec.example}`);
     }
   };
   return { ...spec, run };
@@ -45,6 +45,11 @@ export function define(spec: FunctionSpec, impl: (...args: unknown[]) => unknown
 /** What a cell shows when its row has bad data: the catalogue's wording, marked so it reads as a problem. */
 export function problemText(detail: IssueDetail): string {
   return `⚠ ${describeIssue(issueAt(NOWHERE, detail))}`;
+}
+
+/** What a cell shows when a value that should be a number is not one. */
+export function notANumberText(v: unknown): string {
+  return problemText({ code: 'not-a-number', text: String(v) });
 }
 
 /** Fractions as cells: null (blank or not applicable) becomes an empty cell. */

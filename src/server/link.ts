@@ -33,13 +33,13 @@ export function linkViewAt(analysis: Analysis, tab: string, row: number): LinkVi
 
 function noGoalReason(analysis: Analysis, tab: string, row: number): string {
   if (tab === ROLLUP_TAB || isOwnedTab(tab)) {
-    return `${tab} is a report MBO Cascade writes: select the goal's row on its own tab.`;
+    return `${tab} is a report: select the goal's row on its own tab.`;
   }
   if (!analysis.goalTabs.includes(tab)) {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
     return `"${tab}" is not a goal tab (it needs ID and Goal headers). Goal tabs: ${tabs}.`;
   }
-  return `Row ${row} of "${tab}" holds no goal. Select a goal's row (one with an ID).`;
+  return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
 }
 
 export function getLinkView(ctx: ServerContext): LinkView {

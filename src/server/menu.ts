@@ -12,17 +12,17 @@ export interface MenuItem {
   /** The global function Apps Script calls for this item: src/main.ts must expose it under this name. */
   functionName: string;
   handler: () => void;
-  separatorBefore?: boolean;
+  separatorBefore: boolean;
 }
 
 const MAX_LISTED_ISSUES = 8;
 
 export const HELP_TEXT = [
-  'MBO Cascade reads every tab whose header row (within the first 5 rows) has an ID and a Goal column.',
-  'Parent links a goal to the goal it contributes to, on any tab; attainment rolls up from children to parents.',
-  'Check workbook lists problems; Open sidebar shows them with links to each cell, the cascade, and a way to link goals.',
-  `Roll up writes the ${ROLLUP_TAB} tab: the goal tree with measured, rolled-up and final attainment, status and scorecards. It replaces only that tab.`,
-  'Cap, floor, gap threshold, payout curve and other rules live on the Settings tab (created with your first goal tab from the template).',
+  'Goal tabs: every tab with ID and Goal headers in one of its first 5 rows.',
+  "A goal's Parent is the ID of the goal it contributes to, on any tab; attainment rolls up to parents.",
+  'Check workbook lists problems; the sidebar links each to its cell, shows the cascade and links goals.',
+  `Roll up rewrites only the ${ROLLUP_TAB} tab: the goal tree with attainment and status, and scorecards.`,
+  'Cap, floor, payout curve and other rules: the Settings tab, made with your first template goal tab.',
 ].join('\n\n');
 
 export function checkSummary(report: CheckReport): string {
@@ -39,71 +39,42 @@ export function checkSummary(report: CheckReport): string {
   return `${head}\n\n${listed.join('\n')}${tail}\n\nOpen the sidebar to jump to each cell.`;
 }
 
-/** Runs a menu action; a failure becomes an alert, not Apps Script's bare "script error" toast. */
-function guarded(ctx: ServerContext, action: () => void): () => void {
-  return () => {
-    try {
-      action();
-    } catch (error) {
-      ctx
-        .spreadsheetApp()
-        .getUi()
-        .alert(error instanceof Error ? error.message : String(error));
-    }
-  };
-}
-
 /** The menu items, each bound to a context. */
 export function menuItems(ctx: ServerContext): MenuItem[] {
   const ui = () => ctx.spreadsheetApp().getUi();
   const toast = (message: string) =>
     ctx.spreadsheetApp().getActiveSpreadsheet().toast(message, 'MBO Cascade');
+  /** An item whose action's failure becomes an alert, not Apps Script's bare "script error" toast. */
+  const item = (label: string, functionName: string, action: () => void, separatorBefore = false): MenuItem => ({
+    label,
+    functionName,
+    handler: () => {
+      try {
+        action();
+      } catch (error) {
+        ui().alert(error instanceof Error ? error.message : String(error));
+      }
+    },
+    separatorBefore,
+  });
   return [
-    { label: 'Open sidebar', functionName: 'showSidebar', handler: guarded(ctx, () => openSidebar(ctx)) },
-    {
-      label: 'Check workbook',
-      functionName: 'menuCheckWorkbook',
-      handler: guarded(ctx, () => ui().alert(checkSummary(checkWorkbook(ctx)))),
-    },
-    {
-      label: 'Roll up',
-      functionName: 'menuRollUp',
-      handler: guarded(ctx, () => {
-        const done = rollUp(ctx);
-        toast(
-          `Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.`,
-        );
-      }),
-    },
-    {
-      label: 'Link selected row to a parent…',
-      functionName: 'menuLinkToParent',
-      handler: guarded(ctx, () => openSidebar(ctx, 'link')),
-      separatorBefore: true,
-    },
-    {
-      label: 'Insert goal tab from template',
-      functionName: 'menuInsertGoalTab',
-      handler: guarded(ctx, () => {
-        const made = insertGoalTab(ctx, '');
-        const settings = made.settingsCreated ? ' and a Settings tab with the default rules' : '';
-        toast(`Added the goal tab ${made.tab}${settings}.`);
-      }),
-    },
-    {
-      label: 'Add Parent dropdowns',
-      functionName: 'menuAddParentDropdowns',
-      handler: guarded(ctx, () => {
-        const { columns } = addParentDropdowns(ctx);
-        toast(`Added a dropdown of goal IDs to ${columns} Parent column${columns === 1 ? '' : 's'}.`);
-      }),
-    },
-    {
-      label: 'Help',
-      functionName: 'menuHelp',
-      handler: guarded(ctx, () => ui().alert(HELP_TEXT)),
-      separatorBefore: true,
-    },
+    item('Open sidebar', 'showSidebar', () => openSidebar(ctx)),
+    item('Check workbook', 'menuCheckWorkbook', () => ui().alert(checkSummary(checkWorkbook(ctx)))),
+    item('Roll up', 'menuRollUp', () => {
+      const done = rollUp(ctx);
+      toast(`Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.`);
+    }),
+    item('Link selected row to a parent…', 'menuLinkToParent', () => openSidebar(ctx, 'link'), true),
+    item('Insert goal tab from template', 'menuInsertGoalTab', () => {
+      const made = insertGoalTab(ctx, '');
+      const settings = made.settingsCreated ? ' and a Settings tab with the default rules' : '';
+      toast(`Added the goal tab ${made.tab}${settings}.`);
+    }),
+    item('Add Parent dropdowns', 'menuAddParentDropdowns', () => {
+      const { columns } = addParentDropdowns(ctx);
+      toast(`Added a dropdown of goal IDs to ${columns} Parent column${columns === 1 ? '' : 's'}.`);
+    }),
+    item('Help', 'menuHelp', () => ui().alert(HELP_TEXT), true),
   ];
 }
 

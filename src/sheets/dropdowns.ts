@@ -7,7 +7,7 @@ import { IDS_TAB } from './owned';
 import { fitSheet } from './size';
 
 export const PARENT_HELP =
-  'Pick the ID of the goal this one contributes to, on any tab; leave blank for a top-level goal.';
+  'The ID of the goal this one contributes to, on any tab; blank for a top-level goal.';
 
 export interface DropdownWriter {
   spreadsheet: SpreadsheetPort;

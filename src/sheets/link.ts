@@ -3,6 +3,7 @@ import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
 import { safeText } from './cell-text';
 import type { SpreadsheetPort } from './gas';
+import { noTabMessage } from './select';
 
 /** A refusal the user can act on; the sidebar shows its message. */
 export class LinkRefused extends Error {
@@ -56,13 +57,13 @@ export function planParentWrite(
     throw new LinkRefused(`Row ${request.row} of "${request.tab}" holds no goal. Select a goal's row.`);
   if (request.expectedId !== undefined && goal.key !== request.expectedId.trim().toLowerCase()) {
     throw new LinkRefused(
-      `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: the sheet changed. Select the row again.`,
+      `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: select the row again.`,
     );
   }
   const col = goal.columns.parent;
   if (col === undefined) {
     throw new LinkRefused(
-      `Tab "${goal.tab}" has no Parent column. Add a column headed Parent, then link again.`,
+      `Tab "${goal.tab}" has no Parent column: add one, then link again.`,
     );
   }
   const wanted = request.parentId.trim();
@@ -74,7 +75,7 @@ export function planParentWrite(
   if (subtreeOf(analysis, goal.index).has(parentIndex)) {
     const parent = analysis.goals[parentIndex];
     throw new LinkRefused(
-      `${parent.id} is below ${goal.id} in the cascade: making it ${goal.id}'s parent would close a loop.`,
+      `${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`,
     );
   }
   return { tab: goal.tab, row: goal.row, col, value: analysis.goals[parentIndex].id, goal };
@@ -83,6 +84,6 @@ export function planParentWrite(
 /** Writes the planned Parent cell: one getRange, one setValue, nothing else. */
 export function writeParentCell(spreadsheet: SpreadsheetPort, write: ParentWrite): void {
   const sheet = spreadsheet.getSheetByName(write.tab);
-  if (!sheet) throw new LinkRefused(`There is no tab named "${write.tab}" any more.`);
+  if (!sheet) throw new LinkRefused(noTabMessage(write.tab));
   sheet.getRange(write.row, write.col).setValue(safeText(write.value));
 }

@@ -6,7 +6,7 @@ export const LOCK_WAIT_MS = 30_000;
 
 export class BusyError extends Error {
   constructor() {
-    super('Someone else is updating this spreadsheet with MBO Cascade right now. Try again in a minute.');
+    super('Someone else is updating this spreadsheet with MBO Cascade: try again in a minute.');
     this.name = 'BusyError';
   }
 }

@@ -1,13 +1,18 @@
 // Moves the user's selection to a cell the sidebar points at (an issue, a goal).
 import type { SpreadsheetPort } from './gas';
 
+/** Why a tab the sidebar points at cannot be used: someone deleted or renamed it since. */
+export function noTabMessage(tab: string): string {
+  return `There is no tab named "${tab}" any more.`;
+}
+
 /** row/col are 1-based; col 0 selects the whole row, row 0 just opens the tab. */
 export function selectCell(
   spreadsheet: SpreadsheetPort,
   ref: { tab: string; row: number; col: number },
 ): void {
   const sheet = spreadsheet.getSheetByName(ref.tab);
-  if (!sheet) throw new Error(`There is no tab named "${ref.tab}" any more.`);
+  if (!sheet) throw new Error(noTabMessage(ref.tab));
   if (ref.row < 1) {
     sheet.activate();
     return;

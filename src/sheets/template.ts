@@ -59,10 +59,10 @@ export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string
   const name = asked.trim();
   if (name) {
     if (isOwnedTab(name) || name.toLowerCase() === SETTINGS_TAB.toLowerCase()) {
-      throw new Error(`"${name}" is a name MBO Cascade uses for its own tabs. Choose another name.`);
+      throw new Error(`"${name}" is a name MBO Cascade keeps for its own tabs: choose another.`);
     }
     if (taken.has(name.toLowerCase()))
-      throw new Error(`A tab named "${name}" already exists. Choose another name.`);
+      throw new Error(`A tab named "${name}" already exists: choose another name.`);
     if (name.length > 100) throw new Error('A tab name can have at most 100 characters.');
     return name;
   }

@@ -99,7 +99,7 @@ describe('check', () => {
     });
     const run = await runMain(['check', path]);
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/^error +Field!K3 +FM-2 +"a dozen" in Actual is not a number\./m);
+    expect(run.out).toMatch(/^error +Field!K3 +FM-2 +"a dozen" in Actual is not a number:/m);
     expect(run.out).toMatch(/; 1 error, \d+ warnings, 0 info\.\n$/);
   });
 });

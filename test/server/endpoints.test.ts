@@ -163,7 +163,7 @@ describe('getLinkView', () => {
   it.each([
     ['Notes', 1, /"Notes" is not a goal tab .* Goal tabs: CMO, Demand Gen, Content/],
     ['Demand Gen', 2, /Row 2 of "Demand Gen" holds no goal/],
-    [ROLLUP_TAB, 4, /Roll-up is a report MBO Cascade writes/],
+    [ROLLUP_TAB, 4, /Roll-up is a report: select/],
   ])('explains why %s row %i cannot be linked', (tab, row, reason) => {
     const { gas, api: bound } = api();
     if (tab === ROLLUP_TAB) bound.rollUp();

@@ -56,7 +56,7 @@ export function checkJsonText(files: readonly string[], analysis: Analysis): str
 const PLACE_WIDTH_LIMIT = 28;
 const ID_WIDTH_LIMIT = 12;
 
-/** `error    CMO!K3     CMO-1   "abc" in Actual is not a number. ...`, then a summary line. */
+/** `error    CMO!K3     CMO-1   "abc" in Actual is not a number: ...`, then a summary line. */
 export function checkText(files: readonly string[], analysis: Analysis): string {
   const places = analysis.issues.map((issue) => placeName(issue));
   // reduce, not Math.max(...list): a spread of a million issues overflows the stack.
