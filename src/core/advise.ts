@@ -45,7 +45,7 @@ export function advise(
 
   for (let i = 0; i < goals.length; i++) {
     const goal = goals[i];
-    const isTop = parentOf[i] < 0 && goal.parentKey === '';
+    const isTop = parentOf[i] < 0 && goal.parent === '';
     if (isTop && goal.type !== 'outcome' && goal.type !== 'collaboration') {
       issues.push(issueAt(goalPlace(goal, 'type'), { code: 'top-level-not-outcome' }));
     }
@@ -141,7 +141,7 @@ function outcomeReach(
       }
       const parent = parentOf[j];
       if (parent < 0 || parent >= n) {
-        found = reach[j] = parent < 0 && goals[j].parentKey === '' ? NO_OUTCOME : BROKEN;
+        found = reach[j] = parent < 0 && goals[j].parent === '' ? NO_OUTCOME : BROKEN;
         break;
       }
       reach[j] = VISITING;

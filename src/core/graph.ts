@@ -3,14 +3,14 @@
 import type { Issue, Place } from './issues';
 import { issueAt } from './issues';
 import type { Goal } from './model';
-import { TextNumbers } from './texts';
+import { sameIgnoringCase, TextNumbers } from './texts';
 
 /**
  * The goal tree as index arrays. Every index is a position in the goals array given to linkGoals
  * (equal to Goal.index when the whole workbook's list is passed).
  */
 export interface Links {
-  /** Each ID (trimmed, lower-cased) to the first goal that has it. */
+  /** Each ID, as idKey writes it, to the first goal that has it. */
   indexByKey: Map<string, number>;
   /**
    * The parent of each goal; -1 = top-level or unlinked (blank, unknown or self parent).
@@ -43,6 +43,11 @@ const place = (g: Goal, col: number | undefined, column: string): Place => ({
   column,
   goalId: g.id,
 });
+
+/** How IDs compare across the workbook: trimmed (as the tab reader leaves them) and lower-cased. */
+export function idKey(id: string): string {
+  return id.toLowerCase();
+}
 
 /**
  * Links every goal to its parent in linear time, without recursion.
@@ -94,9 +99,10 @@ function childLists(parentOf: Int32Array): number[][] {
 }
 
 /**
- * The first occurrence of an ID owns it. firstOf[i] is that first goal for a later duplicate, else -1.
- * IDs are numbered in a TextNumbers table rather than a Map (a third of a second for a million IDs);
- * the Map that Links exposes is built from it only when first read, as the analysis never needs it.
+ * The first occurrence of an ID owns it; IDs match ignoring case. firstOf[i] is that first goal for a
+ * later duplicate, else -1. IDs are numbered in a caseless TextNumbers table rather than a Map (a third of a
+ * second for a million IDs, and a million lower-cased copies); the Map that Links exposes is built from it
+ * only when first read, as the analysis never needs it.
  */
 class IdTable {
   private readonly numbers: TextNumbers;
@@ -105,21 +111,23 @@ class IdTable {
 
   constructor(goals: readonly Goal[], firstOf: Int32Array) {
     const n = goals.length;
-    this.numbers = new TextNumbers(n);
+    this.numbers = new TextNumbers(n, true);
     this.goalOf = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const key = goals[i].key;
-      if (key === '') continue;
+      const id = goals[i].id;
+      if (id === '') continue;
       const known = this.numbers.size;
-      const number = this.numbers.add(key);
+      // Lower-cased copies sit together in memory: a million lookups miss the cache far less than they
+      // would reading IDs scattered among the cells of the grid.
+      const number = this.numbers.add(idKey(id));
       if (number === known) this.goalOf[number] = i;
       else firstOf[i] = this.goalOf[number];
     }
   }
 
-  /** The goal holding `key`, else -1. */
-  get(key: string): number {
-    const number = this.numbers.get(key);
+  /** The goal holding `id` (any case), else -1. */
+  get(id: string): number {
+    const number = this.numbers.get(id);
     return number === -1 ? -1 : this.goalOf[number];
   }
 
@@ -127,7 +135,7 @@ class IdTable {
   toMap(): Map<string, number> {
     const map = new Map<string, number>();
     const { texts } = this.numbers;
-    for (let k = 0; k < texts.length; k++) map.set(texts[k], this.goalOf[k]);
+    for (let k = 0; k < texts.length; k++) map.set(idKey(texts[k]), this.goalOf[k]);
     return map;
   }
 }
@@ -146,13 +154,13 @@ function resolveParents(goals: readonly Goal[], ids: IdTable): { parentOf: Int32
   const problem = new Uint8Array(goals.length);
   for (let i = 0; i < goals.length; i++) {
     const g = goals[i];
-    if (g.parentKey === '') continue;
+    if (g.parent === '') continue;
     // Naming its own ID is a self-link even for a duplicate, whose ID means another goal.
-    if (g.parentKey === g.key) {
+    if (sameIgnoringCase(g.parent, g.id)) {
       problem[i] = SELF;
       continue;
     }
-    const p = ids.get(g.parentKey);
+    const p = ids.get(g.parent);
     if (p === -1) problem[i] = UNKNOWN;
     else parentOf[i] = p;
   }

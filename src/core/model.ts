@@ -42,15 +42,12 @@ export interface Goal {
   tab: string;
   /** 1-based row in the grid the goal came from (a sheet row when the grid starts at A1). */
   row: number;
-  /** The ID as written, trimmed. */
+  /** The ID as written, trimmed. IDs match across the workbook ignoring case (see idKey in graph.ts). */
   id: string;
-  /** The ID compared across the workbook: trimmed and lower-cased. */
-  key: string;
   title: string;
   owner: string;
   /** The parent ID as written, trimmed; '' for a top-level goal. */
   parent: string;
-  parentKey: string;
   type: GoalType;
   metric: string;
   unit: string;

@@ -1,4 +1,5 @@
 // The Link endpoints: the selected row's goal with the parents it may take, and writing the chosen one.
+import { idKey } from '../core/graph';
 import type { Analysis } from '../core/workbook';
 import { goalAt, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
 import { withDocumentLock } from '../sheets/lock';
@@ -15,7 +16,7 @@ export function linkViewAt(analysis: Analysis, tab: string, row: number): LinkVi
   if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row), candidates: [] };
   const below = subtreeOf(analysis, goal.index);
   const candidates = analysis.goals
-    .filter((g) => g.id !== '' && analysis.links.indexByKey.get(g.key) === g.index)
+    .filter((g) => g.id !== '' && analysis.links.indexByKey.get(idKey(g.id)) === g.index)
     .map((g) => ({
       id: g.id,
       title: g.title,

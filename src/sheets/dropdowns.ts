@@ -1,4 +1,5 @@
 // Native dropdowns on every Parent column, fed by a hidden add-on tab listing every goal ID in the workbook.
+import { idKey } from '../core/graph';
 import { findHeader } from '../core/table';
 import type { TabInput } from '../core/workbook';
 import { safeGrid } from './cell-text';
@@ -66,12 +67,13 @@ function idsSheet(spreadsheet: SpreadsheetPort): SheetPort {
 }
 
 /** Each goal ID once (the first spelling of IDs equal but for case), in workbook order. */
-export function uniqueIds(goals: readonly { id: string; key: string }[]): string[] {
+export function uniqueIds(goals: readonly { id: string }[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const g of goals) {
-    if (!g.id || seen.has(g.key)) continue;
-    seen.add(g.key);
+    const key = idKey(g.id);
+    if (!g.id || seen.has(key)) continue;
+    seen.add(key);
     out.push(g.id);
   }
   return out;

@@ -1,4 +1,5 @@
 // Links one goal to a parent: decides whether the link is allowed, then writes exactly that goal's Parent cell.
+import { idKey } from '../core/graph';
 import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
 import { safeText } from './cell-text';
@@ -55,7 +56,7 @@ export function planParentWrite(
   const goal = goalAt(analysis, request.tab, request.row);
   if (!goal)
     throw new LinkRefused(`Row ${request.row} of "${request.tab}" holds no goal. Select a goal's row.`);
-  if (request.expectedId !== undefined && goal.key !== request.expectedId.trim().toLowerCase()) {
+  if (request.expectedId !== undefined && idKey(goal.id) !== idKey(request.expectedId.trim())) {
     throw new LinkRefused(
       `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: select the row again.`,
     );

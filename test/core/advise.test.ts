@@ -15,8 +15,8 @@ function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; parentOf: Int32A
       columns: { id: 1, goal: 2, owner: 3, parent: 4, type: 5, metric: 6, weight: 7 },
     }),
   );
-  const indexByKey = new Map(goals.map((goal) => [goal.key, goal.index]));
-  const parentOf = Int32Array.from(goals, (goal) => indexByKey.get(goal.parentKey) ?? -1);
+  const indexByKey = new Map(goals.map((goal) => [goal.id.toLowerCase(), goal.index]));
+  const parentOf = Int32Array.from(goals, (goal) => indexByKey.get(goal.parent.toLowerCase()) ?? -1);
   return { goals, parentOf, onCycle: new Uint8Array(goals.length) };
 }
 
@@ -277,10 +277,9 @@ describe('activity-not-under-outcome', () => {
         index: i,
         row: i + 2,
         id: `G${i}`,
-        key: `g${i}`,
         owner: `P${i % 20_000}`,
         type: top ? 'outcome' : 'activity',
-        parentKey: top ? '' : `g${i - 1}`,
+        parent: top ? '' : `G${i - 1}`,
         metric: 'Revenue',
       });
       parentOf[i] = top ? -1 : i - 1;

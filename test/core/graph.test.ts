@@ -81,7 +81,7 @@ describe('duplicate IDs', () => {
     const gs = goals(
       { id: 'T' },
       { id: 'A', tab: 'Sales', row: 4 },
-      { id: 'a ', parent: 'T', tab: 'Ops', row: 9 },
+      { id: 'a', parent: 'T', tab: 'Ops', row: 9 },
       { id: 'A', tab: 'HR', row: 3 },
       { id: 'kid', parent: 'A' },
     );
@@ -97,7 +97,7 @@ describe('duplicate IDs', () => {
       }),
       expect.objectContaining({ code: 'duplicate-id', tab: 'HR', row: 3, otherTab: 'Sales', otherRow: 4 }),
     ]);
-    expect(links.issues[0]).toMatchObject({ otherTab: 'Sales', otherRow: 4, goalId: 'a ' });
+    expect(links.issues[0]).toMatchObject({ otherTab: 'Sales', otherRow: 4, goalId: 'a' });
     expect(links.indexByKey.get('a')).toBe(1);
     // Children naming the ID hang under the first; the duplicate keeps its own parent.
     expect(links.parentOf[4]).toBe(1);

@@ -198,11 +198,9 @@ describe('readGoalTab', () => {
       tab: 'Sales',
       row: 12,
       id: 'REV-1',
-      key: 'rev-1',
       title: 'Grow revenue',
       owner: 'Ana',
       parent: 'CO-1',
-      parentKey: 'co-1',
       type: 'outcome',
       metric: 'ARR',
       unit: '$',
@@ -259,7 +257,6 @@ describe('readGoalTab', () => {
       id: 'a',
       owner: '',
       parent: '',
-      parentKey: '',
       type: '',
       direction: 'higher',
       baseline: null,
@@ -338,22 +335,22 @@ describe('readGoalTab', () => {
     ]);
   });
 
-  it.each<[CellValue, string, string]>([
-    ['  G-7 ', 'G-7', 'g-7'],
-    ['ABC', 'ABC', 'abc'],
-    [42, '42', '42'],
-  ])('reads ID %j as %j, key %j', (cell, id, key) => {
+  it.each<[CellValue, string]>([
+    ['  G-7 ', 'G-7'],
+    ['ABC', 'ABC'],
+    [42, '42'],
+  ])('reads ID %j as %j', (cell, id) => {
     const { goal } = one({ 'Goal ID': cell });
-    expect([goal.id, goal.key]).toEqual([id, key]);
+    expect(goal.id).toBe(id);
   });
 
-  it.each<[CellValue, string, string]>([
-    ['', '', ''],
-    ['  CO-1 ', 'CO-1', 'co-1'],
-    [7, '7', '7'],
-  ])('reads Parent %j as %j, key %j', (cell, parent, parentKey) => {
+  it.each<[CellValue, string]>([
+    ['', ''],
+    ['  CO-1 ', 'CO-1'],
+    [7, '7'],
+  ])('reads Parent %j as %j', (cell, parent) => {
     const { goal } = one({ Parent: cell });
-    expect([goal.parent, goal.parentKey]).toEqual([parent, parentKey]);
+    expect(goal.parent).toBe(parent);
   });
 
   it('keeps text fields as plain text, formulas included', () => {
@@ -699,7 +696,6 @@ describe('readGoalTab', () => {
               const v = goal[key] as number | null;
               expect(v === null || Number.isFinite(v)).toBe(true);
             }
-            expect(goal.key).toBe(goal.id.toLowerCase());
           }
           for (const issue of issues) expect(issue.row).toBeGreaterThan(1);
         },

@@ -174,7 +174,7 @@ describe('a cycle', () => {
         // Scorecards holding a loop member lose that goal when it is deleted: compare only the others.
         const touched = new Set(
           looped.goals
-            .filter((g) => memberKeys.has(g.key) && g.owner !== '')
+            .filter((g) => memberKeys.has(g.id.toLowerCase()) && g.owner !== '')
             .map((g) => cardKey(g.owner, g.period || looped.settings.defaultPeriod)),
         );
         const diff = differences(outcomeOf(looped), outcomeOf(deleted), {

@@ -406,7 +406,7 @@ export function outcomeOf(analysis: Analysis): Outcome {
   const goals = new Map<string, GoalOutcome>();
   analysis.goals.forEach((g, i) => {
     const r = analysis.results.at(i);
-    goals.set(g.key, {
+    goals.set(g.id.toLowerCase(), {
       measured: r.measured,
       rolledUp: r.rolledUp,
       final: r.final,

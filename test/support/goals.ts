@@ -1,20 +1,17 @@
-// Parsed goals for core tests: every field defaulted as the tab reader leaves a blank row, key and parentKey derived.
+// Parsed goals for core tests: every field defaulted as the tab reader leaves a blank row.
 import type { Goal } from '../../src/core/model';
 
 export type GoalSpec = Partial<Goal> & { id: string };
 
-/** A goal with the spec's fields over the test file's defaults; key and parentKey follow id and parent. */
+/** A goal with the spec's fields over the test file's defaults. */
 export function makeGoal(spec: GoalSpec, index = 0, defaults: Partial<Goal> = {}): Goal {
   const parent = spec.parent ?? defaults.parent ?? '';
   return {
     index,
     tab: 'Goals',
     row: index + 2,
-    key: spec.id.trim().toLowerCase(),
     title: `Goal ${spec.id}`,
     owner: '',
-    parent,
-    parentKey: parent.trim().toLowerCase(),
     type: '',
     metric: '',
     unit: '',
@@ -34,5 +31,8 @@ export function makeGoal(spec: GoalSpec, index = 0, defaults: Partial<Goal> = {}
     columns: {},
     ...defaults,
     ...spec,
+    // Trimmed, as the tab reader leaves them: the core compares IDs as they are.
+    id: spec.id.trim(),
+    parent: parent.trim(),
   };
 }
