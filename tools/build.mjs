@@ -13,7 +13,13 @@ export const GLOBAL_NAME = 'MBO';
 
 /** Bundles src/main.ts into one plain script: `var MBO = (() => { ... })();` with no import, export or Node API. */
 export async function bundle({ minify = true } = {}) {
-  const result = await esbuild.build({
+  const result = await esbuild.build(esbuildOptions({ minify }));
+  return wrapModule(result.outputFiles[0].text);
+}
+
+/** esbuild's options for the runtime bundle (also read by tools/bundle-sizes.mjs). */
+export function esbuildOptions({ minify = true } = {}) {
+  return {
     entryPoints: [join(root, 'src/main.ts')],
     bundle: true,
     // ESM output, wrapped below: esbuild's own IIFE would hand the exports over through CommonJS interop
@@ -29,13 +35,14 @@ export async function bundle({ minify = true } = {}) {
     charset: 'utf8',
     write: false,
     logLevel: 'silent',
-  });
-  return wrapModule(result.outputFiles[0].text);
+  };
 }
 
 /**
  * Turns esbuild's ESM output, which ends in one `export { local as name, ... };`, into a strict IIFE that
- * returns those names: `"use strict";var MBO=(()=>{ ...; return { name: local, ... }; })();`.
+ * returns those names: `var MBO=(()=>{"use strict"; ...; return { name: local, ... }; })();`. The directive
+ * sits inside the function: Apps Script loads every pushed file into one global scope, and strict mode is
+ * ours to choose for our own code only.
  */
 function wrapModule(code) {
   const exports = /export\s*\{([^}]*)\};?\s*$/.exec(code);
@@ -46,7 +53,7 @@ function wrapModule(code) {
     .split(',')
     .map((item) => item.trim().split(/\s+as\s+/))
     .map(([local, name = local]) => `${name}:${local}`);
-  return `"use strict";var ${GLOBAL_NAME}=(()=>{${code.slice(0, exports.index)}return{${members.join(',')}}})();\n`;
+  return `var ${GLOBAL_NAME}=(()=>{"use strict";${code.slice(0, exports.index)}return{${members.join(',')}}})();\n`;
 }
 
 /** Reads what the bundle exposes (names, parameters), by running it the way Apps Script does: one plain global scope. */
