@@ -29,24 +29,15 @@ const METHODS: ReadonlyMap<string, RollupMethod> = new Map<string, RollupMethod>
 ]);
 
 export const MBO_ROLLUP = define(
-  {
-    name: 'MBO_ROLLUP',
-    params: [
-      { name: 'ids' },
-      { name: 'parents' },
-      { name: 'attainment' },
-      { name: 'contribution', optional: true },
-      { name: 'method', optional: true },
-    ],
-    example: '=MBO_ROLLUP({CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H})',
-  },
+  'MBO_ROLLUP',
+  'ids parents attainment contribution? method?',
+  '=MBO_ROLLUP({CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H})',
   (ids, parents, att, contribution, method) => {
-    const fn = 'MBO_ROLLUP';
-    const cols = alignedColumns(fn, { ids, parents, attainment: att });
+    const cols = alignedColumns({ ids, parents, attainment: att });
     const n = cols.ids.length;
-    const contributions = isOmitted(contribution) ? null : alignedColumns(fn, { ids, contribution }).contribution;
+    const contributions = isOmitted(contribution) ? null : alignedColumns({ ids, contribution }).contribution;
     const badMethods = new Map<number, string>();
-    const methodAt = methodReader(fn, method, n, badMethods);
+    const methodAt = methodReader(method, n, badMethods);
 
     const goals: Goal[] = [];
     const rowOf: number[] = [];
@@ -81,27 +72,27 @@ export const MBO_ROLLUP = define(
 const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: Number.NEGATIVE_INFINITY };
 
 /** One method for all (a bad one is an argument error), or a column of them (a bad one is its row's problem text, in `bad`). */
-function methodReader(fn: string, method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
+function methodReader(method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
     const m = METHODS.get(text);
     if (m) return m;
     const hint = text === 'sum' ? ' To sum actuals, use MBO_CASCADE with Actual and Target columns.' : '';
-    throw new ArgumentError(fn, 'method', `must be average, min or own, not "${text}".${hint}`);
+    throw new ArgumentError('method', `must be average, min or own, not "${text}".${hint}`);
   };
   if (isOmitted(method)) return () => null;
-  if (!isRange(method) || (toMatrix({ fn, name: 'method' }, method).flat().length === 1 && n !== 1)) {
-    const only = parse(optionText({ fn, name: 'method' }, isRange(method) ? method[0][0] : method));
+  if (!isRange(method) || (toMatrix('method', method).flat().length === 1 && n !== 1)) {
+    const only = parse(optionText('method', isRange(method) ? method[0][0] : method));
     return () => only;
   }
-  const col = toColumn({ fn, name: 'method' }, method);
-  if (col.length !== n) throw new ArgumentError(fn, 'method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
+  const col = toColumn('method', method);
+  if (col.length !== n) throw new ArgumentError('method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
   const parsed = col.map((v, r) => {
     try {
       return parse(isOmitted(v) ? '' : String(v).trim().toLowerCase());
     } catch (e) {
       // Like a bad elapsed share in MBO_STATUS's column: that row says why, and its goal rolls up by the default.
-      bad.set(r, `⚠ ${(e as Error).message}`);
+      bad.set(r, `⚠ MBO_ROLLUP: ${(e as Error).message}`);
       return null;
     }
   });
@@ -149,18 +140,18 @@ function rollupGoal(
   };
 }
 
-function tablesOf(fn: string, first: unknown, rest: unknown[]): Analysis {
+function tablesOf(first: unknown, rest: unknown[]): Analysis {
   const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
   const tabs = grids.map((t, i) => {
     const name = grids.length === 1 ? 'table' : `table ${i + 1}`;
-    const grid = toMatrix({ fn, name: i === 0 ? 'table' : `table${i + 1}` }, t);
+    const grid = toMatrix(i === 0 ? 'table' : `table${i + 1}`, t);
     return { name, grid };
   });
   const analysis = analyzeWorkbook(tabs);
   if (analysis.goalTabs.length < tabs.length) {
     const missing = tabs.find((t) => !analysis.goalTabs.includes(t.name))!;
     const which = missing.name === 'table' ? 'table' : missing.name.replace(' ', '');
-    throw new ArgumentError(fn, which, 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
+    throw new ArgumentError(which, 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
   }
   return analysis;
 }
@@ -168,16 +159,11 @@ function tablesOf(fn: string, first: unknown, rest: unknown[]): Analysis {
 export const CASCADE_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status'];
 
 export const MBO_CASCADE = define(
-  {
-    name: 'MBO_CASCADE',
-    params: [
-      { name: 'table' },
-      { name: 'table2', optional: true, repeats: true },
-    ],
-    example: '=MBO_CASCADE(CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60)',
-  },
+  'MBO_CASCADE',
+  'table table2...',
+  '=MBO_CASCADE(CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60)',
   (table, ...more) => {
-    const analysis = tablesOf('MBO_CASCADE', table, more);
+    const analysis = tablesOf(table, more);
     const { goals, results, links } = analysis;
     const ids = goals.map((g) => g.id);
     const out: (string | number)[][] = [CASCADE_HEADER.slice()];
@@ -202,16 +188,11 @@ export const MBO_CASCADE = define(
 );
 
 export const MBO_VALIDATE = define(
-  {
-    name: 'MBO_VALIDATE',
-    params: [
-      { name: 'table' },
-      { name: 'table2', optional: true, repeats: true },
-    ],
-    example: '=MBO_VALIDATE(CMO!A1:P40, DemandGen!A1:P80)',
-  },
+  'MBO_VALIDATE',
+  'table table2...',
+  '=MBO_VALIDATE(CMO!A1:P40, DemandGen!A1:P80)',
   (table, ...more) => {
-    const analysis = tablesOf('MBO_VALIDATE', table, more);
+    const analysis = tablesOf(table, more);
     const many = analysis.goalTabs.length > 1;
     const out: (string | number)[][] = [['ID', 'Row', 'Column', 'Severity', 'Code', 'Message']];
     for (const issue of analysis.issues) {
@@ -223,18 +204,11 @@ export const MBO_VALIDATE = define(
 );
 
 export const MBO_PATH = define(
-  {
-    name: 'MBO_PATH',
-    params: [
-      { name: 'id' },
-      { name: 'ids' },
-      { name: 'parents' },
-    ],
-    example: '=MBO_PATH(A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D})',
-  },
+  'MBO_PATH',
+  'id ids parents',
+  '=MBO_PATH(A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D})',
   (id, ids, parents) => {
-    const fn = 'MBO_PATH';
-    const cols = alignedColumns(fn, { ids, parents });
+    const cols = alignedColumns({ ids, parents });
     const goals: Goal[] = [];
     for (let r = 0; r < cols.ids.length; r++) {
       if (isOmitted(cols.ids[r])) continue;
@@ -242,11 +216,11 @@ export const MBO_PATH = define(
     }
     const links = linkGoals(goals);
     const names = goals.map((g) => g.id);
-    return mapCells(id, toMatrix({ fn, name: 'id' }, id), (v) => {
+    return mapCells(id, toMatrix('id', id), (v) => {
       if (isOmitted(v)) return '';
       const key = String(v).trim().toLowerCase();
       const index = links.indexByKey.get(key);
-      if (index === undefined) return `⚠ ${fn}: ${describeValue(v)} is not among ids.`;
+      if (index === undefined) return `⚠ MBO_PATH: ${describeValue(v)} is not among ids.`;
       return pathText(index, links.parentOf, names);
     });
   },
