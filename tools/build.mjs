@@ -28,8 +28,15 @@ export function esbuildOptions({ minify = true } = {}) {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'es2020',
-    // The same values under shorter global names; nothing in Apps Script shadows NaN or Infinity.
-    define: { 'Number.NaN': 'NaN', 'Number.POSITIVE_INFINITY': 'Infinity' },
+    // The same values under shorter global names; nothing in Apps Script shadows NaN, Infinity, isNaN or isFinite.
+    // The global isNaN and isFinite convert their argument to a number first, Number's do not: src must pass them
+    // numbers only (or, to isNaN, null, which neither reads as NaN). Every call site's argument is typed so today.
+    define: {
+      'Number.NaN': 'NaN',
+      'Number.POSITIVE_INFINITY': 'Infinity',
+      'Number.isNaN': 'isNaN',
+      'Number.isFinite': 'isFinite',
+    },
     minify,
     legalComments: 'none',
     charset: 'utf8',

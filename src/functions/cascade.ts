@@ -1,6 +1,6 @@
 // MBO_ROLLUP, MBO_CASCADE, MBO_PATH and MBO_VALIDATE: the cascade over ranges from one or many tabs.
 import { cascade } from '../core/cascade';
-import { parseNumber } from '../core/cells';
+import { orBlank, parseNumber } from '../core/cells';
 import { linkGoals } from '../core/graph';
 import { describeIssue } from '../core/issues';
 import type { CellValue, Goal, RollupMethod } from '../core/model';
@@ -18,7 +18,7 @@ import {
   toColumn,
   toMatrix,
 } from './args';
-import { cell, define, problemText } from './spec';
+import { define, problemText } from './spec';
 
 // A Map, not an object literal: a method typed as 'constructor' or 'toString' must not find Object.prototype's.
 const METHODS: ReadonlyMap<string, RollupMethod> = new Map<string, RollupMethod>([
@@ -45,7 +45,7 @@ export const MBO_ROLLUP = define(
     for (let r = 0; r < n; r++) {
       if (isOmitted(cols.ids[r])) continue;
       const measured = parseNumber(cols.attainment[r]);
-      if (measured !== null && Number.isNaN(measured)) {
+      if (Number.isNaN(measured)) {
         out[r][0] = problemText({ code: 'not-a-number', text: String(cols.attainment[r]) });
       }
       const badMethod = badMethods.get(r);
@@ -63,7 +63,7 @@ export const MBO_ROLLUP = define(
       const r = rowOf[i];
       if (out[r][0] !== '') continue;
       const onCycle = links.onCycle[i] === 1 ? cycleByRow.get(r + 1) : undefined;
-      out[r][0] = onCycle ? `⚠ ${describeIssue(onCycle)}` : cell(results.final(i));
+      out[r][0] = onCycle ? `⚠ ${describeIssue(onCycle)}` : orBlank(results.final(i));
     }
     return out;
   },
@@ -127,9 +127,9 @@ function rollupGoal(
     baseline: 0,
     target: 1,
     targetMax: null,
-    actual: measured !== null && Number.isNaN(measured) ? null : measured,
+    actual: Number.isNaN(measured) ? null : measured,
     weight: null,
-    contribution: contribution !== null && Number.isNaN(contribution) ? null : contribution,
+    contribution: Number.isNaN(contribution) ? null : contribution,
     rollup,
     period: '',
     cap: null,
@@ -177,9 +177,9 @@ export const MBO_CASCADE = define(
         g.parent,
         r.onCycle ? '' : r.depth,
         pathText(i, links.parentOf, ids),
-        cell(r.measured),
-        cell(r.rolledUp),
-        cell(r.final),
+        orBlank(r.measured),
+        orBlank(r.rolledUp),
+        orBlank(r.final),
         r.status,
       ]);
     }

@@ -62,7 +62,7 @@ function attainmentCell(
   if (actual === null) return '';
   if (Number.isNaN(actual)) return notANumberText(actualCell);
   const baseline = parseNumber(baselineCell as string);
-  if (baseline !== null && Number.isNaN(baseline)) return notANumberText(baselineCell);
+  if (Number.isNaN(baseline)) return notANumberText(baselineCell);
   const badRange = () => problemText({ code: 'bad-range', text: String(targetCell) });
   let target: number | null;
   let targetMax: number | null = null;
@@ -72,7 +72,7 @@ function attainmentCell(
     [target, targetMax] = range;
   } else {
     target = parseNumber(targetCell as string);
-    if (target !== null && Number.isNaN(target)) return notANumberText(targetCell);
+    if (Number.isNaN(target)) return notANumberText(targetCell);
   }
   const result = attainment({ direction, actual, target, targetMax, baseline, cap: null, floor: null }, limits);
   if (result.kind === 'value') return result.value;
@@ -98,7 +98,7 @@ export const MBO_STATUS = define(
         return `⚠ MBO_STATUS: ${(err as Error).message}`;
       }
       const a = parseNumber(v as string);
-      if (a !== null && Number.isNaN(a)) return notANumberText(v);
+      if (Number.isNaN(a)) return notANumberText(v);
       return statusOf(a, e);
     });
   },

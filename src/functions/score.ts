@@ -1,9 +1,9 @@
 // MBO_SCORE, MBO_PAYOUT and MBO_NPS: owners' weighted scores, the payout curve, and teaming NPS.
-import { parseNumber } from '../core/cells';
+import { orBlank, parseNumber } from '../core/cells';
 import type { CellValue, PayoutPoint } from '../core/model';
 import { compilePayout, nps, weightedScore } from '../core/score';
 import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar } from './args';
-import { cell, define, notANumberText } from './spec';
+import { define, notANumberText } from './spec';
 
 export const MBO_SCORE = define(
   'MBO_SCORE',
@@ -24,17 +24,17 @@ export const MBO_SCORE = define(
       const wanted = String(toScalar('owner', owner)).trim();
       const group = groups.get(wanted.toLowerCase());
       if (!group) throw new ArgumentError('owner', `"${wanted}" does not appear in owners.`);
-      return cell(weightedScore(group.rows, false).score);
+      return orBlank(weightedScore(group.rows, false).score);
     }
     if (groups.size === 0) return [['', '']];
-    return [...groups.values()].map((g) => [g.name, cell(weightedScore(g.rows, false).score)]);
+    return [...groups.values()].map((g) => [g.name, orBlank(weightedScore(g.rows, false).score)]);
   },
 );
 
 /** Junk in a data cell counts as blank here, as native SUMPRODUCT and AVERAGE skip text. */
 function numberOrNull(v: CellValue): number | null {
   const n = parseNumber(v);
-  return n === null || Number.isNaN(n) ? null : n;
+  return Number.isNaN(n) ? null : n;
 }
 
 export const MBO_PAYOUT = define(
@@ -92,6 +92,6 @@ export const MBO_NPS = define(
     if (result.value === null && rejected > 0) {
       return `⚠ MBO_NPS: no score from 0 to 10 (${rejected} other values skipped).`;
     }
-    return cell(result.value);
+    return orBlank(result.value);
   },
 );

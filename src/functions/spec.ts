@@ -66,8 +66,3 @@ export function problemText(detail: IssueDetail): string {
 export function notANumberText(v: unknown): string {
   return problemText({ code: 'not-a-number', text: String(v) });
 }
-
-/** Fractions as cells: null (blank or not applicable) becomes an empty cell. */
-export function cell(v: number | null): number | string {
-  return v === null ? '' : v;
-}
