@@ -1,4 +1,5 @@
 // Every problem the core finds, as data: a union keyed by a literal code, its severity, and one catalogue of wording.
+import type { Field, Goal } from './model';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -67,6 +68,12 @@ export function placeName(place: Place): string {
   if (!place.tab) return 'workbook';
   if (place.row === 0) return tab;
   return place.col > 0 ? `${tab}!${columnLetter(place.col)}${place.row}` : `${tab}!${place.row}:${place.row}`;
+}
+
+/** A goal's cell for an issue: the column of `field`, headed by the field's name capitalised (Target, Unit). */
+export function goalPlace(goal: Goal, field: Field, goalId = goal.id): Place {
+  const column = field[0].toUpperCase() + field.slice(1);
+  return { tab: goal.tab, row: goal.row, col: goal.columns[field] ?? 0, column, goalId };
 }
 
 export const NOWHERE: Place = { tab: '', row: 0, col: 0, column: '', goalId: '' };
