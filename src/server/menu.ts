@@ -1,5 +1,6 @@
 // The add-on menu: onOpen builds it (nothing else, so it works in AuthMode.NONE), and each item's handler.
 import { ROLLUP_TAB } from '../sheets/owned';
+import { activeSpreadsheet } from './analyze';
 import type { CheckReport } from './api';
 import { type ServerContext, liveContext } from './context';
 import { checkWorkbook } from './reports';
@@ -42,8 +43,7 @@ export function checkSummary(report: CheckReport): string {
 /** The menu items, each bound to a context. */
 export function menuItems(ctx: ServerContext): MenuItem[] {
   const ui = () => ctx.spreadsheetApp().getUi();
-  const toast = (message: string) =>
-    ctx.spreadsheetApp().getActiveSpreadsheet().toast(message, 'MBO Cascade');
+  const toast = (message: string) => activeSpreadsheet(ctx).toast(message, 'MBO Cascade');
   /** An item whose action's failure becomes an alert, not Apps Script's bare "script error" toast. */
   const item = (label: string, functionName: string, action: () => void, separatorBefore = false): MenuItem => ({
     label,
