@@ -1,14 +1,14 @@
 // The cascade: each goal's measured, rolled-up and final attainment, alignment gaps and status, bottom-up.
 
 import type { AttainmentError } from './attain';
-import { attainment, statusOf, TOLERANCE } from './attain';
+import { attainment, statusCode, TOLERANCE } from './attain';
 import type { Links } from './graph';
 import type { Issue, IssueDetail } from './issues';
 import { goalPlace, issueAt } from './issues';
 import type { CascadeResults, Field, Goal, Settings } from './model';
 import type { Period } from './period';
 import { elapsedShare } from './period';
-import { columnResults, finalOf, gapOf, NO_ELAPSED, STATUS_CODE } from './results';
+import { columnResults, finalOf, gapOf, NO_ELAPSED } from './results';
 
 /**
  * Computes every goal's attainment in linear time, without recursion: measured from its own values,
@@ -92,7 +92,7 @@ export function cascade(
     }
 
     const f = finalOf(m, r);
-    status[i] = STATUS_CODE[statusOf(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1)];
+    status[i] = statusCode(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1);
   }
   return { results: columnResults({ measured, rolledUp, status, gapThreshold, elapsedOf }, links), issues };
 }

@@ -31,13 +31,10 @@ export const NO_ELAPSED = (_i: number): number | null => null;
 /** The links a result reads: depth, children and cycles, and the parents its path walks up. */
 export type ResultLinks = Pick<Links, 'parentOf' | 'children' | 'onCycle' | 'depth'>;
 
-/** The code CascadeResults keeps for each status (its index in STATUSES). */
-export const STATUS_CODE: Readonly<Record<Status, number>> = {
-  'on track': 0,
-  'at risk': 1,
-  'off track': 2,
-  'not measured': 3,
-};
+/** The code CascadeResults keeps for each status: its index in STATUSES (see statusCode in attain.ts). */
+export const STATUS_CODE = /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ STATUSES.map((status, i) => [status, i])) as Readonly<
+  Record<Status, number>
+>;
 
 /** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
 export const finalOf = (measured: number, rolledUp: number): number => (Number.isNaN(measured) ? rolledUp : measured);

@@ -38,11 +38,14 @@ export function toMatrix(arg: string, v: unknown): Matrix {
   return [[v as CellValue]];
 }
 
+/** A range's size as people write it: rows×columns. */
+const size = (m: Matrix): string => `${m.length}×${m[0]?.length ?? 0}`;
+
 /** A single cell's value; a range of more than one cell is an error. */
 export function toScalar(arg: string, v: unknown): CellValue {
   const m = toMatrix(arg, v);
   if (m.length === 1 && m[0].length === 1) return m[0][0];
-  throw new ArgumentError(arg, `must be one cell or value, not a ${m.length}×${m[0]?.length ?? 0} range.`);
+  throw new ArgumentError(arg, `must be one cell or value, not a ${size(m)} range.`);
 }
 
 /** One column (or one row) of values, read top to bottom. */
@@ -51,7 +54,7 @@ export function toColumn(arg: string, v: unknown): CellValue[] {
   if (m.length === 0) return [];
   if (m[0].length === 1) return m.map((row) => row[0]);
   if (m.length === 1) return m[0].slice();
-  throw new ArgumentError(arg, `must be one column or row, not a ${m.length}×${m[0].length} range.`);
+  throw new ArgumentError(arg, `must be one column or row, not a ${size(m)} range.`);
 }
 
 /**
@@ -77,7 +80,7 @@ export function spread(arg: string, v: unknown, rows: number, cols: number): (r:
   if (m.length === rows && m[0].length === cols) return (r, c) => m[r][c];
   throw new ArgumentError(
     arg,
-    `must be one value or a range the size of the first argument (${rows}×${cols}), not ${m.length}×${m[0].length}.`,
+    `must be one value or a range the size of the first argument (${rows}×${cols}), not ${size(m)}.`,
   );
 }
 

@@ -20,14 +20,6 @@ import {
 } from './args';
 import { define, problemText } from './spec';
 
-// A Map, not an object literal: a method typed as 'constructor' or 'toString' must not find Object.prototype's.
-const METHODS: ReadonlyMap<string, RollupMethod> = new Map<string, RollupMethod>([
-  ['average', 'average'],
-  ['avg', 'average'],
-  ['min', 'min'],
-  ['own', 'own'],
-]);
-
 export const MBO_ROLLUP = define(
   'MBO_ROLLUP',
   'ids parents attainment contribution? method?',
@@ -69,14 +61,15 @@ export const MBO_ROLLUP = define(
   },
 );
 
-const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: Number.NEGATIVE_INFINITY };
+const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: -Number.POSITIVE_INFINITY };
 
 /** One method for all (a bad one is an argument error), or a column of them (a bad one is its row's problem text, in `bad`). */
 function methodReader(method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
-    const m = METHODS.get(text);
-    if (m) return m;
+    // avg is short for average; every other word is the method itself (not `sum`: MBO_ROLLUP has no actuals to add).
+    if (text === 'avg') return 'average';
+    if (/^(average|min|own)$/.test(text)) return text as RollupMethod;
     const hint = text === 'sum' ? ' To sum actuals, use MBO_CASCADE with Actual and Target columns.' : '';
     throw new ArgumentError('method', `must be average, min or own, not "${text}".${hint}`);
   };
@@ -142,16 +135,12 @@ function rollupGoal(
 
 function tablesOf(first: unknown, rest: unknown[]): Analysis {
   const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
-  const tabs = grids.map((t, i) => {
-    const name = grids.length === 1 ? 'table' : `table ${i + 1}`;
-    const grid = toMatrix(i === 0 ? 'table' : `table${i + 1}`, t);
-    return { name, grid };
-  });
+  const arg = (i: number) => (i === 0 ? 'table' : `table${i + 1}`);
+  const tabs = grids.map((t, i) => ({ name: grids.length === 1 ? 'table' : `table ${i + 1}`, grid: toMatrix(arg(i), t) }));
   const analysis = analyzeWorkbook(tabs);
-  if (analysis.goalTabs.length < tabs.length) {
-    const missing = tabs.find((t) => !analysis.goalTabs.includes(t.name))!;
-    const which = missing.name === 'table' ? 'table' : missing.name.replace(' ', '');
-    throw new ArgumentError(which, 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
+  const missing = tabs.findIndex((t) => !analysis.goalTabs.includes(t.name));
+  if (missing >= 0) {
+    throw new ArgumentError(arg(missing), 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
   }
   return analysis;
 }

@@ -107,11 +107,11 @@ export function ensureSettingsTab(spreadsheet: SpreadsheetPort, decimalSeparator
     .getSheets()
     .some((s) => s.getName().trim().toLowerCase() === SETTINGS_TAB.toLowerCase());
   if (exists) return false;
+  // Every row has the header's four cells (Setting, Value, Payout, What it does).
   const rows = settingsRows({ ...DEFAULT_SETTINGS, decimalSeparator });
-  const width = Math.max(...rows.map((r) => r.length));
-  const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+  const width = rows[0].length;
   addFilledTab(spreadsheet, SETTINGS_TAB, (sheet) => {
-    sheet.getRange(1, 1, padded.length, width).setValues(safeGrid(padded));
+    sheet.getRange(1, 1, rows.length, width).setValues(safeGrid(rows));
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
   });
