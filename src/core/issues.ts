@@ -109,7 +109,7 @@ const CATALOGUE: {
   ],
   'bad-setting': [W, (i) => `${i.key} cannot be "${i.text}": the default is used.`],
   'missing-id': [E, () => 'Goal data but no ID: give this row a unique ID.'],
-  'missing-goal': [E, () => 'The Goal cell is blank: say what the goal is.'],
+  'missing-goal': [E, () => 'Goal is blank: say what the goal is.'],
   'duplicate-id': [
     E,
     (i) => `ID "${i.goalId}" is also on ${i.otherTab} row ${i.otherRow}: IDs must be unique.`,
@@ -123,12 +123,12 @@ const CATALOGUE: {
   'bad-type': [
     W,
     (i) =>
-      `Type "${i.text}" is unknown (goal unclassified): use Outcome, Activity or Collaboration.`,
+      `Type "${i.text}" is unknown: use Outcome, Activity or Collaboration.`,
   ],
   'bad-rollup': [E, (i) => `Rollup "${i.text}" is unknown: use average, sum, min or own.`],
   'bad-period': [
     W,
-    (i) => `Period "${i.text}" is unreadable, so no status: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
+    (i) => `Period "${i.text}" is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
   ],
   'bad-range': [
     E,
@@ -179,7 +179,7 @@ const CATALOGUE: {
   ],
   'top-level-not-outcome': [
     W,
-    () => 'A top-level goal should be an Outcome (revenue, pipeline, NPS): mark it so, or give it a Parent.',
+    () => 'A top-level goal should be an Outcome: mark it so, or give it a Parent.',
   ],
   'activity-not-under-outcome': [
     W,

@@ -18,7 +18,7 @@ import {
   toColumn,
   toMatrix,
 } from './args';
-import { define, problemText } from './spec';
+import { define, notANumberText } from './spec';
 
 export const MBO_ROLLUP = define(
   'MBO_ROLLUP',
@@ -37,9 +37,7 @@ export const MBO_ROLLUP = define(
     for (let r = 0; r < n; r++) {
       if (isOmitted(cols.ids[r])) continue;
       const measured = parseNumber(cols.attainment[r]);
-      if (Number.isNaN(measured)) {
-        out[r][0] = problemText({ code: 'not-a-number', text: String(cols.attainment[r]) });
-      }
+      if (Number.isNaN(measured)) out[r][0] = notANumberText(cols.attainment[r]);
       const badMethod = badMethods.get(r);
       if (badMethod !== undefined && out[r][0] === '') out[r][0] = badMethod;
       const share = contributions ? parseNumber(contributions[r]) : null;

@@ -66,10 +66,9 @@ export function planParentWrite(
       `Tab "${goal.tab}" has no Parent column: add one, then link again.`,
     );
   }
+  // '' unlinks: no parent to look up (-1 is no goal's index and in no subtree).
   const wanted = request.parentId.trim();
-  if (wanted === '') return { tab: goal.tab, row: goal.row, col, value: '', goal };
-
-  const parentIndex = analysis.links.indexByKey.get(wanted.toLowerCase());
+  const parentIndex = wanted ? analysis.links.indexByKey.get(wanted.toLowerCase()) : -1;
   if (parentIndex === undefined) throw new LinkRefused(`No goal has the ID "${wanted}".`);
   if (parentIndex === goal.index) throw new LinkRefused(`${goal.id} cannot be its own parent.`);
   if (subtreeOf(analysis, goal.index).has(parentIndex)) {
@@ -78,7 +77,7 @@ export function planParentWrite(
       `${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`,
     );
   }
-  return { tab: goal.tab, row: goal.row, col, value: analysis.goals[parentIndex].id, goal };
+  return { tab: goal.tab, row: goal.row, col, value: wanted && analysis.goals[parentIndex].id, goal };
 }
 
 /** Writes the planned Parent cell: one getRange, one setValue, nothing else. */
