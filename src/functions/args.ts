@@ -67,21 +67,18 @@ export function mapCells<T>(original: unknown, m: Matrix, each: (value: CellValu
 }
 
 /**
- * An argument that is either one value for every cell or a range the same size as the leading one,
+ * An argument that is either one value for every cell or a range the same size as the leading one (`lead`),
  * as native array formulas behave. Returns a reader by row and column.
  */
-export function spread(arg: string, v: unknown, rows: number, cols: number): (r: number, c: number) => CellValue {
+export function spread(arg: string, v: unknown, lead: Matrix): (r: number, c: number) => CellValue {
   // A single value is a 1×1 matrix here.
   const m = toMatrix(arg, v);
   if (m.length === 1 && m[0].length === 1) {
     const only = m[0][0];
     return () => only;
   }
-  if (m.length === rows && m[0].length === cols) return (r, c) => m[r][c];
-  throw new ArgumentError(
-    arg,
-    `must be one value or a range the size of the first argument (${rows}×${cols}), not ${size(m)}.`,
-  );
+  if (size(m) === size(lead)) return (r, c) => m[r][c];
+  throw new ArgumentError(arg, `must be one value or a range the size of the first argument (${size(lead)}), not ${size(m)}.`);
 }
 
 /** Several columns that must line up row by row. */

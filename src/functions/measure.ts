@@ -14,11 +14,9 @@ export const MBO_ATTAINMENT = define(
   '=MBO_ATTAINMENT(D2:D50, C2:C50, B2:B50, "higher", 150%)',
   (actual, target, baseline, direction, cap) => {
     const actuals = toMatrix('actual', actual);
-    const rows = actuals.length;
-    const cols = rows ? actuals[0].length : 0;
-    const targetAt = spread('target', target, rows, cols);
-    const baselineAt = spread('baseline', baseline, rows, cols);
-    const directionAt = spread('direction', direction, rows, cols);
+    const targetAt = spread('target', target, actuals);
+    const baselineAt = spread('baseline', baseline, actuals);
+    const directionAt = spread('direction', direction, actuals);
     const limits = { cap: capOf(cap), floor: 0 };
     if (!Array.isArray(direction)) directionOf(directionAt(0, 0)); // a bad single direction is an argument error
 
@@ -86,9 +84,7 @@ export const MBO_STATUS = define(
   '=MBO_STATUS(E2:E50, 50%)',
   (att, elapsed) => {
     const values = toMatrix('attainment', att);
-    const rows = values.length;
-    const cols = rows ? values[0].length : 0;
-    const elapsedAt = spread('elapsed', elapsed, rows, cols);
+    const elapsedAt = spread('elapsed', elapsed, values);
     if (!Array.isArray(elapsed)) elapsedOf(elapsedAt(0, 0));
     return mapCells(att, values, (v, r, c) => {
       let e: number;
