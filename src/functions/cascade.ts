@@ -23,7 +23,7 @@ import { define, notANumberText } from './spec';
 export const MBO_ROLLUP = define(
   'MBO_ROLLUP',
   'ids parents attainment contribution? method?',
-  '=MBO_ROLLUP({CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H})',
+  '{CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H}',
   (ids, parents, att, contribution, method) => {
     const cols = alignedColumns({ ids, parents, attainment: att });
     const n = cols.ids.length;
@@ -148,7 +148,7 @@ export const CASCADE_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path',
 export const MBO_CASCADE = define(
   'MBO_CASCADE',
   'table table2...',
-  '=MBO_CASCADE(CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60)',
+  'CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60',
   (table, ...more) => {
     const analysis = tablesOf(table, more);
     const { goals, results, links } = analysis;
@@ -177,7 +177,7 @@ export const MBO_CASCADE = define(
 export const MBO_VALIDATE = define(
   'MBO_VALIDATE',
   'table table2...',
-  '=MBO_VALIDATE(CMO!A1:P40, DemandGen!A1:P80)',
+  'CMO!A1:P40, DemandGen!A1:P80',
   (table, ...more) => {
     const analysis = tablesOf(table, more);
     const many = analysis.goalTabs.length > 1;
@@ -193,7 +193,7 @@ export const MBO_VALIDATE = define(
 export const MBO_PATH = define(
   'MBO_PATH',
   'id ids parents',
-  '=MBO_PATH(A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D})',
+  'A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}',
   (id, ids, parents) => {
     const cols = alignedColumns({ ids, parents });
     const goals: Goal[] = [];

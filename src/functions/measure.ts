@@ -11,7 +11,7 @@ const DEFAULT_CAP = 1.5;
 export const MBO_ATTAINMENT = define(
   'MBO_ATTAINMENT',
   'actual target baseline? direction? cap?',
-  '=MBO_ATTAINMENT(D2:D50, C2:C50, B2:B50, "higher", 150%)',
+  'D2:D50, C2:C50, B2:B50, "higher", 150%',
   (actual, target, baseline, direction, cap) => {
     const actuals = toMatrix('actual', actual);
     const targetAt = spread('target', target, actuals);
@@ -81,7 +81,7 @@ function attainmentCell(
 export const MBO_STATUS = define(
   'MBO_STATUS',
   'attainment elapsed',
-  '=MBO_STATUS(E2:E50, 50%)',
+  'E2:E50, 50%',
   (att, elapsed) => {
     const values = toMatrix('attainment', att);
     const elapsedAt = spread('elapsed', elapsed, values);

@@ -8,7 +8,7 @@ import { define, notANumberText } from './spec';
 export const MBO_SCORE = define(
   'MBO_SCORE',
   'owners weights attainment owner?',
-  '=MBO_SCORE(C2:C50, L2:L50, M2:M50)',
+  'C2:C50, L2:L50, M2:M50',
   (owners, weights, att, owner) => {
     const cols = alignedColumns({ owners, weights, attainment: att });
     const groups = new Map<string, { name: string; rows: { weight: number | null; attainment: number | null }[] }>();
@@ -40,7 +40,7 @@ function numberOrNull(v: CellValue): number | null {
 export const MBO_PAYOUT = define(
   'MBO_PAYOUT',
   'attainment curve',
-  '=MBO_PAYOUT(B2:B20, Settings!B10:C12)',
+  'B2:B20, Settings!B10:C12',
   (att, curveArg) => {
     const curve = curveOf(curveArg);
     const pay = compilePayout(curve);
@@ -75,7 +75,7 @@ function curveOf(v: unknown): PayoutPoint[] {
 export const MBO_NPS = define(
   'MBO_NPS',
   'scores',
-  '=MBO_NPS(Survey!B2:B200)',
+  'Survey!B2:B200',
   (scores) => {
     const answers: number[] = [];
     let rejected = 0;

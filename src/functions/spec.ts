@@ -24,14 +24,16 @@ export type CustomFunction = FunctionSpec & { run: (...args: unknown[]) => unkno
 /**
  * Declares a custom function: checks required arguments, names the function in argument errors, and turns
  * unexpected failures into readable errors. `params` lists the parameter names in order, separated by spaces:
- * `cap?` is optional, `table2...` optional and repeating (table2, table3, ...).
+ * `cap?` is optional, `table2...` optional and repeating (table2, table3, ...). `exampleArgs` are the arguments
+ * of the example formula.
  */
 export function define(
   name: string,
   params: string,
-  example: string,
+  exampleArgs: string,
   impl: (...args: unknown[]) => unknown,
 ): CustomFunction {
+  const example = `=${name}(${exampleArgs})`;
   const specs = params.split(' ').map((p): ParamSpec => {
     const param = p.replace(/\W/g, '');
     if (param === p) return { name: param };

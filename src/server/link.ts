@@ -1,6 +1,6 @@
 // The Link endpoints: the selected row's goal with the parents it may take, and writing the chosen one.
 import type { Analysis } from '../core/workbook';
-import { goalAt, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
+import { goalAt, noGoalMessage, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
 import { isOwnedTab, ROLLUP_TAB } from '../sheets/owned';
 import type { WorkbookRead } from '../sheets/read';
 import type { LinkView } from './api';
@@ -38,7 +38,7 @@ function noGoalReason(analysis: Analysis, tab: string, row: number): string {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
     return `"${tab}" is not a goal tab (it needs ID and Goal headers). Goal tabs: ${tabs}.`;
   }
-  return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
+  return noGoalMessage(tab, row);
 }
 
 export function getLinkView(ctx: ServerContext): LinkView {

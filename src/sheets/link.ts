@@ -23,6 +23,11 @@ export interface ParentWrite {
   goal: Goal;
 }
 
+/** Why a row cannot be linked or shown as a goal: it holds none. */
+export function noGoalMessage(tab: string, row: number): string {
+  return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
+}
+
 /** The goal in a sheet row, or null. */
 export function goalAt(analysis: Analysis, tab: string, row: number): Goal | null {
   return analysis.goals.find((g) => g.tab === tab && g.row === row) ?? null;
@@ -53,8 +58,7 @@ export function planParentWrite(
   request: { tab: string; row: number; parentId: string; expectedId?: string },
 ): ParentWrite {
   const goal = goalAt(analysis, request.tab, request.row);
-  if (!goal)
-    throw new LinkRefused(`Row ${request.row} of "${request.tab}" holds no goal. Select a goal's row.`);
+  if (!goal) throw new LinkRefused(noGoalMessage(request.tab, request.row));
   if (request.expectedId !== undefined && goal.key !== request.expectedId.trim().toLowerCase()) {
     throw new LinkRefused(
       `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: select the row again.`,
