@@ -63,12 +63,12 @@ function wrapModule(code) {
   return `var ${GLOBAL_NAME}=(()=>{"use strict";${code.slice(0, exports.index)}return{${members.join(',')}}})();\n`;
 }
 
-/** Reads what the bundle exposes (names, parameters), by running it the way Apps Script does: one plain global scope. */
+/** Reads what the bundle exposes (names; custom functions' parameters), by running it the way Apps Script does: one plain global scope. */
 function readMetadata(code) {
   const context = vm.createContext({});
   vm.runInContext(code, context, { filename: 'mbo.js' });
   const mbo = context[GLOBAL_NAME];
-  return { catalog: mbo.catalog, globals: mbo.globalFunctions.map(({ name, params }) => ({ name, params })) };
+  return { catalog: mbo.catalog, globals: mbo.globalFunctions.map(({ name }) => ({ name })) };
 }
 
 /**
