@@ -82,21 +82,21 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
     if (key !== undefined) rows.push({ key, written, row: r + 1, cells });
   });
 
-  const bad = (row: number, col: number, key: string, v: CellValue): void => {
+  /** A row's unreadable Value (col 2) or Payout (col 3). */
+  const bad = ({ row, written, cells }: Row, col = 2): void => {
     const place = { tab, row, col, column: col === 3 ? 'Payout' : 'Value', goalId: '' };
-    issues.push(issueAt(place, { code: 'bad-setting', key, text: cellText(v) }));
+    issues.push(issueAt(place, { code: 'bad-setting', key: written, text: cellText(cells[col - 1]) }));
   };
   const number = (v: CellValue): number | null => parseNumber(v, settings.decimalSeparator);
-  const isNumber = (n: number | null): n is number => n !== null && !Number.isNaN(n);
 
   let floorRow: Row | null = null;
   const apply = (entry: Row): void => {
-    const { key, written, row, cells } = entry;
+    const { key, cells } = entry;
     const value = cells[1];
     if (isBlank(value) || key === 'payoutPoint') return;
     // Not blank, so a number or NaN.
     const read = READERS[key](cellText(value), number(value) as number, value);
-    if (read === null) bad(row, 2, written, value);
+    if (read === null) bad(entry);
     else {
       (settings as Record<string, unknown>)[key] = read;
       if (key === 'floor') floorRow = entry;
@@ -107,24 +107,24 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
   for (const entry of rows) if (entry.key === 'decimalSeparator') apply(entry);
   const curve: PayoutPoint[] = [];
   for (const entry of rows) {
-    const { key, written, row, cells } = entry;
+    const { key, cells } = entry;
     if (key === 'decimalSeparator') continue;
     if (key !== 'payoutPoint') {
       apply(entry);
       continue;
     }
     if (isBlank(cells[1]) && isBlank(cells[2])) continue;
-    const attainment = number(cells[1]);
-    const payout = number(cells[2]);
-    if (!isNumber(attainment) || attainment < 0) bad(row, 2, written, cells[1]);
-    else if (!isNumber(payout) || payout < 0) bad(row, 3, written, cells[2]);
+    // A blank one of the two is NaN here: unreadable, like text; NaN is not >= 0.
+    const attainment = number(cells[1]) ?? Number.NaN;
+    const payout = number(cells[2]) ?? Number.NaN;
+    if (!(attainment >= 0)) bad(entry);
+    else if (!(payout >= 0)) bad(entry, 3);
     else curve.push({ attainment, payout });
   }
 
   // A floor at or above the cap would leave no room for attainment: keep the default floor.
   if (floorRow !== null && settings.floor >= settings.cap) {
-    const { row, written, cells } = floorRow as Row;
-    bad(row, 2, written, cells[1]);
+    bad(floorRow);
     settings.floor = DEFAULT_SETTINGS.floor;
   }
   if (curve.length > 0) settings.payoutCurve = curve.sort((a, b) => a.attainment - b.attainment);

@@ -29,7 +29,8 @@ export const MBO_ATTAINMENT = define(
 function capOf(cap: unknown): number {
   if (isOmitted(cap)) return DEFAULT_CAP;
   const n = parseNumber(cap as string | number);
-  if (n === null || Number.isNaN(n) || n <= 0) {
+  // Not above 0 also catches NaN.
+  if (n === null || !(n > 0)) {
     throw new ArgumentError('cap', `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`);
   }
   return n;
@@ -102,7 +103,7 @@ export const MBO_STATUS = define(
 
 function elapsedOf(v: unknown): number {
   const e = parseNumber(v as string);
-  if (e === null || Number.isNaN(e) || e < 0 || e > 1) {
+  if (e === null || !(e >= 0 && e <= 1)) {
     throw new ArgumentError('elapsed', `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`);
   }
   return e;

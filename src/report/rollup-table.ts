@@ -204,12 +204,8 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
   if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
 
   return {
-    rows: Math.max(
-      goals.row + goals.numRows - 1,
-      scorecards.row + scorecards.numRows - 1,
-      chartData.row + chartData.numRows - 1,
-      HEADER_ROW + CHART_SPAN_ROWS,
-    ),
+    // The scorecards come last, below the goals and the chart data (n + 2 rows from HEADER_ROW), or the chart's room.
+    rows: Math.max(scorecards.row + scorecards.numRows - 1, HEADER_ROW + CHART_SPAN_ROWS),
     columns: CHART_COL + CHART_SPAN_COLS - 1,
     note,
     goals,
