@@ -107,7 +107,7 @@ const issueOn = (g: Goal, field: Field, detail: IssueDetail): Issue => issueAt(g
 /** The issue for an attainment that could not be computed; a bad range quotes the bounds it got. */
 function attainmentIssue(g: Goal, code: AttainmentError): IssueDetail {
   if (code !== 'bad-range') return { code };
-  const text = g.targetMax === null ? `${g.target ?? ''}` : `${g.target ?? ''}-${g.targetMax}`;
+  const text = `${g.target ?? ''}${g.targetMax === null ? '' : `-${g.targetMax}`}`;
   return { code, text };
 }
 

@@ -21,6 +21,11 @@ export function isOmitted(v: unknown): boolean {
   return v === undefined || v === null || v === '';
 }
 
+/** A cell's text, trimmed; '' when omitted. */
+export function trimmed(v: unknown): string {
+  return isOmitted(v) ? '' : String(v).trim();
+}
+
 export function isRange(v: unknown): v is Matrix {
   return Array.isArray(v);
 }

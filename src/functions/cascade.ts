@@ -17,6 +17,7 @@ import {
   optionText,
   toColumn,
   toMatrix,
+  trimmed,
 } from './args';
 import { define, notANumberText } from './spec';
 
@@ -42,7 +43,7 @@ export const MBO_ROLLUP = define(
       if (badMethod !== undefined && out[r][0] === '') out[r][0] = badMethod;
       const share = contributions ? parseNumber(contributions[r]) : null;
       goals.push(
-        rollupGoal(goals.length, r + 1, String(cols.ids[r]).trim(), cols.parents[r], measured, share, methodAt(r)),
+        rollupGoal(goals.length, r + 1, cols.ids[r], cols.parents[r], measured, share, methodAt(r)),
       );
       rowOf.push(r);
     }
@@ -80,7 +81,7 @@ function methodReader(method: unknown, n: number, bad: Map<number, string>): (r:
   if (col.length !== n) throw new ArgumentError('method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
   const parsed = col.map((v, r) => {
     try {
-      return parse(isOmitted(v) ? '' : String(v).trim().toLowerCase());
+      return parse(trimmed(v).toLowerCase());
     } catch (e) {
       // Like a bad elapsed share in MBO_STATUS's column: that row says why, and its goal rolls up by the default.
       bad.set(r, `⚠ MBO_ROLLUP: ${(e as Error).message}`);
@@ -94,13 +95,14 @@ function methodReader(method: unknown, n: number, bad: Map<number, string>): (r:
 function rollupGoal(
   index: number,
   row: number,
-  id: string,
-  parent: CellValue,
+  idCell: CellValue,
+  parentCell: CellValue,
   measured: number | null,
   contribution: number | null,
   rollup: RollupMethod | null,
 ): Goal {
-  const parentText = isOmitted(parent) ? '' : String(parent).trim();
+  const id = trimmed(idCell);
+  const parentText = trimmed(parentCell);
   return {
     index,
     tab: '',
@@ -199,13 +201,13 @@ export const MBO_PATH = define(
     const goals: Goal[] = [];
     for (let r = 0; r < cols.ids.length; r++) {
       if (isOmitted(cols.ids[r])) continue;
-      goals.push(rollupGoal(goals.length, r + 1, String(cols.ids[r]).trim(), cols.parents[r], null, null, null));
+      goals.push(rollupGoal(goals.length, r + 1, cols.ids[r], cols.parents[r], null, null, null));
     }
     const links = linkGoals(goals);
     const names = goals.map((g) => g.id);
     return mapCells(id, toMatrix('id', id), (v) => {
       if (isOmitted(v)) return '';
-      const key = String(v).trim().toLowerCase();
+      const key = trimmed(v).toLowerCase();
       const index = links.indexByKey.get(key);
       if (index === undefined) return `⚠ MBO_PATH: ${describeValue(v)} is not among ids.`;
       return pathText(index, links.parentOf, names);
