@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { forwarders } from './forwarders.mjs';
+import { INTERNAL_PROPS } from './internal-props.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -38,6 +39,7 @@ export function esbuildOptions({ minify = true } = {}) {
       'Number.isFinite': 'isFinite',
     },
     minify,
+    mangleProps: new RegExp(`^(?:${INTERNAL_PROPS.join('|')})$`),
     legalComments: 'none',
     charset: 'utf8',
     write: false,
