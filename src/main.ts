@@ -7,7 +7,6 @@ import { SERVER_GLOBALS } from './server/globals';
 /** A top-level function Apps Script must see: a trigger, a menu handler or a sidebar endpoint. */
 export interface GlobalFunction {
   name: string;
-  params: string[];
   run: (...args: never[]) => unknown;
 }
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { forwarders } from './forwarders.mjs';
+import { INTERNAL_PROPS } from './internal-props.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -13,7 +14,13 @@ export const GLOBAL_NAME = 'MBO';
 
 /** Bundles src/main.ts into one plain script: `var MBO = (() => { ... })();` with no import, export or Node API. */
 export async function bundle({ minify = true } = {}) {
-  const result = await esbuild.build({
+  const result = await esbuild.build(esbuildOptions({ minify }));
+  return wrapModule(result.outputFiles[0].text);
+}
+
+/** esbuild's options for the runtime bundle (also read by tools/bundle-sizes.mjs). */
+export function esbuildOptions({ minify = true } = {}) {
+  return {
     entryPoints: [join(root, 'src/main.ts')],
     bundle: true,
     // ESM output, wrapped below: esbuild's own IIFE would hand the exports over through CommonJS interop
@@ -22,20 +29,29 @@ export async function bundle({ minify = true } = {}) {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'es2020',
-    // The same values under shorter global names; nothing in Apps Script shadows NaN or Infinity.
-    define: { 'Number.NaN': 'NaN', 'Number.POSITIVE_INFINITY': 'Infinity' },
+    // The same values under shorter global names; nothing in Apps Script shadows NaN, Infinity, isNaN or isFinite.
+    // The global isNaN and isFinite convert their argument to a number first, Number's do not: src must pass them
+    // numbers only (or, to isNaN, null, which neither reads as NaN). Every call site's argument is typed so today.
+    define: {
+      'Number.NaN': 'NaN',
+      'Number.POSITIVE_INFINITY': 'Infinity',
+      'Number.isNaN': 'isNaN',
+      'Number.isFinite': 'isFinite',
+    },
     minify,
+    mangleProps: new RegExp(`^(?:${INTERNAL_PROPS.join('|')})$`),
     legalComments: 'none',
     charset: 'utf8',
     write: false,
     logLevel: 'silent',
-  });
-  return wrapModule(result.outputFiles[0].text);
+  };
 }
 
 /**
  * Turns esbuild's ESM output, which ends in one `export { local as name, ... };`, into a strict IIFE that
- * returns those names: `"use strict";var MBO=(()=>{ ...; return { name: local, ... }; })();`.
+ * returns those names: `var MBO=(()=>{"use strict"; ...; return { name: local, ... }; })();`. The directive
+ * sits inside the function: Apps Script loads every pushed file into one global scope, and strict mode is
+ * ours to choose for our own code only.
  */
 function wrapModule(code) {
   const exports = /export\s*\{([^}]*)\};?\s*$/.exec(code);
@@ -46,15 +62,15 @@ function wrapModule(code) {
     .split(',')
     .map((item) => item.trim().split(/\s+as\s+/))
     .map(([local, name = local]) => `${name}:${local}`);
-  return `"use strict";var ${GLOBAL_NAME}=(()=>{${code.slice(0, exports.index)}return{${members.join(',')}}})();\n`;
+  return `var ${GLOBAL_NAME}=(()=>{"use strict";${code.slice(0, exports.index)}return{${members.join(',')}}})();\n`;
 }
 
-/** Reads what the bundle exposes (names, parameters), by running it the way Apps Script does: one plain global scope. */
+/** Reads what the bundle exposes (names; custom functions' parameters), by running it the way Apps Script does: one plain global scope. */
 function readMetadata(code) {
   const context = vm.createContext({});
   vm.runInContext(code, context, { filename: 'mbo.js' });
   const mbo = context[GLOBAL_NAME];
-  return { catalog: mbo.catalog, globals: mbo.globalFunctions.map(({ name, params }) => ({ name, params })) };
+  return { catalog: mbo.catalog, globals: mbo.globalFunctions.map(({ name }) => ({ name })) };
 }
 
 /**

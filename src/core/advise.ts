@@ -1,6 +1,6 @@
 // The product's beliefs as warnings: teaming goals, outcomes on top, activities under outcomes, no vanity metrics.
-import { type Issue, issueAt, type Place } from './issues';
-import type { Field, Goal, Settings } from './model';
+import { goalPlace, type Issue, issueAt } from './issues';
+import type { Goal, Settings } from './model';
 import { groupByOwnerPeriod, type OwnerPeriod } from './score';
 
 /** Rounding noise tolerated when comparing a computed share with the limit typed in Settings. */
@@ -79,7 +79,7 @@ function adviseCard(goals: readonly Goal[], card: OwnerPeriod, limit: number, is
   const first = goals[members[0]];
   if (!members.some((i) => goals[i].type === 'collaboration')) {
     issues.push(
-      issueAt({ ...goalPlace(first, 'type'), goalId: '' }, { code: 'no-collaboration-goal', owner, period }),
+      issueAt(goalPlace(first, 'type', ''), { code: 'no-collaboration-goal', owner, period }),
     );
   }
 
@@ -98,7 +98,7 @@ function adviseCard(goals: readonly Goal[], card: OwnerPeriod, limit: number, is
   if (share > limit + EPSILON) {
     issues.push(
       issueAt(
-        { ...goalPlace(first, 'weight'), goalId: '' },
+        goalPlace(first, 'weight', ''),
         { code: 'activity-heavy', owner, period, share, limit },
       ),
     );
@@ -151,19 +151,6 @@ function outcomeReach(
     while (top > 0) reach[stack[--top]] = found;
   }
   return reach;
-}
-
-/** The columns advice points at; each one's header is its name capitalised. */
-type AdvisedField = Extract<Field, 'type' | 'metric' | 'weight' | 'goal'>;
-
-function goalPlace(goal: Goal, field: AdvisedField): Place {
-  return {
-    tab: goal.tab,
-    row: goal.row,
-    col: goal.columns[field] ?? 0,
-    column: field[0].toUpperCase() + field.slice(1),
-    goalId: goal.id,
-  };
 }
 
 /**

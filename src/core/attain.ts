@@ -1,5 +1,5 @@
 // Attainment of one measured goal (actual against target, by direction) and the status it earns.
-import type { Direction, Status } from './model';
+import { type Direction, type Status, STATUSES } from './model';
 
 export type AttainmentError = 'zero-span' | 'missing-target' | 'bad-range';
 
@@ -79,8 +79,12 @@ export const TOLERANCE = 1e-9;
 
 /** On track at >= 95% of the elapsed share, at risk at >= 75%, else off track; not measured without a value. */
 export function statusOf(attainment: number | null, elapsed: number): Status {
-  if (attainment === null) return 'not measured';
-  if (attainment >= 0.95 * elapsed - TOLERANCE) return 'on track';
-  if (attainment >= 0.75 * elapsed - TOLERANCE) return 'at risk';
-  return 'off track';
+  return STATUSES[statusCode(attainment, elapsed)];
+}
+
+/** statusOf as its place in STATUSES (on track 0, at risk 1, off track 2, not measured 3), as the cascade keeps it. */
+export function statusCode(attainment: number | null, elapsed: number): number {
+  if (attainment === null) return 3;
+  if (attainment >= 0.95 * elapsed - TOLERANCE) return 0;
+  return attainment >= 0.75 * elapsed - TOLERANCE ? 1 : 2;
 }

@@ -1,14 +1,14 @@
 // The cascade: each goal's measured, rolled-up and final attainment, alignment gaps and status, bottom-up.
 
 import type { AttainmentError } from './attain';
-import { attainment, statusOf, TOLERANCE } from './attain';
+import { attainment, statusCode, TOLERANCE } from './attain';
 import type { Links } from './graph';
-import type { Issue, IssueDetail, Place } from './issues';
-import { issueAt } from './issues';
+import type { Issue, IssueDetail } from './issues';
+import { goalPlace, issueAt } from './issues';
 import type { CascadeResults, Field, Goal, Settings } from './model';
 import type { Period } from './period';
 import { elapsedShare } from './period';
-import { columnResults, finalOf, gapOf, NO_ELAPSED, STATUS_CODE } from './results';
+import { columnResults, finalOf, gapOf, NO_ELAPSED } from './results';
 
 /**
  * Computes every goal's attainment in linear time, without recursion: measured from its own values,
@@ -78,21 +78,21 @@ export function cascade(
   for (let i = 0; i < n; i++) {
     const g = goals[i];
     if (why[i] >= FIRST_ERROR)
-      issues.push(issueOn(g, 'target', 'Target', attainmentIssue(g, ERROR_CODES[why[i] - FIRST_ERROR])));
+      issues.push(issueOn(g, 'target', attainmentIssue(g, ERROR_CODES[why[i] - FIRST_ERROR])));
     const found = rollupIssues.get(i);
     if (found !== undefined) for (const issue of found) issues.push(issue);
 
     const m = measured[i];
     const r = rolledUp[i];
     if (!Number.isNaN(gapOf(m, r, gapThreshold))) {
-      issues.push(issueOn(g, 'actual', 'Actual', { code: 'alignment-gap', measured: m, rolledUp: r }));
+      issues.push(issueOn(g, 'actual', { code: 'alignment-gap', measured: m, rolledUp: r }));
     }
     if (why[i] === UNMEASURED && Number.isNaN(r)) {
-      issues.push(issueOn(g, 'actual', 'Actual', { code: 'unmeasured' }));
+      issues.push(issueOn(g, 'actual', { code: 'unmeasured' }));
     }
 
     const f = finalOf(m, r);
-    status[i] = STATUS_CODE[statusOf(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1)];
+    status[i] = statusCode(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1);
   }
   return { results: columnResults({ measured, rolledUp, status, gapThreshold, elapsedOf }, links), issues };
 }
@@ -102,15 +102,12 @@ const UNMEASURED = 1;
 const FIRST_ERROR = 2;
 const ERROR_CODES: readonly AttainmentError[] = ['zero-span', 'missing-target', 'bad-range'];
 
-const issueOn = (g: Goal, field: Field, column: string, detail: IssueDetail): Issue => {
-  const place: Place = { tab: g.tab, row: g.row, col: g.columns[field] ?? 0, column, goalId: g.id };
-  return issueAt(place, detail);
-};
+const issueOn = (g: Goal, field: Field, detail: IssueDetail): Issue => issueAt(goalPlace(g, field), detail);
 
 /** The issue for an attainment that could not be computed; a bad range quotes the bounds it got. */
 function attainmentIssue(g: Goal, code: AttainmentError): IssueDetail {
   if (code !== 'bad-range') return { code };
-  const text = g.targetMax === null ? `${g.target ?? ''}` : `${g.target ?? ''}-${g.targetMax}`;
+  const text = `${g.target ?? ''}${g.targetMax === null ? '' : `-${g.targetMax}`}`;
   return { code, text };
 }
 
@@ -168,7 +165,7 @@ function rollers(
         mismatch = true;
         report(
           parent,
-          issueOn(g, 'unit', 'Unit', {
+          issueOn(g, 'unit', {
             code: 'sum-unit-mismatch',
             childId: child.id,
             childUnit: child.unit,
@@ -183,18 +180,17 @@ function rollers(
     if (mismatch) return Number.NaN;
     if (g.target === null) {
       // A blocked parent already has an error on its values; do not pile another one on.
-      if (!g.blocked) report(parent, issueOn(g, 'target', 'Target', { code: 'sum-needs-target' }));
+      if (!g.blocked) report(parent, issueOn(g, 'target', { code: 'sum-needs-target' }));
       return Number.NaN;
     }
     // Unmeasured children add nothing either way; with none measured there is no sum unless they count as 0.
     if (counted === 0 && !settings.countUnmeasuredAsZero) return Number.NaN;
-    const { direction, target, targetMax, baseline, cap, floor } = g;
-    const a = attainment({ direction, actual: total, target, targetMax, baseline, cap, floor }, settings);
+    const a = attainment({ ...g, actual: total }, settings);
     if (a.kind === 'value') return a.value;
     // The same error on the parent's own measurement is reported once, from there.
     const ownError = g.actual !== null;
     if (a.kind === 'error' && !g.blocked && !ownError) {
-      report(parent, issueOn(g, 'target', 'Target', attainmentIssue(g, a.code)));
+      report(parent, issueOn(g, 'target', attainmentIssue(g, a.code)));
     }
     return Number.NaN;
   };

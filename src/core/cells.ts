@@ -28,6 +28,9 @@ export function isDate(v: unknown): v is Date {
   return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
+/** A fraction as a cell: null (blank or not applicable) becomes an empty cell. */
+export const orBlank = (x: number | null): number | '' => (x === null ? '' : x);
+
 /** True for '', whitespace-only text, null and undefined. */
 export function isBlank(v: CellValue): boolean {
   if (v === '' || v === null || v === undefined) return true;

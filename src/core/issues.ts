@@ -1,4 +1,5 @@
 // Every problem the core finds, as data: a union keyed by a literal code, its severity, and one catalogue of wording.
+import type { Field, Goal } from './model';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -69,6 +70,12 @@ export function placeName(place: Place): string {
   return place.col > 0 ? `${tab}!${columnLetter(place.col)}${place.row}` : `${tab}!${place.row}:${place.row}`;
 }
 
+/** A goal's cell for an issue: the column of `field`, headed by the field's name capitalised (Target, Unit). */
+export function goalPlace(goal: Goal, field: Field, goalId = goal.id): Place {
+  const column = field[0].toUpperCase() + field.slice(1);
+  return { tab: goal.tab, row: goal.row, col: goal.columns[field] ?? 0, column, goalId };
+}
+
 export const NOWHERE: Place = { tab: '', row: 0, col: 0, column: '', goalId: '' };
 
 /** Builds an issue at a place; the severity comes from the catalogue. */
@@ -86,23 +93,24 @@ const E = 'error';
 const W = 'warning';
 
 /**
- * The one catalogue of each code's severity and wording: what went wrong and what to do about it.
+ * The one catalogue of each code's severity and wording: what went wrong and what to do about it (fixed text, or
+ * made from the issue's detail).
  * Errors block a goal's attainment; warnings and info never do.
  */
 const CATALOGUE: {
-  readonly [C in IssueCode]: readonly [Severity, (issue: Extract<Issue, { code: C }>) => string];
+  readonly [C in IssueCode]: readonly [Severity, string | ((issue: Extract<Issue, { code: C }>) => string)];
 } = {
   'no-goal-tabs': [
     E,
-    () => "No goal tab found: put ID and Goal headers in one of a tab's first 5 rows.",
+    "No goal tab found: put ID and Goal headers in one of a tab's first 5 rows.",
   ],
   'settings-tab-missing': [
     W,
     (i) => `No tab is named "${i.tabName}": fix Goal tabs in Settings.`,
   ],
   'bad-setting': [W, (i) => `${i.key} cannot be "${i.text}": the default is used.`],
-  'missing-id': [E, () => 'Goal data but no ID: give this row a unique ID.'],
-  'missing-goal': [E, () => 'The Goal cell is blank: say what the goal is.'],
+  'missing-id': [E, 'Goal data but no ID: give this row a unique ID.'],
+  'missing-goal': [E, 'Goal is blank: say what the goal is.'],
   'duplicate-id': [
     E,
     (i) => `ID "${i.goalId}" is also on ${i.otherTab} row ${i.otherRow}: IDs must be unique.`,
@@ -116,29 +124,29 @@ const CATALOGUE: {
   'bad-type': [
     W,
     (i) =>
-      `Type "${i.text}" is unknown (goal unclassified): use Outcome, Activity or Collaboration.`,
+      `Type "${i.text}" is unknown: use Outcome, Activity or Collaboration.`,
   ],
   'bad-rollup': [E, (i) => `Rollup "${i.text}" is unknown: use average, sum, min or own.`],
   'bad-period': [
     W,
-    (i) => `Period "${i.text}" is unreadable, so no status: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
+    (i) => `Period "${i.text}" is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
   ],
   'bad-range': [
     E,
     (i) => `Range target "${i.text}": write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
   ],
-  'missing-target': [E, () => 'An Actual but no Target: add the Target.'],
+  'missing-target': [E, 'An Actual but no Target: add the Target.'],
   'zero-span': [
     E,
-    () => 'Target equals Baseline (or is 0 on a "lower" goal without one): change one.',
+    'Target equals Baseline (or is 0 on a "lower" goal without one): change one.',
   ],
-  'negative-weight': [E, () => 'Weight cannot be negative.'],
-  'missing-owner': [W, () => 'No Owner, so no scorecard counts this goal: add one.'],
+  'negative-weight': [E, 'Weight cannot be negative.'],
+  'missing-owner': [W, 'No Owner, so no scorecard counts this goal: add one.'],
   'unknown-parent': [
     E,
     (i) => `No goal has the ID "${i.parent}": fix Parent, or blank it for a top-level goal.`,
   ],
-  'self-parent': [E, () => 'A goal cannot be its own parent: pick the goal it contributes to.'],
+  'self-parent': [E, 'A goal cannot be its own parent: pick the goal it contributes to.'],
   cycle: [
     E,
     (i) =>
@@ -149,13 +157,13 @@ const CATALOGUE: {
     (i) =>
       `A sum roll-up needs one unit: child ${i.childId} is in ${i.childUnit || 'blank'}, this goal in ${i.unit || 'blank'}.`,
   ],
-  'sum-needs-target': [E, () => "A sum roll-up needs this goal's own Target: add one."],
+  'sum-needs-target': [E, "A sum roll-up needs this goal's own Target: add one."],
   'alignment-gap': [
     W,
     (i) =>
       `Alignment gap: this outcome measures ${pct(i.measured)} but its goals roll up to ${pct(i.rolledUp)}: check that they drive it.`,
   ],
-  unmeasured: ['info', () => 'No Actual yet, so it is left out of roll-ups.'],
+  unmeasured: ['info', 'No Actual yet, so it is left out of roll-ups.'],
   'weights-not-100': [
     W,
     (i) => `${i.owner}'s weights for ${periodName(i.period)} add up to ${pct(i.total)}, not 100%.`,
@@ -172,11 +180,11 @@ const CATALOGUE: {
   ],
   'top-level-not-outcome': [
     W,
-    () => 'A top-level goal should be an Outcome (revenue, pipeline, NPS): mark it so, or give it a Parent.',
+    'A top-level goal should be an Outcome: mark it so, or give it a Parent.',
   ],
   'activity-not-under-outcome': [
     W,
-    () => 'This Activity trees up to no Outcome: align it to the outcome it drives.',
+    'This Activity trees up to no Outcome: align it to the outcome it drives.',
   ],
   'activity-heavy': [
     W,
@@ -197,5 +205,6 @@ export const SEVERITY = /* @__PURE__ */ Object.fromEntries(
 
 /** The wording of an issue: what went wrong and what to do about it. */
 export function describeIssue(issue: Issue): string {
-  return (CATALOGUE[issue.code][1] as (issue: Issue) => string)(issue);
+  const wording = CATALOGUE[issue.code][1] as string | ((issue: Issue) => string);
+  return typeof wording === 'string' ? wording : wording(issue);
 }

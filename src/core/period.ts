@@ -52,12 +52,6 @@ function monthPeriod(month0: number, year: number): Period {
   return span(`${MONTH_LABELS[month0]} ${year}`, year, month0, 1);
 }
 
-/** A half (H1, H2) or a quarter (Q1..Q4). */
-function partPeriod(kind: 'H' | 'Q', n: number, year: number): Period {
-  const months = kind === 'H' ? 6 : 3;
-  return span(`${kind}${n} ${year}`, year, (n - 1) * months, months);
-}
-
 // Period texts are few and repeat on every row, so parsed texts are remembered (bounded).
 const CACHE_LIMIT = 512;
 const textCache = new Map<string, Period | null>();
@@ -89,91 +83,58 @@ export function parsePeriod(v: CellValue): Period | null {
 const PERIOD_CHARACTERS = /^[A-Z0-9 \t\n\r\u00a0\-/_.,'\u2019\u2013]*$/;
 const TOKEN = /[A-Z]+|[0-9]+/g;
 
-/** Runs of letters and runs of digits, upper-cased; separators dropped; null on any other character. */
-function tokenize(text: string): string[] | null {
+/** Runs of letters and runs of digits, upper-cased, separated by single spaces; null on any other character. */
+function tokenize(text: string): string | null {
   const upper = text.toUpperCase();
-  return PERIOD_CHARACTERS.test(upper) ? (upper.match(TOKEN) ?? []) : null;
+  return PERIOD_CHARACTERS.test(upper) ? (upper.match(TOKEN) ?? []).join(' ') : null;
 }
 
-function isDigits(token: string | undefined, minLength: number, maxLength: number): token is string {
-  if (token === undefined || token.length < minLength || token.length > maxLength) return false;
-  const c = token.charCodeAt(0);
-  return c >= 48 && c <= 57;
+// The forms a period's tokens may take: `FY 2026` stands for FY2026, FY 2026 and FY-2026.
+/** A year alone: 2026, FY2026, FY26. */
+const YEAR = /^(?:FY )?(\d{4})$|^FY (\d\d)$/;
+/** A half or quarter, then its year: H1 2026, Q3 FY26, Q3'26. */
+const PART_YEAR = /^([HQ]) (\d) (?:FY )?(?:(\d{4})|(\d\d))$/;
+/** A year, then a half or quarter: 2026 H1, FY26 Q3. */
+const YEAR_PART = /^(?:(?:FY )?(\d{4})|FY (\d\d)) ([HQ]) (\d)$/;
+/** A month and a four-digit year either way round, by name or number, or a whole date (year, month, day). */
+const MONTH_YEAR = /^([A-Z]+|\d\d?) (\d{4})$/;
+const YEAR_MONTH = /^(\d{4}) ([A-Z]+|\d\d?)(?: (\d\d?))?$/;
+
+/** A four-digit year if it is one (1900-9999), else a two-digit one in the 2000s; null when neither. */
+function yearOf(four: string | undefined, two: string | undefined): number | null {
+  const year = Number(four ?? `20${two}`);
+  return four === undefined || isYear(year) ? year : null;
 }
 
-/**
- * A year at tokens[i]: `2026`, `FY2026`, `FY26`, or (when shortOk) a bare `26`.
- * Returns the year and the number of tokens it used, or null.
- */
-function yearAt(tokens: string[], i: number, shortOk: boolean): [number, number] | null {
-  const token = tokens[i];
-  if (token === 'FY') {
-    const next = tokens[i + 1];
-    if (isDigits(next, 2, 2)) return [2000 + Number(next), 2];
-    if (isDigits(next, 4, 4) && isYear(Number(next))) return [Number(next), 2];
-    return null;
+/** H1, H2, Q1..Q4 over `year`, or null. */
+function part(kind: string, n: string, year: number | null): Period | null {
+  const months = kind === 'H' ? 6 : 3;
+  return year !== null && Number(n) >= 1 && Number(n) <= 12 / months
+    ? span(`${kind}${n} ${year}`, year, (Number(n) - 1) * months, months)
+    : null;
+}
+
+/** A month by name (`MAR`, `MARCH`, `SEPT`) or number (1-12), or null. */
+function month(token: string, year: string): Period | null {
+  const month0 = MONTH_NAMES.get(token) ?? Number(token) - 1;
+  return month0 >= 0 && month0 < 12 && isYear(Number(year)) ? monthPeriod(month0, Number(year)) : null;
+}
+
+function fromTokens(s: string): Period | null {
+  let m = YEAR.exec(s);
+  if (m) {
+    const year = yearOf(m[1], m[2]);
+    return year === null ? null : fiscalYear(year);
   }
-  if (isDigits(token, 4, 4) && isYear(Number(token))) return [Number(token), 1];
-  if (shortOk && isDigits(token, 2, 2)) return [2000 + Number(token), 1];
-  return null;
-}
-
-/** A half or quarter at tokens[i]: H1, H2, Q1..Q4. */
-function partAt(tokens: string[], i: number): ['H' | 'Q', number] | null {
-  const kind = tokens[i];
-  const n = tokens[i + 1];
-  if (kind !== 'H' && kind !== 'Q') return null;
-  if (n === undefined || n.length !== 1) return null;
-  const number = n.charCodeAt(0) - 48;
-  return number >= 1 && number <= (kind === 'H' ? 2 : 4) ? [kind, number] : null;
-}
-
-function fromTokens(t: string[]): Period | null {
-  const n = t.length;
-  if (n === 0) return null;
-
-  // A year on its own: 2026, FY2026, FY26.
-  const year = yearAt(t, 0, false);
-  if (year !== null && year[1] === n) return fiscalYear(year[0]);
-
-  // A half or quarter, before or after its year.
-  const partFirst = partAt(t, 0);
-  if (partFirst !== null) {
-    const y = yearAt(t, 2, true);
-    return y !== null && 2 + y[1] === n ? partPeriod(partFirst[0], partFirst[1], y[0]) : null;
-  }
-  if (year !== null) {
-    const part = partAt(t, year[1]);
-    if (part !== null) return year[1] + 2 === n ? partPeriod(part[0], part[1], year[0]) : null;
-  }
-
-  // A month by name, before or after a four-digit year.
-  const named = MONTH_NAMES.get(t[0]);
-  if (named !== undefined) return n === 2 && isFullYear(t[1]) ? monthPeriod(named, Number(t[1])) : null;
-  if (n === 2 && isFullYear(t[0])) {
-    const after = MONTH_NAMES.get(t[1]);
-    if (after !== undefined) return monthPeriod(after, Number(t[0]));
-  }
-
-  // Numeric months: 2026-03, 03/2026, and a whole date 2026-03-15 (its month, like a Date cell).
-  if (n === 2 && isFullYear(t[0])) return numericMonth(t[1], t[0]);
-  if (n === 2 && isFullYear(t[1])) return numericMonth(t[0], t[1]);
-  if (n === 3 && isFullYear(t[0]) && isDigits(t[2], 1, 2)) {
-    const month = numericMonth(t[1], t[0]);
-    const day = Number(t[2]);
-    return month !== null && day >= 1 && day <= month.end - month.start ? month : null;
-  }
-  return null;
-}
-
-function isFullYear(token: string | undefined): token is string {
-  return isDigits(token, 4, 4) && isYear(Number(token));
-}
-
-function numericMonth(monthToken: string, yearToken: string): Period | null {
-  if (!isDigits(monthToken, 1, 2)) return null;
-  const month = Number(monthToken);
-  return month >= 1 && month <= 12 ? monthPeriod(month - 1, Number(yearToken)) : null;
+  if ((m = PART_YEAR.exec(s))) return part(m[1], m[2], yearOf(m[3], m[4]));
+  if ((m = YEAR_PART.exec(s))) return part(m[3], m[4], yearOf(m[1], m[2]));
+  if ((m = MONTH_YEAR.exec(s))) return month(m[1], m[2]);
+  if (!(m = YEAR_MONTH.exec(s))) return null;
+  const period = month(m[2], m[1]);
+  // A whole date names its month, like a Date cell, when its day is in that month.
+  if (m[3] === undefined || period === null) return period;
+  const day = Number(m[3]);
+  return /\d/.test(m[2]) && day >= 1 && day <= period.end - period.start ? period : null;
 }
 
 const ISO_DIGIT_POSITIONS: readonly number[] = [0, 1, 2, 3, 5, 6, 8, 9];

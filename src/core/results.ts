@@ -31,13 +31,10 @@ export const NO_ELAPSED = (_i: number): number | null => null;
 /** The links a result reads: depth, children and cycles, and the parents its path walks up. */
 export type ResultLinks = Pick<Links, 'parentOf' | 'children' | 'onCycle' | 'depth'>;
 
-/** The code CascadeResults keeps for each status (its index in STATUSES). */
-export const STATUS_CODE: Readonly<Record<Status, number>> = {
-  'on track': 0,
-  'at risk': 1,
-  'off track': 2,
-  'not measured': 3,
-};
+/** The code CascadeResults keeps for each status: its index in STATUSES (see statusCode in attain.ts). */
+export const STATUS_CODE = /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ STATUSES.map((status, i) => [status, i])) as Readonly<
+  Record<Status, number>
+>;
 
 /** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
 export const finalOf = (measured: number, rolledUp: number): number => (Number.isNaN(measured) ? rolledUp : measured);
@@ -64,7 +61,7 @@ class ColumnResults implements CascadeResults {
   constructor(columns: ResultColumns, links: ResultLinks) {
     this.length = columns.measured.length;
     this.columns = columns;
-    this.Result = resultClass(links);
+    this.Result = resultClass(columns, links);
   }
 
   private has(i: number): boolean {
@@ -77,18 +74,7 @@ class ColumnResults implements CascadeResults {
 
   at(i: number): GoalResult {
     if (!this.has(i)) throw new RangeError(`No result ${i}: there are ${this.length}`);
-    const c = this.columns;
-    const m = c.measured[i];
-    const r = c.rolledUp[i];
-    return new this.Result(
-      i,
-      orNull(m),
-      orNull(r),
-      orNull(finalOf(m, r)),
-      orNull(gapOf(m, r, c.gapThreshold)),
-      STATUSES[c.status[i]],
-      c.elapsedOf(i),
-    );
+    return new this.Result(i);
   }
 
   *[Symbol.iterator](): Iterator<GoalResult> {
@@ -103,12 +89,13 @@ class ColumnResults implements CascadeResults {
 const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
- * The class of the GoalResult objects of one set of links. Fields are plain own data; `path` is an accessor
- * on the prototype, walked up parentOf when read (O(depth)), because storing every path is quadratic on a
- * deep chain (a 10,000-deep chain would hold 50M indices). toJSON adds the path, so JSON.stringify keeps
- * it; an object spread ({ ...result }) and deep-equality helpers that only look at own properties do not see it.
+ * The class of the GoalResult objects of one set of columns and links, each built from them by its index.
+ * Fields are plain own data; `path` is an accessor on the prototype, walked up parentOf when read (O(depth)),
+ * because storing every path is quadratic on a deep chain (a 10,000-deep chain would hold 50M indices).
+ * toJSON adds the path, so JSON.stringify keeps it; an object spread ({ ...result }) and deep-equality helpers
+ * that only look at own properties do not see it.
  */
-function resultClass(links: ResultLinks) {
+function resultClass(c: ResultColumns, links: ResultLinks) {
   return class Result implements GoalResult {
     readonly index: number;
     readonly depth: number;
@@ -121,25 +108,19 @@ function resultClass(links: ResultLinks) {
     readonly elapsed: number | null;
     readonly onCycle: boolean;
 
-    constructor(
-      index: number,
-      measured: number | null,
-      rolledUp: number | null,
-      final: number | null,
-      gap: number | null,
-      status: Status,
-      elapsed: number | null,
-    ) {
+    constructor(index: number) {
+      const m = c.measured[index];
+      const r = c.rolledUp[index];
       // Assigned in GoalResult's order, so that JSON and object listings read as the interface does.
       this.index = index;
       this.depth = links.depth[index];
       this.children = links.children[index];
-      this.measured = measured;
-      this.rolledUp = rolledUp;
-      this.final = final;
-      this.gap = gap;
-      this.status = status;
-      this.elapsed = elapsed;
+      this.measured = orNull(m);
+      this.rolledUp = orNull(r);
+      this.final = orNull(finalOf(m, r));
+      this.gap = orNull(gapOf(m, r, c.gapThreshold));
+      this.status = STATUSES[c.status[index]];
+      this.elapsed = c.elapsedOf(index);
       this.onCycle = links.onCycle[index] === 1;
     }
 

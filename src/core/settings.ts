@@ -24,36 +24,31 @@ type Key =
   | 'decimalSeparator'
   | 'payoutPoint';
 
-/** Each setting's key as settingsRows writes it in column A. */
-const LABELS: { readonly [K in Key]: string } = {
-  cap: 'Cap',
-  floor: 'Floor',
-  gap: 'Gap threshold',
-  countUnmeasuredAsZero: 'Count unmeasured as zero',
-  activityShare: 'Activity share',
-  vanityWords: 'Vanity words',
-  goalTabs: 'Goal tabs',
-  defaultPeriod: 'Default period',
-  decimalSeparator: 'Decimal separator',
-  payoutPoint: 'Payout point',
+/** Each setting's key as settingsRows writes it in column A, and what it does (column D), in the tab's order. */
+const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
+  cap: ['Cap', 'Highest attainment a goal counts for (150% = 1.5).'],
+  floor: ['Floor', 'Lowest attainment a goal counts for.'],
+  gap: ['Gap threshold', 'How far an outcome and the goals under it may differ.'],
+  countUnmeasuredAsZero: ['Count unmeasured as zero', 'yes: goals without an Actual roll up as 0%; no: left out.'],
+  activityShare: ['Activity share', "Most of an owner's weight that may be on Activities."],
+  vanityWords: ['Vanity words', 'Words of vanity metrics, comma-separated; "none" turns the check off.'],
+  goalTabs: ['Goal tabs', 'Goal tabs by name, besides those with ID and Goal headers.'],
+  defaultPeriod: ['Default period', 'Period of goals with none, e.g. FY2026 or Q3 2026.'],
+  decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
+  payoutPoint: ['Payout point', 'Attainment (Value) that pays Payout; linear between points.'],
 };
 
 /** Keys as normalizeHeader reads them: each label, and `Alignment gap` for the gap threshold. */
 const KEYS: ReadonlyMap<string, Key> = new Map<string, Key>([
-  ...(Object.keys(LABELS) as Key[]).map((key): [string, Key] => [normalizeHeader(LABELS[key]), key]),
+  ...(Object.keys(ROWS) as Key[]).map((key): [string, Key] => [normalizeHeader(ROWS[key][0]), key]),
   ['alignmentgap', 'gap'],
 ]);
 
-const YES: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1']);
-const NO: ReadonlySet<string> = new Set(['no', 'n', 'false', '0']);
-const SEPARATOR_WORDS: ReadonlyMap<string, '.' | ','> = new Map<string, '.' | ','>([
-  ['.', '.'],
-  ['dot', '.'],
-  ['point', '.'],
-  ['period', '.'],
-  [',', ','],
-  ['comma', ','],
-]);
+const YES = ['yes', 'y', 'true', '1'];
+const NO = ['no', 'n', 'false', '0'];
+/** The words a Decimal separator may be written as, for each separator. */
+const POINT = /^(\.|dot|point|period)$/;
+const COMMA = /^(,|comma)$/;
 
 /** The written value of an empty vanity list: a blank cell keeps the defaults. */
 const NO_WORDS = 'none';
@@ -80,99 +75,99 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
   const issues: Issue[] = [];
   if (grid === null) return { settings, issues };
 
-  const rows: { key: Key; written: string; row: number; cells: readonly CellValue[] }[] = [];
+  const rows: Row[] = [];
   grid.forEach((cells, r) => {
     const written = cellText(cells[0]);
     const key = KEYS.get(normalizeHeader(written));
     if (key !== undefined) rows.push({ key, written, row: r + 1, cells });
   });
 
-  const bad = (row: number, col: number, key: string, v: CellValue): void => {
+  /** A row's unreadable Value (col 2) or Payout (col 3). */
+  const bad = ({ row, written, cells }: Row, col = 2): void => {
     const place = { tab, row, col, column: col === 3 ? 'Payout' : 'Value', goalId: '' };
-    issues.push(issueAt(place, { code: 'bad-setting', key, text: cellText(v) }));
+    issues.push(issueAt(place, { code: 'bad-setting', key: written, text: cellText(cells[col - 1]) }));
+  };
+  const number = (v: CellValue): number | null => parseNumber(v, settings.decimalSeparator);
+
+  let floorRow: Row | null = null;
+  const apply = (entry: Row): void => {
+    const { key, cells } = entry;
+    const value = cells[1];
+    if (isBlank(value) || key === 'payoutPoint') return;
+    // Not blank, so a number or NaN.
+    const read = READERS[key](cellText(value), number(value) as number, value);
+    if (read === null) bad(entry);
+    else {
+      (settings as Record<string, unknown>)[key] = read;
+      if (key === 'floor') floorRow = entry;
+    }
   };
 
   // The decimal separator first: it decides how every other number typed as text reads.
-  for (const { key, written, row, cells } of rows) {
-    if (key !== 'decimalSeparator' || isBlank(cells[1])) continue;
-    const separator = SEPARATOR_WORDS.get(cellText(cells[1]).toLowerCase());
-    if (separator === undefined) bad(row, 2, written, cells[1]);
-    else settings.decimalSeparator = separator;
-  }
-  const number = (v: CellValue): number | null => parseNumber(v, settings.decimalSeparator);
-  const isNumber = (n: number | null): n is number => n !== null && !Number.isNaN(n);
-
+  for (const entry of rows) if (entry.key === 'decimalSeparator') apply(entry);
   const curve: PayoutPoint[] = [];
-  let floorRow: { row: number; written: string; value: CellValue } | null = null;
-  for (const { key, written, row, cells } of rows) {
-    const value = cells[1];
-    if (key === 'payoutPoint') {
-      if (isBlank(value) && isBlank(cells[2])) continue;
-      const attainment = number(value);
-      const payout = number(cells[2]);
-      if (!isNumber(attainment) || attainment < 0) bad(row, 2, written, value);
-      else if (!isNumber(payout) || payout < 0) bad(row, 3, written, cells[2]);
-      else curve.push({ attainment, payout });
+  for (const entry of rows) {
+    const { key, cells } = entry;
+    if (key === 'decimalSeparator') continue;
+    if (key !== 'payoutPoint') {
+      apply(entry);
       continue;
     }
-    if (isBlank(value) || key === 'decimalSeparator') continue;
-    const text = cellText(value);
-    switch (key) {
-      case 'cap':
-      case 'gap':
-      case 'activityShare': {
-        // The cap must be positive; the gap threshold and the activity share are fractions of 1.
-        const n = number(value);
-        if (isNumber(n) && (key === 'cap' ? n > 0 : n >= 0 && n <= 1)) settings[key] = n;
-        else bad(row, 2, written, value);
-        break;
-      }
-      case 'floor': {
-        const n = number(value);
-        if (isNumber(n)) {
-          settings.floor = n;
-          floorRow = { row, written, value };
-        } else bad(row, 2, written, value);
-        break;
-      }
-      case 'countUnmeasuredAsZero': {
-        const flag = typeof value === 'boolean' ? value : readFlag(text);
-        if (flag === null) bad(row, 2, written, value);
-        else settings.countUnmeasuredAsZero = flag;
-        break;
-      }
-      case 'vanityWords': {
-        const words = text.toLowerCase() === NO_WORDS ? [] : splitList(text).map((w) => w.toLowerCase());
-        // No vanity word is this long, and one of ~12,000 characters overflows the regex compiler in advise.
-        if (words.some((w) => w.length > MAX_VANITY_WORD)) bad(row, 2, written, value);
-        else settings.vanityWords = words;
-        break;
-      }
-      case 'goalTabs':
-        settings.goalTabs = splitList(text);
-        break;
-      case 'defaultPeriod': {
-        const period = parsePeriod(value);
-        if (period === null) bad(row, 2, written, value);
-        else settings.defaultPeriod = period.label;
-        break;
-      }
-    }
+    if (isBlank(cells[1]) && isBlank(cells[2])) continue;
+    // A blank one of the two is NaN here: unreadable, like text; NaN is not >= 0.
+    const attainment = number(cells[1]) ?? Number.NaN;
+    const payout = number(cells[2]) ?? Number.NaN;
+    if (!(attainment >= 0)) bad(entry);
+    else if (!(payout >= 0)) bad(entry, 3);
+    else curve.push({ attainment, payout });
   }
 
   // A floor at or above the cap would leave no room for attainment: keep the default floor.
   if (floorRow !== null && settings.floor >= settings.cap) {
-    bad(floorRow.row, 2, floorRow.written, floorRow.value);
+    bad(floorRow);
     settings.floor = DEFAULT_SETTINGS.floor;
   }
   if (curve.length > 0) settings.payoutCurve = curve.sort((a, b) => a.attainment - b.attainment);
   return { settings, issues };
 }
 
+/** A row of the tab whose key is a setting's. */
+interface Row {
+  key: Key;
+  written: string;
+  row: number;
+  cells: readonly CellValue[];
+}
+
+/** The gap threshold and the activity share are fractions of 1. */
+const fraction = (_text: string, n: number): number | null => (n >= 0 && n <= 1 ? n : null);
+
+/** Each setting's value from its cell (as text, as a number, as it is), or null when unreadable. */
+const READERS: {
+  readonly [K in Exclude<Key, 'payoutPoint'>]: (text: string, n: number, v: CellValue) => Settings[K] | null;
+} = {
+  cap: (_text, n) => (n > 0 ? n : null),
+  floor: (_text, n) => (Number.isNaN(n) ? null : n),
+  gap: fraction,
+  countUnmeasuredAsZero: (text, _n, v) => (typeof v === 'boolean' ? v : readFlag(text)),
+  activityShare: fraction,
+  vanityWords: (text) => {
+    const words = text.toLowerCase() === NO_WORDS ? [] : splitList(text).map((w) => w.toLowerCase());
+    // No vanity word is this long, and one of ~12,000 characters overflows the regex compiler in advise.
+    return words.some((w) => w.length > MAX_VANITY_WORD) ? null : words;
+  },
+  goalTabs: (text) => splitList(text),
+  defaultPeriod: (_text, _n, v) => parsePeriod(v)?.label ?? null,
+  decimalSeparator: (text) => {
+    const word = text.toLowerCase();
+    return POINT.test(word) ? '.' : COMMA.test(word) ? ',' : null;
+  },
+};
+
 function readFlag(text: string): boolean | null {
   const lower = text.toLowerCase();
-  if (YES.has(lower)) return true;
-  if (NO.has(lower)) return false;
+  if (YES.includes(lower)) return true;
+  if (NO.includes(lower)) return false;
   return null;
 }
 
@@ -191,52 +186,20 @@ function splitList(text: string): string[] {
  * readSettings reads it back to the same settings (vanity words lower-cased, as read).
  */
 export function settingsRows(settings: Settings): (string | number)[][] {
-  const row = (key: string, value: string | number, about: string): (string | number)[] => [
-    key,
-    value,
-    '',
-    about,
-  ];
+  const [label, about] = ROWS.payoutPoint;
   return [
     ['Setting', 'Value', 'Payout', 'What it does'],
-    row(LABELS.cap, settings.cap, 'Highest attainment a goal counts for (150% = 1.5).'),
-    row(LABELS.floor, settings.floor, 'Lowest attainment a goal counts for.'),
-    row(
-      LABELS.gap,
-      settings.gap,
-      'How far an outcome and the goals under it may differ.',
-    ),
-    row(
-      LABELS.countUnmeasuredAsZero,
-      settings.countUnmeasuredAsZero ? 'yes' : 'no',
-      'yes: goals without an Actual roll up as 0%; no: left out.',
-    ),
-    row(
-      LABELS.activityShare,
-      settings.activityShare,
-      "Most of an owner's weight that may be on Activities.",
-    ),
-    row(
-      LABELS.vanityWords,
-      settings.vanityWords.length === 0 ? NO_WORDS : settings.vanityWords.join(', '),
-      'Words of vanity metrics, comma-separated; "none" turns the check off.',
-    ),
-    row(
-      LABELS.goalTabs,
-      settings.goalTabs.join(', '),
-      'Goal tabs by name, besides those with ID and Goal headers.',
-    ),
-    row(
-      LABELS.defaultPeriod,
-      settings.defaultPeriod,
-      'Period of goals with none, e.g. FY2026 or Q3 2026.',
-    ),
-    row(LABELS.decimalSeparator, settings.decimalSeparator, 'Decimal mark of numbers typed as text: . or ,'),
-    ...settings.payoutCurve.map((p) => [
-      LABELS.payoutPoint,
-      p.attainment,
-      p.payout,
-      'Attainment (Value) that pays Payout; linear between points.',
-    ]),
+    ...(Object.keys(ROWS) as Key[])
+      .filter((key) => key !== 'payoutPoint')
+      .map((key) => [ROWS[key][0], written(settings, key as Exclude<Key, 'payoutPoint'>), '', ROWS[key][1]]),
+    ...settings.payoutCurve.map((p) => [label, p.attainment, p.payout, about]),
   ];
+}
+
+/** A setting as its Value cell shows it: yes/no for a flag, lists comma-separated, `none` for no vanity words. */
+function written(settings: Settings, key: Exclude<Key, 'payoutPoint'>): string | number {
+  const value = settings[key];
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value !== 'object') return value;
+  return value.length === 0 && key === 'vanityWords' ? NO_WORDS : value.join(', ');
 }

@@ -26,10 +26,8 @@ export function treeOrder(links: Pick<Links, 'parentOf' | 'children' | 'onCycle'
     const p = links.parentOf[i];
     if (!seen[i] && !links.onCycle[i] && p >= 0 && links.onCycle[p]) visit(i);
   }
-  for (let i = 0; i < n; i++) if (!seen[i]) {
-    seen[i] = 1;
-    out.push(i);
-  }
+  // The cycle members: everything else is seen by now, so each adds only itself.
+  for (let i = 0; i < n; i++) if (!seen[i]) visit(i);
   return out;
 }
 

@@ -5,18 +5,15 @@ import type { CellValue } from '../core/model';
 /** A range as Sheets passes it: rows of columns. */
 export type Matrix = CellValue[][];
 
-/** A bad argument: the message names the function, the argument and what to fix, and becomes the cell's #ERROR! tooltip. */
+/**
+ * A bad argument: the message names the argument and what to fix; define() puts the function's name in front,
+ * and it becomes the cell's #ERROR! tooltip.
+ */
 export class ArgumentError extends Error {
-  constructor(fn: string, arg: string, problem: string) {
-    super(`${fn}: ${arg} ${problem}`);
+  constructor(arg: string, problem: string) {
+    super(`${arg} ${problem}`);
     this.name = 'ArgumentError';
   }
-}
-
-/** Where an argument came from, for error messages. */
-export interface Arg {
-  fn: string;
-  name: string;
 }
 
 /** Sheets passes an omitted argument as undefined, and an empty cell as '' (or null, as some report). */
@@ -24,37 +21,45 @@ export function isOmitted(v: unknown): boolean {
   return v === undefined || v === null || v === '';
 }
 
+/** A cell's text, trimmed; '' when omitted. */
+export function trimmed(v: unknown): string {
+  return isOmitted(v) ? '' : String(v).trim();
+}
+
 export function isRange(v: unknown): v is Matrix {
   return Array.isArray(v);
 }
 
 /** Any argument as a matrix: a single cell becomes 1×1. Rejects values no cell can hold. */
-export function toMatrix(arg: Arg, v: unknown): Matrix {
+export function toMatrix(arg: string, v: unknown): Matrix {
   if (isRange(v)) {
     if (v.length === 0) return [];
     if (!Array.isArray(v[0])) return [v as unknown as CellValue[]];
     return v as Matrix;
   }
   if (v !== null && typeof v === 'object' && !isDate(v)) {
-    throw new ArgumentError(arg.fn, arg.name, 'must be a cell or a range.');
+    throw new ArgumentError(arg, 'must be a cell or a range.');
   }
   return [[v as CellValue]];
 }
 
+/** A range's size as people write it: rows×columns. */
+const size = (m: Matrix): string => `${m.length}×${m[0]?.length ?? 0}`;
+
 /** A single cell's value; a range of more than one cell is an error. */
-export function toScalar(arg: Arg, v: unknown): CellValue {
+export function toScalar(arg: string, v: unknown): CellValue {
   const m = toMatrix(arg, v);
   if (m.length === 1 && m[0].length === 1) return m[0][0];
-  throw new ArgumentError(arg.fn, arg.name, `must be one cell or value, not a ${m.length}×${m[0]?.length ?? 0} range.`);
+  throw new ArgumentError(arg, `must be one cell or value, not a ${size(m)} range.`);
 }
 
 /** One column (or one row) of values, read top to bottom. */
-export function toColumn(arg: Arg, v: unknown): CellValue[] {
+export function toColumn(arg: string, v: unknown): CellValue[] {
   const m = toMatrix(arg, v);
   if (m.length === 0) return [];
   if (m[0].length === 1) return m.map((row) => row[0]);
   if (m.length === 1) return m[0].slice();
-  throw new ArgumentError(arg.fn, arg.name, `must be one column or row, not a ${m.length}×${m[0].length} range.`);
+  throw new ArgumentError(arg, `must be one column or row, not a ${size(m)} range.`);
 }
 
 /**
@@ -67,32 +72,28 @@ export function mapCells<T>(original: unknown, m: Matrix, each: (value: CellValu
 }
 
 /**
- * An argument that is either one value for every cell or a range the same size as the leading one,
+ * An argument that is either one value for every cell or a range the same size as the leading one (`lead`),
  * as native array formulas behave. Returns a reader by row and column.
  */
-export function spread(arg: Arg, v: unknown, rows: number, cols: number): (r: number, c: number) => CellValue {
+export function spread(arg: string, v: unknown, lead: Matrix): (r: number, c: number) => CellValue {
   // A single value is a 1×1 matrix here.
   const m = toMatrix(arg, v);
   if (m.length === 1 && m[0].length === 1) {
     const only = m[0][0];
     return () => only;
   }
-  if (m.length === rows && m[0].length === cols) return (r, c) => m[r][c];
-  throw new ArgumentError(
-    arg.fn,
-    arg.name,
-    `must be one value or a range the size of the first argument (${rows}×${cols}), not ${m.length}×${m[0].length}.`,
-  );
+  if (size(m) === size(lead)) return (r, c) => m[r][c];
+  throw new ArgumentError(arg, `must be one value or a range the size of the first argument (${size(lead)}), not ${size(m)}.`);
 }
 
 /** Several columns that must line up row by row. */
-export function alignedColumns(fn: string, named: Record<string, unknown>): Record<string, CellValue[]> {
+export function alignedColumns(named: Record<string, unknown>): Record<string, CellValue[]> {
   const out: Record<string, CellValue[]> = {};
   let first: { name: string; length: number } | null = null;
   for (const [name, v] of Object.entries(named)) {
-    const col = toColumn({ fn, name }, v);
+    const col = toColumn(name, v);
     if (first && col.length !== first.length) {
-      throw new ArgumentError(fn, name, `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`);
+      throw new ArgumentError(name, `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`);
     }
     first ??= { name, length: col.length };
     out[name] = col;
@@ -101,10 +102,10 @@ export function alignedColumns(fn: string, named: Record<string, unknown>): Reco
 }
 
 /** Text of an option argument such as a direction or method, lower-cased; '' when omitted. */
-export function optionText(arg: Arg, v: unknown): string {
+export function optionText(arg: string, v: unknown): string {
   const value = toScalar(arg, v);
   if (isOmitted(value)) return '';
-  if (typeof value !== 'string') throw new ArgumentError(arg.fn, arg.name, `must be text, not ${describeValue(value)}.`);
+  if (typeof value !== 'string') throw new ArgumentError(arg, `must be text, not ${describeValue(value)}.`);
   return value.trim().toLowerCase();
 }
 

@@ -1,6 +1,6 @@
 // MBO_ROLLUP, MBO_CASCADE, MBO_PATH and MBO_VALIDATE: the cascade over ranges from one or many tabs.
 import { cascade } from '../core/cascade';
-import { parseNumber } from '../core/cells';
+import { orBlank, parseNumber } from '../core/cells';
 import { linkGoals } from '../core/graph';
 import { describeIssue } from '../core/issues';
 import type { CellValue, Goal, RollupMethod } from '../core/model';
@@ -17,36 +17,20 @@ import {
   optionText,
   toColumn,
   toMatrix,
+  trimmed,
 } from './args';
-import { cell, define, problemText } from './spec';
-
-// A Map, not an object literal: a method typed as 'constructor' or 'toString' must not find Object.prototype's.
-const METHODS: ReadonlyMap<string, RollupMethod> = new Map<string, RollupMethod>([
-  ['average', 'average'],
-  ['avg', 'average'],
-  ['min', 'min'],
-  ['own', 'own'],
-]);
+import { define, notANumberText } from './spec';
 
 export const MBO_ROLLUP = define(
-  {
-    name: 'MBO_ROLLUP',
-    params: [
-      { name: 'ids' },
-      { name: 'parents' },
-      { name: 'attainment' },
-      { name: 'contribution', optional: true },
-      { name: 'method', optional: true },
-    ],
-    example: '=MBO_ROLLUP({CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H})',
-  },
+  'MBO_ROLLUP',
+  'ids parents attainment contribution? method?',
+  '{CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H}',
   (ids, parents, att, contribution, method) => {
-    const fn = 'MBO_ROLLUP';
-    const cols = alignedColumns(fn, { ids, parents, attainment: att });
+    const cols = alignedColumns({ ids, parents, attainment: att });
     const n = cols.ids.length;
-    const contributions = isOmitted(contribution) ? null : alignedColumns(fn, { ids, contribution }).contribution;
+    const contributions = isOmitted(contribution) ? null : alignedColumns({ ids, contribution }).contribution;
     const badMethods = new Map<number, string>();
-    const methodAt = methodReader(fn, method, n, badMethods);
+    const methodAt = methodReader(method, n, badMethods);
 
     const goals: Goal[] = [];
     const rowOf: number[] = [];
@@ -54,14 +38,12 @@ export const MBO_ROLLUP = define(
     for (let r = 0; r < n; r++) {
       if (isOmitted(cols.ids[r])) continue;
       const measured = parseNumber(cols.attainment[r]);
-      if (measured !== null && Number.isNaN(measured)) {
-        out[r][0] = problemText({ code: 'not-a-number', text: String(cols.attainment[r]) });
-      }
+      if (Number.isNaN(measured)) out[r][0] = notANumberText(cols.attainment[r]);
       const badMethod = badMethods.get(r);
       if (badMethod !== undefined && out[r][0] === '') out[r][0] = badMethod;
       const share = contributions ? parseNumber(contributions[r]) : null;
       goals.push(
-        rollupGoal(goals.length, r + 1, String(cols.ids[r]).trim(), cols.parents[r], measured, share, methodAt(r)),
+        rollupGoal(goals.length, r + 1, cols.ids[r], cols.parents[r], measured, share, methodAt(r)),
       );
       rowOf.push(r);
     }
@@ -72,36 +54,37 @@ export const MBO_ROLLUP = define(
       const r = rowOf[i];
       if (out[r][0] !== '') continue;
       const onCycle = links.onCycle[i] === 1 ? cycleByRow.get(r + 1) : undefined;
-      out[r][0] = onCycle ? `⚠ ${describeIssue(onCycle)}` : cell(results.final(i));
+      out[r][0] = onCycle ? `⚠ ${describeIssue(onCycle)}` : orBlank(results.final(i));
     }
     return out;
   },
 );
 
-const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: Number.NEGATIVE_INFINITY };
+const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: -Number.POSITIVE_INFINITY };
 
 /** One method for all (a bad one is an argument error), or a column of them (a bad one is its row's problem text, in `bad`). */
-function methodReader(fn: string, method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
+function methodReader(method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
-    const m = METHODS.get(text);
-    if (m) return m;
+    // avg is short for average; every other word is the method itself (not `sum`: MBO_ROLLUP has no actuals to add).
+    if (text === 'avg') return 'average';
+    if (/^(average|min|own)$/.test(text)) return text as RollupMethod;
     const hint = text === 'sum' ? ' To sum actuals, use MBO_CASCADE with Actual and Target columns.' : '';
-    throw new ArgumentError(fn, 'method', `must be average, min or own, not "${text}".${hint}`);
+    throw new ArgumentError('method', `must be average, min or own, not "${text}".${hint}`);
   };
   if (isOmitted(method)) return () => null;
-  if (!isRange(method) || (toMatrix({ fn, name: 'method' }, method).flat().length === 1 && n !== 1)) {
-    const only = parse(optionText({ fn, name: 'method' }, isRange(method) ? method[0][0] : method));
+  if (!isRange(method) || (toMatrix('method', method).flat().length === 1 && n !== 1)) {
+    const only = parse(optionText('method', isRange(method) ? method[0][0] : method));
     return () => only;
   }
-  const col = toColumn({ fn, name: 'method' }, method);
-  if (col.length !== n) throw new ArgumentError(fn, 'method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
+  const col = toColumn('method', method);
+  if (col.length !== n) throw new ArgumentError('method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
   const parsed = col.map((v, r) => {
     try {
-      return parse(isOmitted(v) ? '' : String(v).trim().toLowerCase());
+      return parse(trimmed(v).toLowerCase());
     } catch (e) {
       // Like a bad elapsed share in MBO_STATUS's column: that row says why, and its goal rolls up by the default.
-      bad.set(r, `⚠ ${(e as Error).message}`);
+      bad.set(r, `⚠ MBO_ROLLUP: ${(e as Error).message}`);
       return null;
     }
   });
@@ -112,13 +95,14 @@ function methodReader(fn: string, method: unknown, n: number, bad: Map<number, s
 function rollupGoal(
   index: number,
   row: number,
-  id: string,
-  parent: CellValue,
+  idCell: CellValue,
+  parentCell: CellValue,
   measured: number | null,
   contribution: number | null,
   rollup: RollupMethod | null,
 ): Goal {
-  const parentText = isOmitted(parent) ? '' : String(parent).trim();
+  const id = trimmed(idCell);
+  const parentText = trimmed(parentCell);
   return {
     index,
     tab: '',
@@ -134,9 +118,9 @@ function rollupGoal(
     baseline: 0,
     target: 1,
     targetMax: null,
-    actual: measured !== null && Number.isNaN(measured) ? null : measured,
+    actual: Number.isNaN(measured) ? null : measured,
     weight: null,
-    contribution: contribution !== null && Number.isNaN(contribution) ? null : contribution,
+    contribution: Number.isNaN(contribution) ? null : contribution,
     rollup,
     period: '',
     cap: null,
@@ -147,18 +131,14 @@ function rollupGoal(
   };
 }
 
-function tablesOf(fn: string, first: unknown, rest: unknown[]): Analysis {
+function tablesOf(first: unknown, rest: unknown[]): Analysis {
   const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
-  const tabs = grids.map((t, i) => {
-    const name = grids.length === 1 ? 'table' : `table ${i + 1}`;
-    const grid = toMatrix({ fn, name: i === 0 ? 'table' : `table${i + 1}` }, t);
-    return { name, grid };
-  });
+  const arg = (i: number) => (i === 0 ? 'table' : `table${i + 1}`);
+  const tabs = grids.map((t, i) => ({ name: grids.length === 1 ? 'table' : `table ${i + 1}`, grid: toMatrix(arg(i), t) }));
   const analysis = analyzeWorkbook(tabs);
-  if (analysis.goalTabs.length < tabs.length) {
-    const missing = tabs.find((t) => !analysis.goalTabs.includes(t.name))!;
-    const which = missing.name === 'table' ? 'table' : missing.name.replace(' ', '');
-    throw new ArgumentError(fn, which, 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
+  const missing = tabs.findIndex((t) => !analysis.goalTabs.includes(t.name));
+  if (missing >= 0) {
+    throw new ArgumentError(arg(missing), 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
   }
   return analysis;
 }
@@ -166,16 +146,11 @@ function tablesOf(fn: string, first: unknown, rest: unknown[]): Analysis {
 export const CASCADE_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status'];
 
 export const MBO_CASCADE = define(
-  {
-    name: 'MBO_CASCADE',
-    params: [
-      { name: 'table' },
-      { name: 'table2', optional: true, repeats: true },
-    ],
-    example: '=MBO_CASCADE(CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60)',
-  },
+  'MBO_CASCADE',
+  'table table2...',
+  'CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60',
   (table, ...more) => {
-    const analysis = tablesOf('MBO_CASCADE', table, more);
+    const analysis = tablesOf(table, more);
     const { goals, results, links } = analysis;
     const ids = goals.map((g) => g.id);
     const out: (string | number)[][] = [CASCADE_HEADER.slice()];
@@ -189,9 +164,9 @@ export const MBO_CASCADE = define(
         g.parent,
         r.onCycle ? '' : r.depth,
         pathText(i, links.parentOf, ids),
-        cell(r.measured),
-        cell(r.rolledUp),
-        cell(r.final),
+        orBlank(r.measured),
+        orBlank(r.rolledUp),
+        orBlank(r.final),
         r.status,
       ]);
     }
@@ -200,16 +175,11 @@ export const MBO_CASCADE = define(
 );
 
 export const MBO_VALIDATE = define(
-  {
-    name: 'MBO_VALIDATE',
-    params: [
-      { name: 'table' },
-      { name: 'table2', optional: true, repeats: true },
-    ],
-    example: '=MBO_VALIDATE(CMO!A1:P40, DemandGen!A1:P80)',
-  },
+  'MBO_VALIDATE',
+  'table table2...',
+  'CMO!A1:P40, DemandGen!A1:P80',
   (table, ...more) => {
-    const analysis = tablesOf('MBO_VALIDATE', table, more);
+    const analysis = tablesOf(table, more);
     const many = analysis.goalTabs.length > 1;
     const out: (string | number)[][] = [['ID', 'Row', 'Column', 'Severity', 'Code', 'Message']];
     for (const issue of analysis.issues) {
@@ -221,30 +191,23 @@ export const MBO_VALIDATE = define(
 );
 
 export const MBO_PATH = define(
-  {
-    name: 'MBO_PATH',
-    params: [
-      { name: 'id' },
-      { name: 'ids' },
-      { name: 'parents' },
-    ],
-    example: '=MBO_PATH(A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D})',
-  },
+  'MBO_PATH',
+  'id ids parents',
+  'A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}',
   (id, ids, parents) => {
-    const fn = 'MBO_PATH';
-    const cols = alignedColumns(fn, { ids, parents });
+    const cols = alignedColumns({ ids, parents });
     const goals: Goal[] = [];
     for (let r = 0; r < cols.ids.length; r++) {
       if (isOmitted(cols.ids[r])) continue;
-      goals.push(rollupGoal(goals.length, r + 1, String(cols.ids[r]).trim(), cols.parents[r], null, null, null));
+      goals.push(rollupGoal(goals.length, r + 1, cols.ids[r], cols.parents[r], null, null, null));
     }
     const links = linkGoals(goals);
     const names = goals.map((g) => g.id);
-    return mapCells(id, toMatrix({ fn, name: 'id' }, id), (v) => {
+    return mapCells(id, toMatrix('id', id), (v) => {
       if (isOmitted(v)) return '';
-      const key = String(v).trim().toLowerCase();
+      const key = trimmed(v).toLowerCase();
       const index = links.indexByKey.get(key);
-      if (index === undefined) return `⚠ ${fn}: ${describeValue(v)} is not among ids.`;
+      if (index === undefined) return `⚠ MBO_PATH: ${describeValue(v)} is not among ids.`;
       return pathText(index, links.parentOf, names);
     });
   },

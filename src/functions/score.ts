@@ -1,24 +1,16 @@
 // MBO_SCORE, MBO_PAYOUT and MBO_NPS: owners' weighted scores, the payout curve, and teaming NPS.
-import { parseNumber } from '../core/cells';
+import { orBlank, parseNumber } from '../core/cells';
 import type { CellValue, PayoutPoint } from '../core/model';
 import { compilePayout, nps, weightedScore } from '../core/score';
 import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar } from './args';
-import { cell, define, notANumberText } from './spec';
+import { define, notANumberText } from './spec';
 
 export const MBO_SCORE = define(
-  {
-    name: 'MBO_SCORE',
-    params: [
-      { name: 'owners' },
-      { name: 'weights' },
-      { name: 'attainment' },
-      { name: 'owner', optional: true },
-    ],
-    example: '=MBO_SCORE(C2:C50, L2:L50, M2:M50)',
-  },
+  'MBO_SCORE',
+  'owners weights attainment owner?',
+  'C2:C50, L2:L50, M2:M50',
   (owners, weights, att, owner) => {
-    const fn = 'MBO_SCORE';
-    const cols = alignedColumns(fn, { owners, weights, attainment: att });
+    const cols = alignedColumns({ owners, weights, attainment: att });
     const groups = new Map<string, { name: string; rows: { weight: number | null; attainment: number | null }[] }>();
     cols.owners.forEach((o, i) => {
       if (isOmitted(o)) return;
@@ -29,36 +21,30 @@ export const MBO_SCORE = define(
       group.rows.push({ weight: numberOrNull(cols.weights[i]), attainment: numberOrNull(cols.attainment[i]) });
     });
     if (!isOmitted(owner)) {
-      const wanted = String(toScalar({ fn, name: 'owner' }, owner)).trim();
+      const wanted = String(toScalar('owner', owner)).trim();
       const group = groups.get(wanted.toLowerCase());
-      if (!group) throw new ArgumentError(fn, 'owner', `"${wanted}" does not appear in owners.`);
-      return cell(weightedScore(group.rows, false).score);
+      if (!group) throw new ArgumentError('owner', `"${wanted}" does not appear in owners.`);
+      return orBlank(weightedScore(group.rows, false).score);
     }
     if (groups.size === 0) return [['', '']];
-    return [...groups.values()].map((g) => [g.name, cell(weightedScore(g.rows, false).score)]);
+    return [...groups.values()].map((g) => [g.name, orBlank(weightedScore(g.rows, false).score)]);
   },
 );
 
 /** Junk in a data cell counts as blank here, as native SUMPRODUCT and AVERAGE skip text. */
 function numberOrNull(v: CellValue): number | null {
   const n = parseNumber(v);
-  return n === null || Number.isNaN(n) ? null : n;
+  return Number.isNaN(n) ? null : n;
 }
 
 export const MBO_PAYOUT = define(
-  {
-    name: 'MBO_PAYOUT',
-    params: [
-      { name: 'attainment' },
-      { name: 'curve' },
-    ],
-    example: '=MBO_PAYOUT(B2:B20, Settings!B10:C12)',
-  },
+  'MBO_PAYOUT',
+  'attainment curve',
+  'B2:B20, Settings!B10:C12',
   (att, curveArg) => {
-    const fn = 'MBO_PAYOUT';
-    const curve = curveOf(fn, curveArg);
+    const curve = curveOf(curveArg);
     const pay = compilePayout(curve);
-    return mapCells(att, toMatrix({ fn, name: 'attainment' }, att), (v) => {
+    return mapCells(att, toMatrix('attainment', att), (v) => {
       const a = parseNumber(v);
       if (a === null) return '';
       if (Number.isNaN(a)) return notANumberText(v);
@@ -67,10 +53,10 @@ export const MBO_PAYOUT = define(
   },
 );
 
-function curveOf(fn: string, v: unknown): PayoutPoint[] {
-  const m = toMatrix({ fn, name: 'curve' }, v);
+function curveOf(v: unknown): PayoutPoint[] {
+  const m = toMatrix('curve', v);
   if (m.length === 0 || m[0].length !== 2) {
-    throw new ArgumentError(fn, 'curve', 'must be two columns: attainment, then payout (e.g. 80% | 50%).');
+    throw new ArgumentError('curve', 'must be two columns: attainment, then payout (e.g. 80% | 50%).');
   }
   const points: PayoutPoint[] = [];
   m.forEach((row, i) => {
@@ -78,25 +64,22 @@ function curveOf(fn: string, v: unknown): PayoutPoint[] {
     const attainment = parseNumber(row[0]);
     const payout = parseNumber(row[1]);
     if (attainment === null || payout === null || Number.isNaN(attainment) || Number.isNaN(payout)) {
-      throw new ArgumentError(fn, 'curve', `row ${i + 1} must hold two numbers, not ${describeValue(row[0])} and ${describeValue(row[1])}.`);
+      throw new ArgumentError('curve', `row ${i + 1} must hold two numbers, not ${describeValue(row[0])} and ${describeValue(row[1])}.`);
     }
     points.push({ attainment, payout });
   });
-  if (points.length === 0) throw new ArgumentError(fn, 'curve', 'has no points: give at least one (attainment, payout) row.');
+  if (points.length === 0) throw new ArgumentError('curve', 'has no points: give at least one (attainment, payout) row.');
   return points;
 }
 
 export const MBO_NPS = define(
-  {
-    name: 'MBO_NPS',
-    params: [{ name: 'scores' }],
-    example: '=MBO_NPS(Survey!B2:B200)',
-  },
+  'MBO_NPS',
+  'scores',
+  'Survey!B2:B200',
   (scores) => {
-    const fn = 'MBO_NPS';
     const answers: number[] = [];
     let rejected = 0;
-    for (const line of toMatrix({ fn, name: 'scores' }, scores)) {
+    for (const line of toMatrix('scores', scores)) {
       for (const v of line) {
         const n = parseNumber(v);
         if (n === null) continue;
@@ -107,8 +90,8 @@ export const MBO_NPS = define(
     }
     const result = nps(answers);
     if (result.value === null && rejected > 0) {
-      return `⚠ ${fn}: no score from 0 to 10 (${rejected} other values skipped).`;
+      return `⚠ MBO_NPS: no score from 0 to 10 (${rejected} other values skipped).`;
     }
-    return cell(result.value);
+    return orBlank(result.value);
   },
 );

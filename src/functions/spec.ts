@@ -21,25 +21,42 @@ export interface FunctionSpec {
 
 export type CustomFunction = FunctionSpec & { run: (...args: unknown[]) => unknown };
 
-/** Declares a custom function: checks required arguments, and turns unexpected failures into readable errors. */
-export function define(spec: FunctionSpec, impl: (...args: unknown[]) => unknown): CustomFunction {
-  const required = spec.params.filter((p) => !p.optional && !p.repeats).length;
+/**
+ * Declares a custom function: checks required arguments, names the function in argument errors, and turns
+ * unexpected failures into readable errors. `params` lists the parameter names in order, separated by spaces:
+ * `cap?` is optional, `table2...` optional and repeating (table2, table3, ...). `exampleArgs` are the arguments
+ * of the example formula.
+ */
+export function define(
+  name: string,
+  params: string,
+  exampleArgs: string,
+  impl: (...args: unknown[]) => unknown,
+): CustomFunction {
+  const example = `=${name}(${exampleArgs})`;
+  const specs = params.split(' ').map((p): ParamSpec => {
+    const param = p.replace(/\W/g, '');
+    if (param === p) return { name: param };
+    return p.endsWith('?') ? { name: param, optional: true } : { name: param, optional: true, repeats: true };
+  });
+  const required = specs.filter((p) => !p.optional).length;
   const run = (...args: unknown[]): unknown => {
-    for (let i = 0; i < required; i++) {
-      if (args[i] === undefined) {
-        // Sheets' autocomplete shows each argument's help as the formula is typed; the error says where it goes.
-        throw new ArgumentError(spec.name, spec.params[i].name, `is missing (argument ${i + 1}). Example: ${spec.example}`);
-      }
-    }
     try {
+      for (let i = 0; i < required; i++) {
+        // Sheets' autocomplete shows each argument's help as the formula is typed; the error says where it goes.
+        if (args[i] === undefined) throw new ArgumentError(specs[i].name, `is missing (argument ${i + 1}). Example: ${example}`);
+      }
       return impl(...args);
     } catch (e) {
-      if (e instanceof ArgumentError) throw e;
+      if (e instanceof ArgumentError) {
+        e.message = `${name}: ${e.message}`;
+        throw e;
+      }
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`${spec.name} failed (${why}): check the arguments against ${spec.example}`);
+      throw new Error(`${name} failed (${why}): check the arguments against ${example}`);
     }
   };
-  return { ...spec, run };
+  return { name, params: specs, example, run };
 }
 
 /** What a cell shows when its row has bad data: the catalogue's wording, marked so it reads as a problem. */
@@ -50,9 +67,4 @@ export function problemText(detail: IssueDetail): string {
 /** What a cell shows when a value that should be a number is not one. */
 export function notANumberText(v: unknown): string {
   return problemText({ code: 'not-a-number', text: String(v) });
-}
-
-/** Fractions as cells: null (blank or not applicable) becomes an empty cell. */
-export function cell(v: number | null): number | string {
-  return v === null ? '' : v;
 }

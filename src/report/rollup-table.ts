@@ -1,4 +1,5 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
+import { orBlank } from '../core/cells';
 import { treeOrder } from '../core/tree';
 import type { Analysis } from '../core/workbook';
 
@@ -75,7 +76,6 @@ export const STATUS_COLORS: RollupReport['statusColors'] = {
   'off track': { background: '#f4cccc', font: '#990000' },
 };
 
-const NOTE_ROW = 1;
 const HEADER_ROW = 3;
 const CHART_DATA_COL = GOAL_HEADERS.length + 2;
 const CHART_COL = CHART_DATA_COL + CHART_HEADERS.length + 1;
@@ -85,7 +85,13 @@ const CHART_SPAN_ROWS = 20;
 /** Non-breaking spaces survive every trim, so the indentation stays. */
 const INDENT = '\u00a0\u00a0\u00a0\u00a0';
 
-const blankIfNull = (x: number | null): ReportCell => (x === null ? '' : x);
+const box = (row: number, col: number, numRows: number, numCols: number): Box => ({ row, col, numRows, numCols });
+
+/** Values placed at (row, col): as many rows as values, as many columns as its first row. */
+const block = (row: number, col: number, values: ReportCell[][]): Block => ({
+  ...box(row, col, values.length, values[0].length),
+  values,
+});
 
 /** `2026-03-01T14:05:09.000Z` -> `2026-03-01 14:05 UTC`. */
 function readableTime(iso: string): string {
@@ -132,7 +138,7 @@ function treemapLabels(analysis: Analysis): string[] {
   });
 }
 
-function goalBlock(analysis: Analysis, order: number[], depth: Int32Array): Block {
+function goalValues(analysis: Analysis, order: number[], depth: Int32Array): ReportCell[][] {
   const values: ReportCell[][] = [GOAL_HEADERS.slice()];
   for (const i of order) {
     const g = analysis.goals[i];
@@ -142,87 +148,64 @@ function goalBlock(analysis: Analysis, order: number[], depth: Int32Array): Bloc
       INDENT.repeat(depth[i]) + g.title,
       g.owner,
       g.tab,
-      blankIfNull(r.measured),
-      blankIfNull(r.rolledUp),
-      blankIfNull(r.final),
+      orBlank(r.measured),
+      orBlank(r.rolledUp),
+      orBlank(r.final),
       r.status,
-      blankIfNull(r.gap),
+      orBlank(r.gap),
     ]);
   }
-  return { row: HEADER_ROW, col: 1, numRows: values.length, numCols: GOAL_HEADERS.length, values };
+  return values;
 }
 
-function scorecardBlock(analysis: Analysis, row: number): Block {
-  const blankRow = SCORECARD_HEADERS.map(() => '');
-  const values: ReportCell[][] = [['Scorecards', ...blankRow.slice(1)], SCORECARD_HEADERS.slice()];
+function scorecardValues(analysis: Analysis): ReportCell[][] {
+  const values: ReportCell[][] = [['Scorecards', '', '', ''], SCORECARD_HEADERS.slice()];
   for (const card of analysis.cards) {
     values.push([
       card.owner,
       card.period || analysis.settings.defaultPeriod,
-      blankIfNull(card.score),
-      blankIfNull(card.payout),
+      orBlank(card.score),
+      orBlank(card.payout),
     ]);
   }
-  return { row, col: 1, numRows: values.length, numCols: SCORECARD_HEADERS.length, values };
+  return values;
 }
 
-function chartBlock(analysis: Analysis, order: number[]): Block {
+function chartValues(analysis: Analysis, order: number[]): ReportCell[][] {
   const { parentOf, onCycle } = analysis.links;
   const labels = treemapLabels(analysis);
   const values: ReportCell[][] = [CHART_HEADERS.slice(), [TREEMAP_ROOT, '', 0, '']];
   for (const i of order) {
     const p = parentOf[i];
     const parent = p >= 0 && !onCycle[i] ? labels[p] : TREEMAP_ROOT;
-    values.push([labels[i], parent, 1, blankIfNull(analysis.results.final(i))]);
+    values.push([labels[i], parent, 1, orBlank(analysis.results.final(i))]);
   }
-  return {
-    row: HEADER_ROW,
-    col: CHART_DATA_COL,
-    numRows: values.length,
-    numCols: CHART_HEADERS.length,
-    values,
-  };
+  return values;
 }
 
-const column = (block: Box, col: number, fromRow: number): Box => ({
-  row: fromRow,
-  col: block.col + col - 1,
-  numRows: block.row + block.numRows - fromRow,
-  numCols: 1,
-});
+/** Columns col..col+numCols-1 of a block (1-based within it), from its row `fromRow` to its end. */
+const columns = (b: Box, col: number, fromRow: number, numCols = 1): Box =>
+  box(fromRow, b.col + col - 1, b.row + b.numRows - fromRow, numCols);
 
 /** The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). */
 export function buildRollupReport(analysis: Analysis, computedAt: string): RollupReport {
   const { order, depth } = displayOrder(analysis);
   const n = order.length;
-  const note: Block = {
-    row: NOTE_ROW,
-    col: 1,
-    numRows: 1,
-    numCols: 1,
-    values: [[noteText(analysis, computedAt)]],
-  };
-  const goals = goalBlock(analysis, order, depth);
-  const scorecards = scorecardBlock(analysis, HEADER_ROW + n + 2);
-  const chartData = chartBlock(analysis, order);
+  const cardCount = analysis.cards.length;
+  const note = block(1, 1, [[noteText(analysis, computedAt)]]);
+  const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth));
+  const scorecards = block(HEADER_ROW + n + 2, 1, scorecardValues(analysis));
+  const chartData = block(HEADER_ROW, CHART_DATA_COL, chartValues(analysis, order));
+  const { values: _, ...chartBox } = chartData;
 
   const percent: Box[] = [];
   const firstGoalRow = HEADER_ROW + 1;
-  if (n > 0) {
-    percent.push({ ...column(goals, 5, firstGoalRow), numCols: 3 }, column(goals, 9, firstGoalRow));
-    percent.push(column(chartData, 4, HEADER_ROW + 1));
-  }
-  const firstCardRow = scorecards.row + 2;
-  if (analysis.cards.length > 0) percent.push({ ...column(scorecards, 3, firstCardRow), numCols: 2 });
+  if (n > 0) percent.push(columns(goals, 5, firstGoalRow, 3), columns(goals, 9, firstGoalRow), columns(chartData, 4, firstGoalRow));
+  if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
 
-  const rows = Math.max(
-    goals.row + goals.numRows - 1,
-    scorecards.row + scorecards.numRows - 1,
-    chartData.row + chartData.numRows - 1,
-    HEADER_ROW + CHART_SPAN_ROWS,
-  );
   return {
-    rows,
+    // The scorecards come last, below the goals and the chart data (n + 2 rows from HEADER_ROW), or the chart's room.
+    rows: Math.max(scorecards.row + scorecards.numRows - 1, HEADER_ROW + CHART_SPAN_ROWS),
     columns: CHART_COL + CHART_SPAN_COLS - 1,
     note,
     goals,
@@ -230,23 +213,18 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
     chartData,
     percent,
     bold: [
-      { row: HEADER_ROW, col: 1, numRows: 1, numCols: GOAL_HEADERS.length },
-      { row: scorecards.row, col: 1, numRows: 2, numCols: SCORECARD_HEADERS.length },
-      { row: HEADER_ROW, col: CHART_DATA_COL, numRows: 1, numCols: CHART_HEADERS.length },
+      box(HEADER_ROW, 1, 1, GOAL_HEADERS.length),
+      box(scorecards.row, 1, 2, SCORECARD_HEADERS.length),
+      box(HEADER_ROW, CHART_DATA_COL, 1, CHART_HEADERS.length),
     ],
-    status: n > 0 ? column(goals, 8, firstGoalRow) : null,
+    status: n > 0 ? columns(goals, 8, firstGoalRow) : null,
     statusColors: STATUS_COLORS,
     frozenRows: HEADER_ROW,
     widths: [{ col: 2, width: 360 }],
     treemap:
       n > 0
         ? {
-            data: {
-              row: chartData.row,
-              col: chartData.col,
-              numRows: chartData.numRows,
-              numCols: chartData.numCols,
-            },
+            data: chartBox,
             anchorRow: HEADER_ROW,
             anchorCol: CHART_COL,
             options: {
@@ -261,7 +239,7 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
           }
         : null,
     goalCount: n,
-    scorecardCount: analysis.cards.length,
+    scorecardCount: cardCount,
   };
 }
 

@@ -1,6 +1,8 @@
 // Reads the active spreadsheet and analyses it: the one path from Sheets to the core for every endpoint.
 import { dayOfDate } from '../core/period';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
+import type { SpreadsheetPort } from '../sheets/gas';
+import { withDocumentLock } from '../sheets/lock';
 import { readWorkbook, type WorkbookRead } from '../sheets/read';
 import type { ServerContext } from './context';
 
@@ -14,8 +16,14 @@ export function analyzeRead(read: WorkbookRead, now: Date): Analysis {
   return analyzeWorkbook(read.tabs, { today: dayOfDate(now), decimalSeparator: read.decimalSeparator });
 }
 
+export const activeSpreadsheet = (ctx: ServerContext): SpreadsheetPort => ctx.spreadsheetApp().getActiveSpreadsheet();
+
+/** Runs `work` under the document lock, its writes flushed before the next holder reads. */
+export const underLock = <T>(ctx: ServerContext, work: () => T): T =>
+  withDocumentLock(ctx.lockService().getDocumentLock(), () => ctx.spreadsheetApp().flush(), work);
+
 /** One batched read of the active spreadsheet and its analysis, judged at `now`. */
 export function loadAnalysis(ctx: ServerContext, now: Date): Loaded {
-  const read = readWorkbook(ctx.spreadsheetApp().getActiveSpreadsheet());
+  const read = readWorkbook(activeSpreadsheet(ctx));
   return { read, analysis: analyzeRead(read, now) };
 }

@@ -1,8 +1,10 @@
-// The one-line summary of each server global's generated forwarder: read by tools/build.mjs, never bundled into the runtime.
+// The one-line summary and parameter names of each server global's generated forwarder: read by tools/build.mjs,
+// never bundled into the runtime.
 //
-// src/server/globals.ts lists what the runtime exposes (name, parameters, function); the JSDoc summary each forwarder
-// carries in dist/globals.js only matters to someone reading that file, so it stays out of the bundle that every
-// custom-function call loads. test/functions/docs.test.ts checks that every global has a summary and no summary is stray.
+// src/server/globals.ts lists what the runtime exposes (name, function); the JSDoc summary and parameter names each
+// forwarder carries in dist/globals.js only matter to someone reading that file (the runtime passes arguments on by
+// position), so they stay out of the bundle that every custom-function call loads. test/server/docs.test.ts checks
+// that every global has a summary, no summary is stray, and each endpoint's names match its arity.
 import type { Endpoint } from './api';
 import { MENU_ITEMS } from './menu';
 
@@ -16,6 +18,21 @@ const ENDPOINT_SUMMARIES: Record<Endpoint, string> = {
   addParentDropdowns: 'Sidebar: puts a dropdown of goal IDs on every Parent column.',
   insertGoalTab: 'Sidebar: inserts a goal tab from the template.',
 };
+
+/** Each endpoint's parameter names, as its forwarder declares them. */
+export const ENDPOINT_PARAMS: Record<Endpoint, string[]> = {
+  checkWorkbook: [],
+  getCascade: [],
+  getLinkView: [],
+  linkToParent: ['tab', 'row', 'parentId', 'goalId'],
+  selectCell: ['ref'],
+  rollUp: [],
+  addParentDropdowns: [],
+  insertGoalTab: ['name'],
+};
+
+/** Parameter names by global name: the triggers' event and the endpoints'; menu handlers take none. */
+const GLOBAL_PARAMS: Record<string, string[]> = { onOpen: ['e'], onInstall: ['e'], ...ENDPOINT_PARAMS };
 
 /** By global name: the triggers, each menu item (named by its label), then the sidebar endpoints. */
 export const GLOBAL_SUMMARIES: Record<string, string> = {
@@ -31,13 +48,14 @@ export interface DocumentedGlobal {
   summary: string;
 }
 
-/** Joins the runtime's globals with their summaries, in the runtime's order; a global without one is an error. */
-export function documentGlobals(globals: readonly { name: string; params: string[] }[]): DocumentedGlobal[] {
-  // A Map, so a name such as `toString` cannot find Object.prototype's.
+/** Joins the runtime's globals with their parameters and summaries, in the runtime's order; a global without a summary is an error. */
+export function documentGlobals(globals: readonly { name: string }[]): DocumentedGlobal[] {
+  // Maps, so a name such as `toString` cannot find Object.prototype's.
   const summaries = new Map(Object.entries(GLOBAL_SUMMARIES));
-  return globals.map(({ name, params }) => {
+  const params = new Map(Object.entries(GLOBAL_PARAMS));
+  return globals.map(({ name }) => {
     const summary = summaries.get(name);
     if (summary === undefined) throw new Error(`${name} has no summary in src/server/docs.ts`);
-    return { name, params, summary };
+    return { name, params: params.get(name) ?? [], summary };
   });
 }

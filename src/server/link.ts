@@ -1,12 +1,11 @@
 // The Link endpoints: the selected row's goal with the parents it may take, and writing the chosen one.
 import { idKey } from '../core/graph';
 import type { Analysis } from '../core/workbook';
-import { goalAt, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
-import { withDocumentLock } from '../sheets/lock';
+import { goalAt, noGoalMessage, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
 import { isOwnedTab, ROLLUP_TAB } from '../sheets/owned';
 import type { WorkbookRead } from '../sheets/read';
 import type { LinkView } from './api';
-import { analyzeRead, loadAnalysis } from './analyze';
+import { activeSpreadsheet, analyzeRead, loadAnalysis, underLock } from './analyze';
 import type { ServerContext } from './context';
 import { finite } from './views';
 
@@ -40,12 +39,12 @@ function noGoalReason(analysis: Analysis, tab: string, row: number): string {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
     return `"${tab}" is not a goal tab (it needs ID and Goal headers). Goal tabs: ${tabs}.`;
   }
-  return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
+  return noGoalMessage(tab, row);
 }
 
 export function getLinkView(ctx: ServerContext): LinkView {
   const now = ctx.now();
-  const active = ctx.spreadsheetApp().getActiveSpreadsheet().getActiveRange();
+  const active = activeSpreadsheet(ctx).getActiveRange();
   const { analysis } = loadAnalysis(ctx, now);
   if (!active) return { goal: null, reason: "Select a goal's row on a goal tab.", candidates: [] };
   return linkViewAt(analysis, active.getSheet().getName(), active.getRow());
@@ -75,17 +74,11 @@ export function linkToParent(
   goalId?: string,
 ): LinkView {
   const now = ctx.now();
-  const app = ctx.spreadsheetApp();
-  const spreadsheet = app.getActiveSpreadsheet();
-  const after = withDocumentLock(
-    ctx.lockService().getDocumentLock(),
-    () => app.flush(),
-    () => {
-      const { read, analysis } = loadAnalysis(ctx, now);
-      const write = planParentWrite(analysis, { tab, row, parentId, expectedId: goalId });
-      writeParentCell(spreadsheet, write);
-      return withCell(read, write.tab, write.row, write.col, write.value);
-    },
-  );
+  const after = underLock(ctx, () => {
+    const { read, analysis } = loadAnalysis(ctx, now);
+    const write = planParentWrite(analysis, { tab, row, parentId, expectedId: goalId });
+    writeParentCell(activeSpreadsheet(ctx), write);
+    return withCell(read, write.tab, write.row, write.col, write.value);
+  });
   return linkViewAt(analyzeRead(after, now), tab, row);
 }

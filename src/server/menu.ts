@@ -1,5 +1,6 @@
 // The add-on menu: onOpen builds it (nothing else, so it works in AuthMode.NONE), and each item's handler.
 import { ROLLUP_TAB } from '../sheets/owned';
+import { activeSpreadsheet } from './analyze';
 import type { CheckReport } from './api';
 import { type ServerContext, liveContext } from './context';
 import { checkWorkbook } from './reports';
@@ -21,7 +22,7 @@ export const HELP_TEXT = [
   'Goal tabs: every tab with ID and Goal headers in one of its first 5 rows.',
   "A goal's Parent is the ID of the goal it contributes to, on any tab; attainment rolls up to parents.",
   'Check workbook lists problems; the sidebar links each to its cell, shows the cascade and links goals.',
-  `Roll up rewrites only the ${ROLLUP_TAB} tab: the goal tree with attainment and status, and scorecards.`,
+  `Roll up rewrites only the ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,
   'Cap, floor, payout curve and other rules: the Settings tab, made with your first template goal tab.',
 ].join('\n\n');
 
@@ -42,8 +43,7 @@ export function checkSummary(report: CheckReport): string {
 /** The menu items, each bound to a context. */
 export function menuItems(ctx: ServerContext): MenuItem[] {
   const ui = () => ctx.spreadsheetApp().getUi();
-  const toast = (message: string) =>
-    ctx.spreadsheetApp().getActiveSpreadsheet().toast(message, 'MBO Cascade');
+  const toast = (message: string) => activeSpreadsheet(ctx).toast(message, 'MBO Cascade');
   /** An item whose action's failure becomes an alert, not Apps Script's bare "script error" toast. */
   const item = (label: string, functionName: string, action: () => void, separatorBefore = false): MenuItem => ({
     label,

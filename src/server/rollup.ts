@@ -4,14 +4,13 @@ import { ROLLUP_TAB } from '../sheets/owned';
 import { readWorkbook } from '../sheets/read';
 import { replaceRollupTab } from '../sheets/rollup';
 import type { RollupSummary } from './api';
-import { analyzeRead } from './analyze';
+import { activeSpreadsheet, analyzeRead } from './analyze';
 import type { ServerContext } from './context';
 
 export function rollUp(ctx: ServerContext): RollupSummary {
   const now = ctx.now();
-  const app = ctx.spreadsheetApp();
-  const spreadsheet = app.getActiveSpreadsheet();
-  const writer = { spreadsheet, app, charts: ctx.charts(), lock: ctx.lockService().getDocumentLock() };
+  const spreadsheet = activeSpreadsheet(ctx);
+  const writer = { spreadsheet, app: ctx.spreadsheetApp(), charts: ctx.charts(), lock: ctx.lockService().getDocumentLock() };
   const report = replaceRollupTab(writer, () =>
     buildRollupReport(analyzeRead(readWorkbook(spreadsheet), now), now.toISOString()),
   );

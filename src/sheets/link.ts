@@ -24,6 +24,11 @@ export interface ParentWrite {
   goal: Goal;
 }
 
+/** Why a row cannot be linked or shown as a goal: it holds none. */
+export function noGoalMessage(tab: string, row: number): string {
+  return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
+}
+
 /** The goal in a sheet row, or null. */
 export function goalAt(analysis: Analysis, tab: string, row: number): Goal | null {
   return analysis.goals.find((g) => g.tab === tab && g.row === row) ?? null;
@@ -54,8 +59,7 @@ export function planParentWrite(
   request: { tab: string; row: number; parentId: string; expectedId?: string },
 ): ParentWrite {
   const goal = goalAt(analysis, request.tab, request.row);
-  if (!goal)
-    throw new LinkRefused(`Row ${request.row} of "${request.tab}" holds no goal. Select a goal's row.`);
+  if (!goal) throw new LinkRefused(noGoalMessage(request.tab, request.row));
   if (request.expectedId !== undefined && idKey(goal.id) !== idKey(request.expectedId.trim())) {
     throw new LinkRefused(
       `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: select the row again.`,
@@ -67,10 +71,9 @@ export function planParentWrite(
       `Tab "${goal.tab}" has no Parent column: add one, then link again.`,
     );
   }
+  // '' unlinks: no parent to look up (-1 is no goal's index and in no subtree).
   const wanted = request.parentId.trim();
-  if (wanted === '') return { tab: goal.tab, row: goal.row, col, value: '', goal };
-
-  const parentIndex = analysis.links.indexByKey.get(wanted.toLowerCase());
+  const parentIndex = wanted ? analysis.links.indexByKey.get(wanted.toLowerCase()) : -1;
   if (parentIndex === undefined) throw new LinkRefused(`No goal has the ID "${wanted}".`);
   if (parentIndex === goal.index) throw new LinkRefused(`${goal.id} cannot be its own parent.`);
   if (subtreeOf(analysis, goal.index).has(parentIndex)) {
@@ -79,7 +82,7 @@ export function planParentWrite(
       `${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`,
     );
   }
-  return { tab: goal.tab, row: goal.row, col, value: analysis.goals[parentIndex].id, goal };
+  return { tab: goal.tab, row: goal.row, col, value: wanted && analysis.goals[parentIndex].id, goal };
 }
 
 /** Writes the planned Parent cell: one getRange, one setValue, nothing else. */

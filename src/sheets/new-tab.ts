@@ -1,14 +1,23 @@
 // Adds a tab all or nothing: if filling it fails, the half-built tab is removed again.
+import { type OutCell, safeGrid } from './cell-text';
 import type { SheetPort, SpreadsheetPort } from './gas';
 
-/** Inserts `name` at the end, fills it, and deletes it again (best effort) when filling throws. */
+/**
+ * Inserts `name` at the end with `rows` from A1 (every row as wide as the first, which is a bold, frozen header),
+ * then `fill`s it; deletes it again (best effort) when anything throws.
+ */
 export function addFilledTab(
   spreadsheet: SpreadsheetPort,
   name: string,
-  fill: (sheet: SheetPort) => void,
+  rows: readonly (readonly OutCell[])[],
+  fill: (sheet: SheetPort) => void = () => {},
 ): SheetPort {
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
   try {
+    const width = rows[0].length;
+    sheet.getRange(1, 1, rows.length, width).setValues(safeGrid(rows));
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(1);
     fill(sheet);
   } catch (error) {
     try {

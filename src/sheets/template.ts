@@ -1,7 +1,6 @@
 // Sets up a workbook: a goal tab with the recognised headers, dropdowns and formats, and the Settings tab on first use.
 import { settingsRows } from '../core/settings';
 import { DEFAULT_SETTINGS } from '../core/model';
-import { safeGrid } from './cell-text';
 import type { SheetPort, SpreadsheetAppPort, SpreadsheetPort } from './gas';
 import { addFilledTab } from './new-tab';
 import { isOwnedTab, SETTINGS_TAB } from './owned';
@@ -75,11 +74,7 @@ export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string
 export function insertGoalTab(writer: SetupWriter, asked: string): SheetPort {
   const { spreadsheet, app } = writer;
   const name = goalTabName(spreadsheet, asked);
-  return addFilledTab(spreadsheet, name, (sheet) => {
-    const headers = sheet.getRange(1, 1, 1, TEMPLATE_HEADERS.length);
-    headers.setValues(safeGrid([TEMPLATE_HEADERS.slice()]));
-    headers.setFontWeight('bold');
-    sheet.setFrozenRows(1);
+  return addFilledTab(spreadsheet, name, [TEMPLATE_HEADERS], (sheet) => {
     const bodyRows = sheet.getMaxRows() - 1;
     const column = (header: Header) => sheet.getRange(2, TEMPLATE_HEADERS.indexOf(header) + 1, bodyRows, 1);
     for (const [header, choices] of Object.entries(TEMPLATE_CHOICES) as [Header, readonly string[]][]) {
@@ -107,13 +102,7 @@ export function ensureSettingsTab(spreadsheet: SpreadsheetPort, decimalSeparator
     .getSheets()
     .some((s) => s.getName().trim().toLowerCase() === SETTINGS_TAB.toLowerCase());
   if (exists) return false;
-  const rows = settingsRows({ ...DEFAULT_SETTINGS, decimalSeparator });
-  const width = Math.max(...rows.map((r) => r.length));
-  const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
-  addFilledTab(spreadsheet, SETTINGS_TAB, (sheet) => {
-    sheet.getRange(1, 1, padded.length, width).setValues(safeGrid(padded));
-    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-  });
+  // Every row has the header's four cells (Setting, Value, Payout, What it does).
+  addFilledTab(spreadsheet, SETTINGS_TAB, settingsRows({ ...DEFAULT_SETTINGS, decimalSeparator }));
   return true;
 }

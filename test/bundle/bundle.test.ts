@@ -36,6 +36,17 @@ describe('the uploaded files', () => {
     expect(globals).toMatch(/@return .+\n \* @customfunction/);
   });
 
+  it('run the bundle strict, with the directive inside its function, not over the shared global scope', () => {
+    const mbo = readFileSync(bundle.files.find((f) => f.endsWith('mbo.js'))!, 'utf8');
+    const code = mbo.replace(/^(\/\/.*\n)*/, '');
+    expect(code.startsWith(`var MBO=(()=>{"use strict";`), code.slice(0, 60)).toBe(true);
+    expect(code.match(/["']use strict["']/g)).toHaveLength(1);
+    // A strict function refuses .caller; a sloppy one (the generated forwarders) answers null.
+    const inner = (bundle.context.MBO as { globals: Record<string, object> }).globals.onOpen;
+    expect(() => (inner as { caller: unknown }).caller).toThrow(/strict mode/);
+    expect((bundle.functions.onOpen as unknown as { caller: unknown }).caller).toBeNull();
+  });
+
   it('do no work at the top level: loading calls no service', () => {
     const touched: string[] = [];
     const spy: object = new Proxy(

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globalFunctions } from '../../src/main';
-import { documentGlobals, GLOBAL_SUMMARIES } from '../../src/server/docs';
+import { endpoints } from '../../src/server/endpoints';
+import { documentGlobals, ENDPOINT_PARAMS, GLOBAL_SUMMARIES } from '../../src/server/docs';
 
 describe('src/server/docs.ts', () => {
   it('summarises exactly the server globals', () => {
@@ -14,7 +15,17 @@ describe('src/server/docs.ts', () => {
 
   it('joins summaries to globals in their order, and names a global without one', () => {
     expect(documentGlobals(globalFunctions).map((g) => g.name)).toEqual(globalFunctions.map((g) => g.name));
-    expect(() => documentGlobals([{ name: 'menuNew', params: [] }])).toThrow(/menuNew has no summary/);
+    expect(() => documentGlobals([{ name: 'menuNew' }])).toThrow(/menuNew has no summary/);
+  });
+
+  it("names each endpoint's parameters, as many as it takes, and the triggers' event", () => {
+    for (const [name, params] of Object.entries(ENDPOINT_PARAMS)) {
+      expect(params.length, name).toBe(endpoints[name as keyof typeof endpoints].length);
+    }
+    const documented = documentGlobals(globalFunctions);
+    expect(documented.find((g) => g.name === 'linkToParent')?.params).toEqual(['tab', 'row', 'parentId', 'goalId']);
+    expect(documented.find((g) => g.name === 'onOpen')?.params).toEqual(['e']);
+    expect(documented.find((g) => g.name === 'menuHelp')?.params).toEqual([]);
   });
 
   it('stays out of the built bundle', () => {

@@ -227,12 +227,6 @@ describe('what src/main.ts exposes', () => {
       expect(g.name).toMatch(/^[A-Za-z]\w*[A-Za-z0-9]$/);
       expect(typeof g.run).toBe('function');
     }
-    expect(SERVER_GLOBALS.find((g) => g.name === 'linkToParent')?.params).toEqual([
-      'tab',
-      'row',
-      'parentId',
-      'goalId',
-    ]);
   });
 
   it('loading the server modules touches no service', async () => {
