@@ -2,6 +2,7 @@
 import { goalPlace, type Issue, issueAt } from './issues';
 import type { Goal, Settings } from './model';
 import { groupByOwnerPeriod, type OwnerPeriod } from './score';
+import { scratch } from './scratch';
 
 /** Rounding noise tolerated when comparing a computed share with the limit typed in Settings. */
 const EPSILON = 1e-9;
@@ -78,9 +79,7 @@ function adviseCard(goals: readonly Goal[], card: OwnerPeriod, limit: number, is
   const members = card.goals;
   const first = goals[members[0]];
   if (!members.some((i) => goals[i].type === 'collaboration')) {
-    issues.push(
-      issueAt(goalPlace(first, 'type', ''), { code: 'no-collaboration-goal', owner, period }),
-    );
+    issues.push(issueAt(goalPlace(first, 'type', ''), { code: 'no-collaboration-goal', owner, period }));
   }
 
   // Weights as the scorecard uses them: equal when none is given, else a goal without one counts nothing.
@@ -97,10 +96,7 @@ function adviseCard(goals: readonly Goal[], card: OwnerPeriod, limit: number, is
   const share = activity / total;
   if (share > limit + EPSILON) {
     issues.push(
-      issueAt(
-        goalPlace(first, 'weight', ''),
-        { code: 'activity-heavy', owner, period, share, limit },
-      ),
+      issueAt(goalPlace(first, 'weight', ''), { code: 'activity-heavy', owner, period, share, limit }),
     );
   }
 }
@@ -118,7 +114,7 @@ function outcomeReach(
 ): Uint8Array {
   const n = goals.length;
   const reach = new Uint8Array(n);
-  const stack = new Int32Array(n);
+  const stack = scratch(n, 0);
   for (let start = 0; start < n; start++) {
     if (reach[start] !== UNKNOWN) continue;
     let top = 0;

@@ -3,6 +3,7 @@
 import type { Issue, Place } from './issues';
 import { issueAt } from './issues';
 import type { Goal } from './model';
+import { scratch } from './scratch';
 import { sameIgnoringCase, TextNumbers } from './texts';
 
 /**
@@ -65,9 +66,10 @@ export function linkGoals(goals: readonly Goal[]): Links {
   const issues = linkIssues(goals, firstOf, problem, cycleOf);
   let indexByKey: Map<string, number> | undefined;
   return {
-    // Built on first read: the analysis itself needs only the table.
+    // Built on first read, from the goals (the table is let go: its typed arrays count towards V8's
+    // limit on outside memory): the analysis itself never needs the Map.
     get indexByKey(): Map<string, number> {
-      indexByKey ??= ids.toMap();
+      indexByKey ??= firstIndexByKey(goals);
       return indexByKey;
     },
     parentOf,
@@ -84,7 +86,7 @@ const NO_CHILDREN = Object.freeze([]) as unknown as number[];
 
 function childLists(parentOf: Int32Array): number[][] {
   const n = parentOf.length;
-  const count = new Int32Array(n);
+  const count = scratch(n, 0);
   for (let i = 0; i < n; i++) if (parentOf[i] !== -1) count[parentOf[i]]++;
   const children: number[][] = new Array(n);
   // Most goals are leaves: they share one frozen empty list instead of a million empty arrays.
@@ -101,15 +103,15 @@ function childLists(parentOf: Int32Array): number[][] {
 /**
  * The first occurrence of an ID owns it; IDs match ignoring case. firstOf[i] is that first goal for a
  * later duplicate, else -1. IDs are numbered in a caseless TextNumbers table rather than a Map (a third of a
- * second for a million IDs, and a million lower-cased copies); the Map that Links exposes is built from it
- * only when first read, as the analysis never needs it.
+ * second for a million IDs); the Map that Links exposes is built only when first read, as the analysis never
+ * needs it.
  */
 class IdTable {
   private readonly numbers: TextNumbers;
   /** The goal holding each ID number. */
   private readonly goalOf: Int32Array;
 
-  constructor(goals: readonly Goal[], firstOf: Int32Array) {
+  constructor(goals: readonly Goal[], firstOf: number[]) {
     const n = goals.length;
     this.numbers = new TextNumbers(n, true);
     this.goalOf = new Int32Array(n);
@@ -130,18 +132,22 @@ class IdTable {
     const number = this.numbers.get(id);
     return number === -1 ? -1 : this.goalOf[number];
   }
-
-  /** Each ID to the goal holding it, in workbook order: Links.indexByKey. */
-  toMap(): Map<string, number> {
-    const map = new Map<string, number>();
-    const { texts } = this.numbers;
-    for (let k = 0; k < texts.length; k++) map.set(idKey(texts[k]), this.goalOf[k]);
-    return map;
-  }
 }
 
-function indexIds(goals: readonly Goal[]): { ids: IdTable; firstOf: Int32Array } {
-  const firstOf = new Int32Array(goals.length).fill(-1);
+/** Each ID, as idKey writes it, to the first goal holding it: Links.indexByKey. */
+function firstIndexByKey(goals: readonly Goal[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < goals.length; i++) {
+    const id = goals[i].id;
+    if (id === '') continue;
+    const key = idKey(id);
+    if (!map.has(key)) map.set(key, i);
+  }
+  return map;
+}
+
+function indexIds(goals: readonly Goal[]): { ids: IdTable; firstOf: number[] } {
+  const firstOf = scratch(goals.length, -1);
   return { ids: new IdTable(goals, firstOf), firstOf };
 }
 
@@ -181,8 +187,8 @@ function findCycles(
   const onCycle = new Uint8Array(n);
   const cycleOf: (string[] | undefined)[] = [];
   const colour = new Uint8Array(n);
-  const walk = new Int32Array(n);
-  const posInWalk = new Int32Array(n);
+  const walk = scratch(n, 0);
+  const posInWalk = scratch(n, 0);
   for (let start = 0; start < n; start++) {
     if (colour[start] !== UNSEEN) continue;
     let length = 0;
@@ -214,7 +220,7 @@ function findCycles(
 /** The link issues in workbook order: a duplicate ID first, then what is wrong with its Parent. */
 function linkIssues(
   goals: readonly Goal[],
-  firstOf: Int32Array,
+  firstOf: number[],
   problem: Uint8Array,
   cycleOf: (string[] | undefined)[],
 ): Issue[] {

@@ -1,6 +1,7 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
 import { type Issue, issueAt } from './issues';
 import type { CascadeResults, Goal, PayoutPoint, Scorecard, Settings } from './model';
+import { scratch } from './scratch';
 import { TextNumbers } from './texts';
 
 /** Rounding noise tolerated when comparing computed attainments with thresholds typed by people. */
@@ -146,7 +147,7 @@ export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string
   const cardOwner: number[] = [];
   const cardPeriod: string[] = [];
   const cardSize: number[] = [];
-  const cardOf = new Int32Array(goals.length).fill(-1);
+  const cardOf = scratch(goals.length, -1);
   // A person's goals usually sit on consecutive rows: a goal with the same owner cell and period as the
   // one before joins its card without a lookup (a million lookups are a million cache misses).
   let previousOwner: string | undefined;

@@ -11,13 +11,15 @@
 export class TextNumbers {
   /** Each number's text. */
   readonly texts: string[] = [];
+  /**
+   * Each number's hash: a probe compares it before the texts, so a collision costs no load of another
+   * string (at a million keys, a string load is a cache miss). A plain array of small integers, on the
+   * JS heap: V8 starts a full collection of the whole heap once typed arrays grow by 64 MB, and a
+   * million-goal analysis is close to that already.
+   */
+  private readonly hashes: number[] = [];
   /** Each slot's number + 1; 0 = empty. */
   private slots: Int32Array;
-  /**
-   * Each slot's hash: a probe compares it before the texts, so a collision costs no load of another
-   * string (at a million keys, a string load is a cache miss).
-   */
-  private hashes: Int32Array;
   private mask: number;
 
   private readonly hash: (text: string) => number;
@@ -30,7 +32,6 @@ export class TextNumbers {
     // At most half full: probes stay short.
     while (size < expected * 2) size *= 2;
     this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
     this.mask = size - 1;
   }
 
@@ -45,7 +46,7 @@ export class TextNumbers {
     for (let s = hash & mask; ; s = (s + 1) & mask) {
       const held = slots[s];
       if (held === 0) return -1;
-      if (hashes[s] === hash && this.same(texts[held - 1], text)) return held - 1;
+      if (hashes[held - 1] === hash && this.same(texts[held - 1], text)) return held - 1;
     }
   }
 
@@ -58,32 +59,27 @@ export class TextNumbers {
       if (held === 0) {
         const number = texts.length;
         texts.push(text);
+        hashes.push(hash);
         slots[s] = number + 1;
-        hashes[s] = hash;
         if (texts.length * 2 > mask) this.grow();
         return number;
       }
-      if (hashes[s] === hash && this.same(texts[held - 1], text)) return held - 1;
+      if (hashes[held - 1] === hash && this.same(texts[held - 1], text)) return held - 1;
     }
   }
 
   private grow(): void {
-    const { slots: oldSlots, hashes: oldHashes } = this;
-    const size = oldSlots.length * 2;
+    const { hashes } = this;
+    const size = this.slots.length * 2;
     const mask = size - 1;
     const slots = new Int32Array(size);
-    const hashes = new Int32Array(size);
-    // Rehashed from the stored hashes, in slot order: no text is read again.
-    for (let old = 0; old < oldSlots.length; old++) {
-      if (oldSlots[old] === 0) continue;
-      const hash = oldHashes[old];
-      let s = hash & mask;
+    // Rehashed from the stored hashes: no text is read again.
+    for (let number = 0; number < hashes.length; number++) {
+      let s = hashes[number] & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = oldSlots[old];
-      hashes[s] = hash;
+      slots[s] = number + 1;
     }
     this.slots = slots;
-    this.hashes = hashes;
     this.mask = mask;
   }
 }
