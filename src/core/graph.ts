@@ -4,7 +4,7 @@ import type { Issue, Place } from './issues';
 import { issueAt } from './issues';
 import type { Goal } from './model';
 import { scratch } from './scratch';
-import { sameIgnoringCase, TextNumbers } from './texts';
+import { TextNumbers } from './texts';
 
 /**
  * The goal tree as index arrays. Every index is a position in the goals array given to linkGoals
@@ -57,7 +57,7 @@ export function idKey(id: string): string {
  */
 export function linkGoals(goals: readonly Goal[]): Links {
   const { ids, firstOf } = indexIds(goals);
-  const { parentOf, problem } = resolveParents(goals, ids);
+  const { parentOf, problem } = resolveParents(goals, ids, firstOf);
   const { onCycle, cycleOf } = findCycles(goals, parentOf);
 
   const children = childLists(parentOf);
@@ -101,10 +101,10 @@ function childLists(parentOf: Int32Array): number[][] {
 }
 
 /**
- * The first occurrence of an ID owns it; IDs match ignoring case. firstOf[i] is that first goal for a
- * later duplicate, else -1. IDs are numbered in a caseless TextNumbers table rather than a Map (a third of a
- * second for a million IDs); the Map that Links exposes is built only when first read, as the analysis never
- * needs it.
+ * The first occurrence of an ID owns it; IDs match as idKey writes them. firstOf[i] is that first goal for
+ * a later duplicate, else -1. IDs are numbered in a TextNumbers table rather than a Map (a third of a
+ * second for a million IDs); the Map that Links exposes is built only when first read, as the analysis
+ * never needs it.
  */
 class IdTable {
   private readonly numbers: TextNumbers;
@@ -113,23 +113,21 @@ class IdTable {
 
   constructor(goals: readonly Goal[], firstOf: number[]) {
     const n = goals.length;
-    this.numbers = new TextNumbers(n, true);
+    this.numbers = new TextNumbers(n);
     this.goalOf = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const id = goals[i].id;
       if (id === '') continue;
       const known = this.numbers.size;
-      // Lower-cased copies sit together in memory: a million lookups miss the cache far less than they
-      // would reading IDs scattered among the cells of the grid.
       const number = this.numbers.add(idKey(id));
       if (number === known) this.goalOf[number] = i;
       else firstOf[i] = this.goalOf[number];
     }
   }
 
-  /** The goal holding `id` (any case), else -1. */
-  get(id: string): number {
-    const number = this.numbers.get(id);
+  /** The goal holding `key` (an ID as idKey writes it), else -1. */
+  get(key: string): number {
+    const number = this.numbers.get(key);
     return number === -1 ? -1 : this.goalOf[number];
   }
 }
@@ -155,19 +153,20 @@ function indexIds(goals: readonly Goal[]): { ids: IdTable; firstOf: number[] } {
 const SELF = 1;
 const UNKNOWN = 2;
 
-function resolveParents(goals: readonly Goal[], ids: IdTable): { parentOf: Int32Array; problem: Uint8Array } {
+function resolveParents(
+  goals: readonly Goal[],
+  ids: IdTable,
+  firstOf: readonly number[],
+): { parentOf: Int32Array; problem: Uint8Array } {
   const parentOf = new Int32Array(goals.length).fill(-1);
   const problem = new Uint8Array(goals.length);
   for (let i = 0; i < goals.length; i++) {
     const g = goals[i];
     if (g.parent === '') continue;
-    // Naming its own ID is a self-link even for a duplicate, whose ID means another goal.
-    if (sameIgnoringCase(g.parent, g.id)) {
-      problem[i] = SELF;
-      continue;
-    }
-    const p = ids.get(g.parent);
-    if (p === -1) problem[i] = UNKNOWN;
+    const p = ids.get(idKey(g.parent));
+    // Naming its own ID is a self-link even for a duplicate, whose ID means the first goal holding it.
+    if (p !== -1 && p === (firstOf[i] === -1 ? i : firstOf[i])) problem[i] = SELF;
+    else if (p === -1) problem[i] = UNKNOWN;
     else parentOf[i] = p;
   }
   return { parentOf, problem };

@@ -55,6 +55,16 @@ describe('links', () => {
     checkInvariants(links, gs.length);
   });
 
+  it.each([
+    ['any case', 'Rev-1', 'REV-1'],
+    ['letters beyond ASCII', 'Ärger-1', 'äRGER-1'],
+    ['the Kelvin sign', 'K-1', '\u212A-1'],
+  ])('a goal naming its own ID in %s is a self-link', (_label, id, parent) => {
+    const links = linkGoals(goals({ id, parent }));
+    expect(links.issues.map((issue) => issue.code)).toEqual(['self-parent']);
+    expect(links.parentOf[0]).toBe(-1);
+  });
+
   it('compares IDs by key: trimmed and case-insensitive', () => {
     const gs = goals({ id: ' Rev-1 ' }, { id: 'x', parent: 'REV-1 ' });
     const links = linkGoals(gs);
