@@ -262,23 +262,37 @@ export function scorecards(
   settings: Settings,
   groups: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod),
 ): { cards: Scorecard[]; issues: Issue[] } {
-  const finalOf = (goal: Goal): number | null => results.final(goal.index);
   const payoutOf = settings.payoutCurve.length > 0 ? compilePayout(settings.payoutCurve) : null;
+  // Each card's weights and attainments are read from its (scattered) goals once, into lists reused from
+  // card to card, and scored from there.
+  const weights: (number | null)[] = [];
+  const attainments: (number | null)[] = [];
+  const weightAt = (k: number): number | null => weights[k];
+  const attainmentAt = (k: number): number | null => attainments[k];
 
   const cards: Scorecard[] = [];
   const issues: Issue[] = [];
   for (const group of groups) {
     const members = group.goals;
     const { owner, period } = group;
+    let anyWeight = false;
+    let anyGate = false;
+    for (let k = 0; k < members.length; k++) {
+      const goal = goals[members[k]];
+      weights[k] = goal.weight;
+      attainments[k] = results.final(goal.index);
+      anyWeight ||= goal.weight !== null;
+      anyGate ||= goal.gate !== null;
+    }
     const { score, weightTotal } = weightedScoreOf(
       members.length,
-      (k) => goals[members[k]].weight,
-      (k) => finalOf(goals[members[k]]),
+      weightAt,
+      attainmentAt,
       settings.countUnmeasuredAsZero,
     );
 
     const first = goals[members[0]];
-    if (members.some((i) => goals[i].weight !== null) && !weightsAddUp(weightTotal)) {
+    if (anyWeight && !weightsAddUp(weightTotal)) {
       issues.push(
         issueAt(
           { tab: first.tab, row: first.row, col: first.columns.weight ?? 0, column: 'Weight', goalId: '' },
@@ -288,10 +302,10 @@ export function scorecards(
     }
 
     let gated = false;
-    for (const i of members) {
-      const goal = goals[i];
+    for (let k = 0; anyGate && k < members.length; k++) {
+      const goal = goals[members[k]];
       if (goal.gate === null) continue;
-      const attainment = finalOf(goal);
+      const attainment = attainments[k];
       if (attainment !== null && attainment >= goal.gate - EPSILON) continue;
       gated = true;
       issues.push(
