@@ -29,14 +29,14 @@ export function esbuildOptions({ minify = true } = {}) {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'es2020',
-    // The same values under shorter global names; nothing in Apps Script shadows NaN, Infinity, isNaN or isFinite.
-    // The global isNaN and isFinite convert their argument to a number first, Number's do not: src must pass them
-    // numbers only (or, to isNaN, null, which neither reads as NaN). Every call site's argument is typed so today.
+    // The same values under shorter global names; nothing in Apps Script shadows NaN, Infinity or isNaN.
+    // The global isNaN converts its argument to a number first, Number.isNaN does not: the two agree on numbers
+    // and null, which is all src passes it (every call site's argument is typed number or number | null).
+    // Number.isFinite stays as written: the global one reads null as 0, a finite number.
     define: {
       'Number.NaN': 'NaN',
       'Number.POSITIVE_INFINITY': 'Infinity',
       'Number.isNaN': 'isNaN',
-      'Number.isFinite': 'isFinite',
     },
     minify,
     mangleProps: new RegExp(`^(?:${INTERNAL_PROPS.join('|')})$`),
