@@ -25,7 +25,8 @@ const VISITING = 4;
  * - no-collaboration-goal: an (owner, period) scorecard without a Collaboration goal.
  * - top-level-not-outcome: a goal with no parent at all that is not an Outcome (unclassified
  *   included). Collaboration goals are exempt: a teaming score is personal by design and has no
- *   outcome to tree up to. A goal whose Parent is unknown is not top-level (that is an error).
+ *   outcome to tree up to. A goal whose Parent is unknown is not top-level (that is an error). An objective
+ *   made from key results' Objective text is exempt too: it has no Type cell to mark.
  * - activity-not-under-outcome: an Activity with no Outcome among its ancestors. Goals on a cycle,
  *   and goals whose chain breaks (cycle, unknown parent) before an Outcome, are left to those errors.
  * - activity-heavy: an owner's Activity weight share above settings.activityShare (equal weights
@@ -47,7 +48,7 @@ export function advise(
   for (let i = 0; i < goals.length; i++) {
     const goal = goals[i];
     const isTop = parentOf[i] < 0 && goal.parent === '';
-    if (isTop && goal.type !== 'outcome' && goal.type !== 'collaboration') {
+    if (isTop && !goal.synthesized && goal.type !== 'outcome' && goal.type !== 'collaboration') {
       issues.push(issueAt(goalPlace(goal, 'type'), { code: 'top-level-not-outcome' }));
     }
     if (goal.type === 'activity' && !onCycle[i] && reach[i] === NO_OUTCOME) {

@@ -17,6 +17,10 @@ export interface Measure {
   baseline: number | null;
   cap: number | null;
   floor: number | null;
+  /** Attainment as the sheet states it (Progress, Score): counts where there is no Actual against a Target. */
+  progress?: number | null;
+  /** Payout level in the Actual's units: the attainment it stands for caps the goal (when no Cap is given). */
+  stretch?: number | null;
 }
 
 export interface Limits {
@@ -33,12 +37,41 @@ const failure = (code: AttainmentError): Attainment => ({ kind: 'error', code })
  * to measure against it. Where floor > cap the cap wins (Math.min is applied last).
  */
 export function attainment(g: Measure, defaults: Limits): Attainment {
+  const progress = g.progress ?? null;
+  if (progress !== null && (g.actual === null || lacksTarget(g))) return clamped(g, defaults, progress);
   if (g.actual === null) return UNMEASURED;
   const raw = unclamped(g, g.actual);
   if (typeof raw !== 'number') return raw;
+  return clamped(g, defaults, raw);
+}
+
+function clamped(g: Measure, defaults: Limits, raw: number): Attainment {
   const floor = g.floor ?? defaults.floor;
-  const cap = g.cap ?? defaults.cap;
+  const cap = g.cap ?? stretchCap(g) ?? defaults.cap;
   return { kind: 'value', value: Math.min(cap, Math.max(floor, raw)) };
+}
+
+/** True when a goal has nothing to measure its Actual against (a done-or-not goal always has). */
+function lacksTarget(g: Measure): boolean {
+  return g.direction !== 'binary' && g.target === null;
+}
+
+/** The attainment a Stretch level stands for (the goal's cap), or null when there is none or it reads as no cap. */
+function stretchCap(g: Measure): number | null {
+  const stretch = g.stretch ?? null;
+  if (stretch === null || g.direction === 'binary' || g.direction === 'range') return null;
+  const at = unclamped(g, stretch);
+  return typeof at === 'number' && Number.isFinite(at) && at > 0 ? at : null;
+}
+
+/**
+ * The attainment a Threshold level stands for: below it the goal earns nothing on its owner's scorecard. Null where
+ * the goal has no threshold or it cannot be measured against the target.
+ */
+export function thresholdAttainment(g: Measure & { threshold: number | null }): number | null {
+  if (g.threshold === null || g.direction === 'binary' || g.direction === 'range') return null;
+  const at = unclamped(g, g.threshold);
+  return typeof at === 'number' && Number.isFinite(at) ? at : null;
 }
 
 /** The model's formulas before clamping; Infinity stands for "as good as it gets" (reaches the cap). */

@@ -1,5 +1,6 @@
 // Every problem the core finds, as data: a union keyed by a literal code, its severity, and one catalogue of wording.
-import type { Field, Goal } from './model';
+import { type Field, fieldLabel } from './fields';
+import type { Goal } from './model';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -50,7 +51,14 @@ export type IssueDetail =
   | { code: 'top-level-not-outcome' }
   | { code: 'activity-not-under-outcome' }
   | { code: 'activity-heavy'; owner: string; period: string; share: number; limit: number }
-  | { code: 'vanity-metric'; word: string; asOutcome: boolean };
+  | { code: 'vanity-metric'; word: string; asOutcome: boolean }
+  // Reading the sheets people already have (layouts, title rows, no IDs)
+  | { code: 'unread-tab'; headers: string[]; missing: 'goal' | 'measure' }
+  | { code: 'section-row'; text: string }
+  | { code: 'total-row'; text: string }
+  | { code: 'implausible-value'; text: string; why: 'gate' | 'scale' }
+  | { code: 'ambiguous-parent'; parent: string; count: number }
+  | { code: 'several-parents'; parent: string; used: string };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -72,8 +80,7 @@ export function placeName(place: Place): string {
 
 /** A goal's cell for an issue: the column of `field`, headed by the field's name capitalised (Target, Unit). */
 export function goalPlace(goal: Goal, field: Field, goalId = goal.id): Place {
-  const column = field[0].toUpperCase() + field.slice(1);
-  return { tab: goal.tab, row: goal.row, col: goal.columns[field] ?? 0, column, goalId };
+  return { tab: goal.tab, row: goal.row, col: goal.columns[field] ?? 0, column: fieldLabel(field), goalId };
 }
 
 export const NOWHERE: Place = { tab: '', row: 0, col: 0, column: '', goalId: '' };
@@ -196,7 +203,41 @@ const CATALOGUE: {
     (i) =>
       `"${i.word}" reads like a vanity metric ${i.asOutcome ? 'but is an Outcome: measure what it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the one it drives.'}`,
   ],
+  // Reading the sheets people already have
+  'unread-tab': [
+    W,
+    (i) =>
+      `This tab looks like goals (${quoteList(i.headers)}) but was not read: ${
+        i.missing === 'goal'
+          ? 'no column says what each goal is. Head it Goal, Objective or Key Result'
+          : 'beside the goal text, nothing says how goals are measured or aligned. Add an ID, Parent, Target or Progress column'
+      }, or map the columns in the sidebar (Columns).`,
+  ],
+  'section-row': ['info', (i) => `"${i.text}" stands alone on its row, so it is read as a section label, not a goal.`],
+  'total-row': ['info', (i) => `"${i.text}" row is a total, not a goal: it is left out of the cascade.`],
+  'implausible-value': [
+    W,
+    (i) =>
+      i.why === 'gate'
+        ? `Gate "${i.text}" is above 1000%: a gate is the attainment a goal must reach (e.g. 80%).`
+        : `Actual "${i.text}" is 100 times its Target or more: check that both are in the same units (1.2M vs 1.2).`,
+  ],
+  'ambiguous-parent': [
+    W,
+    (i) => `Parent "${i.parent}" matches no ID and ${i.count} goal titles: write the parent's ID.`,
+  ],
+  'several-parents': [
+    W,
+    (i) => `Parent "${i.parent}" names several goals: only ${i.used} counts. Keep one parent per goal.`,
+  ],
 };
+
+/** A few texts quoted for a message: at most four, then how many more. */
+function quoteList(names: readonly string[]): string {
+  const shown = names.slice(0, 4).map((t) => `"${t}"`).join(', ');
+  const more = names.length - 4;
+  return more > 0 ? `${shown} and ${more} more` : shown;
+}
 
 /** Severity of each code, for the README's table and the tests; pure, so the bundle (which reads CATALOGUE) drops it. */
 export const SEVERITY = /* @__PURE__ */ Object.fromEntries(

@@ -1,4 +1,5 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
+import { thresholdAttainment } from './attain';
 import { type Issue, issueAt } from './issues';
 import type { CascadeResults, Goal, PayoutPoint, Scorecard, Settings } from './model';
 import { scratch } from './scratch';
@@ -248,9 +249,16 @@ export function weightsAddUp(total: number): boolean {
   return Math.abs(total - 1) <= 0.005 + EPSILON || Math.abs(total - 100) <= 0.5 + EPSILON;
 }
 
+/** What a goal's attainment counts for on its owner's card: nothing below its Threshold level, else all of it. */
+function earnedAttainment(goal: Goal, final: number | null): number | null {
+  if (final === null || goal.threshold === null) return final;
+  const threshold = thresholdAttainment(goal);
+  return threshold !== null && final < threshold - EPSILON ? 0 : final;
+}
+
 /**
  * One card per (owner, period), scored from the goals' final attainment, read as results.final(Goal.index);
- * a goal without a result (final null) counts as unmeasured. A gate goal below its
+ * a goal without a result (final null) counts as unmeasured, and a goal below its Threshold level counts 0. A gate goal below its
  * threshold, or unmeasured, forces the card's payout to 0 (a gate-missed info; an unmeasured gate
  * reports attainment 0). weights-not-100 is checked only when some goal on the card has a weight,
  * and reports the total as a share of 100%. An empty payout curve leaves payouts null rather than
@@ -280,7 +288,7 @@ export function scorecards(
     for (let k = 0; k < members.length; k++) {
       const goal = goals[members[k]];
       weights[k] = goal.weight;
-      attainments[k] = results.final(goal.index);
+      attainments[k] = earnedAttainment(goal, results.final(goal.index));
       anyWeight ||= goal.weight !== null;
       anyGate ||= goal.gate !== null;
     }
@@ -305,7 +313,7 @@ export function scorecards(
     for (let k = 0; anyGate && k < members.length; k++) {
       const goal = goals[members[k]];
       if (goal.gate === null) continue;
-      const attainment = attainments[k];
+      const attainment = results.final(goal.index);
       if (attainment !== null && attainment >= goal.gate - EPSILON) continue;
       gated = true;
       issues.push(

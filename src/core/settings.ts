@@ -1,5 +1,6 @@
 // The Settings tab: reading its key/value rows over the defaults, and writing a tab that reads back the same.
 import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
+import { fieldLabel, fieldNamed } from './fields';
 import { type Issue, issueAt } from './issues';
 import { type CellValue, DEFAULT_SETTINGS, type Grid, type PayoutPoint, type Settings } from './model';
 import { parsePeriod } from './period';
@@ -22,7 +23,8 @@ type Key =
   | 'goalTabs'
   | 'defaultPeriod'
   | 'decimalSeparator'
-  | 'payoutPoint';
+  | 'payoutPoint'
+  | 'column';
 
 /** Each setting's key as settingsRows writes it in column A, and what it does (column D), in the tab's order. */
 const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
@@ -36,13 +38,20 @@ const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
   defaultPeriod: ['Default period', 'Period of goals with none, e.g. FY2026 or Q3 2026.'],
   decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
   payoutPoint: ['Payout point', 'Attainment (Value) that pays Payout; linear between points.'],
+  column: ['Column', 'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).'],
 };
+
+/** Keys written as one row per entry, with their own readers: Payout point and Column. */
+type RepeatedKey = 'payoutPoint' | 'column';
 
 /** Keys as normalizeHeader reads them: each label, and `Alignment gap` for the gap threshold. */
 const KEYS: ReadonlyMap<string, Key> = new Map<string, Key>([
   ...(Object.keys(ROWS) as Key[]).map((key): [string, Key] => [normalizeHeader(ROWS[key][0]), key]),
   ['alignmentgap', 'gap'],
 ]);
+
+/** The words that map a column to no field: the reader leaves it alone. */
+const IGNORE = /^(ignore|none|-|skip)$/i;
 
 const YES = ['yes', 'y', 'true', '1'];
 const NO = ['no', 'n', 'false', '0'];
@@ -89,11 +98,23 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
   };
   const number = (v: CellValue): number | null => parseNumber(v, settings.decimalSeparator);
 
+  /** A Column row: the header in Value, the field (or `ignore`) in the third cell. */
+  const readColumn = (entry: Row): void => {
+    const header = cellText(entry.cells[1]);
+    const name = cellText(entry.cells[2]);
+    if (header === '' && name === '') return;
+    const ignore = IGNORE.test(name);
+    const field = ignore ? null : fieldNamed(name);
+    if (header === '') bad(entry);
+    else if (!ignore && field === null) bad(entry, 3);
+    else settings.columns.push({ header, field });
+  };
+
   let floorRow: Row | null = null;
   const apply = (entry: Row): void => {
     const { key, cells } = entry;
     const value = cells[1];
-    if (isBlank(value) || key === 'payoutPoint') return;
+    if (isBlank(value) || key === 'payoutPoint' || key === 'column') return;
     // Not blank, so a number or NaN.
     const read = READERS[key](cellText(value), number(value) as number, value);
     if (read === null) bad(entry);
@@ -109,6 +130,10 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
   for (const entry of rows) {
     const { key, cells } = entry;
     if (key === 'decimalSeparator') continue;
+    if (key === 'column') {
+      readColumn(entry);
+      continue;
+    }
     if (key !== 'payoutPoint') {
       apply(entry);
       continue;
@@ -144,7 +169,7 @@ const fraction = (_text: string, n: number): number | null => (n >= 0 && n <= 1 
 
 /** Each setting's value from its cell (as text, as a number, as it is), or null when unreadable. */
 const READERS: {
-  readonly [K in Exclude<Key, 'payoutPoint'>]: (text: string, n: number, v: CellValue) => Settings[K] | null;
+  readonly [K in Exclude<Key, RepeatedKey>]: (text: string, n: number, v: CellValue) => Settings[K] | null;
 } = {
   cap: (_text, n) => (n > 0 ? n : null),
   floor: (_text, n) => (Number.isNaN(n) ? null : n),
@@ -187,17 +212,19 @@ function splitList(text: string): string[] {
  */
 export function settingsRows(settings: Settings): (string | number)[][] {
   const [label, about] = ROWS.payoutPoint;
+  const [columnLabel, columnAbout] = ROWS.column;
   return [
     ['Setting', 'Value', 'Payout', 'What it does'],
     ...(Object.keys(ROWS) as Key[])
-      .filter((key) => key !== 'payoutPoint')
-      .map((key) => [ROWS[key][0], written(settings, key as Exclude<Key, 'payoutPoint'>), '', ROWS[key][1]]),
+      .filter((key) => key !== 'payoutPoint' && key !== 'column')
+      .map((key) => [ROWS[key][0], written(settings, key as Exclude<Key, RepeatedKey>), '', ROWS[key][1]]),
     ...settings.payoutCurve.map((p) => [label, p.attainment, p.payout, about]),
+    ...settings.columns.map((c) => [columnLabel, c.header, c.field === null ? 'ignore' : fieldLabel(c.field), columnAbout]),
   ];
 }
 
 /** A setting as its Value cell shows it: yes/no for a flag, lists comma-separated, `none` for no vanity words. */
-function written(settings: Settings, key: Exclude<Key, 'payoutPoint'>): string | number {
+function written(settings: Settings, key: Exclude<Key, RepeatedKey>): string | number {
   const value = settings[key];
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value !== 'object') return value;

@@ -7,7 +7,8 @@ import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
 import { groupByOwnerPeriod, scorecards } from './score';
 import { readSettings } from './settings';
-import { readGoalTab } from './table';
+import { inspectTab } from './header';
+import { columnMapOf, type Merge, readGoalTab } from './table';
 
 export interface TabInput {
   name: string;
@@ -15,6 +16,8 @@ export interface TabInput {
   grid: Grid;
   /** Added to grid row numbers when the grid does not start at row 1. */
   rowOffset?: number;
+  /** Merged cells, 1-based in the grid: a merged Objective, Parent, Owner or Period applies to every row it covers. */
+  merges?: readonly Merge[];
 }
 
 export interface Analysis {
@@ -58,10 +61,13 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const goalTabs: string[] = [];
   for (const tab of tabs) {
     if (tab === settingsTab) continue;
-    const read = readGoalTab(tab.name, tab.grid, settings, goals.length, tab.rowOffset ?? 0);
+    const read = readGoalTab(tab.name, tab.grid, settings, goals.length, tab);
     if (!read) {
       if (listed.has(tab.name.trim().toLowerCase())) {
         issues.push(issueAt({ ...NOWHERE, tab: tab.name }, { code: 'no-goal-tabs' }));
+      } else {
+        const unread = unreadTabIssue(tab, settings);
+        if (unread !== null) issues.push(unread);
       }
       continue;
     }
@@ -94,6 +100,18 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
     today,
     links,
   };
+}
+
+/** Tabs this product owns or reads otherwise: never goal tabs, never "looks like goals". */
+const NOT_GOAL_TABS = /^(settings|history|roster|survey|roll-?up(\s*\(\d+\))?)$/i;
+
+/** A warning for a tab that holds goal-like headers but could not be read as goals: never a silent skip. */
+function unreadTabIssue(tab: TabInput, settings: Settings): Issue | null {
+  if (NOT_GOAL_TABS.test(tab.name.trim())) return null;
+  const shape = inspectTab(tab.grid, columnMapOf(settings));
+  if (shape.kind !== 'near-miss') return null;
+  const row = shape.row + 1 + (tab.rowOffset ?? 0);
+  return issueAt({ tab: tab.name, row, col: 0, column: '', goalId: '' }, { code: 'unread-tab', headers: shape.headers, missing: shape.missing });
 }
 
 function readSettingsInto(tab: TabInput | undefined, decimalSeparator: '.' | ',', issues: Issue[]): Settings {

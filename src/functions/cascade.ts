@@ -119,6 +119,7 @@ function rollupGoal(
     target: 1,
     targetMax: null,
     actual: Number.isNaN(measured) ? null : measured,
+    progress: null,
     weight: null,
     contribution: Number.isNaN(contribution) ? null : contribution,
     rollup,
@@ -126,6 +127,9 @@ function rollupGoal(
     cap: null,
     floor: null,
     gate: null,
+    threshold: null,
+    stretch: null,
+    synthesized: false,
     blocked: false,
     columns: {},
   };
@@ -138,7 +142,10 @@ function tablesOf(first: unknown, rest: unknown[]): Analysis {
   const analysis = analyzeWorkbook(tabs);
   const missing = tabs.findIndex((t) => !analysis.goalTabs.includes(t.name));
   if (missing >= 0) {
-    throw new ArgumentError(arg(missing), 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
+    throw new ArgumentError(
+      arg(missing),
+      'has no header row in its first 10 rows with a Goal (or Objective, Key Result) column and an ID, Parent, Target, Actual or Progress column: include the header row.',
+    );
   }
   return analysis;
 }

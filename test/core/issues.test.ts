@@ -43,6 +43,12 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'activity-not-under-outcome': { code: 'activity-not-under-outcome' },
   'activity-heavy': { code: 'activity-heavy', owner: 'Jin', period: 'FY2026', share: 0.6, limit: 0.5 },
   'vanity-metric': { code: 'vanity-metric', word: 'MQLs', asOutcome: true },
+  'unread-tab': { code: 'unread-tab', headers: ['ID', 'Owner', 'Target', 'Actual', 'Weight', 'Period'], missing: 'goal' },
+  'section-row': { code: 'section-row', text: 'Brand outcomes' },
+  'total-row': { code: 'total-row', text: 'TOTAL' },
+  'implausible-value': { code: 'implausible-value', text: '1200000', why: 'scale' },
+  'ambiguous-parent': { code: 'ambiguous-parent', parent: 'Grow revenue', count: 2 },
+  'several-parents': { code: 'several-parents', parent: 'CMO-1; CMO-2', used: 'CMO-1' },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };

@@ -173,6 +173,20 @@ describe('readSettings', () => {
     expect(issues).toEqual([]);
   });
 
+  it.each<[string, (string | number)[], Settings['columns'], string[]]>([
+    ['a field by its label', ['Column', 'Objective Name', 'Objective'], [{ header: 'Objective Name', field: 'objective' }], []],
+    ['a field by its key', ['Column', 'KR text', 'goal'], [{ header: 'KR text', field: 'goal' }], []],
+    ['a field by a two-word label', ['Column', 'Obj #', 'Objective ID'], [{ header: 'Obj #', field: 'objectiveId' }], []],
+    ['ignore', ['Column', 'Email', 'ignore'], [{ header: 'Email', field: null }], []],
+    ['an unknown field', ['Column', 'Email', 'Mailbox'], [], ['bad-setting']],
+    ['a blank header', ['Column', '', 'Goal'], [], ['bad-setting']],
+    ['a blank row', ['Column', '', ''], [], []],
+  ])('reads a Column row naming %s', (_, cells, columns, codes) => {
+    const { settings, issues } = readSettings([cells]);
+    expect(settings.columns).toEqual(columns);
+    expect(issues.map((i) => i.code)).toEqual(codes);
+  });
+
   it('finds keys anywhere in the tab, with or without a header row', () => {
     expect(readSettings([['Cap', 2]]).settings.cap).toBe(2);
     expect(readSettings([[], ['Some title'], ['cap:', 2]]).settings.cap).toBe(2);
@@ -196,6 +210,11 @@ describe('settingsRows', () => {
     goalTabs: ['Sales', 'Marketing Team'],
     defaultPeriod: 'H2 2026',
     decimalSeparator: ',',
+    columns: [
+      { header: 'Objective Name', field: 'objective' },
+      { header: 'Owner email', field: null },
+      { header: 'Value now', field: 'actual' },
+    ],
   };
 
   it.each<[string, Settings]>([

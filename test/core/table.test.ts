@@ -10,9 +10,9 @@ import {
   type Grid,
   type Settings,
 } from '../../src/core/model';
+import { FIELDS } from '../../src/core/fields';
 import {
   findHeader,
-  HEADER_SYNONYMS,
   parseDirection,
   parseRangeTarget,
   readGoalTab,
@@ -95,15 +95,19 @@ describe('findHeader', () => {
         max: 19,
       },
       headers: [...HEADER],
+      outline: [],
     });
   });
 
   it.each<[string, Grid, number | null]>([
     ['on the first row', [['ID', 'Goal']], 0],
     ['after blank rows', [[], ['', '  '], [null, undefined], ['ID', 'Goal']], 3],
-    ['on the fifth row', [[], [], [], [], ['ID', 'Goal']], 4],
-    ['not below the fifth row', [[], [], [], [], [], ['ID', 'Goal']], null],
-    ['not under a title row', [['Sales goals FY26'], ['ID', 'Goal']], null],
+    ['on the tenth row', [[], [], [], [], [], [], [], [], [], ['ID', 'Goal']], 9],
+    ['not below the tenth row', [[], [], [], [], [], [], [], [], [], [], ['ID', 'Goal']], null],
+    ['under a title row', [['Sales goals FY26'], ['ID', 'Goal']], 1],
+    ['under a title block', [['ACME Marketing'], ['MBOs, FY2026', '', 'Owner: Ana'], [], ['ID', 'Goal']], 3],
+    ['the best-matching row, not the first with a goal header', [['Goal', 'Target'], ['ID', 'Goal', 'Owner', 'Target', 'Actual']], 1],
+    ['the first of two equally good rows', [['ID', 'Goal'], ['Ref', 'Title']], 0],
     ['not without an ID column', [['Goal', 'Owner']], null],
     ['not without a Goal column', [['ID', 'Owner']], null],
     ['not in an empty grid', [], null],
@@ -112,18 +116,22 @@ describe('findHeader', () => {
     expect(findHeader(grid)?.row ?? null).toBe(expected);
   });
 
-  const synonyms = (Object.keys(HEADER_SYNONYMS) as Field[]).flatMap((field) =>
-    HEADER_SYNONYMS[field].map((name) => [field, name] as const),
+  const synonyms = (Object.keys(FIELDS) as Field[]).flatMap((field) =>
+    FIELDS[field].headers.map((name) => [field, name] as const),
   );
+  /** The other columns a header row needs for `field` to be read as itself (see the layout cases below). */
+  const besides = (field: Field): string[] =>
+    field === 'id' ? ['Goal'] : field === 'goal' ? ['ID'] : field === 'objective' ? ['ID', 'Key Result'] : ['ID', 'Goal'];
   it.each(synonyms)('recognises %s by %j', (field, name) => {
-    const others = field === 'id' ? ['Goal'] : field === 'goal' ? ['ID'] : ['ID', 'Goal'];
+    const others = besides(field);
     const header = findHeader([[...others, name]]);
     expect(header?.columns[field]).toBe(others.length);
   });
 
   it('gives each header name to one field only', () => {
     const names = synonyms.map(([, name]) => name);
-    expect(new Set(names).size).toBe(names.length);
+    const normalized = names.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, ''));
+    expect(new Set(normalized).size).toBe(normalized.length);
   });
 
   it.each<[string, Field]>([
@@ -144,7 +152,31 @@ describe('findHeader', () => {
     ['Weight (%)', 'weight'],
     ['Current', 'actual'],
     ['Result', 'actual'],
-    ['Threshold', 'gate'],
+    ['Threshold', 'threshold'],
+    ['GATE', 'gate'],
+    ['Key Result', 'goal'],
+    ['KR', 'goal'],
+    ['Goal Title', 'goal'],
+    ['Key result ID', 'id'],
+    ['Row ID', 'id'],
+    ['Parent Row ID(s)', 'parent'],
+    ['Parent objective', 'parent'],
+    ['Aligned objective', 'parent'],
+    ['Corporate Objective', 'parent'],
+    ['Start Value', 'baseline'],
+    ['Starting value', 'baseline'],
+    ['Target Value', 'target'],
+    ['End', 'target'],
+    ['Current Value', 'actual'],
+    ['Progress', 'progress'],
+    ['Progress (%)', 'progress'],
+    ['Score', 'progress'],
+    ['Completion', 'progress'],
+    ['Weightage', 'weight'],
+    ['Quarter', 'period'],
+    ['Cycle', 'period'],
+    ['Due date', 'due'],
+    ['Status', 'status'],
   ])('matches %j case- and punctuation-insensitively as %s', (name, field) => {
     const others = field === 'id' ? ['Goal', 'Notes'] : field === 'goal' ? ['ID', 'Notes'] : ['ID', 'Goal'];
     const header = findHeader([[...others, name]]);
@@ -190,9 +222,10 @@ describe('readGoalTab', () => {
         Notes: 'kept, never read',
       }),
     ];
-    // The title row above the header makes this not a goal tab; without it, a full read:
-    expect(readGoalTab('Sales', grid, DEFAULT_SETTINGS, 0)).toBeNull();
-    const result = readGoalTab('Sales', grid.slice(1), DEFAULT_SETTINGS, 7, 10);
+    const full = findHeader(grid.slice(1));
+    // The title row above the header is passed over; rows count from the top of the grid.
+    expect(readGoalTab('Sales', grid, DEFAULT_SETTINGS, 0)?.goals.map((g) => [g.id, g.row])).toEqual([['REV-1', 3]]);
+    const result = readGoalTab('Sales', grid.slice(1), DEFAULT_SETTINGS, 7, { rowOffset: 10 });
     const expected: Goal = {
       index: 7,
       tab: 'Sales',
@@ -209,6 +242,7 @@ describe('readGoalTab', () => {
       target: 1500000,
       targetMax: null,
       actual: 1200000,
+      progress: null,
       weight: 0.4,
       contribution: 0.5,
       rollup: 'sum',
@@ -216,6 +250,9 @@ describe('readGoalTab', () => {
       cap: 1.2,
       floor: 0.1,
       gate: 0.8,
+      threshold: null,
+      stretch: null,
+      synthesized: false,
       blocked: false,
       columns: {
         id: 1,
@@ -286,7 +323,7 @@ describe('readGoalTab', () => {
       row({ Notes: 'only a note: not a goal' }),
       goalRow({ 'Goal ID': 'B' }),
     ];
-    const result = readGoalTab('T', grid, DEFAULT_SETTINGS, 5, 100);
+    const result = readGoalTab('T', grid, DEFAULT_SETTINGS, 5, { rowOffset: 100 });
     expect(result?.goals.map((g) => [g.id, g.index, g.row])).toEqual([
       ['A', 5, 103],
       ['B', 6, 108],
@@ -392,9 +429,12 @@ describe('readGoalTab', () => {
       ),
     )('%s %j -> %s', (column, key, cell, expected) => {
       // Target needs an Actual-free row or a target: keep the row otherwise valid.
-      const { goal, codes } = one({ [column]: cell, ...(column === 'Actual' ? { Target: 1 } : {}) });
+      // The Target is the Actual itself, so no actual reads as typed in other units.
+      const { goal, codes } = one({ [column]: cell, ...(column === 'Actual' ? { Target: expected || 1 } : {}) });
       expect(goal[key]).toBe(expected);
-      expect(codes).toEqual(column === 'Weight' && (expected as number) < 0 ? ['negative-weight'] : []);
+      const implausibleGate = column === 'Gate' && (expected as number) > 10;
+      const negativeWeight = column === 'Weight' && (expected as number) < 0;
+      expect(codes).toEqual(implausibleGate ? ['implausible-value'] : negativeWeight ? ['negative-weight'] : []);
     });
 
     it.each(numberColumns)(
