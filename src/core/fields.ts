@@ -24,7 +24,7 @@ interface FieldSpec {
  * `objective` and `objectiveId` have their own fields.
  */
 export const FIELDS = {
-  id: { label: 'ID', headers: ['ID', 'Goal ID', 'Key', 'Ref', 'Reference', 'Row ID', 'Key result ID', 'KR ID', 'Goal key'] },
+  id: { label: 'ID', headers: ['ID', 'Goal ID', 'Key', 'Ref', 'Reference', 'Row ID', 'Key result ID', 'KR ID', 'Goal key', 'Goal number'] },
   goal: {
     label: 'Goal',
     headers: ['Goal', 'MBO', 'Title', 'Name', 'Goal title', 'Goal name', 'Key result', 'Key results', 'KR', 'KRs', 'Key result title', 'Key result name'],
@@ -33,7 +33,10 @@ export const FIELDS = {
   objectiveId: { label: 'Objective ID', headers: ['Objective ID', 'Objective key', 'Obj ID'], groups: true },
   owner: {
     label: 'Owner',
-    headers: ['Owner', 'Assignee', 'Employee', 'Person', 'Owner name', 'Goal owner', 'Key result owner', 'KR owner', 'Responsible'],
+    headers: [
+      'Owner', 'Assignee', 'Employee', 'Person', 'Owner name', 'Goal owner', 'Key result owner', 'KR owner', 'Responsible',
+      'Owner email', 'Email', 'User', 'User ID', 'Employee name', 'Employee ID',
+    ],
     groups: true,
   },
   parent: {
@@ -68,15 +71,18 @@ export const FIELDS = {
   },
   progress: {
     label: 'Progress',
-    headers: ['Progress', 'Completion', 'Score', 'Percent complete', 'Complete', 'Completion rate', 'OKR score', 'Grade', 'Attainment'],
+    headers: [
+      'Progress', 'Completion', 'Score', 'Percent complete', 'Completion rate', 'OKR score', 'Grade', 'Attainment',
+      'Goal % completion', 'Goal progress', 'KR progress',
+    ],
     numberErrors: 'blocks',
   },
   status: { label: 'Status', headers: ['Status', 'State'] },
-  weight: { label: 'Weight', headers: ['Weight', 'Weighting', 'Weightage'], numberErrors: 'reports' },
+  weight: { label: 'Weight', headers: ['Weight', 'Weighting', 'Weightage', 'Goal weight'], numberErrors: 'reports' },
   contribution: { label: 'Contribution', headers: ['Contribution'], numberErrors: 'reports' },
   rollup: { label: 'Rollup', headers: ['Rollup', 'Rollup method'] },
   period: { label: 'Period', headers: ['Period', 'Quarter', 'Cycle', 'Time period', 'Timeframe'], groups: true },
-  due: { label: 'Due date', headers: ['Due date', 'Due', 'Deadline', 'Target date'] },
+  due: { label: 'Due date', headers: ['Due date', 'Due', 'Deadline', 'Target date', 'End date', 'Goal end date'] },
   cap: { label: 'Cap', headers: ['Cap'], numberErrors: 'blocks' },
   floor: { label: 'Floor', headers: ['Floor'], numberErrors: 'blocks' },
   threshold: { label: 'Threshold', headers: ['Threshold', 'Threshold value'], numberErrors: 'reports' },

@@ -80,7 +80,14 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
  * result under its objective; with only an Objective column, the objective is the goal (and Objective ID its ID).
  */
 function resolveLayout(columns: Partial<Record<Field, number>>): void {
-  if (columns.goal !== undefined) return;
+  if (columns.goal !== undefined) {
+    // Key results that name their objective by its ID alone (Obj_ID on a KR tab): that ID is their parent.
+    if (columns.objective === undefined && columns.objectiveId !== undefined && columns.parent === undefined) {
+      columns.parent = columns.objectiveId;
+      delete columns.objectiveId;
+    }
+    return;
+  }
   if (columns.objective !== undefined) {
     columns.goal = columns.objective;
     delete columns.objective;
@@ -89,12 +96,25 @@ function resolveLayout(columns: Partial<Record<Field, number>>): void {
   }
 }
 
+/** Goal-text headers that also head lists of people and documents: alone with an owner, they are not a near miss. */
+const WEAK_GOAL_HEADERS: ReadonlySet<string> = new Set(['name', 'title']);
+
 function hasGoalText(r: Recognised): boolean {
   return r.columns.goal !== undefined || r.columns.objective !== undefined || r.outline.length > 0;
 }
 
 function hasEvidence(r: Recognised): boolean {
   return r.outline.length > 0 || (Object.keys(r.columns) as Field[]).some((f) => GOAL_EVIDENCE.has(f));
+}
+
+/**
+ * A row that did not qualify but still looks like goals: goal text (not just Name or Title) with other known
+ * columns, or evidence of goals (an ID, target, actual, weight...) without goal text.
+ */
+function looksLikeGoals(r: Recognised): boolean {
+  if (!hasGoalText(r)) return hasEvidence(r);
+  const c = r.columns.goal ?? r.columns.objective;
+  return c === undefined || !WEAK_GOAL_HEADERS.has(normalizeHeader(r.headers[c]));
 }
 
 function isOwnOutput(r: Recognised): boolean {
@@ -127,7 +147,7 @@ export function inspectTab(grid: Grid, map: ColumnMap = new Map()): TabShape {
     resolveLayout(columns);
     return { kind: 'goals', header: { row: best.row, columns, headers, outline } };
   }
-  if (closest !== null && closest.r.score >= 2) {
+  if (closest !== null && closest.r.score >= 2 && looksLikeGoals(closest.r)) {
     const { r } = closest;
     const recognisedCols = [...(Object.values(r.columns) as number[]), ...r.outline].sort((a, b) => a - b);
     return {

@@ -237,7 +237,7 @@ class Layout {
     const outlined = this.outlinePlace(cells);
     if (outlined !== null) {
       given.title = outlined.title;
-      if (given.parent === undefined && this.reader.text('parent') === '') given.parent = outlined.parent;
+      if (given.parent === undefined && this.cellOf(cells, 'parent') === '') given.parent = outlined.parent;
     }
     const goal = this.reader.read(cells, row, firstIndex + goals.length, given);
     if (goal === null) return;

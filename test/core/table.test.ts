@@ -121,7 +121,7 @@ describe('findHeader', () => {
   );
   /** The other columns a header row needs for `field` to be read as itself (see the layout cases below). */
   const besides = (field: Field): string[] =>
-    field === 'id' ? ['Goal'] : field === 'goal' ? ['ID'] : field === 'objective' ? ['ID', 'Key Result'] : ['ID', 'Goal'];
+    field === 'id' ? ['Goal'] : field === 'goal' ? ['ID'] : field === 'objective' ? ['ID', 'Key Result'] : field === 'objectiveId' ? ['ID', 'Key Result', 'Objective'] : ['ID', 'Goal'];
   it.each(synonyms)('recognises %s by %j', (field, name) => {
     const others = besides(field);
     const header = findHeader([[...others, name]]);
