@@ -16,6 +16,7 @@ export interface RangePort
     'getValues' | 'getFormulas' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation'
   > {
   getSheet(): SheetPort;
+  getMergedRanges(): RangePort[];
   setValues(values: unknown[][]): unknown;
   setValue(value: unknown): unknown;
   setNumberFormat(numberFormat: string): unknown;

@@ -29,9 +29,10 @@ export function noGoalMessage(tab: string, row: number): string {
   return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
 }
 
-/** The goal in a sheet row, or null. */
+/** The goal in a sheet row, or null; a key result rather than the objective made from the same row's Objective text. */
 export function goalAt(analysis: Analysis, tab: string, row: number): Goal | null {
-  return analysis.goals.find((g) => g.tab === tab && g.row === row) ?? null;
+  const here = analysis.goals.filter((g) => g.tab === tab && g.row === row);
+  return here.find((g) => !g.synthesized) ?? here[0] ?? null;
 }
 
 /** The goal and everything below it: linking it to any of them would close a loop. Iterative, cycle-safe. */
@@ -65,6 +66,15 @@ export function planParentWrite(
       `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: select the row again.`,
     );
   }
+  if (goal.columns.objective !== undefined && !goal.synthesized) {
+    const p = analysis.links.parentOf[goal.index];
+    const objective = p === -1 ? null : analysis.goals[p];
+    throw new LinkRefused(
+      objective === null
+        ? `"${goal.title}" is a key result: it trees up to the objective in its Objective cell. Fill that cell.`
+        : `"${goal.title}" is a key result of "${objective.title}": change its Objective cell, or align the objective by its Parent cell on row ${objective.row}.`,
+    );
+  }
   const col = goal.columns.parent;
   if (col === undefined) {
     throw new LinkRefused(
@@ -82,7 +92,15 @@ export function planParentWrite(
       `${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`,
     );
   }
-  return { tab: goal.tab, row: goal.row, col, value: wanted && analysis.goals[parentIndex].id, goal };
+  return { tab: goal.tab, row: goal.row, col, value: wanted && parentReference(analysis.goals[parentIndex]), goal };
+}
+
+/**
+ * How a Parent cell names a goal: by its ID where the sheet gives one; by its title where the ID is generated
+ * (`Sales!12` moves when rows are inserted, the title does not).
+ */
+export function parentReference(parent: Goal): string {
+  return parent.columns.id !== undefined ? parent.id : parent.title;
 }
 
 /** Writes the planned Parent cell: one getRange, one setValue, nothing else. */

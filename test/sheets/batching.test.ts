@@ -46,9 +46,10 @@ describe.each(OPERATIONS)('%s', (_name, operation) => {
   });
 });
 
-it('reads each tab with exactly one getDataRange().getValues()', () => {
+it('reads each tab with exactly one getDataRange().getValues() and one getMergedRanges()', () => {
   const calls = callsOf(OPERATIONS[0][1], 7, 50);
   expect(calls).toEqual({
+    'Range.getMergedRanges': 7,
     'Range.getValues': 7,
     'Sheet.getDataRange': 7,
     'Sheet.getName': 7,

@@ -86,6 +86,25 @@ export class FakeRange implements RangePort {
     return this.numColumns;
   }
 
+  getMergedRanges(): FakeRange[] {
+    this.call('getMergedRanges');
+    const overlaps = (start: number, size: number, from: number, count: number) => start < from + count && from < start + size;
+    return this.sheet.merges
+      .filter((m) => overlaps(m.row, m.numRows, this.row, this.numRows) && overlaps(m.column, m.numColumns, this.column, this.numColumns))
+      .map((m) => new FakeRange(this.sheet, this.log, m.row, m.column, m.numRows, m.numColumns));
+  }
+
+  /** Merges the range into one block (only the top-left value stays), as Sheets does. */
+  merge(): this {
+    this.call('merge', 'write');
+    const { row, column, numRows, numColumns } = this;
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numColumns; c++) if (r > 0 || c > 0) this.sheet.cellAt(row + r, column + c).value = '';
+    }
+    this.sheet.merges.push({ row, column, numRows, numColumns });
+    return this;
+  }
+
   getA1Notation(): string {
     this.call('getA1Notation');
     return this.a1();

@@ -24,6 +24,8 @@ export class FakeSheet implements SheetPort {
   readonly columnWidths = new Map<number, number>();
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly charts: FakeEmbeddedChart[] = [];
+  /** Merged blocks, 1-based: Range.merge() adds one, Range.getMergedRanges() lists those it touches. */
+  readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
 
   constructor(
     private readonly spreadsheet: FakeSpreadsheet,
