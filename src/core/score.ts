@@ -1,7 +1,8 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
 import { thresholdAttainment } from './attain';
 import { type Issue, issueAt } from './issues';
-import type { CascadeResults, Goal, PayoutPoint, Scorecard, Settings } from './model';
+import { parseNumber } from './cells';
+import type { CascadeResults, CellValue, Goal, PayoutPoint, Scorecard, Settings } from './model';
 import { scratch } from './scratch';
 import { TextNumbers } from './texts';
 
@@ -58,6 +59,33 @@ export function nps(scores: readonly (number | null)[]): { value: number | null;
     else if (s <= 6) detractors++;
   }
   return { value: count === 0 ? null : ((promoters - detractors) / count) * 100, count };
+}
+
+/** Survey answers tallied for an NPS: the score of the valid ones, how many were used, and the cells refused. */
+export interface NpsTally {
+  /** The NPS of the valid answers; null when there is none. */
+  value: number | null;
+  /** Valid answers: whole numbers from 0 to 10. */
+  used: number;
+  /** Non-blank cells that are not a whole number from 0 to 10 (11, 6.5, "x", a date), in reading order. */
+  refused: CellValue[];
+}
+
+/**
+ * Tallies survey cells for an NPS: a blank cell is no answer; a whole number from 0 to 10 (or one typed as text)
+ * is an answer; anything else is refused, never silently dropped: callers must show the refusals, because an
+ * NPS of the remaining answers can be far from the survey's (3 of 4 refused can read as 100).
+ */
+export function tallyNps(cells: Iterable<CellValue>): NpsTally {
+  const answers: number[] = [];
+  const refused: CellValue[] = [];
+  for (const v of cells) {
+    const n = parseNumber(v);
+    if (n === null) continue;
+    if (Number.isInteger(n) && n >= 0 && n <= 10) answers.push(n);
+    else refused.push(v);
+  }
+  return { value: nps(answers).value, used: answers.length, refused };
 }
 
 export interface WeightedRow {

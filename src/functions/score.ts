@@ -1,7 +1,7 @@
 // MBO_SCORE, MBO_PAYOUT and MBO_NPS: owners' weighted scores, the payout curve, and teaming NPS.
 import { orBlank, parseNumber } from '../core/cells';
 import type { CellValue, PayoutPoint } from '../core/model';
-import { compilePayout, nps, weightedScore } from '../core/score';
+import { compilePayout, type NpsTally, tallyNps, weightedScore } from '../core/score';
 import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar } from './args';
 import { define, notANumberText } from './spec';
 
@@ -77,21 +77,25 @@ export const MBO_NPS = define(
   'scores',
   'Survey!B2:B200',
   (scores) => {
-    const answers: number[] = [];
-    let rejected = 0;
-    for (const line of toMatrix('scores', scores)) {
-      for (const v of line) {
-        const n = parseNumber(v);
-        if (n === null) continue;
-        // Like AVERAGE with text, an answer that is not a whole 0-10 is skipped rather than failing the survey.
-        if (Number.isInteger(n) && n >= 0 && n <= 10) answers.push(n);
-        else rejected++;
-      }
-    }
-    const result = nps(answers);
-    if (result.value === null && rejected > 0) {
-      return `⚠ MBO_NPS: no score from 0 to 10 (${rejected} other values skipped).`;
-    }
-    return orBlank(result.value);
+    const tally = tallyNps(toMatrix('scores', scores).flat());
+    if (tally.refused.length > 0) return refusedAnswersText(tally);
+    return orBlank(tally.value);
   },
 );
+
+/**
+ * What MBO_NPS shows when some answers are not whole numbers from 0 to 10: how many of how many, the first
+ * three, and what the answers left would give. Text, so that nobody sums it into a payout by mistake.
+ */
+export function refusedAnswersText({ value, used, refused }: NpsTally): string {
+  const total = used + refused.length;
+  const bad = refused.length;
+  const shown = refused.slice(0, 3).map((v) => (typeof v === 'string' ? `"${v.trim()}"` : describeValue(v)));
+  const list = bad > 3 ? `${shown.join(', ')} and ${bad - 3} more` : shown.join(', ');
+  const verb = bad === 1 ? 'answer is not a whole number' : 'answers are not whole numbers';
+  const left =
+    value === null
+      ? 'No answer is left to score.'
+      : `The ${used} answer${used === 1 ? '' : 's'} used give${used === 1 ? 's' : ''} ${Math.round(value * 10) / 10}.`;
+  return `⚠ MBO_NPS: ${bad} of ${total} ${verb} from 0 to 10 (${list}): fix or clear ${bad === 1 ? 'it' : 'them'}. ${left}`;
+}

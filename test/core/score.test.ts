@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/core/issues';
 import {
   type CascadeResults,
+  type CellValue,
   DEFAULT_SETTINGS,
   type Goal,
   type GoalResult,
@@ -18,6 +19,7 @@ import {
   nps,
   payout,
   scorecards,
+  tallyNps,
   weightedScore,
   weightsAddUp,
 } from '../../src/core/score';
@@ -174,6 +176,22 @@ describe('nps', () => {
     expect(result.count).toBe(count);
     if (value === null) expect(result.value).toBeNull();
     else expect(result.value).toBeCloseTo(value, 12);
+  });
+});
+
+describe('tallyNps', () => {
+  it.each<[string, CellValue[], number | null, number, CellValue[]]>([
+    ['whole answers, blanks skipped', [10, '', null, 0, undefined], 0, 2, []],
+    ['answers typed as text', ['9', ' 10 ', '6'], (100 * 1) / 3, 3, []],
+    ['out of range, fractions and text are refused, never dropped', [10, 11, 'x', 6.5], 100, 1, [11, 'x', 6.5]],
+    ['negative and boolean', [-1, true, 8], 0, 1, [-1, true]],
+    ['only refusals', ['n/a', 12], null, 0, ['n/a', 12]],
+  ])('%s', (_name, cells, value, used, refused) => {
+    const tally = tallyNps(cells);
+    expect(tally.used).toBe(used);
+    expect(tally.refused).toEqual(refused);
+    if (value === null) expect(tally.value).toBeNull();
+    else expect(tally.value).toBeCloseTo(value, 12);
   });
 });
 

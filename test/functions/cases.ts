@@ -112,8 +112,13 @@ export const RESULT_CASES: ResultCase[] = [
   // MBO_NPS
   { name: 'NPS balanced', fn: 'MBO_NPS', args: () => [col(10, 9, 8, 7, 6, 0)], expect: 0 },
   { name: 'NPS positive', fn: 'MBO_NPS', args: () => [col(10, 10, 3)], expect: 100 / 3 },
-  { name: 'NPS skips junk like AVERAGE', fn: 'MBO_NPS', args: () => [col(10, 'abc', 9, '', 11)], expect: 100 },
-  { name: 'NPS with only junk says so', fn: 'MBO_NPS', args: () => [col('abc', 11)], expect: /^⚠ MBO_NPS: no score/ },
+  { name: 'NPS counts blank cells as no answer', fn: 'MBO_NPS', args: () => [col(10, '', 9, '')], expect: 100 },
+  { name: 'NPS reads whole numbers typed as text', fn: 'MBO_NPS', args: () => [col('10', ' 0 ')], expect: 0 },
+  // A survey with bad answers is not silently scored from the rest: 3 of 4 dropped would read as 100.
+  { name: 'NPS refuses answers out of 0-10, fractions and text, saying how many were used', fn: 'MBO_NPS', args: () => [col(10, 11, 'x', 6.5)], expect: /^⚠ MBO_NPS: 3 of 4 answers are not whole numbers from 0 to 10 \(11, "x", 6\.5\).* 1 answer used gives 100\b/ },
+  { name: 'NPS names at most three bad answers', fn: 'MBO_NPS', args: () => [col(-1, 12, 'n/a', 3.5, 9)], expect: /^⚠ MBO_NPS: 4 of 5 answers .*\(-1, 12, "n\/a" and 1 more\)/ },
+  { name: 'NPS with only bad answers says none is used', fn: 'MBO_NPS', args: () => [col('abc', 11)], expect: /^⚠ MBO_NPS: 2 of 2 answers .*No answer is left to score\.$/ },
+  { name: 'NPS of a single bad value', fn: 'MBO_NPS', args: () => [7.5], expect: /^⚠ MBO_NPS: 1 of 1 answer is not a whole number/ },
   // MBO_PATH
   { name: 'path of one id', fn: 'MBO_PATH', args: () => ['C', col('A', 'B', 'C'), col('', 'A', 'B')], expect: 'A › B › C' },
   { name: 'paths of a column', fn: 'MBO_PATH', args: () => [col('B', 'zz', ''), col('A', 'B'), col('', 'A')], expect: [['A › B'], [/not among ids/], ['']] },
