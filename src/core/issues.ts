@@ -58,7 +58,9 @@ export type IssueDetail =
   | { code: 'total-row'; text: string }
   | { code: 'implausible-value'; text: string; why: 'gate' | 'scale' }
   | { code: 'ambiguous-parent'; parent: string; count: number }
-  | { code: 'several-parents'; parent: string; used: string };
+  | { code: 'several-parents'; parent: string; used: string }
+  // Finance sign-off (issue 13): what changed a payout without a word, and the payouts themselves
+  | { code: 'several-owners'; owner: string; period: string; names: string[] };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -229,6 +231,12 @@ const CATALOGUE: {
   'several-parents': [
     W,
     (i) => `Parent "${i.parent}" names several goals: only ${i.used} counts. Keep one parent per goal.`,
+  ],
+  // Finance sign-off (issue 13)
+  'several-owners': [
+    W,
+    (i) =>
+      `Owner "${i.owner}" names several people (${i.names.join(', ')}), but scorecards count it as one more person: give the goal one owner, or one goal per owner.`,
   ],
 };
 

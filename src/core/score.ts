@@ -1,6 +1,7 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
 import { thresholdAttainment } from './attain';
-import { type Issue, issueAt } from './issues';
+import { goalPlace, type Issue, issueAt } from './issues';
+import { severalOwners } from './owners';
 import { parseNumber } from './cells';
 import type { CascadeResults, CellValue, Goal, PayoutPoint, Scorecard, Settings } from './model';
 import { scratch } from './scratch';
@@ -308,9 +309,15 @@ export function scorecards(
 
   const cards: Scorecard[] = [];
   const issues: Issue[] = [];
+  const owners = new Set(groups.map((g) => g.owner.toLowerCase()));
+  const isOwner = (name: string): boolean => owners.has(name.toLowerCase());
   for (const group of groups) {
     const members = group.goals;
     const { owner, period } = group;
+    const names = severalOwners(owner, isOwner);
+    if (names !== null) {
+      for (const i of members) issues.push(issueAt(goalPlace(goals[i], 'owner'), { code: 'several-owners', owner, period, names }));
+    }
     let anyWeight = false;
     let anyGate = false;
     for (let k = 0; k < members.length; k++) {

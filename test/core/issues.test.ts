@@ -49,6 +49,8 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'implausible-value': { code: 'implausible-value', text: '1200000', why: 'scale' },
   'ambiguous-parent': { code: 'ambiguous-parent', parent: 'Grow revenue', count: 2 },
   'several-parents': { code: 'several-parents', parent: 'CMO-1; CMO-2', used: 'CMO-1' },
+  // Finance sign-off (issue 13)
+  'several-owners': { code: 'several-owners', owner: 'Ann, Bob', period: 'FY2026', names: ['Ann', 'Bob'] },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };
