@@ -61,7 +61,9 @@ export function cascade(
     const kids = children[i];
     if (kids.length === 0) continue;
     const method = goals[i].rollup ?? 'average';
-    rolledUp[i] = method === 'own' ? Number.NaN : roll[method](i, kids);
+    if (method === 'own') continue;
+    const outside = otherPeriods(goals, i, kids, periodOf, method === 'sum', report);
+    rolledUp[i] = roll[method](i, kids, outside);
   }
 
   const issues: Issue[] = [];
@@ -111,7 +113,38 @@ function attainmentIssue(g: Goal, code: AttainmentError): IssueDetail {
   return { code, text };
 }
 
-type Roller = (parent: number, kids: readonly number[]) => number;
+/**
+ * The children whose period is not inside their parent's (FY2025 under FY2026; FY2026 under Q1 2026), each with a
+ * period-mismatch warning; null when there is none. Quarters under their year are inside it. Goals with no period
+ * (blank, and no default) are not compared. `leftOut` says whether the roll-up leaves them out (a sum does).
+ */
+function otherPeriods(
+  goals: readonly Goal[],
+  parent: number,
+  kids: readonly number[],
+  periodOf: (g: Goal) => Period | null,
+  leftOut: boolean,
+  report: (i: number, issue: Issue) => void,
+): number[] | null {
+  const p = goals[parent];
+  const outer = periodOf(p);
+  if (outer === null) return null;
+  let outside: number[] | null = null;
+  for (const c of kids) {
+    const child = goals[c];
+    const inner = periodOf(child);
+    if (inner === null || (inner.start >= outer.start && inner.end <= outer.end)) continue;
+    (outside ??= []).push(c);
+    report(
+      c,
+      issueOn(child, 'period', { code: 'period-mismatch', parentId: p.id, period: inner.label, parentPeriod: outer.label, leftOut }),
+    );
+  }
+  return outside;
+}
+
+/** A roll-up method: the parent's rolled-up attainment from its children; `outside` are children of other periods. */
+type Roller = (parent: number, kids: readonly number[], outside: readonly number[] | null) => number;
 
 /** The roll-up methods; each returns NaN where there is nothing to count. */
 function rollers(
@@ -153,13 +186,15 @@ function rollers(
   };
 
   /** The children's own actuals added up, measured against the parent's own target, direction and limits. */
-  const sum: Roller = (parent, kids) => {
+  const sum: Roller = (parent, kids, outside) => {
     const g = goals[parent];
     const unit = g.unit.trim().toLowerCase();
     let mismatch = false;
     let total = 0;
     let counted = 0;
     for (const c of kids) {
+      // Actuals of another period are not this period's: they would be summed into the wrong year.
+      if (outside?.includes(c)) continue;
       const child = goals[c];
       if (child.unit.trim().toLowerCase() !== unit) {
         mismatch = true;

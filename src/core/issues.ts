@@ -60,7 +60,8 @@ export type IssueDetail =
   | { code: 'ambiguous-parent'; parent: string; count: number }
   | { code: 'several-parents'; parent: string; used: string }
   // Finance sign-off (issue 13): what changed a payout without a word, and the payouts themselves
-  | { code: 'several-owners'; owner: string; period: string; names: string[] };
+  | { code: 'several-owners'; owner: string; period: string; names: string[] }
+  | { code: 'period-mismatch'; parentId: string; period: string; parentPeriod: string; leftOut: boolean };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -237,6 +238,13 @@ const CATALOGUE: {
     W,
     (i) =>
       `Owner "${i.owner}" names several people (${i.names.join(', ')}), but scorecards count it as one more person: give the goal one owner, or one goal per owner.`,
+  ],
+  'period-mismatch': [
+    W,
+    (i) =>
+      `This goal is for ${i.period} but its parent ${i.parentId} is for ${i.parentPeriod}: ${
+        i.leftOut ? `it is left out of ${i.parentId}'s sum` : `it still counts in ${i.parentId}'s roll-up`
+      }. Fix its Period or its Parent.`,
   ],
 };
 

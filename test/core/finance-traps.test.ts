@@ -32,3 +32,31 @@ describe('an Owner cell naming several people', () => {
     }
   });
 });
+
+describe('children from other periods', () => {
+  const HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Type', 'Unit', 'Target', 'Actual', 'Rollup', 'Period'];
+  const analyze = (rollup: string, childPeriods: string[]) =>
+    analyzeWorkbook([
+      tab(
+        'Goals',
+        HEADER,
+        ['P', 'Pipeline', 'Ann', '', 'Outcome', '$', 100, '', rollup, 'FY2026'],
+        ['C1', 'Pipeline this year', 'Bob', 'P', 'Outcome', '$', 50, 40, '', childPeriods[0]],
+        ['C2', 'Pipeline, other period', 'Bob', 'P', 'Outcome', '$', 50, 60, '', childPeriods[1]],
+      ),
+    ]);
+
+  it.each<[string, string, string[], number, { goalId: string; leftOut: boolean }[]]>([
+    ['a sum leaves out a child of last year, with a warning', 'sum', ['FY2026', 'FY2025'], 0.4, [{ goalId: 'C2', leftOut: true }]],
+    ['quarters inside the year are summed', 'sum', ['Q1 2026', 'Q2 2026'], 1, []],
+    ['a child of the next year is left out too', 'sum', ['FY2027', 'H1 2026'], 0.6, [{ goalId: 'C1', leftOut: true }]],
+    ['an average warns but still counts the child', 'average', ['FY2026', 'FY2025'], (0.8 + 1.2) / 2, [{ goalId: 'C2', leftOut: false }]],
+    ['blank periods are not compared', 'sum', ['', ''], 1, []],
+  ])('%s', (_name, rollup, periods, rolledUp, expected) => {
+    const a = analyze(rollup, periods);
+    expect(a.results.at(0).rolledUp).toBeCloseTo(rolledUp, 12);
+    const found = a.issues.filter((i) => i.code === 'period-mismatch');
+    expect(found.map((i) => ({ goalId: i.goalId, leftOut: 'leftOut' in i && i.leftOut }))).toEqual(expected);
+    for (const issue of found) expect(issue).toMatchObject({ column: 'Period', col: 10, severity: 'warning', parentId: 'P', parentPeriod: 'FY2026' });
+  });
+});

@@ -51,6 +51,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'several-parents': { code: 'several-parents', parent: 'CMO-1; CMO-2', used: 'CMO-1' },
   // Finance sign-off (issue 13)
   'several-owners': { code: 'several-owners', owner: 'Ann, Bob', period: 'FY2026', names: ['Ann', 'Bob'] },
+  'period-mismatch': { code: 'period-mismatch', parentId: 'CMO-1', period: 'FY2025', parentPeriod: 'FY2026', leftOut: true },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };
