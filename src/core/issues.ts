@@ -61,7 +61,8 @@ export type IssueDetail =
   | { code: 'several-parents'; parent: string; used: string }
   // Finance sign-off (issue 13): what changed a payout without a word, and the payouts themselves
   | { code: 'several-owners'; owner: string; period: string; names: string[] }
-  | { code: 'period-mismatch'; parentId: string; period: string; parentPeriod: string; leftOut: boolean };
+  | { code: 'period-mismatch'; parentId: string; period: string; parentPeriod: string; leftOut: boolean }
+  | { code: 'missing-weight'; owner: string; period: string };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -245,6 +246,11 @@ const CATALOGUE: {
       `This goal is for ${i.period} but its parent ${i.parentId} is for ${i.parentPeriod}: ${
         i.leftOut ? `it is left out of ${i.parentId}'s sum` : `it still counts in ${i.parentId}'s roll-up`
       }. Fix its Period or its Parent.`,
+  ],
+  'missing-weight': [
+    W,
+    (i) =>
+      `Weight is blank while ${i.owner}'s other goals for ${periodName(i.period)} have one, so this goal counts 0%: give it a weight (0% if it is meant to count nothing).`,
   ],
 };
 

@@ -335,6 +335,13 @@ export function scorecards(
     );
 
     const first = goals[members[0]];
+    for (let k = 0; anyWeight && k < members.length; k++) {
+      const goal = goals[members[k]];
+      // An objective made from its key results' text has no Weight cell to fill.
+      if (goal.weight === null && !goal.synthesized) {
+        issues.push(issueAt(goalPlace(goal, 'weight'), { code: 'missing-weight', owner, period }));
+      }
+    }
     if (anyWeight && !weightsAddUp(weightTotal)) {
       issues.push(
         issueAt(

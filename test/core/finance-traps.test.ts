@@ -60,3 +60,30 @@ describe('children from other periods', () => {
     for (const issue of found) expect(issue).toMatchObject({ column: 'Period', col: 10, severity: 'warning', parentId: 'P', parentPeriod: 'FY2026' });
   });
 });
+
+describe('a blank Weight beside weighted goals', () => {
+  const HEADER = ['ID', 'Goal', 'Owner', 'Type', 'Target', 'Actual', 'Weight', 'Period'];
+  it.each<[string, CellValue[], string[]]>([
+    ['a blank weight on a weighted card counts 0%: warned', [0.5, 0.5, ''], ['C']],
+    ['no weights at all is a plain mean: nothing to warn', ['', '', ''], []],
+    ['every goal weighted: nothing to warn', [0.5, 0.3, 0.2], []],
+    ['an explicit 0% is meant', [0.5, 0.5, 0], []],
+  ])('%s', (_name, [a, b, c], ids) => {
+    const found = issuesOf(
+      [
+        tab(
+          'Team',
+          HEADER,
+          ['A', 'First', 'Ann', 'Outcome', 10, 10, a, 'FY2026'],
+          ['B', 'Second', 'Ann', 'Outcome', 10, 5, b, 'FY2026'],
+          ['C', 'Third', 'Ann', 'Outcome', 10, 10, c, 'FY2026'],
+          // Another period is another card: its blank weight is a plain mean there.
+          ['D', 'Another period', 'Ann', 'Outcome', 10, 10, '', 'FY2025'],
+        ),
+      ],
+      'missing-weight',
+    );
+    expect(found.map((i) => i.goalId)).toEqual(ids);
+    for (const issue of found) expect(issue).toMatchObject({ column: 'Weight', col: 7, row: 4, severity: 'warning', owner: 'Ann', period: 'FY2026' });
+  });
+});

@@ -556,7 +556,8 @@ describe('scorecards', () => {
       const { goals, results } = workbook(
         weights.map((weight, i) => ({ id: `G${i}`, weight, final: 1, row: 10 + i })),
       );
-      const { issues } = scorecards(goals, results, settings({ defaultPeriod: 'FY2026' }));
+      // A blank weight beside weighted ones also raises missing-weight (pinned in finance-traps.test.ts).
+      const issues = scorecards(goals, results, settings({ defaultPeriod: 'FY2026' })).issues.filter((i) => i.code !== 'missing-weight');
       if (total === null) {
         expect(issues).toEqual([]);
         return;
