@@ -45,10 +45,19 @@ export function attainment(g: Measure, defaults: Limits): Attainment {
   return clamped(g, defaults, raw);
 }
 
+/**
+ * A floor is partial credit for graded goals: a range or binary goal is met or missed, and a floor must not turn a
+ * miss into a partial score (finance pays a done-or-not goal for done only), so theirs is 0.
+ */
 function clamped(g: Measure, defaults: Limits, raw: number): Attainment {
-  const floor = g.floor ?? defaults.floor;
+  const floor = isPassFail(g.direction) ? 0 : (g.floor ?? defaults.floor);
   const cap = g.cap ?? stretchCap(g) ?? defaults.cap;
   return { kind: 'value', value: Math.min(cap, Math.max(floor, raw)) };
+}
+
+/** Range and binary goals are met or missed: no floor, no threshold, no stretch. */
+export function isPassFail(direction: Direction): boolean {
+  return direction === 'binary' || direction === 'range';
 }
 
 /** True when a goal has nothing to measure its Actual against (a done-or-not goal always has). */

@@ -232,7 +232,8 @@ export const FIELDS = {
   },
   floor: {
     label: 'Floor',
-    about: 'lowest attainment counted; default 0% from Settings',
+    about:
+      'lowest attainment counted on graded goals; default 0% from Settings. Range and binary goals take none: a miss is 0%',
     headers: ['Floor'],
     numberErrors: 'blocks',
   },

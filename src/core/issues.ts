@@ -62,7 +62,8 @@ export type IssueDetail =
   // Finance sign-off (issue 13): what changed a payout without a word, and the payouts themselves
   | { code: 'several-owners'; owner: string; period: string; names: string[] }
   | { code: 'period-mismatch'; parentId: string; period: string; parentPeriod: string; leftOut: boolean }
-  | { code: 'missing-weight'; owner: string; period: string };
+  | { code: 'missing-weight'; owner: string; period: string }
+  | { code: 'floor-ignored'; direction: 'range' | 'binary' };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -251,6 +252,11 @@ const CATALOGUE: {
     W,
     (i) =>
       `Weight is blank while ${i.owner}'s other goals for ${periodName(i.period)} have one, so this goal counts 0%: give it a weight (0% if it is meant to count nothing).`,
+  ],
+  'floor-ignored': [
+    W,
+    (i) =>
+      `A ${i.direction} goal is met or missed, so its Floor is not applied: a miss counts 0%. Clear the Floor, or measure the goal by degree (higher or lower).`,
   ],
 };
 

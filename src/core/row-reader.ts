@@ -173,6 +173,10 @@ export class RowReader {
     const period = this.readPeriod();
     const cap = this.number('cap');
     const floor = this.number('floor');
+    // A met-or-missed goal takes no floor (see clamped in attain.ts): say so where one is written.
+    if (floor !== null && !Number.isNaN(floor) && (direction === 'binary' || direction === 'range')) {
+      this.report('floor', { code: 'floor-ignored', direction });
+    }
     const gate = this.number('gate');
     if (gate !== null && gate > IMPLAUSIBLE_GATE) {
       this.report('gate', { code: 'implausible-value', text: this.text('gate'), why: 'gate' });

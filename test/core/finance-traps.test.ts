@@ -87,3 +87,32 @@ describe('a blank Weight beside weighted goals', () => {
     for (const issue of found) expect(issue).toMatchObject({ column: 'Weight', col: 7, row: 4, severity: 'warning', owner: 'Ann', period: 'FY2026' });
   });
 });
+
+describe('a floor on a done-or-not goal', () => {
+  const HEADER = ['ID', 'Goal', 'Owner', 'Type', 'Direction', 'Target', 'Actual', 'Floor'];
+  const settings: TabInput = { name: 'Settings', grid: [['Floor', 0.5]] };
+  const a = analyzeWorkbook([
+    tab(
+      'Team',
+      HEADER,
+      ['B', 'Launch the site', 'Ann', 'Outcome', 'binary', '', 'no', ''],
+      ['R', 'Keep churn in band', 'Ann', 'Outcome', 'range', '2-4', 5, ''],
+      ['H', 'Grow pipeline', 'Ann', 'Outcome', 'higher', 10, 1, ''],
+      ['F', 'Ship the pricing page', 'Ann', 'Outcome', 'binary', '', 'no', 0.3],
+    ),
+    settings,
+  ]);
+  it.each([
+    ['a missed binary goal stays at 0% under a Settings floor of 50%', 'B', 0],
+    ['a missed range goal stays at 0%', 'R', 0],
+    ['a graded goal gets the floor', 'H', 0.5],
+    ['a Floor cell on a binary goal is not applied', 'F', 0],
+  ])('%s', (_name, id, measured) => {
+    expect(a.results.at(a.goals.findIndex((g) => g.id === id)).measured).toBe(measured);
+  });
+  it('a Floor cell on a binary or range goal is a warning on that cell', () => {
+    const found = a.issues.filter((i) => i.code === 'floor-ignored');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ goalId: 'F', column: 'Floor', col: 8, severity: 'warning', direction: 'binary' });
+  });
+});
