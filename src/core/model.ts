@@ -188,4 +188,14 @@ export interface Scorecard {
   goalCount: number;
   /** True when a gate goal missed its threshold (payout forced to 0). */
   gated: boolean;
+  /** Every gate goal on the card and whether it was met, in workbook order; empty when the card has none. */
+  gates: readonly GateCheck[];
+}
+
+/** One gate goal on a scorecard: its final attainment (null = unmeasured, which misses) against its gate. */
+export interface GateCheck {
+  goalId: string;
+  attainment: number | null;
+  gate: number;
+  met: boolean;
 }

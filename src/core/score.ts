@@ -3,12 +3,15 @@ import { thresholdAttainment } from './attain';
 import { goalPlace, type Issue, issueAt } from './issues';
 import { severalOwners } from './owners';
 import { parseNumber } from './cells';
-import type { CascadeResults, CellValue, Goal, PayoutPoint, Scorecard, Settings } from './model';
+import type { CascadeResults, CellValue, GateCheck, Goal, PayoutPoint, Scorecard, Settings } from './model';
 import { scratch } from './scratch';
 import { TextNumbers } from './texts';
 
 /** Rounding noise tolerated when comparing computed attainments with thresholds typed by people. */
 const EPSILON = 1e-9;
+
+/** The gates of a card without any: one shared empty list, as most cards have none. */
+const NO_GATES: GateCheck[] = [];
 
 /**
  * Compiles a payout curve once (sorted copy) so scoring many owners does not re-sort it.
@@ -352,11 +355,15 @@ export function scorecards(
     }
 
     let gated = false;
+    let gates: GateCheck[] = NO_GATES;
     for (let k = 0; anyGate && k < members.length; k++) {
       const goal = goals[members[k]];
       if (goal.gate === null) continue;
       const attainment = results.final(goal.index);
-      if (attainment !== null && attainment >= goal.gate - EPSILON) continue;
+      const met = attainment !== null && attainment >= goal.gate - EPSILON;
+      if (gates === NO_GATES) gates = [];
+      gates.push({ goalId: goal.id, attainment, gate: goal.gate, met });
+      if (met) continue;
       gated = true;
       issues.push(
         issueAt(
@@ -375,6 +382,7 @@ export function scorecards(
       weightTotal,
       goalCount: members.length,
       gated,
+      gates,
     });
   }
   return { cards, issues };

@@ -1,6 +1,7 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
 import { treeOrder } from '../core/tree';
+import type { Scorecard } from '../core/model';
 import type { Analysis } from '../core/workbook';
 
 /** A cell of the report; '' is a blank cell. Text is raw: escaping is the writer's job. */
@@ -64,7 +65,7 @@ export const GOAL_HEADERS = [
   'Status',
   'Gap',
 ];
-export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout'];
+export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout', 'Gate'];
 export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
 export const PERCENT_FORMAT = '0.0%';
 /** The treemap needs a single root; every top-level goal hangs under it. */
@@ -159,16 +160,34 @@ function goalValues(analysis: Analysis, order: number[], depth: Int32Array): Rep
 }
 
 function scorecardValues(analysis: Analysis): ReportCell[][] {
-  const values: ReportCell[][] = [['Scorecards', '', '', ''], SCORECARD_HEADERS.slice()];
+  const values: ReportCell[][] = [['Scorecards', '', '', '', ''], SCORECARD_HEADERS.slice()];
   for (const card of analysis.cards) {
     values.push([
       card.owner,
       card.period || analysis.settings.defaultPeriod,
       orBlank(card.score),
       orBlank(card.payout),
+      gateText(card.gates),
     ]);
   }
   return values;
+}
+
+/** 0.655 -> `65.5%`. */
+const percentText = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+
+/**
+ * What a card's gates did, so that a zero payout never reads as a zero score: blank without gates, `met`, or
+ * `missed: ` and each missed gate goal with its attainment and gate.
+ */
+export function gateText(gates: Scorecard['gates']): string {
+  if (gates.length === 0) return '';
+  const missed = gates.filter((g) => !g.met);
+  if (missed.length === 0) return 'met';
+  const each = missed.map(
+    (g) => `${g.goalId} at ${g.attainment === null ? 'no measure' : percentText(g.attainment)} (gate ${percentText(g.gate)})`,
+  );
+  return `missed: ${each.join('; ')}`;
 }
 
 function chartValues(analysis: Analysis, order: number[]): ReportCell[][] {

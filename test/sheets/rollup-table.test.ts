@@ -68,6 +68,23 @@ describe('buildRollupReport', () => {
     expect(String(r.note.values[0][0])).toContain('from no goal tab');
   });
 
+  it('says on the scorecard when a zero payout comes from a missed gate', () => {
+    const grid: Grid = [
+      ['ID', 'Goal', 'Owner', 'Target', 'Actual', 'Weight', 'Gate'],
+      ['A', 'Gate goal', 'Ann', 10, 6, 0.5, 0.8],
+      ['B', 'Other goal', 'Ann', 10, 12, 0.5, ''],
+      ['C', 'Met gate', 'Bo', 10, 9, 1, 0.8],
+      ['D', 'No gate', 'Cy', 10, 10, 1, ''],
+    ];
+    const r = buildRollupReport(analyzeWorkbook([{ name: 'Goals', grid }], { today: null }), AT);
+    expect(r.scorecards.values[1]).toEqual(['Owner', 'Period', 'Score', 'Payout', 'Gate']);
+    const byOwner = new Map(r.scorecards.values.slice(2).map((row) => [row[0], row]));
+    expect(byOwner.get('Ann')?.[3]).toBe(0);
+    expect(byOwner.get('Ann')?.[4]).toBe('missed: A at 60% (gate 80%)');
+    expect(byOwner.get('Bo')?.[4]).toBe('met');
+    expect(byOwner.get('Cy')?.[4]).toBe('');
+  });
+
   it('reportGrid lays every block out from A1 on a rectangle of the declared size', () => {
     const r = report([['A', 'Goal A', 'Ann', '', 10, 5, 1]]);
     const grid = reportGrid(r);
