@@ -43,7 +43,7 @@ export function advise(
 ): Issue[] {
   const issues: Issue[] = [];
   const reach = outcomeReach(goals, parentOf, onCycle);
-  const vanity = vanityMatcher(settings.vanityWords);
+  const vanity = vanityMatcher(settings.vanityWords, settings.outcomeWords);
 
   for (let i = 0; i < goals.length; i++) {
     const goal = goals[i];
@@ -153,10 +153,27 @@ function outcomeReach(
 /**
  * Compiles the vanity words into one case-insensitive pattern (once per call, not per goal): each
  * word or phrase on word boundaries, its last word allowed a plural 's', spaces and hyphens inside a
- * phrase interchangeable. The longest phrases are tried first. Returns the text that matched, as
- * written in the goal, or null; null instead of a matcher when the list is empty.
+ * phrase interchangeable; a word ending in `*` is a stem that takes any ending (`registr*`: registrations,
+ * registrants). The longest entries are tried first. A text holding one of `outcomeWords` (same syntax) is no
+ * vanity metric: `Pipeline from webinar registrations` measures pipeline. Returns the text that matched, as
+ * written in the goal, or null; null instead of a matcher when the vanity list is empty.
  */
-export function vanityMatcher(words: readonly string[]): ((text: string) => string | null) | null {
+export function vanityMatcher(
+  words: readonly string[],
+  outcomeWords: readonly string[] = [],
+): ((text: string) => string | null) | null {
+  const pattern = wordsPattern(words);
+  if (pattern === null) return null;
+  const outcome = wordsPattern(outcomeWords);
+  return (text: string): string | null => {
+    const match = pattern.exec(text);
+    if (match === null || outcome?.test(text)) return null;
+    return match[0];
+  };
+}
+
+/** One pattern for a list of words, phrases and stems (see vanityMatcher); null for an empty list. */
+function wordsPattern(words: readonly string[]): RegExp | null {
   const alternatives = words
     .map((word) => word.trim().toLowerCase())
     .filter((word) => word !== '')
@@ -165,16 +182,12 @@ export function vanityMatcher(words: readonly string[]): ((text: string) => stri
       word
         .split(/[\s-]+/)
         .filter((part) => part !== '')
-        .map(escapeRegExp)
+        .map((part) => (part.length > 1 && part.endsWith('*') ? `${escapeRegExp(part.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(part)))
         .join('[\\s-]+'),
     )
     .filter((alternative) => alternative !== '');
   if (alternatives.length === 0) return null;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})s?(?![\\p{L}\\p{N}])`, 'iu');
-  return (text: string): string | null => {
-    const match = pattern.exec(text);
-    return match === null ? null : match[0];
-  };
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})s?(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 function escapeRegExp(text: string): string {

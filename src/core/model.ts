@@ -81,7 +81,10 @@ export interface Settings {
   payoutCurve: PayoutPoint[];
   /** Share of an owner's weight above which Activity goals mean they measure tactics. */
   activityShare: number;
+  /** Words and phrases of vanity metrics; a word ending in `*` is a stem (`registr*`: registrations, registrants). */
   vanityWords: string[];
+  /** Words of outcomes (pipeline, revenue, NPS...): one in the same text cancels a vanity match. Same syntax. */
+  outcomeWords: string[];
   /** Goal tabs named in Settings, in addition to those found by their headers. */
   goalTabs: string[];
   /** Period for goals whose Period is blank. '' = none. */
@@ -109,27 +112,36 @@ export const DEFAULT_SETTINGS: Settings = {
     { attainment: 1.2, payout: 1.5 },
   ],
   activityShare: 0.5,
+  // The seeds' list: engagement and activity counts that do not say whether the business gained anything.
   vanityWords: [
     'click',
     'ctr',
     'impression',
     'open rate',
     'opens',
-    'award',
+    'award*',
     'event attendance',
-    'attendees',
-    'requests fulfilled',
+    'attend*',
+    'registr*',
+    'registered',
+    'download*',
+    'visit*',
+    'page views',
+    'event success',
+    'request fulfil* rate',
+    'fulfil*',
+    'request rate',
     'ad-hoc request',
     'turnaround',
     'leads',
     'lead count',
+    'number of leads',
     'mql',
     'posts',
-    'visits',
-    'page views',
     'followers',
     'likes',
   ],
+  outcomeWords: ['pipeline', 'revenue', 'margin', 'win rate', 'nps', 'csat'],
   goalTabs: [],
   defaultPeriod: '',
   decimalSeparator: '.',

@@ -20,6 +20,7 @@ type Key =
   | 'countUnmeasuredAsZero'
   | 'activityShare'
   | 'vanityWords'
+  | 'outcomeWords'
   | 'goalTabs'
   | 'defaultPeriod'
   | 'decimalSeparator'
@@ -33,7 +34,11 @@ const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
   gap: ['Gap threshold', 'How far an outcome and the goals under it may differ.'],
   countUnmeasuredAsZero: ['Count unmeasured as zero', 'yes: goals without an Actual roll up as 0%; no: left out.'],
   activityShare: ['Activity share', "Most of an owner's weight that may be on Activities."],
-  vanityWords: ['Vanity words', 'Words of vanity metrics, comma-separated; "none" turns the check off.'],
+  vanityWords: [
+    'Vanity words',
+    'Words of vanity metrics, comma-separated; a word ending in * is a stem (registr*); "none" turns the check off.',
+  ],
+  outcomeWords: ['Outcome words', 'Words of outcomes: one in the same metric cancels a vanity word; "none" for no cancelling.'],
   goalTabs: ['Goal tabs', 'Goal tabs by name, besides those with ID and Goal headers.'],
   defaultPeriod: ['Default period', 'Period of goals with none, e.g. FY2026 or Q3 2026.'],
   decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
@@ -176,11 +181,8 @@ const READERS: {
   gap: fraction,
   countUnmeasuredAsZero: (text, _n, v) => (typeof v === 'boolean' ? v : readFlag(text)),
   activityShare: fraction,
-  vanityWords: (text) => {
-    const words = text.toLowerCase() === NO_WORDS ? [] : splitList(text).map((w) => w.toLowerCase());
-    // No vanity word is this long, and one of ~12,000 characters overflows the regex compiler in advise.
-    return words.some((w) => w.length > MAX_VANITY_WORD) ? null : words;
-  },
+  vanityWords: wordList,
+  outcomeWords: wordList,
   goalTabs: (text) => splitList(text),
   defaultPeriod: (_text, _n, v) => parsePeriod(v)?.label ?? null,
   decimalSeparator: (text) => {
@@ -188,6 +190,13 @@ const READERS: {
     return POINT.test(word) ? '.' : COMMA.test(word) ? ',' : null;
   },
 };
+
+/** A list of words and phrases, lower-cased: `none` is the empty list. */
+function wordList(text: string): string[] | null {
+  const words = text.toLowerCase() === NO_WORDS ? [] : splitList(text).map((w) => w.toLowerCase());
+  // No word is this long, and one of ~12,000 characters overflows the regex compiler in advise.
+  return words.some((w) => w.length > MAX_VANITY_WORD) ? null : words;
+}
 
 function readFlag(text: string): boolean | null {
   const lower = text.toLowerCase();
@@ -228,5 +237,5 @@ function written(settings: Settings, key: Exclude<Key, RepeatedKey>): string | n
   const value = settings[key];
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value !== 'object') return value;
-  return value.length === 0 && key === 'vanityWords' ? NO_WORDS : value.join(', ');
+  return value.length === 0 && (key === 'vanityWords' || key === 'outcomeWords') ? NO_WORDS : value.join(', ');
 }

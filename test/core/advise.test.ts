@@ -420,6 +420,42 @@ describe('vanity-metric', () => {
     expect(match?.(text)).toBe(word);
   });
 
+  // The seeds' list in full (issue 13): stems and phrases, with outcome words cancelling a match.
+  it.each<[string, string, string | null]>([
+    ['registrations, by stem', 'Webinar registrations', 'registrations'],
+    ['registrants, by stem', 'Registrants per event', 'Registrants'],
+    ['attendees, by stem', 'Attendees per summit', 'Attendees'],
+    ['attendance, by stem', 'Booth attendance', 'attendance'],
+    ['downloads', 'Whitepaper downloads', 'downloads'],
+    ['visitors', 'Unique visitors', 'visitors'],
+    ['event success, a phrase', 'Event success score', 'Event success'],
+    ['awards', 'Industry awards won', 'awards'],
+    ['request fulfilment rate', 'Request fulfilment rate', 'Request fulfilment rate'],
+    ['fulfilment, by stem, either spelling', 'Order fulfillment', 'fulfillment'],
+    ['request rates', 'Design request rates', 'request rates'],
+    ['lead counts', 'Lead count from events', 'Lead count'],
+    ['number of leads', 'Number of leads', 'Number of leads'],
+    ['clicks', 'Clicks on ads', 'Clicks'],
+    ['a stem needs its whole stem', 'Regis Philbin fan club', null],
+    ['pipeline cancels a match', 'Pipeline from webinar registrations', null],
+    ['revenue cancels a match', 'Revenue per download', null],
+    ['win rate cancels a match', 'Win rate of event attendees', null],
+    ['NPS cancels a match', 'NPS of event attendees', null],
+    ['CSAT cancels a match', 'CSAT of requests fulfilled', null],
+    ['margin cancels a match', 'Gross margins on award entries', null],
+    ['an outcome word inside another word does not cancel', 'Pipeliner clicks', 'clicks'],
+  ])('%s: "%s"', (_name, text, word) => {
+    const match = vanityMatcher(DEFAULT_SETTINGS.vanityWords, DEFAULT_SETTINGS.outcomeWords);
+    expect(match?.(text)).toBe(word);
+  });
+
+  it('outcome words live in Settings, and none turns cancelling off', () => {
+    const specs: GoalSpec[] = [{ id: 'A', type: 'outcome', metric: 'Pipeline from webinar registrations' }];
+    expect(only(run(specs), 'vanity-metric')).toEqual([]);
+    expect(only(run(specs, { outcomeWords: [] }), 'vanity-metric')).toEqual(['vanity-metric@A']);
+    expect(only(run([{ id: 'B', type: 'outcome', metric: 'Bookings from clicks' }], { outcomeWords: ['booking*'] }), 'vanity-metric')).toEqual([]);
+  });
+
   it('treats regex characters in the list literally and ignores blank entries', () => {
     const match = vanityMatcher(['a+b', '  ', '-', '(x)'])!;
     expect(match('a+b rate')).toBe('a+b');
@@ -521,9 +557,9 @@ describe('vanity-metric', () => {
   });
 
   it('the word list lives in Settings', () => {
-    const specs: GoalSpec[] = [{ id: 'A', type: 'outcome', metric: 'Podcast downloads' }];
+    const specs: GoalSpec[] = [{ id: 'A', type: 'outcome', metric: 'Podcast listens' }];
     expect(only(run(specs), 'vanity-metric')).toEqual([]);
-    expect(only(run(specs, { vanityWords: ['download'] }), 'vanity-metric')).toEqual(['vanity-metric@A']);
+    expect(only(run(specs, { vanityWords: ['listen*'] }), 'vanity-metric')).toEqual(['vanity-metric@A']);
     expect(only(run([{ id: 'A', metric: 'Clicks' }], { vanityWords: [] }), 'vanity-metric')).toEqual([]);
   });
 

@@ -56,6 +56,8 @@ describe('readSettings', () => {
       { vanityWords: ['clicks', 'open rate', 'mql'] },
     ],
     ['no vanity words', ['Vanity words', 'None'], { vanityWords: [] }],
+    ['outcome words, stems kept', ['Outcome words', 'Pipeline, Bookings*'], { outcomeWords: ['pipeline', 'bookings*'] }],
+    ['no outcome words', ['Outcome words', 'none'], { outcomeWords: [] }],
     [
       'goal tabs',
       ['Goal tabs', 'Sales, Marketing , Ops Team'],
@@ -206,7 +208,8 @@ describe('settingsRows', () => {
       { attainment: 1.3, payout: 2 },
     ],
     activityShare: 0.35,
-    vanityWords: ['clicks', 'open rate', 'ad-hoc request'],
+    vanityWords: ['clicks', 'open rate', 'ad-hoc request', 'registr*'],
+    outcomeWords: ['pipeline', 'bookings'],
     goalTabs: ['Sales', 'Marketing Team'],
     defaultPeriod: 'H2 2026',
     decimalSeparator: ',',
@@ -221,6 +224,7 @@ describe('settingsRows', () => {
     ['the defaults', DEFAULT_SETTINGS],
     ['customised settings', custom],
     ['no vanity words and no default period', { ...custom, vanityWords: [], defaultPeriod: '' }],
+    ['no outcome words', { ...custom, outcomeWords: [] }],
     ['a single payout point', { ...custom, payoutCurve: [{ attainment: 1, payout: 1 }] }],
   ])('round-trips %s through readSettings', (_, settings) => {
     expect(readSettings(settingsRows(settings))).toEqual({ settings, issues: [] });
@@ -237,6 +241,7 @@ describe('settingsRows', () => {
       'Count unmeasured as zero',
       'Activity share',
       'Vanity words',
+      'Outcome words',
       'Goal tabs',
       'Default period',
       'Decimal separator',
