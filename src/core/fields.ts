@@ -257,6 +257,18 @@ export const FIELDS = {
     headers: ['Gate'],
     numberErrors: 'reports',
   },
+  budget: {
+    label: 'Budget',
+    about: "optional money planned for the goal: counts as its spend where Spend is blank (see Efficiency)",
+    headers: ['Budget', 'Planned spend', 'Budget amount', 'Allocated budget'],
+    numberErrors: 'reports',
+  },
+  spend: {
+    label: 'Spend',
+    about: 'optional money spent on the goal: rolled up the tree to give pipeline or revenue per dollar',
+    headers: ['Spend', 'Actual spend', 'Cost', 'Actual cost', 'Spent'],
+    numberErrors: 'reports',
+  },
   level: {
     label: 'Level',
     about:

@@ -63,7 +63,8 @@ export type IssueDetail =
   | { code: 'several-owners'; owner: string; period: string; names: string[] }
   | { code: 'period-mismatch'; parentId: string; period: string; parentPeriod: string; leftOut: boolean }
   | { code: 'missing-weight'; owner: string; period: string }
-  | { code: 'floor-ignored'; direction: 'range' | 'binary' };
+  | { code: 'floor-ignored'; direction: 'range' | 'binary' }
+  | { code: 'no-measured-return'; spend: number; why: 'unmeasured' | 'not-money' };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -99,6 +100,8 @@ export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 const periodName = (period: string): string => period || 'the default period';
+/** 125000 -> `125,000`: amounts in messages, with no currency (the workbook says which). */
+const money = (x: number): string => Math.round(x).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 // One-letter names keep the catalogue short: the bundle carries every entry, and Sheets loads it on every call.
 const E = 'error';
@@ -257,6 +260,13 @@ const CATALOGUE: {
     W,
     (i) =>
       `A ${i.direction} goal is met or missed, so its Floor is not applied: a miss counts 0%. Clear the Floor, or measure the goal by degree (higher or lower).`,
+  ],
+  'no-measured-return': [
+    W,
+    (i) =>
+      `${money(i.spend)} is spent under this outcome, but ${
+        i.why === 'unmeasured' ? 'it has no Actual yet' : 'it measures no pipeline or revenue'
+      }: measure the return that spend brings (pipeline or revenue per dollar).`,
   ],
 };
 

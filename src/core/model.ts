@@ -59,6 +59,10 @@ export interface Goal {
   threshold: number | null;
   /** Payout level in the Actual's units: the goal's attainment is capped where the actual reaches it (Stretch, or Max). */
   stretch: number | null;
+  /** Money planned for the goal (Budget): its spend where Spend is blank. */
+  budget: number | null;
+  /** Money spent on the goal (Spend). */
+  spend: number | null;
   /** True for a goal made from the layout rather than read from its own row: an objective named by its key results. */
   synthesized: boolean;
   /** True when an error on the goal's own values blocks its measured attainment. */

@@ -211,6 +211,8 @@ export class RowReader {
       gate: orNull(gate),
       threshold,
       stretch,
+      budget: orNull(this.number('budget')),
+      spend: orNull(this.number('spend')),
       synthesized: false,
       blocked: this.blocked,
       columns: this.columns,

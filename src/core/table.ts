@@ -332,6 +332,8 @@ export function synthesizedGoal(
     gate: null,
     threshold: null,
     stretch: null,
+    budget: null,
+    spend: null,
     synthesized: true,
     blocked: false,
   };

@@ -1,6 +1,7 @@
 // The whole analysis of a workbook: settings, goal tabs, links, cascade, scorecards and advice, in one pass.
 import { advise } from './advise';
 import { cascade } from './cascade';
+import { type Efficiency, efficiency } from './efficiency';
 import { type Links, linkGoals } from './graph';
 import { type Issue, issueAt, NOWHERE } from './issues';
 import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
@@ -29,6 +30,8 @@ export interface Analysis {
   issues: Issue[];
   goalTabs: string[];
   settings: Settings;
+  /** Spend rolled up the tree and return per dollar, from Budget/Spend columns; null when no goal has either. */
+  efficiency: Efficiency | null;
   /** UTC day number the status was judged at; null = judged against full targets. */
   today: number | null;
   links: Links;
@@ -86,8 +89,9 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const owners = groupByOwnerPeriod(goals, settings.defaultPeriod);
   const scored = scorecards(goals, cascaded.results, settings, owners);
   const advice = advise(goals, links.parentOf, links.onCycle, settings, owners);
+  const spent = efficiency(goals, links);
 
-  for (const list of [links.issues, cascaded.issues, scored.issues, advice]) {
+  for (const list of [links.issues, cascaded.issues, scored.issues, advice, spent.issues]) {
     for (const i of list) issues.push(i);
   }
   return {
@@ -97,6 +101,7 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
     issues: sortIssues(issues, goalTabs),
     goalTabs,
     settings,
+    efficiency: spent.efficiency,
     today,
     links,
   };

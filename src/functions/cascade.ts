@@ -129,6 +129,8 @@ function rollupGoal(
     gate: null,
     threshold: null,
     stretch: null,
+    budget: null,
+    spend: null,
     synthesized: false,
     blocked: false,
     columns: {},

@@ -41,6 +41,8 @@ export interface RollupReport {
   chartData: Block;
   /** Ranges holding attainments, formatted as percentages. */
   percent: Box[];
+  /** Other number formats: money and ratios (spend, return per dollar). */
+  formats: { box: Box; format: string }[];
   /** Header and title ranges, in bold. */
   bold: Box[];
   /** The goal Status cells, coloured by value; null when there are no goals. */
@@ -65,6 +67,10 @@ export const GOAL_HEADERS = [
   'Status',
   'Gap',
 ];
+/** Goal columns added when some goal has a Budget or Spend. */
+export const SPEND_HEADERS = ['Spend', 'Return per $'];
+export const MONEY_FORMAT = '#,##0';
+export const RATIO_FORMAT = '0.00';
 export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout', 'Gate'];
 export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
 export const PERCENT_FORMAT = '0.0%';
@@ -78,8 +84,6 @@ export const STATUS_COLORS: RollupReport['statusColors'] = {
 };
 
 const HEADER_ROW = 3;
-const CHART_DATA_COL = GOAL_HEADERS.length + 2;
-const CHART_COL = CHART_DATA_COL + CHART_HEADERS.length + 1;
 /** Room for the chart, which floats over the grid from CHART_COL: about 7 columns by 20 rows. */
 const CHART_SPAN_COLS = 7;
 const CHART_SPAN_ROWS = 20;
@@ -140,11 +144,12 @@ function treemapLabels(analysis: Analysis): string[] {
 }
 
 function goalValues(analysis: Analysis, order: number[], depth: Int32Array): ReportCell[][] {
-  const values: ReportCell[][] = [GOAL_HEADERS.slice()];
+  const spent = analysis.efficiency;
+  const values: ReportCell[][] = [spent === null ? GOAL_HEADERS.slice() : [...GOAL_HEADERS, ...SPEND_HEADERS]];
   for (const i of order) {
     const g = analysis.goals[i];
     const r = analysis.results.at(i);
-    values.push([
+    const line: ReportCell[] = [
       g.id,
       INDENT.repeat(depth[i]) + g.title,
       g.owner,
@@ -154,7 +159,9 @@ function goalValues(analysis: Analysis, order: number[], depth: Int32Array): Rep
       orBlank(r.final),
       r.status,
       orBlank(r.gap),
-    ]);
+    ];
+    if (spent !== null) line.push(orBlank(spent.spend(i)), orBlank(spent.perDollar(i)));
+    values.push(line);
   }
   return values;
 }
@@ -214,27 +221,36 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
   const note = block(1, 1, [[noteText(analysis, computedAt)]]);
   const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth));
   const scorecards = block(HEADER_ROW + n + 2, 1, scorecardValues(analysis));
-  const chartData = block(HEADER_ROW, CHART_DATA_COL, chartValues(analysis, order));
+  // The chart data sits one column right of the goal table, and the chart one column right of its data.
+  const chartData = block(HEADER_ROW, goals.numCols + 2, chartValues(analysis, order));
   const { values: _, ...chartBox } = chartData;
+  const chartCol = chartData.col + CHART_HEADERS.length + 1;
 
   const percent: Box[] = [];
+  const formats: RollupReport['formats'] = [];
   const firstGoalRow = HEADER_ROW + 1;
   if (n > 0) percent.push(columns(goals, 5, firstGoalRow, 3), columns(goals, 9, firstGoalRow), columns(chartData, 4, firstGoalRow));
+  if (n > 0 && analysis.efficiency !== null) {
+    const spendCol = GOAL_HEADERS.length + 1;
+    formats.push({ box: columns(goals, spendCol, firstGoalRow), format: MONEY_FORMAT });
+    formats.push({ box: columns(goals, spendCol + 1, firstGoalRow), format: RATIO_FORMAT });
+  }
   if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
 
   return {
     // The scorecards come last, below the goals and the chart data (n + 2 rows from HEADER_ROW), or the chart's room.
     rows: Math.max(scorecards.row + scorecards.numRows - 1, HEADER_ROW + CHART_SPAN_ROWS),
-    columns: CHART_COL + CHART_SPAN_COLS - 1,
+    columns: chartCol + CHART_SPAN_COLS - 1,
     note,
     goals,
     scorecards,
     chartData,
     percent,
+    formats,
     bold: [
-      box(HEADER_ROW, 1, 1, GOAL_HEADERS.length),
+      box(HEADER_ROW, 1, 1, goals.numCols),
       box(scorecards.row, 1, 2, SCORECARD_HEADERS.length),
-      box(HEADER_ROW, CHART_DATA_COL, 1, CHART_HEADERS.length),
+      box(HEADER_ROW, chartData.col, 1, CHART_HEADERS.length),
     ],
     status: n > 0 ? columns(goals, 8, firstGoalRow) : null,
     statusColors: STATUS_COLORS,
@@ -245,7 +261,7 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
         ? {
             data: chartBox,
             anchorRow: HEADER_ROW,
-            anchorCol: CHART_COL,
+            anchorCol: chartCol,
             options: {
               title: 'Cascade: attainment by goal',
               minColor: STATUS_COLORS['off track'].background,

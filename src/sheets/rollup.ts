@@ -106,6 +106,7 @@ function fillReport(writer: RollupWriter, sheet: SheetPort, report: RollupReport
   for (const block of [report.note, report.goals, report.scorecards, report.chartData])
     writeBlock(sheet, block);
   for (const box of report.percent) range(sheet, box).setNumberFormat(PERCENT_FORMAT);
+  for (const { box, format } of report.formats) range(sheet, box).setNumberFormat(format);
   for (const box of report.bold) range(sheet, box).setFontWeight('bold');
   sheet.setFrozenRows(report.frozenRows);
   for (const { col, width } of report.widths) sheet.setColumnWidth(col, width);

@@ -54,6 +54,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'period-mismatch': { code: 'period-mismatch', parentId: 'CMO-1', period: 'FY2025', parentPeriod: 'FY2026', leftOut: true },
   'missing-weight': { code: 'missing-weight', owner: 'Dana', period: 'FY2026' },
   'floor-ignored': { code: 'floor-ignored', direction: 'binary' },
+  'no-measured-return': { code: 'no-measured-return', spend: 125_000, why: 'not-money' },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };

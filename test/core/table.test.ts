@@ -252,6 +252,8 @@ describe('readGoalTab', () => {
       gate: 0.8,
       threshold: null,
       stretch: null,
+      budget: null,
+      spend: null,
       synthesized: false,
       blocked: false,
       columns: {

@@ -85,6 +85,31 @@ describe('buildRollupReport', () => {
     expect(byOwner.get('Cy')?.[4]).toBe('');
   });
 
+  it('shows spend and return per dollar when the goal tabs have Budget or Spend, with number formats', () => {
+    const grid: Grid = [
+      ['ID', 'Goal', 'Owner', 'Parent', 'Type', 'Unit', 'Target', 'Actual', 'Spend'],
+      ['P', 'Grow pipeline', 'Ann', '', 'Outcome', '$', 1000, 800, ''],
+      ['C', 'Events', 'Bob', 'P', 'Activity', 'count', 10, 8, 200],
+    ];
+    const r = buildRollupReport(analyzeWorkbook([{ name: 'Goals', grid }], { today: null }), AT);
+    const header = r.goals.values[0];
+    expect(header.slice(-2)).toEqual(['Spend', 'Return per $']);
+    const row = (id: string) => r.goals.values.find((line) => line[0] === id)!;
+    expect(row('P').slice(-2)).toEqual([200, 4]);
+    expect(row('C').slice(-2)).toEqual([200, '']);
+    const spendCol = r.goals.col + header.indexOf('Spend');
+    expect(r.formats).toContainEqual({ box: { row: r.goals.row + 1, col: spendCol, numRows: 2, numCols: 1 }, format: '#,##0' });
+    expect(r.formats).toContainEqual({ box: { row: r.goals.row + 1, col: spendCol + 1, numRows: 2, numCols: 1 }, format: '0.00' });
+    // The chart data moves right of the wider table.
+    expect(r.chartData.col).toBe(r.goals.col + header.length + 1);
+  });
+
+  it('without Budget or Spend, no spend columns', () => {
+    const r = report([['A', 'Goal A', 'Ann', '', 10, 5, 1]]);
+    expect(r.goals.values[0]).not.toContain('Spend');
+    expect(r.formats).toEqual([]);
+  });
+
   it('reportGrid lays every block out from A1 on a rectangle of the declared size', () => {
     const r = report([['A', 'Goal A', 'Ann', '', 10, 5, 1]]);
     const grid = reportGrid(r);

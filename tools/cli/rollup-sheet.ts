@@ -47,6 +47,10 @@ function fillRollupSheet(sheet: Worksheet, report: RollupReport, progress: Progr
     progress.advance(r + 1);
   });
   for (const box of report.percent) eachCell(sheet, box, (cell) => (cell.style = percent));
+  for (const { box, format } of report.formats) {
+    const style: Partial<Style> = { numFmt: format };
+    eachCell(sheet, box, (cell) => (cell.style = style));
+  }
   for (const box of report.bold) eachCell(sheet, box, (cell) => (cell.style = bold));
   for (const { col, width } of report.widths) sheet.getColumn(col).width = characterWidth(width);
   if (report.status) {
