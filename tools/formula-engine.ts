@@ -97,7 +97,8 @@ export const MBO_RESULT_SIZES: Record<string, SizeRule> = {
   MBO_PAYOUT: (args) => sameShape(args[0]),
   MBO_STATUS: (args) => sameShape(args[0]),
   MBO_PATH: (args) => sameShape(args[0]),
-  MBO_NPS: () => SCALAR,
+  // With groups: a header, at most one row per answer's group, and All.
+  MBO_NPS: (args) => (args[1] && !args[1].omitted ? { rows: lengthAsColumn(args[1]) + 2, cols: 4 } : SCALAR),
   MBO_ROLLUP: (args) => ({ rows: lengthAsColumn(args[0]), cols: 1 }),
   // One row per owner at most; one score for an owner written in the formula (a cell may turn blank: list them all).
   MBO_SCORE: (args) => (args[3] && !args[3].omitted && !args[3].reference ? SCALAR : { rows: lengthAsColumn(args[0]), cols: 2 }),

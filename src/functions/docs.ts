@@ -78,9 +78,13 @@ export const FUNCTION_DOCS: Record<string, FunctionDoc> = {
     summary: 'Net Promoter Score of 0-10 answers: % of 9-10 minus % of 0-6, from -100 to 100.',
     params: {
       scores: { type: 'Range', help: 'Survey answers, whole numbers from 0 to 10; a blank cell is no answer.' },
+      groups: {
+        type: 'Range',
+        help: "Each answer's respondent group (own team, other team, Sales), same height as scores: one row per group.",
+      },
     },
     returns:
-      'The NPS, from -100 to 100; blank when there are no answers. When any answer is not a whole number from 0 to 10 (11, 6.5, "x"): a ⚠ text saying how many of how many, which, and what the answers used would give.',
+      'The NPS, from -100 to 100; blank when there are no answers. When any answer is not a whole number from 0 to 10 (11, 6.5, "x"): a ⚠ text saying how many of how many, which, and what the answers used would give. With groups: a table of Group, NPS, Answers used, Refused, one row per group, then All.',
   },
   MBO_ROLLUP: {
     summary: "Final attainment of every goal: its own where measured, else the roll-up of its children's.",

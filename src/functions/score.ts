@@ -2,7 +2,7 @@
 import { orBlank, parseNumber } from '../core/cells';
 import type { CellValue, PayoutPoint } from '../core/model';
 import { compilePayout, type NpsTally, tallyNps, weightedScore } from '../core/score';
-import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar } from './args';
+import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar, trimmed } from './args';
 import { define, notANumberText } from './spec';
 
 export const MBO_SCORE = define(
@@ -74,14 +74,44 @@ function curveOf(v: unknown): PayoutPoint[] {
 
 export const MBO_NPS = define(
   'MBO_NPS',
-  'scores',
-  'Survey!B2:B200',
-  (scores) => {
+  'scores groups?',
+  'Survey!D2:D200, Survey!B2:B200',
+  (scores, groups) => {
+    if (!isOmitted(groups)) return npsByGroup(alignedColumns({ scores, groups }));
     const tally = tallyNps(toMatrix('scores', scores).flat());
     if (tally.refused.length > 0) return refusedAnswersText(tally);
     return orBlank(tally.value);
   },
 );
+
+export const NPS_GROUP_HEADERS = ['Group', 'NPS', 'Answers used', 'Refused'];
+const NO_GROUP = '(no group)';
+
+/**
+ * One row per respondent group (own team, other team, Sales...) in order of first answer, compared trimmed and
+ * case-insensitively and shown as first written, then All: the NPS of the answers used, how many were used and how
+ * many refused (not a whole number from 0 to 10). A blank answer is no answer, whatever its group.
+ */
+function npsByGroup({ scores, groups }: Record<string, CellValue[]>): (string | number)[][] {
+  const byGroup = new Map<string, { name: string; cells: CellValue[] }>();
+  scores.forEach((score, i) => {
+    if (isOmitted(score)) return;
+    const name = trimmed(groups[i]) || NO_GROUP;
+    const key = name.toLowerCase();
+    let group = byGroup.get(key);
+    if (group === undefined) byGroup.set(key, (group = { name, cells: [] }));
+    group.cells.push(score);
+  });
+  const row = (name: string, cells: CellValue[]): (string | number)[] => {
+    const tally = tallyNps(cells);
+    return [name, orBlank(tally.value), tally.used, tally.refused.length];
+  };
+  return [
+    NPS_GROUP_HEADERS.slice(),
+    ...[...byGroup.values()].map((g) => row(g.name, g.cells)),
+    row('All', scores),
+  ];
+}
 
 /**
  * What MBO_NPS shows when some answers are not whole numbers from 0 to 10: how many of how many, the first

@@ -5,7 +5,7 @@ import type { CheckReport } from './api';
 import { type ServerContext, liveContext } from './context';
 import { checkWorkbook } from './reports';
 import { rollUp } from './rollup';
-import { addParentDropdowns, insertGoalTab } from './setup';
+import { addParentDropdowns, insertGoalTab, insertSurveyTab } from './setup';
 import { openSidebar } from './sidebar';
 
 export interface MenuItem {
@@ -69,6 +69,10 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
       const made = insertGoalTab(ctx, '');
       const settings = made.settingsCreated ? ' and a Settings tab with the default rules' : '';
       toast(`Added the goal tab ${made.tab}${settings}.`);
+    }),
+    item('Insert Survey tab', 'menuInsertSurveyTab', () => {
+      const { tab } = insertSurveyTab(ctx);
+      toast(`Added the ${tab} tab: answers 0-10 by respondent group, their NPS by group in G1.`);
     }),
     item('Add Parent dropdowns', 'menuAddParentDropdowns', () => {
       const { columns } = addParentDropdowns(ctx);

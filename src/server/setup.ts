@@ -2,6 +2,7 @@
 import { addParentDropdowns as writeDropdowns, uniqueIds } from '../sheets/dropdowns';
 import { decimalSeparatorOf } from '../sheets/locale';
 import { selectCell as select } from '../sheets/select';
+import { insertSurveyTab as insertSurvey } from '../sheets/survey';
 import { ensureSettingsTab, insertGoalTab as insertTab } from '../sheets/template';
 import type { CellRef } from './api';
 import { activeSpreadsheet, loadAnalysis, underLock } from './analyze';
@@ -12,6 +13,12 @@ export function insertGoalTab(ctx: ServerContext, name: string): { tab: string; 
   const settingsCreated = ensureSettingsTab(spreadsheet, decimalSeparatorOf(spreadsheet.getSpreadsheetLocale()));
   const sheet = insertTab({ spreadsheet, app: ctx.spreadsheetApp() }, name);
   return { tab: sheet.getName(), settingsCreated };
+}
+
+/** Adds a Survey tab: answers 0-10 by respondent group, and their NPS by group. */
+export function insertSurveyTab(ctx: ServerContext): { tab: string } {
+  const sheet = insertSurvey({ spreadsheet: activeSpreadsheet(ctx), app: ctx.spreadsheetApp() });
+  return { tab: sheet.getName() };
 }
 
 /** Under the document lock: the ID list is shared, and two writers would interleave their lists. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CheckReport, INITIAL_VIEW_GLOBAL } from '../../src/server/api';
 import { HELP_TEXT, MENU_ITEMS } from '../../src/server/menu';
 import { IDS_TAB, isOwnedTab, ROLLUP_TAB, SETTINGS_TAB } from '../../src/sheets/owned';
+import { NPS_BY_GROUP_FORMULA, SURVEY_GROUPS, SURVEY_HEADERS } from '../../src/sheets/survey';
 import { TEMPLATE_CHOICES, TEMPLATE_HEADERS } from '../../src/sheets/template';
 import { type FakeDataValidation, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { CHROMIUM } from './harness';
@@ -145,6 +146,23 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     session.api.menuInsertGoalTab();
     expect(tabNames(session)).toEqual([...before, SETTINGS_TAB, 'Goals', 'Goals 2']);
     expect(fake.spreadsheet.toasts.at(-1)?.message).toBe('Added the goal tab Goals 2.');
+  },
+
+  menuInsertSurveyTab(session) {
+    const { fake } = session;
+    const before = tabNames(session);
+    const name = before.some((n) => n.toLowerCase() === 'survey') ? 'Survey 2' : 'Survey';
+    session.api.menuInsertSurveyTab();
+    expect(tabNames(session)).toEqual([...before, name]);
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toBe(
+      `Added the ${name} tab: answers 0-10 by respondent group, their NPS by group in G1.`,
+    );
+    expect(dumpValues(fake.spreadsheet)[name][0].slice(0, SURVEY_HEADERS.length)).toEqual([...SURVEY_HEADERS]);
+    expect(fake.spreadsheet.sheet(name).peekCell(1, 7).formula).toBe(NPS_BY_GROUP_FORMULA);
+    expect(validationAt(session, name, 2, 2)).toBe(`VALUE_IN_LIST(${SURVEY_GROUPS.join('|')}) dropdown warn`);
+    const report = session.api.checkWorkbook() as CheckReport;
+    expect(report.goalTabs, 'a survey is not goals').not.toContain(name);
+    expect(report.issues.filter((issue) => issue.tab === name)).toEqual([]);
   },
 
   menuAddParentDropdowns(session, workbook) {

@@ -112,6 +112,16 @@ const CASES: FormulaCase[] = [
   { name: 'MBO_PAYOUT: a curve typed as percents on another tab', formula: '=MBO_PAYOUT({0.7;0.9;1.1;2}, Settings!A2:B4)', expect: col(0, 0.75, 1.25, 1.5) },
   { name: 'MBO_NPS: a survey tab', formula: '=MBO_NPS(Survey!A2:A9)', expect: [[25]] },
   {
+    name: 'MBO_NPS: by respondent group, spilling a table',
+    formula: '=MBO_NPS({10;9;3;11}, {"Sales";"Sales";"own team";"own team"})',
+    expect: [
+      ['Group', 'NPS', 'Answers used', 'Refused'],
+      ['Sales', 100, 2, 0],
+      ['own team', -100, 1, 1],
+      ['All', 100 / 3, 3, 1],
+    ],
+  },
+  {
     name: 'MBO_PATH: one id through stacked tabs',
     formula: `=MBO_PATH("DG-6", ${stacked('A')}, ${stacked('D')})`,
     expect: [['CMO-1 › DG-1 › DG-2 › DG-6']],
@@ -159,7 +169,7 @@ const ERROR_CASES: ErrorCase[] = [
     value: '#ERROR!',
     message: /^MBO_SCORE: owner "Zed" does not appear in owners/,
   },
-  { name: 'too many arguments', formula: '=MBO_NPS(Survey!A2:A9, 1)', value: '#N/A', message: /^MBO_NPS: takes at most 1 argument, not 2/ },
+  { name: 'too many arguments', formula: '=MBO_NPS(Survey!A2:A9, Survey!A2:A9, 1)', value: '#N/A', message: /^MBO_NPS: takes at most 2 arguments, not 3/ },
 ];
 
 /** A direct call's result as a grid, as the cells show it. */

@@ -119,6 +119,25 @@ export const RESULT_CASES: ResultCase[] = [
   { name: 'NPS names at most three bad answers', fn: 'MBO_NPS', args: () => [col(-1, 12, 'n/a', 3.5, 9)], expect: /^⚠ MBO_NPS: 4 of 5 answers .*\(-1, 12, "n\/a" and 1 more\)/ },
   { name: 'NPS with only bad answers says none is used', fn: 'MBO_NPS', args: () => [col('abc', 11)], expect: /^⚠ MBO_NPS: 2 of 2 answers .*No answer is left to score\.$/ },
   { name: 'NPS of a single bad value', fn: 'MBO_NPS', args: () => [7.5], expect: /^⚠ MBO_NPS: 1 of 1 answer is not a whole number/ },
+  {
+    name: 'NPS by respondent group: answers used and refused per group, then All',
+    fn: 'MBO_NPS',
+    args: () => [col(10, 9, 3, 10, 'x', ''), col('own team', 'Sales', 'Sales', ' Own Team', 'other team', 'Sales')],
+    expect: [
+      ['Group', 'NPS', 'Answers used', 'Refused'],
+      ['own team', 100, 2, 0],
+      ['Sales', 0, 2, 0],
+      ['other team', '', 0, 1],
+      ['All', 50, 4, 1],
+    ],
+  },
+  {
+    name: 'NPS by group: an answer without a group is counted under (no group)',
+    fn: 'MBO_NPS',
+    args: () => [col(10, 0), col('Sales', '')],
+    expect: [['Group', 'NPS', 'Answers used', 'Refused'], ['Sales', 100, 1, 0], ['(no group)', -100, 1, 0], ['All', 0, 2, 0]],
+  },
+  { name: 'NPS by group with no answers at all', fn: 'MBO_NPS', args: () => [col('', ''), col('Sales', '')], expect: [['Group', 'NPS', 'Answers used', 'Refused'], ['All', '', 0, 0]] },
   // MBO_PATH
   { name: 'path of one id', fn: 'MBO_PATH', args: () => ['C', col('A', 'B', 'C'), col('', 'A', 'B')], expect: 'A › B › C' },
   { name: 'paths of a column', fn: 'MBO_PATH', args: () => [col('B', 'zz', ''), col('A', 'B'), col('', 'A')], expect: [['A › B'], [/not among ids/], ['']] },
@@ -176,6 +195,7 @@ export const ERROR_CASES: ErrorCase[] = [
   { name: 'curve with text', fn: 'MBO_PAYOUT', args: () => [1, [[0.8, 0.5], ['high', 1]]], error: /^MBO_PAYOUT: curve row 2 must hold two numbers/ },
   { name: 'curve with no points', fn: 'MBO_PAYOUT', args: () => [1, [['', '']]], error: /^MBO_PAYOUT: curve has no points/ },
   { name: 'scores missing', fn: 'MBO_NPS', args: () => [], error: /^MBO_NPS: scores is missing/ },
+  { name: 'groups of another height', fn: 'MBO_NPS', args: () => [col(1, 2), col('Sales')], error: /^MBO_NPS: groups has 1 rows but scores has 2/ },
   { name: 'id missing', fn: 'MBO_PATH', args: () => [], error: /^MBO_PATH: id is missing/ },
   { name: 'ids missing', fn: 'MBO_PATH', args: () => ['A'], error: /^MBO_PATH: ids is missing/ },
   { name: 'parents of another height', fn: 'MBO_PATH', args: () => ['A', col('A', 'B'), col('')], error: /^MBO_PATH: parents has 1 rows but ids has 2/ },

@@ -28,6 +28,7 @@ const EXPECTED_MENU = [
   'separator',
   { caption: 'Link selected row to a parent…', functionName: 'menuLinkToParent' },
   { caption: 'Insert goal tab from template', functionName: 'menuInsertGoalTab' },
+  { caption: 'Insert Survey tab', functionName: 'menuInsertSurveyTab' },
   { caption: 'Add Parent dropdowns', functionName: 'menuAddParentDropdowns' },
   'separator',
   { caption: 'Help', functionName: 'menuHelp' },
