@@ -64,7 +64,13 @@ export type IssueDetail =
   | { code: 'period-mismatch'; parentId: string; period: string; parentPeriod: string; leftOut: boolean }
   | { code: 'missing-weight'; owner: string; period: string }
   | { code: 'floor-ignored'; direction: 'range' | 'binary' }
-  | { code: 'no-measured-return'; spend: number; why: 'unmeasured' | 'not-money' };
+  | { code: 'no-measured-return'; spend: number; why: 'unmeasured' | 'not-money' }
+  | { code: 'roster-no-owner' }
+  | { code: 'bad-date'; text: string; why: 'unreadable' | 'before-start' }
+  | { code: 'missing-currency'; person: string }
+  | { code: 'roster-duplicate'; person: string; otherRow: number }
+  | { code: 'not-on-roster'; person: string }
+  | { code: 'manager-loop'; chain: string[] };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -267,6 +273,30 @@ const CATALOGUE: {
       `${money(i.spend)} is spent under this outcome, but ${
         i.why === 'unmeasured' ? 'it has no Actual yet' : 'it measures no pipeline or revenue'
       }: measure the return that spend brings (pipeline or revenue per dollar).`,
+  ],
+  'roster-no-owner': [W, 'This Roster has no Owner column in its first 10 rows, so no payout is computed in money: head one column Owner.'],
+  'bad-date': [
+    W,
+    (i) =>
+      i.why === 'unreadable'
+        ? `"${i.text}" is not a date, so this person's payout is not computed: write one like 2026-03-01.`
+        : `End ${i.text} is before Start, so this person's payout is not computed: fix one of them.`,
+  ],
+  'missing-currency': [
+    W,
+    (i) => `${i.person}'s target bonus has no Currency: it is totalled with other amounts without one. Fill in Currency (USD, EUR...).`,
+  ],
+  'roster-duplicate': [
+    W,
+    (i) => `${i.person} is also on row ${i.otherRow} of the Roster, which counts: delete one of the two rows.`,
+  ],
+  'not-on-roster': [
+    W,
+    (i) => `${i.person} has a scorecard but no row on the Roster, so no payout in money: add them (Owner, Manager, Target bonus, Currency).`,
+  ],
+  'manager-loop': [
+    W,
+    (i) => `Managers form a loop (${i.chain.join(' › ')}): team subtotals stop there. Fix one Manager.`,
   ],
 };
 

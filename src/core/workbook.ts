@@ -7,6 +7,8 @@ import { type Issue, issueAt, NOWHERE } from './issues';
 import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
 import { groupByOwnerPeriod, scorecards } from './score';
+import { type Payouts, payouts } from './payouts';
+import { isRosterTab, type Roster, readRoster } from './roster';
 import { readSettings } from './settings';
 import { inspectTab } from './header';
 import { columnMapOf, type Merge, readGoalTab } from './table';
@@ -30,6 +32,8 @@ export interface Analysis {
   issues: Issue[];
   goalTabs: string[];
   settings: Settings;
+  /** Payouts in money and their subtotals, from a Roster tab; null without one. */
+  payouts: Payouts | null;
   /** Spend rolled up the tree and return per dollar, from Budget/Spend columns; null when no goal has either. */
   efficiency: Efficiency | null;
   /** UTC day number the status was judged at; null = judged against full targets. */
@@ -62,8 +66,15 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
 
   const goals: Goal[] = [];
   const goalTabs: string[] = [];
+  let roster: Roster | null = null;
   for (const tab of tabs) {
     if (tab === settingsTab) continue;
+    if (isRosterTab(tab.name)) {
+      const read = readRoster(tab.name, tab.grid, settings.decimalSeparator);
+      roster = read.roster;
+      for (const i of read.issues) issues.push(i);
+      continue;
+    }
     const read = readGoalTab(tab.name, tab.grid, settings, goals.length, tab);
     if (!read) {
       if (listed.has(tab.name.trim().toLowerCase())) {
@@ -90,8 +101,9 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const scored = scorecards(goals, cascaded.results, settings, owners);
   const advice = advise(goals, links.parentOf, links.onCycle, settings, owners);
   const spent = efficiency(goals, links);
+  const paid = roster === null ? null : payouts(goals, scored.cards, owners, roster);
 
-  for (const list of [links.issues, cascaded.issues, scored.issues, advice, spent.issues]) {
+  for (const list of [links.issues, cascaded.issues, scored.issues, advice, spent.issues, paid?.issues ?? []]) {
     for (const i of list) issues.push(i);
   }
   return {
@@ -101,6 +113,7 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
     issues: sortIssues(issues, goalTabs),
     goalTabs,
     settings,
+    payouts: paid?.payouts ?? null,
     efficiency: spent.efficiency,
     today,
     links,

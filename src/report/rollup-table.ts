@@ -2,6 +2,7 @@
 import { orBlank } from '../core/cells';
 import { treeOrder } from '../core/tree';
 import type { Scorecard } from '../core/model';
+import type { Payouts } from '../core/payouts';
 import type { Analysis } from '../core/workbook';
 
 /** A cell of the report; '' is a blank cell. Text is raw: escaping is the writer's job. */
@@ -37,6 +38,8 @@ export interface RollupReport {
   note: Block;
   goals: Block;
   scorecards: Block;
+  /** Below the scorecards when there is a Roster: payout amounts by manager and team, per period and currency. */
+  payoutSubtotals: Block | null;
   /** Source of the treemap, in columns to the right of the table. */
   chartData: Block;
   /** Ranges holding attainments, formatted as percentages. */
@@ -72,6 +75,12 @@ export const SPEND_HEADERS = ['Spend', 'Return per $'];
 export const MONEY_FORMAT = '#,##0';
 export const RATIO_FORMAT = '0.00';
 export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout', 'Gate'];
+/** Scorecard columns added when there is a Roster tab. */
+export const ROSTER_HEADERS = ['Manager', 'Employed', 'Target bonus', 'Payout amount', 'Currency'];
+export const SUBTOTAL_HEADERS = ['Manager', 'Period', 'Currency', 'Direct reports', 'Whole team', 'People'];
+export const PAYMENT_FORMAT = '#,##0.00';
+/** What the Manager cell of a scorecard says when its owner has no Roster row. */
+export const NOT_ON_ROSTER = 'not on Roster';
 export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
 export const PERCENT_FORMAT = '0.0%';
 /** The treemap needs a single root; every top-level goal hangs under it. */
@@ -167,15 +176,32 @@ function goalValues(analysis: Analysis, order: number[], depth: Int32Array): Rep
 }
 
 function scorecardValues(analysis: Analysis): ReportCell[][] {
-  const values: ReportCell[][] = [['Scorecards', '', '', '', ''], SCORECARD_HEADERS.slice()];
-  for (const card of analysis.cards) {
-    values.push([
+  const paid = analysis.payouts;
+  const headers = paid === null ? SCORECARD_HEADERS.slice() : [...SCORECARD_HEADERS, ...ROSTER_HEADERS];
+  const values: ReportCell[][] = [['Scorecards', ...headers.slice(1).map(() => '')], headers];
+  analysis.cards.forEach((card, c) => {
+    const line: ReportCell[] = [
       card.owner,
       card.period || analysis.settings.defaultPeriod,
       orBlank(card.score),
       orBlank(card.payout),
       gateText(card.gates),
-    ]);
+    ];
+    if (paid !== null) {
+      const p = paid.lines[c];
+      if (p === null) line.push(NOT_ON_ROSTER, '', '', '', '');
+      else line.push(p.manager, p.employed, orBlank(p.target), orBlank(p.amount), p.currency);
+    }
+    values.push(line);
+  });
+  return values;
+}
+
+/** Payout subtotals: each manager's direct reports and whole team, then each period's total (All), per currency. */
+function subtotalValues(payouts: Payouts): ReportCell[][] {
+  const values: ReportCell[][] = [['Payout subtotals', '', '', '', '', ''], SUBTOTAL_HEADERS.slice()];
+  for (const s of payouts.subtotals) {
+    values.push([s.manager === '' ? 'All' : s.manager, s.period, s.currency, s.direct, s.team, s.people]);
   }
   return values;
 }
@@ -221,6 +247,8 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
   const note = block(1, 1, [[noteText(analysis, computedAt)]]);
   const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth));
   const scorecards = block(HEADER_ROW + n + 2, 1, scorecardValues(analysis));
+  const paid = analysis.payouts;
+  const payoutSubtotals = paid === null ? null : block(scorecards.row + scorecards.numRows + 1, 1, subtotalValues(paid));
   // The chart data sits one column right of the goal table, and the chart one column right of its data.
   const chartData = block(HEADER_ROW, goals.numCols + 2, chartValues(analysis, order));
   const { values: _, ...chartBox } = chartData;
@@ -236,20 +264,31 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
     formats.push({ box: columns(goals, spendCol + 1, firstGoalRow), format: RATIO_FORMAT });
   }
   if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
+  if (cardCount > 0 && paid !== null) {
+    const firstCardRow = scorecards.row + 2;
+    percent.push(columns(scorecards, SCORECARD_HEADERS.length + 2, firstCardRow));
+    formats.push({ box: columns(scorecards, SCORECARD_HEADERS.length + 3, firstCardRow, 2), format: PAYMENT_FORMAT });
+  }
+  if (payoutSubtotals !== null && payoutSubtotals.numRows > 2) {
+    formats.push({ box: columns(payoutSubtotals, 4, payoutSubtotals.row + 2, 2), format: PAYMENT_FORMAT });
+  }
+  const lastBlock = payoutSubtotals ?? scorecards;
 
   return {
     // The scorecards come last, below the goals and the chart data (n + 2 rows from HEADER_ROW), or the chart's room.
-    rows: Math.max(scorecards.row + scorecards.numRows - 1, HEADER_ROW + CHART_SPAN_ROWS),
+    rows: Math.max(lastBlock.row + lastBlock.numRows - 1, HEADER_ROW + CHART_SPAN_ROWS),
     columns: chartCol + CHART_SPAN_COLS - 1,
     note,
     goals,
     scorecards,
+    payoutSubtotals,
     chartData,
     percent,
     formats,
     bold: [
       box(HEADER_ROW, 1, 1, goals.numCols),
-      box(scorecards.row, 1, 2, SCORECARD_HEADERS.length),
+      box(scorecards.row, 1, 2, scorecards.numCols),
+      ...(payoutSubtotals === null ? [] : [box(payoutSubtotals.row, 1, 2, SUBTOTAL_HEADERS.length)]),
       box(HEADER_ROW, chartData.col, 1, CHART_HEADERS.length),
     ],
     status: n > 0 ? columns(goals, 8, firstGoalRow) : null,
@@ -278,12 +317,19 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
   };
 }
 
+/** Every value block of the report, each written with one setValues. */
+export function reportBlocks(report: RollupReport): Block[] {
+  const blocks = [report.note, report.goals, report.scorecards, report.chartData];
+  if (report.payoutSubtotals !== null) blocks.push(report.payoutSubtotals);
+  return blocks;
+}
+
 /** The whole report as one grid from A1 (blank where no block writes), e.g. for an .xlsx sheet. */
 export function reportGrid(report: RollupReport): ReportCell[][] {
   const grid: ReportCell[][] = Array.from({ length: report.rows }, () =>
     new Array<ReportCell>(report.columns).fill(''),
   );
-  for (const block of [report.note, report.goals, report.scorecards, report.chartData]) {
+  for (const block of reportBlocks(report)) {
     block.values.forEach((line, r) => {
       line.forEach((v, c) => {
         grid[block.row - 1 + r][block.col - 1 + c] = v;

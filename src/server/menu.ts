@@ -5,7 +5,7 @@ import type { CheckReport } from './api';
 import { type ServerContext, liveContext } from './context';
 import { checkWorkbook } from './reports';
 import { rollUp } from './rollup';
-import { addParentDropdowns, insertGoalTab, insertSurveyTab } from './setup';
+import { addParentDropdowns, insertGoalTab, insertRosterTab, insertSurveyTab } from './setup';
 import { openSidebar } from './sidebar';
 
 export interface MenuItem {
@@ -73,6 +73,10 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     item('Insert Survey tab', 'menuInsertSurveyTab', () => {
       const { tab } = insertSurveyTab(ctx);
       toast(`Added the ${tab} tab: answers 0-10 by respondent group, their NPS by group in G1.`);
+    }),
+    item('Insert Roster tab', 'menuInsertRosterTab', () => {
+      const { tab, owners } = insertRosterTab(ctx);
+      toast(`Added the ${tab} tab with ${owners} owner${owners === 1 ? '' : 's'}: fill in Manager, Start, End, Target bonus and Currency.`);
     }),
     item('Add Parent dropdowns', 'menuAddParentDropdowns', () => {
       const { columns } = addParentDropdowns(ctx);

@@ -1,6 +1,7 @@
 // Endpoints that set a workbook up: a goal tab from the template (and Settings), Parent dropdowns, jumping to a cell.
 import { addParentDropdowns as writeDropdowns, uniqueIds } from '../sheets/dropdowns';
 import { decimalSeparatorOf } from '../sheets/locale';
+import { insertRosterTab as insertRoster } from '../sheets/roster';
 import { selectCell as select } from '../sheets/select';
 import { insertSurveyTab as insertSurvey } from '../sheets/survey';
 import { ensureSettingsTab, insertGoalTab as insertTab } from '../sheets/template';
@@ -19,6 +20,14 @@ export function insertGoalTab(ctx: ServerContext, name: string): { tab: string; 
 export function insertSurveyTab(ctx: ServerContext): { tab: string } {
   const sheet = insertSurvey({ spreadsheet: activeSpreadsheet(ctx), app: ctx.spreadsheetApp() });
   return { tab: sheet.getName() };
+}
+
+/** Adds the Roster tab, listing every scorecard owner once, for payouts in money. */
+export function insertRosterTab(ctx: ServerContext): { tab: string; owners: number } {
+  const { analysis } = loadAnalysis(ctx, ctx.now());
+  const owners = [...new Set(analysis.cards.map((card) => card.owner))];
+  const sheet = insertRoster(activeSpreadsheet(ctx), owners);
+  return { tab: sheet.getName(), owners: owners.length };
 }
 
 /** Under the document lock: the ID list is shared, and two writers would interleave their lists. */

@@ -1,5 +1,5 @@
 // Writes the Roll-up tab: built complete in a fresh work tab, then swapped in; on any failure the old tab and the user's tabs stay as they were.
-import { type Block, type Box, PERCENT_FORMAT, type RollupReport } from '../report/rollup-table';
+import { type Block, type Box, PERCENT_FORMAT, type RollupReport, reportBlocks } from '../report/rollup-table';
 import { safeGrid } from './cell-text';
 import type {
   ChartsPort,
@@ -103,8 +103,7 @@ function writeBlock(sheet: SheetPort, block: Block): void {
 /** Every value block with one setValues, then formats: a fixed number of calls whatever the row count. */
 function fillReport(writer: RollupWriter, sheet: SheetPort, report: RollupReport): void {
   fitSheet(sheet, report.rows, report.columns);
-  for (const block of [report.note, report.goals, report.scorecards, report.chartData])
-    writeBlock(sheet, block);
+  for (const block of reportBlocks(report)) writeBlock(sheet, block);
   for (const box of report.percent) range(sheet, box).setNumberFormat(PERCENT_FORMAT);
   for (const { box, format } of report.formats) range(sheet, box).setNumberFormat(format);
   for (const box of report.bold) range(sheet, box).setFontWeight('bold');

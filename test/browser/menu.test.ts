@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CheckReport, INITIAL_VIEW_GLOBAL } from '../../src/server/api';
 import { HELP_TEXT, MENU_ITEMS } from '../../src/server/menu';
 import { IDS_TAB, isOwnedTab, ROLLUP_TAB, SETTINGS_TAB } from '../../src/sheets/owned';
+import { ROSTER_TEMPLATE_HEADERS } from '../../src/sheets/roster';
 import { NPS_BY_GROUP_FORMULA, SURVEY_GROUPS, SURVEY_HEADERS } from '../../src/sheets/survey';
 import { TEMPLATE_CHOICES, TEMPLATE_HEADERS } from '../../src/sheets/template';
 import { type FakeDataValidation, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
@@ -163,6 +164,26 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     const report = session.api.checkWorkbook() as CheckReport;
     expect(report.goalTabs, 'a survey is not goals').not.toContain(name);
     expect(report.issues.filter((issue) => issue.tab === name)).toEqual([]);
+  },
+
+  menuInsertRosterTab(session) {
+    const { fake } = session;
+    const before = tabNames(session);
+    session.api.menuInsertRosterTab();
+    expect(tabNames(session)).toEqual([...before, 'Roster']);
+    const grid = dumpValues(fake.spreadsheet).Roster;
+    expect(grid[0]).toEqual([...ROSTER_TEMPLATE_HEADERS]);
+    const owners = grid.slice(1).map((row) => row[0]);
+    expect(owners.length).toBeGreaterThan(0);
+    expect(new Set(owners.map((o) => String(o).toLowerCase())).size).toBe(owners.length);
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toBe(
+      `Added the Roster tab with ${owners.length} owner${owners.length === 1 ? '' : 's'}: fill in Manager, Start, End, Target bonus and Currency.`,
+    );
+    const report = session.api.checkWorkbook() as CheckReport;
+    expect(report.issues.filter((issue) => issue.code === 'not-on-roster')).toEqual([]);
+    session.api.menuInsertRosterTab();
+    expect(fake.ui.alerts.at(-1)).toMatch(/already has a Roster tab/);
+    fake.ui.alerts.pop();
   },
 
   menuAddParentDropdowns(session, workbook) {

@@ -55,6 +55,12 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'missing-weight': { code: 'missing-weight', owner: 'Dana', period: 'FY2026' },
   'floor-ignored': { code: 'floor-ignored', direction: 'binary' },
   'no-measured-return': { code: 'no-measured-return', spend: 125_000, why: 'not-money' },
+  'roster-no-owner': { code: 'roster-no-owner' },
+  'bad-date': { code: 'bad-date', text: 'soon', why: 'unreadable' },
+  'missing-currency': { code: 'missing-currency', person: 'Ann' },
+  'roster-duplicate': { code: 'roster-duplicate', person: 'Ann', otherRow: 3 },
+  'not-on-roster': { code: 'not-on-roster', person: 'Ann' },
+  'manager-loop': { code: 'manager-loop', chain: ['Ann', 'Bob', 'Ann'] },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };

@@ -29,6 +29,7 @@ const EXPECTED_MENU = [
   { caption: 'Link selected row to a parent…', functionName: 'menuLinkToParent' },
   { caption: 'Insert goal tab from template', functionName: 'menuInsertGoalTab' },
   { caption: 'Insert Survey tab', functionName: 'menuInsertSurveyTab' },
+  { caption: 'Insert Roster tab', functionName: 'menuInsertRosterTab' },
   { caption: 'Add Parent dropdowns', functionName: 'menuAddParentDropdowns' },
   'separator',
   { caption: 'Help', functionName: 'menuHelp' },

@@ -110,6 +110,51 @@ describe('buildRollupReport', () => {
     expect(r.formats).toEqual([]);
   });
 
+  it('with a Roster: payout in money on each scorecard, then subtotals by manager and team, per currency', () => {
+    const goals: Grid = [
+      ['ID', 'Goal', 'Owner', 'Target', 'Actual', 'Weight', 'Period'],
+      ['A', 'Lead', 'Ann', 10, 10, 1, 'FY2026'],
+      ['B', 'Build', 'Bob', 10, 10, 1, 'FY2026'],
+      ['E', 'Expand', 'Eve', 10, 10, 1, 'FY2026'],
+      ['M', 'Missing', 'Max', 10, 10, 1, 'FY2026'],
+    ];
+    const roster: Grid = [
+      ['Owner', 'Manager', 'Start', 'End', 'Target bonus', 'Currency'],
+      ['Ann', '', '', '', 20000, 'USD'],
+      ['Bob', 'Ann', '2026-07-01', '', 10000, 'USD'],
+      ['Eve', 'Ann', '', '', 8000, 'EUR'],
+    ];
+    const r = buildRollupReport(analyzeWorkbook([{ name: 'Goals', grid: goals }, { name: 'Roster', grid: roster }], { today: null }), AT);
+    expect(r.scorecards.values[1]).toEqual(['Owner', 'Period', 'Score', 'Payout', 'Gate', 'Manager', 'Employed', 'Target bonus', 'Payout amount', 'Currency']);
+    const card = (owner: string) => r.scorecards.values.find((line) => line[0] === owner)!;
+    expect(card('Ann').slice(5)).toEqual(['', 1, 20000, 20000, 'USD']);
+    expect(card('Bob').slice(5, 8)).toEqual(['Ann', 184 / 365, 10000]);
+    expect(card('Bob')[8]).toBeCloseTo((10000 * 184) / 365, 9);
+    expect(card('Max').slice(5)).toEqual(['not on Roster', '', '', '', '']);
+    const subtotals = r.payoutSubtotals!;
+    expect(subtotals.row).toBe(r.scorecards.row + r.scorecards.numRows + 1);
+    expect(subtotals.values.slice(0, 2)).toEqual([
+      ['Payout subtotals', '', '', '', '', ''],
+      ['Manager', 'Period', 'Currency', 'Direct reports', 'Whole team', 'People'],
+    ]);
+    expect(subtotals.values.slice(2).map((line) => line.slice(0, 3))).toEqual([
+      ['Ann', 'FY2026', 'EUR'],
+      ['Ann', 'FY2026', 'USD'],
+      ['All', 'FY2026', 'EUR'],
+      ['All', 'FY2026', 'USD'],
+    ]);
+    expect(r.rows).toBeGreaterThanOrEqual(subtotals.row + subtotals.numRows - 1);
+    expect(reportGrid(r)[subtotals.row - 1][0]).toBe('Payout subtotals');
+    const money = r.formats.filter((f) => f.format === '#,##0.00').map((f) => f.box.col);
+    expect(money).toEqual([r.scorecards.col + 7, subtotals.col + 3]);
+  });
+
+  it('without a Roster, scorecards keep their five columns and there are no subtotals', () => {
+    const r = report([['A', 'Goal A', 'Ann', '', 10, 5, 1]]);
+    expect(r.scorecards.numCols).toBe(5);
+    expect(r.payoutSubtotals).toBeNull();
+  });
+
   it('reportGrid lays every block out from A1 on a rectangle of the declared size', () => {
     const r = report([['A', 'Goal A', 'Ann', '', 10, 5, 1]]);
     const grid = reportGrid(r);
