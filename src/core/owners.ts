@@ -2,8 +2,11 @@
 
 /** Always separate people: a semicolon or a line break. */
 const STRONG = /[;\n]/;
-/** Separate people only when the names either side are people: `,`, `&`, `/`, `+` and the word `and`. */
-const WEAK = /\s*(?:[,&/+]|\band\b)\s*/i;
+/**
+ * Separate people only when the names either side are people: `,`, `&`, `/`, `+` and the word `and`. No spaces
+ * around (parts are trimmed): `\s*X\s*` is quadratic on a long run of spaces.
+ */
+const WEAK = /[,&/+]|\band\b/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
