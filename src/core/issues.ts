@@ -70,7 +70,8 @@ export type IssueDetail =
   | { code: 'missing-currency'; person: string }
   | { code: 'roster-duplicate'; person: string; otherRow: number }
   | { code: 'not-on-roster'; person: string }
-  | { code: 'manager-loop'; chain: string[] };
+  | { code: 'manager-loop'; chain: string[] }
+  | { code: 'frozen-period-changed'; period: string; person: string; frozenAt: string; frozenBy: string; was: number | null; now: number | null };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -106,6 +107,9 @@ export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 const periodName = (period: string): string => period || 'the default period';
+/** `2026-03-01T14:05:09.000Z` -> `2026-03-01 14:05 UTC`; other text as it is. */
+const readableTime = (iso: string): string =>
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) && iso.endsWith('Z') ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : iso;
 /** 125000 -> `125,000`: amounts in messages, with no currency (the workbook says which). */
 const money = (x: number): string => Math.round(x).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -297,6 +301,13 @@ const CATALOGUE: {
   'manager-loop': [
     W,
     (i) => `Managers form a loop (${i.chain.join(' › ')}): team subtotals stop there. Fix one Manager.`,
+  ],
+  'frozen-period-changed': [
+    W,
+    (i) =>
+      `${i.period} was frozen on ${readableTime(i.frozenAt)} by ${i.frozenBy || 'someone'}, but ${i.person}'s scorecard has changed since (payout ${
+        i.was === null ? 'none' : pct(i.was)
+      } then, ${i.now === null ? 'none' : pct(i.now)} now): undo the edit, or freeze ${i.period} again once finance agrees.`,
   ],
 };
 

@@ -6,7 +6,8 @@ import { type Links, linkGoals } from './graph';
 import { type Issue, issueAt, NOWHERE } from './issues';
 import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
-import { groupByOwnerPeriod, scorecards } from './score';
+import { groupByOwnerPeriod, type OwnerPeriod, scorecards } from './score';
+import { frozenChanges, isHistoryTab } from './freeze';
 import { type Payouts, payouts } from './payouts';
 import { isRosterTab, type Roster, readRoster } from './roster';
 import { readSettings } from './settings';
@@ -32,6 +33,8 @@ export interface Analysis {
   issues: Issue[];
   goalTabs: string[];
   settings: Settings;
+  /** The goals of each scorecard, by card index (cards[c] is groups[c]'s owner and period). */
+  groups: OwnerPeriod[];
   /** Payouts in money and their subtotals, from a Roster tab; null without one. */
   payouts: Payouts | null;
   /** Spend rolled up the tree and return per dollar, from Budget/Spend columns; null when no goal has either. */
@@ -67,8 +70,13 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const goals: Goal[] = [];
   const goalTabs: string[] = [];
   let roster: Roster | null = null;
+  let history: TabInput | null = null;
   for (const tab of tabs) {
     if (tab === settingsTab) continue;
+    if (isHistoryTab(tab.name)) {
+      history = tab;
+      continue;
+    }
     if (isRosterTab(tab.name)) {
       const read = readRoster(tab.name, tab.grid, settings.decimalSeparator);
       roster = read.roster;
@@ -106,7 +114,10 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   for (const list of [links.issues, cascaded.issues, scored.issues, advice, spent.issues, paid?.issues ?? []]) {
     for (const i of list) issues.push(i);
   }
+  const hashed = { goals, results: cascaded.results, cards: scored.cards, groups: owners, settings, payouts: paid?.payouts ?? null };
+  if (history !== null) for (const i of frozenChanges(history.name, history.grid, hashed)) issues.push(i);
   return {
+    groups: owners,
     goals,
     results: cascaded.results,
     cards: scored.cards,

@@ -11,6 +11,8 @@ export interface ServerContext {
   htmlService(): HtmlServicePort;
   charts(): ChartsPort;
   now(): Date;
+  /** The e-mail address of the person running the script; '' where Google does not tell (see Session.getActiveUser). */
+  user(): string;
 }
 
 /** The real Apps Script globals. */
@@ -20,4 +22,5 @@ export const liveContext: ServerContext = {
   htmlService: () => HtmlService,
   charts: () => Charts,
   now: () => new Date(),
+  user: () => Session.getActiveUser().getEmail(),
 };

@@ -5,7 +5,7 @@ import type { CheckReport } from './api';
 import { type ServerContext, liveContext } from './context';
 import { checkWorkbook } from './reports';
 import { rollUp } from './rollup';
-import { addParentDropdowns, insertGoalTab, insertRosterTab, insertSurveyTab } from './setup';
+import { addParentDropdowns, freezePeriod, insertGoalTab, insertRosterTab, insertSurveyTab } from './setup';
 import { openSidebar } from './sidebar';
 
 export interface MenuItem {
@@ -17,6 +17,9 @@ export interface MenuItem {
 }
 
 const MAX_LISTED_ISSUES = 8;
+
+export const FREEZE_PROMPT =
+  'Freeze which period (e.g. FY2026 or Q3 2026)? Its scorecards are stored on the History tab, and any later change to them is a warning.';
 
 export const HELP_TEXT = [
   'Goal tabs: every tab with ID and Goal headers in one of its first 5 rows.',
@@ -77,6 +80,15 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     item('Insert Roster tab', 'menuInsertRosterTab', () => {
       const { tab, owners } = insertRosterTab(ctx);
       toast(`Added the ${tab} tab with ${owners} owner${owners === 1 ? '' : 's'}: fill in Manager, Start, End, Target bonus and Currency.`);
+    }),
+    item('Freeze period…', 'menuFreezePeriod', () => {
+      const asked = ui().prompt(FREEZE_PROMPT).getResponseText().trim();
+      if (asked === '') {
+        toast('Nothing frozen.');
+        return;
+      }
+      const { period, cards } = freezePeriod(ctx, asked);
+      toast(`Froze ${period}: ${cards} scorecard${cards === 1 ? '' : 's'} stored on the History tab.`);
     }),
     item('Add Parent dropdowns', 'menuAddParentDropdowns', () => {
       const { columns } = addParentDropdowns(ctx);

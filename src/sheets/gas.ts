@@ -104,6 +104,8 @@ export interface UiPort {
   createAddonMenu(): MenuPort;
   showSidebar(userInterface: HtmlOutputPort): void;
   alert(prompt: string): unknown;
+  /** A dialog with a text box and OK; closing it answers ''. */
+  prompt(prompt: string): Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText'>;
 }
 
 export interface SpreadsheetAppPort {
@@ -126,6 +128,11 @@ export interface HtmlServicePort {
   createHtmlOutput(html: string): HtmlOutputPort;
 }
 
+/** Who runs the script: the address Google gives, or '' where it does not. */
+export interface SessionPort {
+  getActiveUser(): Pick<GoogleAppsScript.Base.User, 'getEmail'>;
+}
+
 export interface ChartsPort {
   readonly ChartType: { readonly TREEMAP: GoogleAppsScript.Charts.ChartType };
 }
@@ -144,4 +151,5 @@ export type RealFitsPorts = [
   Fits<GoogleAppsScript.HTML.HtmlService, HtmlServicePort>,
   Fits<GoogleAppsScript.Base.Ui, UiPort>,
   Fits<GoogleAppsScript.Charts.Charts, ChartsPort>,
+  Fits<GoogleAppsScript.Base.Session, SessionPort>,
 ];

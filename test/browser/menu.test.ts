@@ -2,12 +2,13 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CheckReport, INITIAL_VIEW_GLOBAL } from '../../src/server/api';
-import { HELP_TEXT, MENU_ITEMS } from '../../src/server/menu';
+import { HISTORY_HEADERS } from '../../src/core/freeze';
+import { FREEZE_PROMPT, HELP_TEXT, MENU_ITEMS } from '../../src/server/menu';
 import { IDS_TAB, isOwnedTab, ROLLUP_TAB, SETTINGS_TAB } from '../../src/sheets/owned';
 import { ROSTER_TEMPLATE_HEADERS } from '../../src/sheets/roster';
 import { NPS_BY_GROUP_FORMULA, SURVEY_GROUPS, SURVEY_HEADERS } from '../../src/sheets/survey';
 import { TEMPLATE_CHOICES, TEMPLATE_HEADERS } from '../../src/sheets/template';
-import { type FakeDataValidation, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
+import { FAKE_USER, type FakeDataValidation, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { CHROMIUM } from './harness';
 import { activeCell, eventually, rowOf, text } from './page-helpers';
 import { type SidebarSession, startSidebarSession } from './session';
@@ -184,6 +185,30 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     session.api.menuInsertRosterTab();
     expect(fake.ui.alerts.at(-1)).toMatch(/already has a Roster tab/);
     fake.ui.alerts.pop();
+  },
+
+  menuFreezePeriod(session) {
+    const { fake } = session;
+    const before = tabNames(session);
+    fake.ui.promptAnswers.push('');
+    session.api.menuFreezePeriod();
+    expect(fake.ui.prompts.at(-1)).toBe(FREEZE_PROMPT);
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toBe('Nothing frozen.');
+    expect(tabNames(session)).toEqual(before);
+
+    fake.ui.promptAnswers.push('FY2026');
+    session.api.menuFreezePeriod();
+    expect(tabNames(session)).toEqual([...before, 'History']);
+    const history = dumpValues(fake.spreadsheet).History;
+    expect(history[0]).toEqual(HISTORY_HEADERS);
+    const frozen = history.slice(1);
+    expect(frozen.length).toBeGreaterThan(0);
+    expect(frozen.every((row) => row[0] === 'FY2026' && row[8] === FAKE_USER)).toBe(true);
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toBe(
+      `Froze FY2026: ${frozen.length} scorecard${frozen.length === 1 ? '' : 's'} stored on the History tab.`,
+    );
+    const report = session.api.checkWorkbook() as CheckReport;
+    expect(report.issues.filter((issue) => issue.code === 'frozen-period-changed')).toEqual([]);
   },
 
   menuAddParentDropdowns(session, workbook) {

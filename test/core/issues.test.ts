@@ -61,6 +61,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'roster-duplicate': { code: 'roster-duplicate', person: 'Ann', otherRow: 3 },
   'not-on-roster': { code: 'not-on-roster', person: 'Ann' },
   'manager-loop': { code: 'manager-loop', chain: ['Ann', 'Bob', 'Ann'] },
+  'frozen-period-changed': { code: 'frozen-period-changed', period: 'FY2026', person: 'Ann', frozenAt: '2026-12-31T17:00:00.000Z', frozenBy: 'cfo@example.com', was: 1, now: null },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };

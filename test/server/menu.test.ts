@@ -30,6 +30,7 @@ const EXPECTED_MENU = [
   { caption: 'Insert goal tab from template', functionName: 'menuInsertGoalTab' },
   { caption: 'Insert Survey tab', functionName: 'menuInsertSurveyTab' },
   { caption: 'Insert Roster tab', functionName: 'menuInsertRosterTab' },
+  { caption: 'Freeze period…', functionName: 'menuFreezePeriod' },
   { caption: 'Add Parent dropdowns', functionName: 'menuAddParentDropdowns' },
   'separator',
   { caption: 'Help', functionName: 'menuHelp' },

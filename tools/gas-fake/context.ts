@@ -6,7 +6,7 @@ export const FIXED_NOW = new Date('2026-07-01T12:00:00.000Z');
 
 export function fakeServerContext(
   gas: FakeGas,
-  options: { now?: Date; lockService?: FakeGas['LockService'] } = {},
+  options: { now?: Date; lockService?: FakeGas['LockService']; user?: string } = {},
 ): ServerContext {
   const now = options.now ?? FIXED_NOW;
   const lockService = options.lockService ?? gas.LockService;
@@ -16,5 +16,6 @@ export function fakeServerContext(
     htmlService: () => gas.HtmlService,
     charts: () => gas.Charts,
     now: () => new Date(now.getTime()),
+    user: () => options.user ?? gas.Session.getActiveUser().getEmail(),
   };
 }

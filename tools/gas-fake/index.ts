@@ -6,6 +6,7 @@ import {
   type DocumentLockState,
   FakeHtmlService,
   FakeLockService,
+  FakeSession,
   FakeSpreadsheetApp,
   FakeUi,
   fakeCharts,
@@ -23,7 +24,7 @@ export {
   FakeDataValidation,
   FakeEmbeddedChart,
 } from './builders';
-export { FakeHtmlOutput, FakeLockService, FakeMenu, FakeUi, fakeCharts } from './services';
+export { FAKE_USER, FakeHtmlOutput, FakeLockService, FakeMenu, FakeSession, FakeUi, fakeCharts } from './services';
 export { snapshotSpreadsheet, type SheetSnapshot } from './snapshot';
 
 /** A fixture: tab name -> rows of cells from A1, in tab order. */
@@ -46,6 +47,7 @@ export interface FakeGas {
   LockService: FakeLockService;
   HtmlService: FakeHtmlService;
   Charts: typeof fakeCharts;
+  Session: FakeSession;
   /** LockService as another user's execution sees it (shares the document lock). */
   otherExecution(): FakeLockService;
 }
@@ -66,6 +68,7 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
       options.htmlFiles ?? { Sidebar: '<!doctype html><title>Sidebar</title>' },
     ),
     Charts: fakeCharts,
+    Session: new FakeSession(log),
     otherExecution: () => new FakeLockService(log, lockState),
   };
 }

@@ -6,6 +6,7 @@ import type {
   LockPort,
   LockServicePort,
   MenuPort,
+  SessionPort,
   SpreadsheetAppPort,
   UiPort,
 } from '../../src/sheets/gas';
@@ -72,8 +73,19 @@ export class FakeUi implements UiPort {
   readonly menus: FakeMenu[] = [];
   readonly sidebars: FakeHtmlOutput[] = [];
   readonly alerts: string[] = [];
+  /** What prompt() shows, in order. */
+  readonly prompts: string[] = [];
+  /** What the user types into the next prompts, first first; '' (closed) when none is left. */
+  readonly promptAnswers: string[] = [];
 
   constructor(private readonly log: CallLog) {}
+
+  prompt(prompt: string): { getResponseText(): string } {
+    this.log.record('Ui.prompt');
+    this.prompts.push(prompt);
+    const answer = this.promptAnswers.shift() ?? '';
+    return { getResponseText: () => answer };
+  }
 
   createAddonMenu(): FakeMenu {
     this.log.record('Ui.createAddonMenu');
@@ -204,3 +216,19 @@ export class FakeLockService implements LockServicePort {
 export const fakeCharts: ChartsPort = {
   ChartType: { TREEMAP: 'TREEMAP' as unknown as GoogleAppsScript.Charts.ChartType },
 };
+
+/** Who runs the fake: what Session.getActiveUser().getEmail() answers unless a test says otherwise. */
+export const FAKE_USER = 'finance@example.com';
+
+export class FakeSession implements SessionPort {
+  constructor(
+    private readonly log: CallLog,
+    /** '' plays a domain that does not give the address away. */
+    public email = FAKE_USER,
+  ) {}
+
+  getActiveUser(): { getEmail(): string } {
+    this.log.record('Session.getActiveUser');
+    return { getEmail: () => this.email };
+  }
+}
