@@ -39,7 +39,7 @@ export function advise(
   parentOf: ArrayLike<number>,
   onCycle: ArrayLike<number>,
   settings: Settings,
-  cards: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod),
+  cards: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod, settings.sharedCredit),
 ): Issue[] {
   const issues: Issue[] = [];
   const reach = outcomeReach(goals, parentOf, onCycle);

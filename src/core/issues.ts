@@ -252,7 +252,7 @@ const CATALOGUE: {
   'several-owners': [
     W,
     (i) =>
-      `Owner "${i.owner}" names several people (${i.names.join(', ')}), but scorecards count it as one more person: give the goal one owner, or one goal per owner.`,
+      `Owner "${i.owner}" names several people (${i.names.join(', ')}), but scorecards count it as one more person: separate co-owners with semicolons (Ann; Bob) to share the goal, or give it one owner.`,
   ],
   'period-mismatch': [
     W,

@@ -97,6 +97,11 @@ export interface Settings {
   decimalSeparator: '.' | ',';
   /** Headers the user mapped to fields (Settings ▸ Column rows); field null = ignore the column. */
   columns: ColumnMapping[];
+  /**
+   * How a goal shared by co-owners (`Ann; Bob`) counts on each of their scorecards: `full` = its whole attainment;
+   * `split` = their share of it (written beside the name, `Ann 60%`, else an equal share).
+   */
+  sharedCredit: 'full' | 'split';
 }
 
 /** One Settings ▸ Column row: a header as written on goal tabs, and the field it holds. */
@@ -150,6 +155,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultPeriod: '',
   decimalSeparator: '.',
   columns: [],
+  sharedCredit: 'full',
 };
 
 /**

@@ -1,4 +1,4 @@
-// Owner cells that name several people ("Ann, Bob"): each would otherwise be one phantom scorecard.
+// Owner cells that name several people: co-owners written "Ann; Bob" share the goal; "Ann, Bob" is ambiguous and warned about.
 
 /** Always separate people: a semicolon or a line break. */
 const STRONG = /[;\n]/;
@@ -9,15 +9,36 @@ const STRONG = /[;\n]/;
 const WEAK = /[,&/+]|\band\b/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** One co-owner of a shared goal, with the share written beside the name (`Ann 60%`), if any. */
+export interface CoOwner {
+  name: string;
+  /** A fraction; null when none is written. */
+  share: number | null;
+}
+
+const SHARE = /^(.*\S)\s+(\d+(?:\.\d+)?)\s*%$/;
+
 /**
- * The people an Owner cell names when it names several, else null. A semicolon or a line break always separates
- * people. A comma, `&`, `/`, `+` or `and` does only when one of the names is an owner elsewhere in the workbook
- * (`known`, case-insensitive) or every name is an e-mail address: `Smith, John` and `Sales and Marketing` stay
- * one owner. Names come back trimmed, blanks dropped.
+ * The co-owners of a shared goal: an Owner cell naming several people separated by semicolons or line breaks
+ * (`Ann; Bob`, `Ann 60%; Bob 40%`); null when it names one. Names come back trimmed, blanks dropped.
+ */
+export function coOwners(text: string): CoOwner[] | null {
+  if (!STRONG.test(text)) return null;
+  const names = parts(text, STRONG);
+  if (names.length < 2) return null;
+  return names.map((part) => {
+    const m = SHARE.exec(part);
+    return m === null ? { name: part, share: null } : { name: m[1], share: Number(m[2]) / 100 };
+  });
+}
+
+/**
+ * The people an Owner cell names when it is not a list of co-owners but may still name several, else null: a
+ * comma, `&`, `/`, `+` or `and` between names of which one is an owner elsewhere in the workbook (`known`,
+ * case-insensitive), or between e-mail addresses. `Smith, John` and `Sales and Marketing` stay one owner. Names
+ * come back trimmed, blanks dropped.
  */
 export function severalOwners(text: string, known: (name: string) => boolean): string[] | null {
-  const strong = parts(text, STRONG);
-  if (strong.length > 1) return strong;
   const weak = parts(text, WEAK);
   if (weak.length < 2) return null;
   return weak.some(known) || weak.every((name) => EMAIL.test(name)) ? weak : null;

@@ -1,7 +1,7 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
 import { thresholdAttainment } from './attain';
 import { goalPlace, type Issue, issueAt } from './issues';
-import { severalOwners } from './owners';
+import { type CoOwner, coOwners, severalOwners } from './owners';
 import { parseNumber } from './cells';
 import type { CascadeResults, CellValue, GateCheck, Goal, PayoutPoint, Scorecard, Settings } from './model';
 import { scratch } from './scratch';
@@ -156,21 +156,31 @@ export interface OwnerPeriod {
   owner: string;
   period: string;
   goals: number[];
+  /** With split credit, each goal's share of its attainment on this card (1 = whole), by position in goals; absent when all are whole. */
+  shares?: number[];
 }
 
 /**
  * Groups goals by (owner, period): owner compared trimmed and case-insensitively, period blank =
  * defaultPeriod; goals without an owner belong to no group. The owner is shown as first spelled in
  * the workbook, the same on all their cards. Sorted by owner (case-insensitive,
- * code-unit order so every runtime agrees) then period.
+ * code-unit order so every runtime agrees) then period. A goal whose Owner lists co-owners (`Ann; Bob`, see
+ * coOwners) is on each co-owner's card; with `split` credit its card carries `shares` (each co-owner's share
+ * written beside the name, else an equal share of what the written ones leave).
  */
-export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string): OwnerPeriod[] {
+export function groupByOwnerPeriod(
+  goals: readonly Goal[],
+  defaultPeriod: string,
+  sharing: Settings['sharedCredit'] = 'full',
+): OwnerPeriod[] {
   // Owner cells repeat across thousands of rows and are nearly always spelled alike: each spelling is
   // numbered once (typed-array tables, not Maps: a million-row Map costs far more), and only a new
   // spelling is trimmed, lower-cased and numbered as an owner.
   const spellings = new TextNumbers(1024);
-  /** Owner number of each spelling; -1 for a blank one. */
+  /** Owner number of each spelling; -1 for a blank one, CO_OWNED for a list of co-owners. */
   const ownerOfSpelling: number[] = [];
+  /** The co-owners of each spelling that lists several, by spelling number. */
+  const coOwnersOf = new Map<number, CoOwner[]>();
   const owners = new TextNumbers(1024);
   /** Each owner as first spelled, trimmed. */
   const ownerNames: string[] = [];
@@ -181,6 +191,41 @@ export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string
   const cardPeriod: string[] = [];
   const cardSize: number[] = [];
   const cardOf = scratch(goals.length, -1);
+  /** Shared goals (rare): the cards each is on, and each co-owner's share there (1 with full credit). */
+  const shared = new Map<number, { cards: number[]; shares: number[] }>();
+
+  /** The owner number of a name (trimmed, any case), numbered when new; -1 for a blank one. */
+  const ownerOf = (name: string): number => {
+    const ownerKey = name.trim().toLowerCase();
+    if (ownerKey === '') return -1;
+    const count = owners.size;
+    const owner = owners.add(ownerKey);
+    if (owner === count) {
+      ownerNames.push(name.trim());
+      firstCard.push(-1);
+    }
+    return owner;
+  };
+  /** The card of an owner for a period, made when new. */
+  const cardFor = (owner: number, period: string): number => {
+    let card = firstCard[owner];
+    let last = -1;
+    while (card !== -1 && cardPeriod[card] !== period) {
+      last = card;
+      card = nextCard[card];
+    }
+    if (card === -1) {
+      card = cardPeriod.length;
+      cardOwner.push(owner);
+      cardPeriod.push(period);
+      cardSize.push(0);
+      nextCard.push(-1);
+      if (last === -1) firstCard[owner] = card;
+      else nextCard[last] = card;
+    }
+    return card;
+  };
+
   // A person's goals usually sit on consecutive rows: a goal with the same owner cell and period as the
   // one before joins its card without a lookup (a million lookups are a million cache misses).
   let previousOwner: string | undefined;
@@ -202,35 +247,26 @@ export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string
     const known = spellings.size;
     const spelling = spellings.add(written);
     if (spelling === known) {
-      const ownerKey = written.trim().toLowerCase();
-      let owner = -1;
-      if (ownerKey !== '') {
-        const count = owners.size;
-        owner = owners.add(ownerKey);
-        if (owner === count) {
-          ownerNames.push(written.trim());
-          firstCard.push(-1);
-        }
+      const listed = coOwners(written);
+      if (listed === null) ownerOfSpelling.push(ownerOf(written));
+      else {
+        ownerOfSpelling.push(CO_OWNED);
+        coOwnersOf.set(spelling, listed);
       }
-      ownerOfSpelling.push(owner);
     }
     const owner = ownerOfSpelling[spelling];
+    if (owner === CO_OWNED) {
+      const listed = coOwnersOf.get(spelling)!;
+      const shares = sharesOf(listed, sharing);
+      const cards = listed.map((co) => cardFor(ownerOf(co.name), period));
+      for (const card of cards) cardSize[card]++;
+      shared.set(i, { cards, shares });
+      // The next row is looked up again: the fast path above joins one card only.
+      previousOwner = undefined;
+      continue;
+    }
     if (owner === -1) continue;
-    let card = firstCard[owner];
-    let last = -1;
-    while (card !== -1 && cardPeriod[card] !== period) {
-      last = card;
-      card = nextCard[card];
-    }
-    if (card === -1) {
-      card = cardPeriod.length;
-      cardOwner.push(owner);
-      cardPeriod.push(period);
-      cardSize.push(0);
-      nextCard.push(-1);
-      if (last === -1) firstCard[owner] = card;
-      else nextCard[last] = card;
-    }
+    const card = cardFor(owner, period);
     cardSize[card]++;
     cardOf[i] = card;
     previousCard = card;
@@ -244,7 +280,20 @@ export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string
   const filled = new Int32Array(cards.length);
   for (let i = 0; i < goals.length; i++) {
     const c = cardOf[i];
-    if (c !== -1) cards[c].goals[filled[c]++] = i;
+    if (c !== -1) {
+      cards[c].goals[filled[c]++] = i;
+      continue;
+    }
+    const share = shared.get(i);
+    if (share === undefined) continue;
+    share.cards.forEach((card, k) => {
+      const at = filled[card]++;
+      cards[card].goals[at] = i;
+      if (share.shares[k] !== 1) {
+        cards[card].shares ??= new Array<number>(cardSize[card]).fill(1);
+        cards[card].shares![at] = share.shares[k];
+      }
+    });
   }
 
   // The default sort compares strings by code units, as compareText does, without a call per comparison.
@@ -262,6 +311,25 @@ export function groupByOwnerPeriod(goals: readonly Goal[], defaultPeriod: string
     for (const c of mine) out.push(c);
   }
   return out;
+}
+
+/** ownerOfSpelling for an Owner cell listing co-owners. */
+const CO_OWNED = -2;
+
+/**
+ * Each co-owner's share of a shared goal: 1 each with full credit; with split credit the share written beside the
+ * name, the others sharing equally what the written ones leave of 100% (nothing when they use it all).
+ */
+function sharesOf(listed: readonly CoOwner[], sharing: Settings['sharedCredit']): number[] {
+  if (sharing === 'full') return listed.map(() => 1);
+  let written = 0;
+  let blanks = 0;
+  for (const co of listed) {
+    if (co.share === null) blanks++;
+    else written += co.share;
+  }
+  const blankShare = blanks === 0 ? 0 : Math.max(0, 1 - written) / blanks;
+  return listed.map((co) => co.share ?? blankShare);
 }
 
 function compareText(a: string, b: string): number {
@@ -300,7 +368,7 @@ export function scorecards(
   goals: readonly Goal[],
   results: Pick<CascadeResults, 'final'>,
   settings: Settings,
-  groups: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod),
+  groups: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod, settings.sharedCredit),
 ): { cards: Scorecard[]; issues: Issue[] } {
   const payoutOf = settings.payoutCurve.length > 0 ? compilePayout(settings.payoutCurve) : null;
   // Each card's weights and attainments are read from its (scattered) goals once, into lists reused from
@@ -326,7 +394,8 @@ export function scorecards(
     for (let k = 0; k < members.length; k++) {
       const goal = goals[members[k]];
       weights[k] = goal.weight;
-      attainments[k] = earnedAttainment(goal, results.final(goal.index));
+      const earned = earnedAttainment(goal, results.final(goal.index));
+      attainments[k] = earned === null || group.shares === undefined ? earned : earned * group.shares[k];
       anyWeight ||= goal.weight !== null;
       anyGate ||= goal.gate !== null;
     }

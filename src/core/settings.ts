@@ -24,6 +24,7 @@ type Key =
   | 'goalTabs'
   | 'defaultPeriod'
   | 'decimalSeparator'
+  | 'sharedCredit'
   | 'payoutPoint'
   | 'column';
 
@@ -42,6 +43,7 @@ const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
   goalTabs: ['Goal tabs', 'Goal tabs by name, besides those with ID and Goal headers.'],
   defaultPeriod: ['Default period', 'Period of goals with none, e.g. FY2026 or Q3 2026.'],
   decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
+  sharedCredit: ['Shared goals', 'full: co-owners (Ann; Bob) each count the whole goal; split: each their share (Ann 60%; Bob 40%, else equal).'],
   payoutPoint: ['Payout point', 'Attainment (Value) that pays Payout; linear between points.'],
   column: ['Column', 'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).'],
 };
@@ -188,6 +190,10 @@ const READERS: {
   decimalSeparator: (text) => {
     const word = text.toLowerCase();
     return POINT.test(word) ? '.' : COMMA.test(word) ? ',' : null;
+  },
+  sharedCredit: (text) => {
+    const word = text.toLowerCase();
+    return word === 'full' || word === 'split' ? word : null;
   },
 };
 

@@ -105,7 +105,7 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const links = linkGoals(goals);
   const periodOf = periodLookup(settings);
   const cascaded = cascade(goals, links, settings, today, periodOf);
-  const owners = groupByOwnerPeriod(goals, settings.defaultPeriod);
+  const owners = groupByOwnerPeriod(goals, settings.defaultPeriod, settings.sharedCredit);
   const scored = scorecards(goals, cascaded.results, settings, owners);
   const advice = advise(goals, links.parentOf, links.onCycle, settings, owners);
   const spent = efficiency(goals, links);

@@ -58,6 +58,7 @@ describe('readSettings', () => {
     ['no vanity words', ['Vanity words', 'None'], { vanityWords: [] }],
     ['outcome words, stems kept', ['Outcome words', 'Pipeline, Bookings*'], { outcomeWords: ['pipeline', 'bookings*'] }],
     ['no outcome words', ['Outcome words', 'none'], { outcomeWords: [] }],
+    ['shared goals split', ['Shared goals', ' Split '], { sharedCredit: 'split' }],
     [
       'goal tabs',
       ['Goal tabs', 'Sales, Marketing , Ops Team'],
@@ -213,6 +214,7 @@ describe('settingsRows', () => {
     goalTabs: ['Sales', 'Marketing Team'],
     defaultPeriod: 'H2 2026',
     decimalSeparator: ',',
+    sharedCredit: 'split',
     columns: [
       { header: 'Objective Name', field: 'objective' },
       { header: 'Owner email', field: null },
@@ -245,6 +247,7 @@ describe('settingsRows', () => {
       'Goal tabs',
       'Default period',
       'Decimal separator',
+      'Shared goals',
       'Payout point',
       'Payout point',
       'Payout point',
