@@ -152,11 +152,17 @@ const payoutCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows
     .map((args) => ({ fn: 'MBO_PAYOUT', args })),
 );
 
-const npsCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
-  (leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell)).map((scores) => ({
-    fn: 'MBO_NPS',
-    args: [scores],
-  })),
+/** Answers alone (any shape), or a column of answers with a column of respondent groups of the same height. */
+const npsCall: fc.Arbitrary<Call> = fc.oneof(
+  leadingArb.chain(({ leading, size: { rows, cols } }) =>
+    (leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell)).map((scores) => ({
+      fn: 'MBO_NPS',
+      args: [scores],
+    })),
+  ),
+  height.chain((n) =>
+    fc.tuple(line(n, dataCell), line(n, ownerCell)).map(([scores, groups]) => ({ fn: 'MBO_NPS', args: [scores, groups] })),
+  ),
 );
 
 const pathCall: fc.Arbitrary<Call> = fc.tuple(leadingArb, height).chain(
