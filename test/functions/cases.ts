@@ -102,6 +102,24 @@ export const RESULT_CASES: ResultCase[] = [
       ['G-1', 'Grandchild', 'Kim', 'C-2', 2, 'T-1 › C-2 › G-1', 0.5, '', 0.5, 'off track'],
     ],
   },
+  {
+    name: 'an OKR sheet: title row, objectives from key results, no ID column',
+    fn: 'MBO_CASCADE',
+    args: () => [
+      [
+        ['Q3 OKRs', '', '', ''],
+        ['Objective', 'Key Result', 'Target', 'Current'],
+        ['Grow pipeline', 'Source $4M', 4, 2],
+        ['', 'Close 10 deals', 10, 10],
+      ],
+    ],
+    expect: [
+      ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status'],
+      ['table: Grow pipeline', 'Grow pipeline', '', '', 0, 'table: Grow pipeline', '', 0.75, 0.75, 'at risk'],
+      ['table!3', 'Source $4M', '', 'table: Grow pipeline', 1, 'table: Grow pipeline › table!3', 0.5, '', 0.5, 'off track'],
+      ['table!4', 'Close 10 deals', '', 'table: Grow pipeline', 1, 'table: Grow pipeline › table!4', 1, '', 1, 'on track'],
+    ],
+  },
   // MBO_SCORE
   { name: 'scores per owner', fn: 'MBO_SCORE', args: () => [col('A', 'a ', 'B'), col(0.6, 0.4, 1), col(1, 0.5, 0.9)], expect: [['A', 0.8], ['B', 0.9]] },
   { name: "one owner's score", fn: 'MBO_SCORE', args: () => [col('A', 'A', 'B'), col(0.6, 0.4, 1), col(1, 0.5, 0.9), 'b'], expect: 0.9 },
