@@ -72,7 +72,9 @@ export function readGoalTab(
     const row = r + 1 + offset;
     const skipped = skippedRow(cells, header);
     if (skipped !== null) {
-      reader.issues.push(issueAt({ tab, row, col: 0, column: '', goalId: '' }, { code: skipped, text: firstText(cells) }));
+      reader.issues.push(
+        issueAt({ tab, row, col: 0, column: '', goalId: '' }, { code: skipped, text: firstText(cells) }),
+      );
       continue;
     }
     layout.readRow(cells, row, firstIndex, goals);
@@ -87,6 +89,25 @@ function isBlankRow(cells: readonly CellValue[], used: readonly number[]): boole
 }
 
 const TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s+(weights?|scores?|payouts?|attainment))?\s*:?$/i;
+/** Longest text a TOTAL label can be ("Grand total attainment:"); longer text is never tested. */
+const LONGEST_TOTAL = 24;
+
+/** A TOTAL label starts with to, gr or su (any case; a space before it goes to the regex): most cells stop here. */
+function mayBeTotal(v: string): boolean {
+  if (v.charCodeAt(0) <= 0x20) return true;
+  const first = v.charCodeAt(0) | 0x20;
+  const second = v.charCodeAt(1) | 0x20;
+  return (
+    (first === 0x74 && second === 0x6f) ||
+    (first === 0x67 && second === 0x72) ||
+    (first === 0x73 && second === 0x75)
+  );
+}
+
+function isTotalLabel(v: CellValue): boolean {
+  if (typeof v !== 'string' || v.length > LONGEST_TOTAL || !mayBeTotal(v)) return false;
+  return TOTAL.test(v.trim());
+}
 
 /**
  * Rows that are not goals, though they hold something: a TOTAL row (Total, Grand total, Subtotal, Total weight...
@@ -94,20 +115,23 @@ const TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s+(weights?|scores?|payouts?|attain
  */
 function skippedRow(cells: readonly CellValue[], header: HeaderRow): 'total-row' | 'section-row' | null {
   const { columns } = header;
-  for (const c of [columns.id, columns.goal, 0]) {
-    if (c !== undefined && typeof cells[c] === 'string' && TOTAL.test((cells[c] as string).trim())) return 'total-row';
+  if (
+    isTotalLabel(cells[0]) ||
+    isTotalLabel(cells[columns.goal ?? -1]) ||
+    isTotalLabel(cells[columns.id ?? -1])
+  ) {
+    return 'total-row';
   }
-  let filled = 0;
   let only = -1;
   for (let c = 0; c < cells.length; c++) {
     if (isBlank(cells[c])) continue;
-    filled++;
+    // A second filled cell: a goal row (most rows stop here, at their first two cells).
+    if (only !== -1) return null;
     only = c;
   }
-  if (filled !== 1 || typeof cells[only] !== 'string') return null;
+  if (only === -1 || typeof cells[only] !== 'string') return null;
   // A lone cell in a column that names goals by its place is a goal, not a label: an objective's own row, or an outline title.
-  if (only === columns.objective || header.outline.includes(only)) return null;
-  if (only === columns.id) return null;
+  if (only === columns.objective || only === columns.id || header.outline.includes(only)) return null;
   return 'section-row';
 }
 
@@ -180,7 +204,8 @@ class GroupedRows {
     if (fills !== undefined) for (const [c, v] of fills) copy[c] = v;
     if (oc !== undefined) {
       // Only rows with something of their own inherit the objective: a blank row stays blank.
-      if (objectiveBlank && this.used.some((c) => c !== oc && !isBlank(copy[c]))) copy[oc] = this.lastObjective;
+      if (objectiveBlank && this.used.some((c) => c !== oc && !isBlank(copy[c])))
+        copy[oc] = this.lastObjective;
       else this.lastObjective = copy[oc];
     }
     return copy;
@@ -188,7 +213,13 @@ class GroupedRows {
 }
 
 /** Fields an objective's own row may carry besides its text: anything else makes the row a key result missing its text. */
-const OBJECTIVE_ROW_FIELDS: ReadonlySet<Field> = new Set<Field>(['objective', 'objectiveId', 'owner', 'parent', 'period']);
+const OBJECTIVE_ROW_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  'objective',
+  'objectiveId',
+  'owner',
+  'parent',
+  'period',
+]);
 
 /** A goal made from Objective text: it holds its key results and rolls them up. */
 interface Objective {
@@ -247,11 +278,19 @@ class Layout {
 
   private onlyObjectiveFields(cells: readonly CellValue[]): boolean {
     const { columns } = this.header;
-    return (Object.keys(columns) as Field[]).every((f) => OBJECTIVE_ROW_FIELDS.has(f) || isBlank(cells[columns[f]!]));
+    return (Object.keys(columns) as Field[]).every(
+      (f) => OBJECTIVE_ROW_FIELDS.has(f) || isBlank(cells[columns[f]!]),
+    );
   }
 
   /** The objective named by a row's Objective text, made (and added before the row's goal) the first time. */
-  private objectiveFor(text: string, cells: readonly CellValue[], row: number, firstIndex: number, goals: Goal[]): Objective {
+  private objectiveFor(
+    text: string,
+    cells: readonly CellValue[],
+    row: number,
+    firstIndex: number,
+    goals: Goal[],
+  ): Objective {
     const key = text.toLowerCase().replace(/\s+/g, ' ');
     const known = this.objectives.get(key);
     if (known !== undefined) {
@@ -288,7 +327,9 @@ class Layout {
    * A row's place in the outline: its title from the first filled outline column (Main, L1, L2...) and the
    * nearest goal above it at a lower level; or, with a Level column, the level written there. Null otherwise.
    */
-  private outlinePlace(cells: readonly CellValue[]): { title?: string; level: number; parent: string } | null {
+  private outlinePlace(
+    cells: readonly CellValue[],
+  ): { title?: string; level: number; parent: string } | null {
     const { outline, columns } = this.header;
     let title: string | undefined;
     let level: number | null = null;
