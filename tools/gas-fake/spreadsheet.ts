@@ -1,6 +1,7 @@
 // A fake Spreadsheet: ordered tabs with Sheets' naming rules, the active selection, locale and toasts.
 import type { SpreadsheetPort } from '../../src/sheets/gas';
 import type { CallLog } from './calls';
+import { FakeDeveloperMetadataFinder } from './metadata';
 import type { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 
@@ -107,6 +108,12 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     this.sheets.splice(at, 1);
     sheet.deleted = true;
     if (this.activeSheet === sheet) this.select(this.sheets[Math.max(0, at - 1)], null);
+  }
+
+  /** Finds metadata on every sheet, in tab order (the fake keeps none on the spreadsheet itself). */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.call('createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.log, () => this.sheets);
   }
 
   toast(message: string, title = '', _timeoutSeconds?: number | null): void {
