@@ -69,6 +69,7 @@ export interface SpreadsheetPort extends Pick<S, 'getSpreadsheetLocale' | 'getNu
   insertSheet(sheetName: string, sheetIndex: number): SheetPort;
   deleteSheet(sheet: SheetPort): void;
   createDeveloperMetadataFinder(): DeveloperMetadataFinderPort;
+  getRangeByName(name: string): RangePort | null;
 }
 
 export interface DeveloperMetadataFinderPort {

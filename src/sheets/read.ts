@@ -2,27 +2,33 @@
 import type { TabInput } from '../core/workbook';
 import type { SpreadsheetPort } from './gas';
 import { decimalSeparatorOf } from './locale';
-import { isOwnedTab } from './owned';
+import { markedTabs } from './owned';
 
 export interface WorkbookRead {
   /** Every tab the user owns, in tab order, values from A1. */
   tabs: TabInput[];
+  /** The tabs the add-on made (reports, the ID list), left out of `tabs`. */
+  ownTabs: string[];
   locale: string;
   decimalSeparator: '.' | ',';
 }
 
 /**
- * One getSheets, one locale lookup, and per tab getName + getDataRange + getValues: the number of
- * calls grows with the tabs, never with the rows. The add-on's own tabs (Roll-up, the ID list) are
- * skipped: the Roll-up has ID and Goal headers and would otherwise read as a second copy of every goal.
+ * One getSheets, one locale lookup, one metadata search, and per tab getName + getDataRange +
+ * getValues: the number of calls grows with the tabs, never with the rows. The add-on's own tabs
+ * (marked as ours) are skipped: a report has ID and
+ * Goal headers and would otherwise read as a second copy of every goal. A tab of the user's is read
+ * whatever its name, `Roll-up` included.
  */
 export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
   const locale = spreadsheet.getSpreadsheetLocale();
+  const marked = markedTabs(spreadsheet);
   const tabs: TabInput[] = [];
+  const ownTabs: string[] = [];
   for (const sheet of spreadsheet.getSheets()) {
     const name = sheet.getName();
-    if (isOwnedTab(name)) continue;
-    tabs.push({ name, grid: sheet.getDataRange().getValues() });
+    if (marked.has(name)) ownTabs.push(name);
+    else tabs.push({ name, grid: sheet.getDataRange().getValues() });
   }
-  return { tabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
+  return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
 }

@@ -46,9 +46,13 @@ describe.each(OPERATIONS)('%s', (_name, operation) => {
   });
 });
 
-it('reads each tab with exactly one getDataRange().getValues()', () => {
+it('reads each tab with exactly one getDataRange().getValues(), after one search for the tabs the add-on made', () => {
   const calls = callsOf(OPERATIONS[0][1], 7, 50);
   expect(calls).toEqual({
+    'DeveloperMetadataFinder.find': 1,
+    'DeveloperMetadataFinder.withKey': 1,
+    'Spreadsheet.createDeveloperMetadataFinder': 1,
+    'Spreadsheet.getRangeByName': 1,
     'Range.getValues': 7,
     'Sheet.getDataRange': 7,
     'Sheet.getName': 7,
