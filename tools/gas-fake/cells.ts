@@ -136,6 +136,15 @@ export function fixtureCell(input: FakeCellInput): FakeCell {
   return cell;
 }
 
+/**
+ * A fixture cell holding exactly `value`, as getValues() returns it: text starting with `=` or `'`
+ * gets the apostrophe fixtureCell reads as "text", so a note like `=MBO_NPS of the peer survey`
+ * stays a note instead of becoming a formula.
+ */
+export function valueInput(value: StoredValue | null | undefined): FakeCellInput {
+  return typeof value === 'string' && (value.startsWith('=') || value.startsWith("'")) ? `'${value}` : value;
+}
+
 export function isEmptyCell(cell: FakeCell | undefined): boolean {
   return !cell || (cell.value === '' && cell.formula === '');
 }

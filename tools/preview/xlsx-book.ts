@@ -6,7 +6,7 @@ import { readInput, saveWorkbook } from '../cli';
 import { plainCellValue } from '../cli/cell-value';
 import { CliError } from '../cli/errors';
 import { assertSeparateOutput, sheetNameProblem } from '../cli/input';
-import { enterValue, type FakeCellInput } from '../gas-fake';
+import { enterValue, type FakeCellInput, valueInput } from '../gas-fake';
 import { fixtureCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';
 import type { BlockFormat } from './demo-formulas';
@@ -26,9 +26,8 @@ function cellInput(cell: ExcelJS.Cell): FakeCellInput {
     if (exported === 'spilled') return ''; // the formula it belongs to fills it again
     return { formula: `=${exported.formula}`, value: plainCellValue(cell.value) ?? '' };
   }
-  const value = plainCellValue(cell.value);
-  // A text cell that starts with '=' stays text (fixtureCell would read it as a formula).
-  return typeof value === 'string' && value.startsWith('=') ? `'${value}` : value;
+  // A text cell that starts with '=' or an apostrophe stays that text (fixtureCell would read a formula, or eat the apostrophe).
+  return valueInput(plainCellValue(cell.value));
 }
 
 function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
