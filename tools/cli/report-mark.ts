@@ -33,24 +33,40 @@ export function sheetOfRange(range: string): string | null {
   return plain ? plain[1] : null;
 }
 
-/** The names of the sheets the mark points at (normally one). */
-export function markedSheets(book: Workbook): Set<string> {
-  const names = new Set<string>();
+/** Our marks: `mbo_cascade_report` on the live report, `mbo_cascade_report_2`, ... on reports the user renamed to keep. */
+const isMark = (name: string): boolean =>
+  name === REPORT_MARK || new RegExp(`^${REPORT_MARK}_\\d+$`).test(name);
+
+/** Each of our marks with the sheet it points at, as [defined name, sheet name]. */
+export function reportMarks(book: Workbook): [string, string][] {
+  const marks: [string, string][] = [];
   for (const { name, ranges } of book.definedNames.model) {
-    if (name !== REPORT_MARK) continue;
+    if (!isMark(name)) continue;
     for (const range of ranges) {
       const sheet = sheetOfRange(range);
-      if (sheet !== null) names.add(sheet);
+      if (sheet !== null) marks.push([name, sheet]);
     }
   }
-  return names;
+  return marks;
 }
 
-/** Moves the mark to `sheetName` (any earlier mark goes: there is one report). */
-export function markReportSheet(book: Workbook, sheetName: string): void {
-  book.definedNames.model = book.definedNames.model.filter(({ name }) => name !== REPORT_MARK);
-  // exceljs quotes the sheet name itself when it writes; a report's name holds no apostrophe.
-  book.definedNames.add(`'${sheetName.replace(/'/g, "''")}'!$A$1`, REPORT_MARK);
+/** The names of the sheets our marks point at. */
+export function markedSheets(book: Workbook): Set<string> {
+  return new Set(reportMarks(book).map(([, sheet]) => sheet));
+}
+
+/**
+ * Marks exactly these sheets as ours: `live` (the report just written) with `mbo_cascade_report`,
+ * the name the add-on reads too, and `kept` (earlier reports the user renamed, still ours and still
+ * not goals) with `mbo_cascade_report_2`, ... One name per sheet: Excel does not accept one name
+ * over ranges of several sheets.
+ */
+export function markReportSheets(book: Workbook, live: string | null, kept: readonly string[] = []): void {
+  book.definedNames.model = book.definedNames.model.filter(({ name }) => !isMark(name));
+  const marks: [string, string][] = kept.map((sheet, i) => [`${REPORT_MARK}_${i + 2}`, sheet]);
+  if (live !== null) marks.unshift([REPORT_MARK, live]);
+  // Quoted, apostrophes doubled, as a formula names a sheet; its A1.
+  for (const [name, sheet] of marks) book.definedNames.add(`'${sheet.replace(/'/g, "''")}'!$A$1`, name);
 }
 
 /** The sheets of a workbook that are our reports: the marked one, and unmarked ones (isUnmarkedReport). */

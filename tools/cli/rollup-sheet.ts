@@ -3,7 +3,7 @@ import type { Style, Workbook, Worksheet } from 'exceljs';
 import { chooseTab, type TabChoice } from '../../src/report/report-tab';
 import { type Box, PERCENT_FORMAT, type RollupReport, reportGrid } from '../../src/report/rollup-table';
 import { type Progress, SILENT_PROGRESS } from './progress';
-import { markReportSheet, reportSheets } from './report-mark';
+import { markReportSheets, reportSheets } from './report-mark';
 
 /** exceljs orders tabs by this field (missing from its typings): the new tab takes the old one's place. */
 type OrderedSheet = Worksheet & { orderNo: number };
@@ -29,7 +29,12 @@ export function putRollupSheet(
   if (old) book.removeWorksheet(old.id);
   const sheet = book.addWorksheet(tab.name, { views: [{ state: 'frozen', ySplit: report.frozenRows }] });
   if (position !== undefined) (sheet as OrderedSheet).orderNo = position;
-  markReportSheet(book, tab.name);
+  // Earlier reports of ours that the user renamed stay ours: marked, and not read as goals.
+  markReportSheets(
+    book,
+    tab.name,
+    [...ours].filter((name) => name !== tab.name),
+  );
   fillRollupSheet(sheet, report, progress);
   return { sheet, tab };
 }

@@ -6,6 +6,7 @@ import { readInput, saveWorkbook } from '../cli';
 import { plainCellValue } from '../cli/cell-value';
 import { CliError } from '../cli/errors';
 import { assertSeparateOutput, sheetNameProblem } from '../cli/input';
+import { reportMarks } from '../cli/report-mark';
 import { enterValue, type FakeCellInput, valueInput } from '../gas-fake';
 import { fixtureCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';
@@ -49,10 +50,18 @@ function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
   };
 }
 
-/** CSV cells as Sheets imports them: numbers and TRUE/FALSE converted, `=…` a formula. */
-function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInput[][] {
+/**
+ * CSV cells as Sheets imports them (numbers, percentages, dates and TRUE/FALSE converted, as typed),
+ * except that text a spreadsheet would run as a formula (`=…`, `+…`, `-…`) stays text: a CSV is data,
+ * and a file's `=HYPERLINK(…)` or `=IMPORTXML(…)` must not become a live formula, here or in a Save as.
+ */
+export function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInput[][] {
   return grid.map((line) =>
-    line.map((text) => (typeof text === 'string' ? enterValue(text) : (text as FakeCellInput))),
+    line.map((cell) => {
+      if (typeof cell !== 'string') return cell as FakeCellInput;
+      const entered = enterValue(cell);
+      return valueInput(entered.formula ? cell : entered.value);
+    }),
   );
 }
 
@@ -71,7 +80,8 @@ export async function readBookWithCli(files: readonly string[]): Promise<Preview
   }
   const formats: BlockFormat[] = [];
   const tabs = input.book.worksheets.map((sheet) => tabOfSheet(sheet, formats));
-  return { label, files, tabs, formats, saveAs: xlsxSaver(files, input.book, originalCells(tabs)) };
+  const namedRanges = Object.fromEntries(reportMarks(input.book));
+  return { label, files, tabs, formats, namedRanges, saveAs: xlsxSaver(files, input.book, originalCells(tabs)) };
 }
 
 /** The content keys of what was read, as the fake stores it. */
