@@ -22,9 +22,10 @@ describe('sheetOfRange', () => {
 });
 
 describe('markReportSheets', () => {
-  it('names the live report and the kept ones, leaves the user\'s own names, and survives a save', async () => {
+  it("names the live report and the kept ones, leaves the user's own names, and survives a save", async () => {
     const book = new ExcelJS.Workbook();
-    for (const name of ['Goals', 'Roll-up', "Bob's copy", 'Q2 snapshot']) book.addWorksheet(name).getCell('A1').value = 1;
+    for (const name of ['Goals', 'Roll-up', "Bob's copy", 'Q2 snapshot'])
+      book.addWorksheet(name).getCell('A1').value = 1;
     book.definedNames.add('Goals!$A$1:$A$3', 'user_range');
     markReportSheets(book, 'Goals'); // replaced below: marks are set, not added
     markReportSheets(book, 'Roll-up', ['Q2 snapshot', "Bob's copy"]);
