@@ -66,6 +66,9 @@ async function writeBook(path: string): Promise<void> {
   const notes = book.addWorksheet('Notes');
   notes.getCell('A1').value = 'Budget notes';
   notes.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL } };
+  // A plain-text cell, as the template formats its ID column.
+  notes.getCell('B1').value = 'code';
+  notes.getCell('B1').numFmt = '@';
   await book.xlsx.writeFile(path);
 }
 
@@ -134,6 +137,15 @@ describe.skipIf(!built)(
       expect(fill.fgColor?.argb).toBe(FILL);
       const cascade = copy.getWorksheet('Calc')!.getCell('A1').value as { formula: string; result: unknown };
       expect(cascade).toMatchObject({ formula: 'MBO_CASCADE(Goals!A1:I3)', result: 'ID' });
+    });
+
+    it('typing into a plain-text cell keeps the text; into any other, Sheets reads it', async () => {
+      expect((await client.post('/api/edit', { tab: 'Notes', row: 1, col: 2, input: '007' })).status).toBe(200);
+      expect((await client.post('/api/edit', { tab: 'Notes', row: 1, col: 3, input: '007' })).status).toBe(200);
+      const notes = await client.sheet('Notes');
+      expect(notes.cells['1:2']).toMatchObject({ text: '007', kind: 'text' });
+      expect(notes.cells['1:3']).toMatchObject({ text: '7', kind: 'number' });
+      await client.post('/api/edit', { tab: 'Notes', row: 1, col: 3, input: '' });
     });
 
     it('Save as after Roll up marks the report as the command line does; opened again, it is still ours', async () => {
