@@ -188,7 +188,7 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     const help = fake.ui.alerts.at(-1);
     expect(help).toBe(HELP_TEXT);
     expect(help).toContain('ID and Goal headers');
-    expect(help).toContain(`Roll up rewrites only the ${ROLLUP_TAB} tab`);
+    expect(help).toContain(`Roll up rewrites only its own ${ROLLUP_TAB} tab`);
   },
 };
 
