@@ -40,6 +40,12 @@ export interface RollupReport {
   chartData: Block;
   /** Ranges holding attainments, formatted as percentages. */
   percent: Box[];
+  /**
+   * Ranges holding text (IDs, titles, owners, periods, labels, headers), formatted as plain text
+   * before they are written: Sheets would read `1.10`, `007`, `12%` or `1/2` as numbers and dates.
+   * Every text cell of the report lies in one of them.
+   */
+  text: Box[];
   /** Header and title ranges, in bold. */
   bold: Box[];
   /** The goal Status cells, coloured by value; null when there are no goals. */
@@ -67,6 +73,10 @@ export const GOAL_HEADERS = [
 export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout'];
 export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
 export const PERCENT_FORMAT = '0.0%';
+/** Sheets' plain-text number format: what is written is kept as it is. */
+export const TEXT_FORMAT = '@';
+/** How the report's note in A1 starts: also how a report written before reports were marked is recognised. */
+export const REPORT_NOTE_START = 'Computed by MBO Cascade on ';
 /** The treemap needs a single root; every top-level goal hangs under it. */
 export const TREEMAP_ROOT = 'All goals';
 
@@ -119,7 +129,7 @@ function noteText(analysis: Analysis, computedAt: string): string {
   const count = (severity: string) => analysis.issues.filter((i) => i.severity === severity).length;
   const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'no goal tab';
   return (
-    `Computed by MBO Cascade on ${readableTime(computedAt)} from ${tabs}: ` +
+    `${REPORT_NOTE_START}${readableTime(computedAt)} from ${tabs}: ` +
     `${analysis.goals.length} goals, ${analysis.cards.length} scorecards, ` +
     `${count('error')} errors, ${count('warning')} warnings. ` +
     'Roll up rewrites this tab: edit the goal tabs instead.'
@@ -202,6 +212,18 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
   const firstGoalRow = HEADER_ROW + 1;
   if (n > 0) percent.push(columns(goals, 5, firstGoalRow, 3), columns(goals, 9, firstGoalRow), columns(chartData, 4, firstGoalRow));
   if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
+  const text: Box[] = [
+    box(1, 1, 1, 1),
+    // The goals' and the treemap data's headers (and the blank column between them).
+    box(HEADER_ROW, 1, 1, chartData.col + chartData.numCols - 1),
+    // The scorecards' title and headers, then Owner and Period on each row.
+    box(scorecards.row, 1, 2, scorecards.numCols),
+    columns(scorecards, 1, scorecards.row, 2),
+    // The treemap's labels and their parents, from its root row (there even without goals).
+    columns(chartData, 1, firstGoalRow, 2),
+  ];
+  // ID, Goal, Owner and Tab; Status.
+  if (n > 0) text.push(columns(goals, 1, firstGoalRow, 4), columns(goals, 8, firstGoalRow));
 
   return {
     // The scorecards come last, below the goals and the chart data (n + 2 rows from HEADER_ROW), or the chart's room.
@@ -212,6 +234,7 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
     scorecards,
     chartData,
     percent,
+    text,
     bold: [
       box(HEADER_ROW, 1, 1, GOAL_HEADERS.length),
       box(scorecards.row, 1, 2, SCORECARD_HEADERS.length),

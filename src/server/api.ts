@@ -74,7 +74,10 @@ export interface LinkView {
 }
 
 export interface RollupSummary {
+  /** The tab the report went to: `Roll-up`, or `Roll-up (2)`, ... when a tab of the user's holds that name. */
   tab: string;
+  /** '' normally; else says whose tab kept the usual name and where the report went. */
+  note: string;
   goalCount: number;
   scorecardCount: number;
   computedAt: string;

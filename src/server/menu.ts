@@ -22,7 +22,7 @@ export const HELP_TEXT = [
   'Goal tabs: every tab with ID and Goal headers in one of its first 5 rows.',
   "A goal's Parent is the ID of the goal it contributes to, on any tab; attainment rolls up to parents.",
   'Check workbook lists problems; the sidebar links each to its cell, shows the cascade and links goals.',
-  `Roll up rewrites only the ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,
+  `Roll up rewrites only its own ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,
   'Cap, floor, payout curve and other rules: the Settings tab, made with your first template goal tab.',
 ].join('\n\n');
 
@@ -62,7 +62,8 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     item('Check workbook', 'menuCheckWorkbook', () => ui().alert(checkSummary(checkWorkbook(ctx)))),
     item('Roll up', 'menuRollUp', () => {
       const done = rollUp(ctx);
-      toast(`Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.`);
+      const note = done.note ? ` ${done.note}` : '';
+      toast(`Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.${note}`);
     }),
     item('Link selected row to a parent…', 'menuLinkToParent', () => openSidebar(ctx, 'link'), true),
     item('Insert goal tab from template', 'menuInsertGoalTab', () => {

@@ -1,6 +1,5 @@
-// The Roll up endpoint: analyse under the document lock and replace the Roll-up tab with the report.
+// The Roll up endpoint: analyse under the document lock and replace our report tab with the report.
 import { buildRollupReport } from '../report/rollup-table';
-import { ROLLUP_TAB } from '../sheets/owned';
 import { readWorkbook } from '../sheets/read';
 import { replaceRollupTab } from '../sheets/rollup';
 import type { RollupSummary } from './api';
@@ -11,11 +10,12 @@ export function rollUp(ctx: ServerContext): RollupSummary {
   const now = ctx.now();
   const spreadsheet = activeSpreadsheet(ctx);
   const writer = { spreadsheet, app: ctx.spreadsheetApp(), charts: ctx.charts(), lock: ctx.lockService().getDocumentLock() };
-  const report = replaceRollupTab(writer, () =>
+  const { report, tab } = replaceRollupTab(writer, () =>
     buildRollupReport(analyzeRead(readWorkbook(spreadsheet), now), now.toISOString()),
   );
   return {
-    tab: ROLLUP_TAB,
+    tab: tab.name,
+    note: tab.note,
     goalCount: report.goalCount,
     scorecardCount: report.scorecardCount,
     computedAt: now.toISOString(),

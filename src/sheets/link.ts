@@ -2,7 +2,7 @@
 import { idKey } from '../core/graph';
 import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
-import { safeText } from './cell-text';
+import { textFor } from './cell-text';
 import type { SpreadsheetPort } from './gas';
 import { noTabMessage } from './select';
 
@@ -103,9 +103,14 @@ export function parentReference(parent: Goal): string {
   return parent.columns.id !== undefined ? parent.id : parent.title;
 }
 
-/** Writes the planned Parent cell: one getRange, one setValue, nothing else. */
+/**
+ * Writes the planned Parent cell: one getRange, one look at its number format, one setValue, nothing
+ * else. The ID goes in as text (`1.10` stays `1.10`, not the number 1.1): as it is into a plain-text
+ * cell, with a leading apostrophe into any other, whose format is left as the user set it.
+ */
 export function writeParentCell(spreadsheet: SpreadsheetPort, write: ParentWrite): void {
   const sheet = spreadsheet.getSheetByName(write.tab);
   if (!sheet) throw new LinkRefused(noTabMessage(write.tab));
-  sheet.getRange(write.row, write.col).setValue(safeText(write.value));
+  const cell = sheet.getRange(write.row, write.col);
+  cell.setValue(textFor(cell.getNumberFormat(), write.value));
 }

@@ -4,11 +4,13 @@ import { parseA1Block } from '../core/a1';
 import type { Merge } from '../core/table';
 import type { RangePort, SpreadsheetPort } from './gas';
 import { decimalSeparatorOf } from './locale';
-import { isOwnedTab } from './owned';
+import { markedTabs } from './owned';
 
 export interface WorkbookRead {
   /** Every tab the user owns, in tab order, values from A1. */
   tabs: TabInput[];
+  /** The tabs the add-on made (reports, the ID list), left out of `tabs`. */
+  ownTabs: string[];
   locale: string;
   decimalSeparator: '.' | ',';
 }
@@ -27,18 +29,25 @@ function mergesOf(range: RangePort): Merge[] {
 }
 
 /**
- * One getSheets, one locale lookup, and per tab getName + getDataRange + getValues + getMergedRanges: the number of
- * calls grows with the tabs, never with the rows. The add-on's own tabs (Roll-up, the ID list) are
- * skipped: the Roll-up has ID and Goal headers and would otherwise read as a second copy of every goal.
+ * One getSheets, one locale lookup, one metadata search, and per tab getName + getDataRange +
+ * getValues + getMergedRanges: the number of calls grows with the tabs, never with the rows. The
+ * add-on's own tabs (marked as ours) are skipped: a report has ID and Goal headers and would
+ * otherwise read as a second copy of every goal. A tab of the user's is read whatever its name,
+ * `Roll-up` included.
  */
 export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
   const locale = spreadsheet.getSpreadsheetLocale();
+  const marked = markedTabs(spreadsheet);
   const tabs: TabInput[] = [];
+  const ownTabs: string[] = [];
   for (const sheet of spreadsheet.getSheets()) {
     const name = sheet.getName();
-    if (isOwnedTab(name)) continue;
+    if (marked.has(name)) {
+      ownTabs.push(name);
+      continue;
+    }
     const range = sheet.getDataRange();
     tabs.push({ name, grid: range.getValues(), merges: mergesOf(range) });
   }
-  return { tabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
+  return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
 }

@@ -51,7 +51,8 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     if (!result) return;
     workbookChanged();
     notice.success(
-      `Wrote ${plural(result.goalCount, 'goal')} and ${plural(result.scorecardCount, 'scorecard')} to the ${result.tab} tab.`,
+      `Wrote ${plural(result.goalCount, 'goal')} and ${plural(result.scorecardCount, 'scorecard')} to the ${result.tab} tab.` +
+        (result.note ? ` ${result.note}` : ''),
     );
   }
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CheckReport, INITIAL_VIEW_GLOBAL } from '../../src/server/api';
 import { HELP_TEXT, MENU_ITEMS } from '../../src/server/menu';
-import { IDS_TAB, isOwnedTab, ROLLUP_TAB, SETTINGS_TAB } from '../../src/sheets/owned';
+import { IDS_TAB, isReservedTabName, ROLLUP_TAB, SETTINGS_TAB } from '../../src/sheets/owned';
 import { TEMPLATE_CHOICES, TEMPLATE_HEADERS } from '../../src/sheets/template';
 import { type FakeDataValidation, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { CHROMIUM } from './harness';
@@ -28,7 +28,7 @@ const tabNames = (session: SidebarSession) => session.fake.spreadsheet.sheets.ma
 function tabsWithHeaders(session: SidebarSession, ...headers: string[]): string[] {
   const values = dumpValues(session.fake.spreadsheet);
   return tabNames(session).filter(
-    (name) => !isOwnedTab(name) && headers.every((header) => values[name][0]?.includes(header)),
+    (name) => !isReservedTabName(name) && headers.every((header) => values[name][0]?.includes(header)),
   );
 }
 
@@ -188,7 +188,7 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     const help = fake.ui.alerts.at(-1);
     expect(help).toBe(HELP_TEXT);
     expect(help).toContain('ID and Goal headers');
-    expect(help).toContain(`Roll up rewrites only the ${ROLLUP_TAB} tab`);
+    expect(help).toContain(`Roll up rewrites only its own ${ROLLUP_TAB} tab`);
   },
 };
 

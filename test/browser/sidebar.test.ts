@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CascadeView, CheckReport, GoalView } from '../../src/server/api';
-import { isOwnedTab, ROLLUP_TAB } from '../../src/sheets/owned';
+import { isReservedTabName, ROLLUP_TAB } from '../../src/sheets/owned';
 import { dumpFormulas, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { CHROMIUM, illegalValuePath } from './harness';
 import {
@@ -274,7 +274,7 @@ describe.skipIf(!hasChromium)(
 
       it('Roll up writes the Roll-up tab: every goal with its title as text, the user’s tabs untouched', async () => {
         const userTabs = () =>
-          snapshotSpreadsheet(fake().spreadsheet).filter((sheet) => !isOwnedTab(sheet.name));
+          snapshotSpreadsheet(fake().spreadsheet).filter((sheet) => !isReservedTabName(sheet.name));
         const before = userTabs();
         const cascade = page().locator('#panel-cascade');
         await cascade.getByRole('button', { name: 'Roll up' }).click();

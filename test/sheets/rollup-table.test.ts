@@ -78,4 +78,22 @@ describe('buildRollupReport', () => {
     expect(grid[3].slice(0, 2)).toEqual(['A', 'Goal A']);
     expect(grid[r.chartData.row - 1][r.chartData.col - 1]).toBe('Goal');
   });
+
+  it.each([
+    ['with goals and scorecards', () => report([
+      ['1.10', 'Top', 'Ann', '', 10, 5, 1],
+      ['007', 'Child', '2026', '1.10', 10, 8, 1],
+    ])],
+    ['without goals', () => buildRollupReport(analyzeWorkbook([{ name: 'Empty', grid: [['nothing here']] }]), AT)],
+  ])('%s: every text cell lies in a plain-text box, and no number does', (_label, make) => {
+    const r = make();
+    const inText = (row: number, col: number) =>
+      r.text.some((b) => row >= b.row && row < b.row + b.numRows && col >= b.col && col < b.col + b.numCols);
+    reportGrid(r).forEach((line, i) => {
+      line.forEach((value, j) => {
+        if (typeof value === 'string' && value !== '') expect(inText(i + 1, j + 1), `${value} at R${i + 1}C${j + 1}`).toBe(true);
+        if (typeof value === 'number') expect(inText(i + 1, j + 1), `${value} at R${i + 1}C${j + 1}`).toBe(false);
+      });
+    });
+  });
 });

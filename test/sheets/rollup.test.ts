@@ -31,6 +31,7 @@ describe('Roll up: content', () => {
     const { gas, run } = setup();
     expect(run()).toEqual({
       tab: ROLLUP_TAB,
+      note: '',
       goalCount: 12,
       scorecardCount: 5,
       computedAt: '2026-07-01T12:00:00.000Z',
@@ -116,23 +117,14 @@ describe('Roll up: content', () => {
     expect(note).not.toContain('Notes');
   });
 
-  it('formats attainments as percentages, headers in bold, three frozen rows', () => {
+  it('formats attainments as percentages, text as plain text, headers in bold, three frozen rows', () => {
     const { gas, run } = setup();
     run();
     const sheet = gas.spreadsheet.sheet(ROLLUP_TAB);
     const formats = sheet.rangeAt(4, 1, 12, 9).getNumberFormats();
-    for (const row of formats)
-      expect(row).toEqual([
-        'General',
-        'General',
-        'General',
-        'General',
-        '0.0%',
-        '0.0%',
-        '0.0%',
-        'General',
-        '0.0%',
-      ]);
+    for (const row of formats) expect(row).toEqual(['@', '@', '@', '@', '0.0%', '0.0%', '0.0%', '@', '0.0%']);
+    expect(sheet.rangeAt(1, 1).getNumberFormat()).toBe('@');
+    expect(sheet.rangeAt(3, 1, 1, 9).getNumberFormats().flat().every((f) => f === '@')).toBe(true);
     expect(
       sheet
         .rangeAt(19, 3, 5, 2)
@@ -140,6 +132,7 @@ describe('Roll up: content', () => {
         .flat()
         .every((f) => f === '0.0%'),
     ).toBe(true);
+    expect(sheet.rangeAt(19, 1, 5, 2).getNumberFormats().flat().every((f) => f === '@')).toBe(true);
     expect(
       sheet
         .rangeAt(3, 1, 1, 9)

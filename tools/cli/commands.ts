@@ -2,6 +2,7 @@
 import { describeIssue } from '../../src/core/issues';
 import { dayOfDate } from '../../src/core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../../src/core/workbook';
+import type { TabChoice } from '../../src/report/report-tab';
 import { buildRollupReport, type RollupReport } from '../../src/report/rollup-table';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
 import { assertSeparateOutput, type Input, readInput, workbookOf } from './input';
@@ -50,6 +51,8 @@ export async function checkFiles(
 export interface RollupResult {
   analysis: Analysis;
   report: RollupReport;
+  /** The sheet the report went to (`Roll-up`, or `Roll-up (2)`, ... when one of the user's holds that name). */
+  tab: string;
   /** One line for stdout: what was written. */
   summary: string;
 }
@@ -73,17 +76,18 @@ export async function rollupFiles(
     throw new CliError(`${files.join(', ')}: ${reason} Nothing was written.`, EXIT_FOUND_ERRORS);
   }
   const report = buildRollupReport(analysis, now.toISOString());
-  await saveWithRollup(input, report, outPath, progress);
+  const tab = await saveWithRollup(input, report, outPath, progress);
   const counts = severityCounts(analysis.issues);
   const tabs =
     analysis.goalTabs.length <= LISTED_TABS
       ? analysis.goalTabs.join(', ')
       : `${analysis.goalTabs.length} goal tabs`;
   const summary =
-    `Wrote ${outPath}: Roll-up of ${plural(report.goalCount, 'goal')} and ${plural(report.scorecardCount, 'scorecard')} ` +
+    `Wrote ${outPath}: ${tab.name} of ${plural(report.goalCount, 'goal')} and ${plural(report.scorecardCount, 'scorecard')} ` +
     `from ${tabs}; ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} ` +
-    '(mbo-cascade check lists them).';
-  return { analysis, report, summary };
+    '(mbo-cascade check lists them).' +
+    (tab.note ? ` ${tab.note}` : '');
+  return { analysis, report, tab: tab.name, summary };
 }
 
 /**
@@ -104,15 +108,16 @@ export async function writeRollup(
   return report;
 }
 
-/** The input's workbook (or a new one for CSV) with the report as its Roll-up tab, written to `outPath`. */
+/** The input's workbook (or a new one for CSV) with the report in our report tab, written to `outPath`; where it went. */
 async function saveWithRollup(
   input: Input,
   report: RollupReport,
   outPath: string,
   progress: Progress,
-): Promise<void> {
+): Promise<TabChoice> {
   const book = workbookOf(input);
-  putRollupSheet(book, report, progress);
+  const { tab } = putRollupSheet(book, report, progress);
   await saveWorkbook(book, outPath, progress);
   progress.finish();
+  return tab;
 }

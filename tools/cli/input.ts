@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
 import type { TabInput } from '../../src/core/workbook';
-import { isOwnedTab } from '../../src/sheets/owned';
 import { readCsvTabs } from './csv-tabs';
 import { CliError } from './errors';
 import { type Progress, SILENT_PROGRESS } from './progress';
+import { isUnmarkedReport } from './report-mark';
 import { loadWorkbook } from './xlsx-read';
 
 export interface Input {
@@ -28,7 +28,8 @@ export async function readInput(
   if (files.length === 0) throw new CliError('Name a workbook: an .xlsx file, or one or more .csv files.');
   const csv = files.filter(isCsv);
   if (csv.length === files.length) {
-    const tabs = (await readCsvTabs(files, progress)).filter((tab) => !isOwnedTab(tab.name));
+    // A CSV carries no mark: only a report's own cells under a report name make a tab ours.
+    const tabs = (await readCsvTabs(files, progress)).filter((tab) => !isUnmarkedReport(tab.name, tab.grid));
     return { files, tabs, book: null };
   }
   if (csv.length > 0) throw new CliError('Give either one .xlsx workbook or CSV files, not both.');

@@ -1,30 +1,42 @@
-// Lays the Roll-up report out in an exceljs workbook: the same cells as the add-on's tab, with its formats where .xlsx has them.
+// Lays the Roll-up report out in an exceljs workbook: the same cells as the add-on's tab, with its formats where .xlsx has them, in a sheet marked as ours.
 import type { Style, Workbook, Worksheet } from 'exceljs';
+import { chooseTab, type TabChoice } from '../../src/report/report-tab';
 import { type Box, PERCENT_FORMAT, type RollupReport, reportGrid } from '../../src/report/rollup-table';
-import { ROLLUP_TAB } from '../../src/sheets/owned';
 import { type Progress, SILENT_PROGRESS } from './progress';
+import { markReportSheets, reportSheets } from './report-mark';
 
 /** exceljs orders tabs by this field (missing from its typings): the new tab takes the old one's place. */
 type OrderedSheet = Worksheet & { orderNo: number };
 
 /**
- * Replaces the Roll-up tab (matched case-insensitively, as tab names are) with the report, in the
- * old tab's place, else last: like the add-on. The user's tabs are not touched.
- * Text goes in raw: exceljs stores a string as text, never as a formula, so the apostrophe the Sheets
- * writer adds (safeText) is not needed here and would show as a character.
+ * Writes the report into our report sheet, as the add-on does: the sheet the mark (a defined name,
+ * see report-mark.ts) points at, or an unmarked report under a report name, is replaced in its place;
+ * otherwise a new sheet goes last. Its name comes from chooseTab, which the add-on shares: `Roll-up`,
+ * or `Roll-up (2)`, ... when a sheet we did not write holds that name; `tab.note` then says so. A sheet
+ * we did not write is never removed or written. The new sheet is marked.
+ * Text goes in raw: exceljs stores a string as text, never as a number, date or formula, so the
+ * apostrophe the Sheets writer adds is not needed here and would show as a character.
  */
 export function putRollupSheet(
   book: Workbook,
   report: RollupReport,
   progress: Progress = SILENT_PROGRESS,
-): Worksheet {
-  const old = book.worksheets.find((sheet) => sheet.name.toLowerCase() === ROLLUP_TAB.toLowerCase());
+): { sheet: Worksheet; tab: TabChoice } {
+  const ours = reportSheets(book);
+  const tab = chooseTab(book.worksheets.map((sheet) => ({ name: sheet.name, ours: ours.has(sheet.name) })));
+  const old = tab.replacesOurs ? book.worksheets.find((sheet) => sheet.name === tab.name) : undefined;
   const position = old ? (old as OrderedSheet).orderNo : undefined;
   if (old) book.removeWorksheet(old.id);
-  const sheet = book.addWorksheet(ROLLUP_TAB, { views: [{ state: 'frozen', ySplit: report.frozenRows }] });
+  const sheet = book.addWorksheet(tab.name, { views: [{ state: 'frozen', ySplit: report.frozenRows }] });
   if (position !== undefined) (sheet as OrderedSheet).orderNo = position;
+  // Earlier reports of ours that the user renamed stay ours: marked, and not read as goals.
+  markReportSheets(
+    book,
+    tab.name,
+    [...ours].filter((name) => name !== tab.name),
+  );
   fillRollupSheet(sheet, report, progress);
-  return sheet;
+  return { sheet, tab };
 }
 
 function fillRollupSheet(sheet: Worksheet, report: RollupReport, progress: Progress): void {

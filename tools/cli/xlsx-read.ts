@@ -4,16 +4,16 @@ import type { Row, Workbook } from 'exceljs';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/core/model';
 import type { TabInput } from '../../src/core/workbook';
-import { isOwnedTab } from '../../src/sheets/owned';
 import { plainCellValue } from './cell-value';
 import { CliError } from './errors';
 import { assertXlsxFile } from './input-file';
 import { type Progress, SILENT_PROGRESS } from './progress';
+import { reportSheets } from './report-mark';
 
 export interface LoadedWorkbook {
   /** The whole workbook, styles and formulas included, ready to be written back. */
   book: Workbook;
-  /** The user's tabs in tab order, without the ones the add-on owns (Roll-up, _mbo_*). */
+  /** The user's tabs in tab order, without the reports the command line or the add-on wrote. */
   tabs: TabInput[];
 }
 
@@ -46,11 +46,13 @@ export async function readWorkbook(path: string, progress: Progress = SILENT_PRO
 }
 
 /**
- * Every tab the user owns, in tab order, as the add-on's reader sees it: the Roll-up has ID and Goal
- * headers and would otherwise read as a second copy of every goal.
+ * Every tab the user owns, in tab order, as the add-on's reader sees it: our report has ID and Goal
+ * headers and would otherwise read as a second copy of every goal. A sheet of the user's is read
+ * whatever its name, `Roll-up` included.
  */
 export function tabsOfBook(book: Workbook, progress: Progress = SILENT_PROGRESS): TabInput[] {
-  const sheets = book.worksheets.filter((sheet) => !isOwnedTab(sheet.name));
+  const reports = reportSheets(book);
+  const sheets = book.worksheets.filter((sheet) => !reports.has(sheet.name));
   const totalRows = sheets.reduce((sum, sheet) => sum + sheet.actualRowCount, 0);
   progress.phase('reading cells', totalRows);
   let rowsDone = 0;

@@ -14,7 +14,8 @@ import { FakeSpreadsheet } from './spreadsheet';
 
 export { CallLog, InjectedFault } from './calls';
 export type { FakeCellInput, StoredValue } from './cells';
-export { enterValue } from './cells';
+export { enterValue, PLAIN_TEXT_FORMAT, valueInput } from './cells';
+export { FakeDeveloperMetadata } from './metadata';
 export { FakeRange, columnLetters } from './range';
 export { FakeSheet } from './sheet';
 export { FakeSpreadsheet } from './spreadsheet';

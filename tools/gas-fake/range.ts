@@ -51,6 +51,12 @@ export class FakeRange implements RangePort {
     return this.read((cell) => cell.formula);
   }
 
+  /** The top-left cell's format; 'General' where none was set, as Sheets answers. */
+  getNumberFormat(): string {
+    this.call('getNumberFormat');
+    return this.sheet.peekCell(this.row, this.column).numberFormat || 'General';
+  }
+
   getNumberFormats(): string[][] {
     this.call('getNumberFormats');
     return this.read((cell) => cell.numberFormat || 'General');
@@ -144,7 +150,7 @@ export class FakeRange implements RangePort {
     const cells = this.cells();
     values.forEach((line, r) => {
       line.forEach((v, c) => {
-        Object.assign(cells[r][c], enterValue(v));
+        Object.assign(cells[r][c], enterValue(v, cells[r][c].numberFormat));
       });
     });
     return this;
@@ -152,7 +158,8 @@ export class FakeRange implements RangePort {
 
   setValue(value: unknown): this {
     this.call('setValue', 'write');
-    for (const line of this.cells()) for (const cell of line) Object.assign(cell, enterValue(value));
+    for (const line of this.cells())
+      for (const cell of line) Object.assign(cell, enterValue(value, cell.numberFormat));
     return this;
   }
 

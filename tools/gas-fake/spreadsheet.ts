@@ -1,12 +1,15 @@
 // A fake Spreadsheet: ordered tabs with Sheets' naming rules, the active selection, locale and toasts.
 import type { SpreadsheetPort } from '../../src/sheets/gas';
 import type { CallLog } from './calls';
+import { FakeDeveloperMetadataFinder } from './metadata';
 import type { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 
 export class FakeSpreadsheet implements SpreadsheetPort {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: { message: string; title: string }[] = [];
+  /** Named ranges by name (Sheets compares them case-insensitively; the fake keeps them as set). */
+  readonly namedRanges = new Map<string, FakeRange>();
   activeSheet: FakeSheet | null = null;
   activeRange: FakeRange | null = null;
 
@@ -107,6 +110,24 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     this.sheets.splice(at, 1);
     sheet.deleted = true;
     if (this.activeSheet === sheet) this.select(this.sheets[Math.max(0, at - 1)], null);
+  }
+
+  /** The named range, or null when there is none or its sheet was deleted (the name then points nowhere). */
+  getRangeByName(name: string): FakeRange | null {
+    this.call('getRangeByName');
+    const range = this.namedRanges.get(name);
+    return range && !range.owner.deleted ? range : null;
+  }
+
+  setNamedRange(name: string, range: FakeRange): void {
+    this.call('setNamedRange', 'write');
+    this.namedRanges.set(name, range);
+  }
+
+  /** Finds metadata on every sheet, in tab order (the fake keeps none on the spreadsheet itself). */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.call('createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.log, () => this.sheets);
   }
 
   toast(message: string, title = '', _timeoutSeconds?: number | null): void {

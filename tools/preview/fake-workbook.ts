@@ -28,6 +28,10 @@ export function fakeOfBook(book: PreviewBook, sidebarHtml: string): FakeGas {
     });
   }
   if (gas.spreadsheet.sheets.length === 0) gas.spreadsheet.addSheet('Sheet1');
+  for (const [name, tab] of Object.entries(book.namedRanges ?? {})) {
+    const sheet = gas.spreadsheet.sheets.find((s) => s.name === tab);
+    if (sheet) gas.spreadsheet.namedRanges.set(name, sheet.rangeAt(1, 1));
+  }
   for (const block of book.formats) {
     const sheet = gas.spreadsheet.sheet(block.tab);
     for (let r = 0; r < block.rows; r++) {

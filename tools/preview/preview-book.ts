@@ -23,6 +23,11 @@ export interface PreviewBook {
   files: readonly string[];
   tabs: readonly PreviewTab[];
   formats: readonly BlockFormat[];
+  /**
+   * Named ranges by name -> the tab whose A1 they point at: the marks the command line puts on its
+   * report sheets (tools/cli/report-mark.ts), which Sheets keeps as named ranges.
+   */
+  namedRanges?: Readonly<Record<string, string>>;
   /** Writes the spreadsheet to a new .xlsx; null when no writer is available. */
   saveAs: ((outPath: string, source: SaveSource) => Promise<void>) | null;
 }

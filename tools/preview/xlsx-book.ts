@@ -6,7 +6,8 @@ import { readInput, saveWorkbook } from '../cli';
 import { plainCellValue } from '../cli/cell-value';
 import { CliError } from '../cli/errors';
 import { assertSeparateOutput, sheetNameProblem } from '../cli/input';
-import { enterValue, type FakeCellInput } from '../gas-fake';
+import { reportMarks } from '../cli/report-mark';
+import { enterValue, type FakeCellInput, valueInput } from '../gas-fake';
 import { fixtureCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';
 import type { BlockFormat } from './demo-formulas';
@@ -26,9 +27,8 @@ function cellInput(cell: ExcelJS.Cell): FakeCellInput {
     if (exported === 'spilled') return ''; // the formula it belongs to fills it again
     return { formula: `=${exported.formula}`, value: plainCellValue(cell.value) ?? '' };
   }
-  const value = plainCellValue(cell.value);
-  // A text cell that starts with '=' stays text (fixtureCell would read it as a formula).
-  return typeof value === 'string' && value.startsWith('=') ? `'${value}` : value;
+  // A text cell that starts with '=' or an apostrophe stays that text (fixtureCell would read a formula, or eat the apostrophe).
+  return valueInput(plainCellValue(cell.value));
 }
 
 function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
@@ -50,10 +50,18 @@ function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
   };
 }
 
-/** CSV cells as Sheets imports them: numbers and TRUE/FALSE converted, `=…` a formula. */
-function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInput[][] {
+/**
+ * CSV cells as Sheets imports them (numbers, percentages, dates and TRUE/FALSE converted, as typed),
+ * except that text a spreadsheet would run as a formula (`=…`, `+…`, `-…`) stays text: a CSV is data,
+ * and a file's `=HYPERLINK(…)` or `=IMPORTXML(…)` must not become a live formula, here or in a Save as.
+ */
+export function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInput[][] {
   return grid.map((line) =>
-    line.map((text) => (typeof text === 'string' ? enterValue(text) : (text as FakeCellInput))),
+    line.map((cell) => {
+      if (typeof cell !== 'string') return cell as FakeCellInput;
+      const entered = enterValue(cell);
+      return valueInput(entered.formula ? cell : entered.value);
+    }),
   );
 }
 
@@ -72,7 +80,8 @@ export async function readBookWithCli(files: readonly string[]): Promise<Preview
   }
   const formats: BlockFormat[] = [];
   const tabs = input.book.worksheets.map((sheet) => tabOfSheet(sheet, formats));
-  return { label, files, tabs, formats, saveAs: xlsxSaver(files, input.book, originalCells(tabs)) };
+  const namedRanges = Object.fromEntries(reportMarks(input.book));
+  return { label, files, tabs, formats, namedRanges, saveAs: xlsxSaver(files, input.book, originalCells(tabs)) };
 }
 
 /** The content keys of what was read, as the fake stores it. */
