@@ -54,6 +54,8 @@ function headersOf(cells: readonly unknown[], map: ColumnMap): TabHeader[] {
     const header = cellText(cell as never);
     if (header === '' || header.length > LONGEST_HEADER) return;
     const key = normalizeHeader(header);
+    // Punctuation alone (`—`, `#`) has no key to map by.
+    if (key === '') return;
     const known = FIELD_BY_HEADER.get(key);
     const base = { column: c + 1, header, key, known };
     if (map.has(key)) headers.push({ ...base, field: map.get(key), source: 'settings' });
@@ -169,8 +171,9 @@ export function planColumnRows(grid: Grid, choices: readonly ColumnChoice[]): Co
       return;
     }
     placed.add(key);
+    // The row keeps its header as written: any spelling with the same key reads the same.
     const field = columnFieldText(mapping.field);
-    if (header !== mapping.header || cellText(cells[2]) !== field) changed.set(r, [mapping.header, field]);
+    if (cellText(cells[2]) !== field) changed.set(r, [header, field]);
   });
   const added = [...chosen.entries()]
     .filter(([key, mapping]) => mapping !== null && !placed.has(key))

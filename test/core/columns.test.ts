@@ -62,7 +62,11 @@ describe('unreadTabs', () => {
   it.each<[string, CellValue[], Partial<ReturnType<typeof unreadTabs>[number]['headers'][number]>[]]>([
     ['outline columns', ['Main', 'Notes'], [{ header: 'Main', source: 'outline' }, { header: 'Notes', source: 'none' }]],
     ['numbers and dates as text', [1.1, true, ''], [{ header: '1.1', column: 1 }, { header: 'TRUE', column: 2 }]],
-    ['blank cells and notes too long to be headers left out', ['', 'x'.repeat(81), ' Plan '], [{ header: 'Plan', column: 3 }]],
+    [
+      'blank cells, punctuation and notes too long to be headers left out',
+      ['', 'x'.repeat(81), ' Plan ', '—'],
+      [{ header: 'Plan', column: 3 }],
+    ],
   ])('headers: %s', (_name, row, expected) => {
     const [tab] = unreadTabs([{ name: 'T', grid: [row] }], DEFAULT_SETTINGS);
     expect(tab.headers).toEqual(expected.map((e) => expect.objectContaining(e)));

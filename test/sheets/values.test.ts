@@ -1,6 +1,6 @@
 // The small pure pieces of the adapter: text escaping and the locale's decimal separator.
 import { describe, expect, it } from 'vitest';
-import { safeCell, safeText } from '../../src/sheets/cell-text';
+import { literalText, safeCell, safeText } from '../../src/sheets/cell-text';
 import { decimalSeparatorOf } from '../../src/sheets/locale';
 import { enterValue } from '../../tools/gas-fake';
 
@@ -36,6 +36,20 @@ describe('safeText', () => {
       '',
       '',
     ]);
+  });
+});
+
+describe('literalText', () => {
+  it.each(['1.10', '007', '12%', 'TRUE', '1/2', '=x', '-5', "'quoted", ' spaced ', 'plain'])(
+    '%j reads back as the same text, as a cell value and as {literal}',
+    (text) => {
+      expect(enterValue(literalText(text))).toEqual({ value: text, formula: '' });
+      expect(enterValue(safeCell({ literal: text }))).toEqual({ value: text, formula: '' });
+    },
+  );
+
+  it('leaves a blank cell blank', () => {
+    expect(literalText('')).toBe('');
   });
 });
 
