@@ -52,6 +52,8 @@ describe.skipIf(!hasChromium)('the Columns panel', () => {
     const warning = initiatives.locator('.issue[data-code="unread-tab"]');
     await eventually(() => warning.count()).toBe(1);
     expect(await page().locator('#panel-check .issue[data-code="unread-tab"]').count()).toBe(1);
+    await warning.scrollIntoViewIfNeeded();
+    await screenshot(page(), 'columns-check-warning');
     await warning.getByRole('button', { name: 'Map columns' }).click();
     await eventually(() => page().getByRole('tab', { name: 'Columns' }).getAttribute('aria-selected')).toBe('true');
     await eventually(() => section('Initiatives').isVisible()).toBe(true);
