@@ -1,11 +1,11 @@
 // The Columns endpoints: the tabs that do not read as goals with what each header maps to, and saving a map into Settings.
 import { type ColumnChoice, conflictingChoice, columnsAfter, type TabHeader, type TabVerdict, unreadTabs, verdictOf } from '../core/columns';
 import { FIELD_NAMES, FIELDS, type Field, fieldLabel } from '../core/fields';
-import { LONGEST_HEADER } from '../core/header';
+import { HEADER_SEARCH_ROWS, LONGEST_HEADER } from '../core/header';
 import { readSettings } from '../core/settings';
 import type { TabInput } from '../core/workbook';
 import { SETTINGS_TAB } from '../sheets/owned';
-import { readWorkbook, type WorkbookRead } from '../sheets/read';
+import { readTopRows, readWorkbook, type WorkbookRead } from '../sheets/read';
 import { saveColumnRows } from '../sheets/settings-columns';
 import type { ColumnHeaderView, ColumnsSaved, ColumnsView, FieldOption, TabVerdictView } from './api';
 import { activeSpreadsheet, analyzeRead, underLock } from './analyze';
@@ -76,8 +76,10 @@ function verdictView(verdict: TabVerdict): TabVerdictView {
 }
 
 /** The Settings tab as the core finds it: named Settings in any case, spaces around ignored. */
+const isSettingsTab = (name: string): boolean => name.trim().toLowerCase() === SETTINGS_TAB.toLowerCase();
+
 function settingsTabOf(read: WorkbookRead): TabInput | undefined {
-  return read.tabs.find((t) => t.name.trim().toLowerCase() === SETTINGS_TAB.toLowerCase());
+  return read.tabs.find((t) => isSettingsTab(t.name));
 }
 
 /** The Columns view of what was read; with `choices`, each verdict is the one they would give once saved. */
@@ -96,8 +98,10 @@ export function columnsView(read: WorkbookRead, choices?: readonly ColumnChoice[
   return { tabs, fields: FIELD_OPTIONS() };
 }
 
+/** Called on every change of a dropdown: reads only the rows where header rows can be, and Settings. */
 export function getColumns(ctx: ServerContext, choices?: readonly ColumnChoice[]): ColumnsView {
-  return columnsView(readWorkbook(activeSpreadsheet(ctx)), choices);
+  const read = readTopRows(activeSpreadsheet(ctx), HEADER_SEARCH_ROWS, isSettingsTab);
+  return columnsView(read, choices);
 }
 
 /** The workbook as read, with the Settings tab as it is after the save (added at the end when new). */
