@@ -77,23 +77,19 @@ describe('merged cells of an .xlsx in the preview', () => {
     expect(ownersOf(read.tabs.map((t) => ({ ...t, merges: [] })))[1]).toEqual(['G-2', '']);
   });
 
-  describe.skipIf(!built)(`through the preview's bundle${built ? '' : ' — SKIPPED: run `npm run build` first'}`, () => {
-    let preview: RunningPreview;
-
-    beforeAll(async () => {
-      preview = await startPreview({ files: [input], baseDir: dir });
-    });
-
-    afterAll(async () => {
-      await preview?.close();
-    });
-
-    it("the sidebar's check finds every goal owned: no missing owner on the merged rows", async () => {
-      const reply = await new PreviewClient(preview.server.url).post('/rpc', { name: 'checkWorkbook', args: [] });
-      expect(reply.status).toBe(200);
-      const report = reply.body.value as CheckReport;
-      expect(report.goalCount).toBe(3);
-      expect(report.issues.filter((i) => i.code === 'missing-owner')).toEqual([]);
-    });
-  });
+  it.skipIf(!built)(
+    `through the preview's bundle, the sidebar's check finds every goal owned${built ? '' : ' — SKIPPED: run `npm run build` first'}`,
+    async () => {
+      const preview: RunningPreview = await startPreview({ files: [input], baseDir: dir });
+      try {
+        const reply = await new PreviewClient(preview.server.url).post('/rpc', { name: 'checkWorkbook', args: [] });
+        expect(reply.status).toBe(200);
+        const report = reply.body.value as CheckReport;
+        expect(report.goalCount).toBe(3);
+        expect(report.issues.filter((i) => i.code === 'missing-owner')).toEqual([]);
+      } finally {
+        await preview.close();
+      }
+    },
+  );
 });
