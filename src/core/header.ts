@@ -58,7 +58,7 @@ const OWN_OUTPUT_SIGNATURES: readonly (readonly string[])[] = [
 ];
 
 /** Longer text is a note or pasted data, never a header: it is not compared (a data row may hold megabytes). */
-const LONGEST_HEADER = 80;
+export const LONGEST_HEADER = 80;
 
 interface Recognised {
   columns: Partial<Record<Field, number>>;

@@ -2,7 +2,14 @@
 import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
 import { fieldLabel, fieldNamed } from './fields';
 import { type Issue, issueAt } from './issues';
-import { type CellValue, DEFAULT_SETTINGS, type Grid, type PayoutPoint, type Settings } from './model';
+import {
+  type CellValue,
+  type ColumnMapping,
+  DEFAULT_SETTINGS,
+  type Grid,
+  type PayoutPoint,
+  type Settings,
+} from './model';
 import { parsePeriod } from './period';
 
 /**
@@ -58,6 +65,8 @@ const KEYS: ReadonlyMap<string, Key> = new Map<string, Key>([
 
 /** The words that map a column to no field: the reader leaves it alone. */
 const IGNORE = /^(ignore|none|-|skip)$/i;
+/** How settingsRows writes that. */
+const IGNORE_WORD = 'ignore';
 
 const YES = ['yes', 'y', 'true', '1'];
 const NO = ['no', 'n', 'false', '0'];
@@ -222,20 +231,30 @@ function splitList(text: string): string[] {
  */
 export function settingsRows(settings: Settings): (string | number)[][] {
   const [label, about] = ROWS.payoutPoint;
-  const [columnLabel, columnAbout] = ROWS.column;
   return [
     ['Setting', 'Value', 'Payout', 'What it does'],
     ...(Object.keys(ROWS) as Key[])
       .filter((key) => key !== 'payoutPoint' && key !== 'column')
       .map((key) => [ROWS[key][0], written(settings, key as Exclude<Key, RepeatedKey>), '', ROWS[key][1]]),
     ...settings.payoutCurve.map((p) => [label, p.attainment, p.payout, about]),
-    ...settings.columns.map((c) => [
-      columnLabel,
-      c.header,
-      c.field === null ? 'ignore' : fieldLabel(c.field),
-      columnAbout,
-    ]),
+    ...settings.columns.map(columnRow),
   ];
+}
+
+/** True for a row of a Settings tab whose key (column A) is `Column`. */
+export function isColumnRow(cells: readonly CellValue[]): boolean {
+  return KEYS.get(normalizeHeader(cellText(cells[0]))) === 'column';
+}
+
+/** How a Column row names its field: the field's label, or `ignore`. */
+export function columnFieldText(field: ColumnMapping['field']): string {
+  return field === null ? IGNORE_WORD : fieldLabel(field);
+}
+
+/** One Column row as settingsRows writes it: key, header, field (or `ignore`), what it does. */
+export function columnRow(mapping: ColumnMapping): string[] {
+  const [label, about] = ROWS.column;
+  return [label, mapping.header, columnFieldText(mapping.field), about];
 }
 
 /** A setting as its Value cell shows it: yes/no for a flag, lists comma-separated, `none` for no vanity words. */

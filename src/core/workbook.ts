@@ -110,9 +110,14 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
 /** Tabs this product owns or reads otherwise: never goal tabs, never "looks like goals". */
 const NOT_GOAL_TABS = /^(settings|history|roster|survey|roll-?up(\s*\(\d+\))?)$/i;
 
+/** True for a tab this product owns or reads otherwise (Settings, Roll-up…): never offered as goals. */
+export function isNotGoalTab(name: string): boolean {
+  return NOT_GOAL_TABS.test(name.trim());
+}
+
 /** A warning for a tab that holds goal-like headers but could not be read as goals: never a silent skip. */
 function unreadTabIssue(tab: TabInput, settings: Settings): Issue | null {
-  if (NOT_GOAL_TABS.test(tab.name.trim())) return null;
+  if (isNotGoalTab(tab.name)) return null;
   const shape = inspectTab(tab.grid, columnMapOf(settings));
   if (shape.kind !== 'near-miss') return null;
   const row = shape.row + 1 + (tab.rowOffset ?? 0);

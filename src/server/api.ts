@@ -83,6 +83,70 @@ export interface RollupSummary {
   computedAt: string;
 }
 
+/** A field the Columns view offers: its key (what a choice sends back), its name for people and what it holds. */
+export interface FieldOption {
+  field: string;
+  label: string;
+  about: string;
+}
+
+/** Where a header's current reading comes from: a Settings Column row, a name we know, an outline column, or nothing. */
+export type HeaderSourceText = 'settings' | 'synonym' | 'outline' | 'none';
+
+/** One header of a tab's header row, as the Columns view shows it. */
+export interface ColumnHeaderView {
+  /** 1-based column. */
+  column: number;
+  /** As written in the tab. */
+  header: string;
+  /** Headers with the same key share one Column row: choosing for one chooses for all. */
+  key: string;
+  /** What it reads as now: a field key, `ignore`, or '' (not mapped). */
+  choice: string;
+  source: HeaderSourceText;
+  /** The field key its name means without a Column row; '' when the name is not one we know. */
+  known: string;
+}
+
+/** Whether a tab reads as goals (under a proposed map, when one was given), said for people. */
+export interface TabVerdictView {
+  reads: 'goals' | 'near-miss' | 'other';
+  /** The header row (1-based) it reads from or nearly does; 0 when none. */
+  row: number;
+  message: string;
+}
+
+/** A tab that does not read as goals: its header row and what each header maps to. */
+export interface ColumnsTabView {
+  tab: string;
+  kind: 'near-miss' | 'other';
+  row: number;
+  headers: ColumnHeaderView[];
+  verdict: TabVerdictView;
+}
+
+export interface ColumnsView {
+  /** Near misses first, then other tabs; never Settings, the Roll-up or a table the add-on wrote. */
+  tabs: ColumnsTabView[];
+  fields: FieldOption[];
+}
+
+/** A header and what to map it to: a field key, `ignore`, or '' for no Column row (its known name applies). */
+export interface ColumnChoiceView {
+  header: string;
+  choice: string;
+}
+
+export interface ColumnsSaved {
+  /** The workbook checked again with the new map. */
+  check: CheckReport;
+  /** The Columns view with the new map: tabs now read as goals have left it. */
+  columns: ColumnsView;
+  settingsCreated: boolean;
+  /** Rows of the Settings tab written; 0 when it already said all of it. */
+  rowsWritten: number;
+}
+
 /** Every function the sidebar may call through google.script.run, with its argument and result. */
 export interface ServerApi {
   checkWorkbook(): CheckReport;
@@ -99,12 +163,23 @@ export interface ServerApi {
   addParentDropdowns(): { columns: number };
   /** name '' picks a free name (Goals, Goals 2, ...); the first use also creates the Settings tab. */
   insertGoalTab(name: string): { tab: string; settingsCreated: boolean };
+  /**
+   * The tabs that do not read as goals, each with its header row and what every header maps to now. With
+   * `choices`, each tab's verdict says whether it would read as goals once they are saved.
+   */
+  getColumns(choices?: ColumnChoiceView[]): ColumnsView;
+  /**
+   * Saves the choices as Column rows of the Settings tab (made with the defaults when missing), under the
+   * document lock and in one write, then checks the workbook again. Refuses unknown fields and a header
+   * mapped two ways.
+   */
+  saveColumns(choices: ColumnChoiceView[]): ColumnsSaved;
 }
 
 export type Endpoint = keyof ServerApi;
 
 /** Which panel the sidebar should open on; the menu passes it when it opens the sidebar. */
-export type SidebarView = 'check' | 'link' | 'cascade';
+export type SidebarView = 'check' | 'link' | 'cascade' | 'columns';
 
 /**
  * The menu opens the sidebar with `window[INITIAL_VIEW_GLOBAL] = '<SidebarView>'` set by a script in

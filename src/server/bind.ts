@@ -1,5 +1,6 @@
 // Binds every sidebar endpoint to a context, checking the arguments that arrive from the browser.
 import type { CellRef, ServerApi } from './api';
+import { getColumns, optionalChoices, parseChoices, saveColumns } from './columns';
 import type { ServerContext } from './context';
 import { getLinkView, linkToParent } from './link';
 import { checkWorkbook, getCascade } from './reports';
@@ -43,5 +44,7 @@ export function bindServerApi(ctx: ServerContext): ServerApi {
     addParentDropdowns: () => addParentDropdowns(ctx),
     insertGoalTab: (name) =>
       insertGoalTab(ctx, name === undefined || name === null ? '' : text(name, 'name')),
+    getColumns: (choices) => getColumns(ctx, optionalChoices(choices)),
+    saveColumns: (choices) => saveColumns(ctx, parseChoices(choices)),
   };
 }

@@ -17,6 +17,8 @@ const ENDPOINT_SUMMARIES: Record<Endpoint, string> = {
   rollUp: 'Sidebar: rebuilds the Roll-up tab.',
   addParentDropdowns: 'Sidebar: puts a dropdown of goal IDs on every Parent column.',
   insertGoalTab: 'Sidebar: inserts a goal tab from the template.',
+  getColumns: 'Sidebar: the tabs not read as goals, with what each header maps to.',
+  saveColumns: 'Sidebar: saves a map of headers to fields in the Settings tab.',
 };
 
 /** Each endpoint's parameter names, as its forwarder declares them. */
@@ -29,6 +31,8 @@ export const ENDPOINT_PARAMS: Record<Endpoint, string[]> = {
   rollUp: [],
   addParentDropdowns: [],
   insertGoalTab: ['name'],
+  getColumns: ['choices'],
+  saveColumns: ['choices'],
 };
 
 /** Parameter names by global name: the triggers' event and the endpoints'; menu handlers take none. */

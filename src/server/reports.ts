@@ -1,4 +1,5 @@
 // The sidebar's read-only views: the workbook check (issues) and the cascade (goal tree with attainments).
+import type { Analysis } from '../core/workbook';
 import type { CascadeView, CheckReport } from './api';
 import { loadAnalysis } from './analyze';
 import type { ServerContext } from './context';
@@ -6,7 +7,11 @@ import { countIssues, goalViews, issueView } from './views';
 
 export function checkWorkbook(ctx: ServerContext): CheckReport {
   const now = ctx.now();
-  const { analysis } = loadAnalysis(ctx, now);
+  return checkReport(loadAnalysis(ctx, now).analysis, now);
+}
+
+/** The check of an analysis made at `now`. */
+export function checkReport(analysis: Analysis, now: Date): CheckReport {
   return {
     checkedAt: now.toISOString(),
     goalTabs: [...analysis.goalTabs],

@@ -51,3 +51,30 @@ export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
   }
   return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
 }
+
+/**
+ * The first `rows` rows of every tab the user owns (those `whole` names in full, such as Settings): enough to find
+ * each tab's header row (the core looks no further), without fetching the rows below. Per tab getName,
+ * getDataRange and its size, then one getValues of the top block; no merges.
+ */
+export function readTopRows(spreadsheet: SpreadsheetPort, rows: number, whole: (name: string) => boolean): WorkbookRead {
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const marked = markedTabs(spreadsheet);
+  const tabs: TabInput[] = [];
+  const ownTabs: string[] = [];
+  for (const sheet of spreadsheet.getSheets()) {
+    const name = sheet.getName();
+    if (marked.has(name)) {
+      ownTabs.push(name);
+      continue;
+    }
+    const range = sheet.getDataRange();
+    if (whole(name)) {
+      tabs.push({ name, grid: range.getValues() });
+      continue;
+    }
+    const top = sheet.getRange(1, 1, Math.min(rows, range.getNumRows()), range.getNumColumns());
+    tabs.push({ name, grid: top.getValues() });
+  }
+  return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
+}

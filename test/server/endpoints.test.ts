@@ -41,6 +41,8 @@ describe('every endpoint returns plain JSON', () => {
     ['rollUp', (a) => a.rollUp()],
     ['addParentDropdowns', (a) => a.addParentDropdowns()],
     ['insertGoalTab', (a) => a.insertGoalTab('New team')],
+    ['getColumns', (a) => a.getColumns([{ header: 'Note', choice: 'goal' }])],
+    ['saveColumns', (a) => a.saveColumns([{ header: 'Note', choice: 'goal' }])],
   ])('%s', (_name, call) => {
     const { gas, api: bound } = api();
     gas.spreadsheet.selectCell('Demand Gen', 3, 2);
@@ -201,10 +203,12 @@ describe('what src/main.ts exposes', () => {
       'addParentDropdowns',
       'checkWorkbook',
       'getCascade',
+      'getColumns',
       'getLinkView',
       'insertGoalTab',
       'linkToParent',
       'rollUp',
+      'saveColumns',
       'selectCell',
     ]);
     const gas = createFakeGas({ tabs: marketingCascade() });

@@ -1,6 +1,7 @@
 // Opens .xlsx and CSV files for the preview with the CLI's reader (tools/cli), formulas included, and saves copies with its writer.
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { Merge } from '../../src/core/table';
 import type { Workbook, Worksheet } from 'exceljs';
 import { readInput, saveWorkbook } from '../cli';
 import { plainCellValue } from '../cli/cell-value';
@@ -33,10 +34,12 @@ function cellInput(cell: ExcelJS.Cell): FakeCellInput {
 
 function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
   const grid: FakeCellInput[][] = [];
+  const merges = new Map<string, Merge>();
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     const line: FakeCellInput[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       line[c - 1] = cellInput(cell);
+      if (cell.type === ExcelJS.ValueType.Merge) noteMerge(merges, cell, r, c);
       if (cell.numFmt && cell.numFmt !== 'General') {
         formats.push({ tab: sheet.name, row: r, column: c, rows: 1, columns: 1, format: cell.numFmt });
       }
@@ -47,7 +50,21 @@ function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
     name: sheet.name,
     grid: Array.from(grid, (line) => line ?? []),
     hidden: sheet.state !== 'visible',
+    merges: [...merges.values()],
   };
+}
+
+/**
+ * Grows the merged block of `cell`'s master to cover it. Read from the cells (each covered cell names its master) rather
+ * than from Worksheet.model, which would build a model of every row just to list the merges.
+ */
+function noteMerge(blocks: Map<string, Merge>, cell: ExcelJS.Cell, row: number, col: number): void {
+  const master = cell.master;
+  const key = master.address;
+  const block = blocks.get(key) ?? { row: Number(master.row), col: Number(master.col), rows: 1, cols: 1 };
+  block.rows = Math.max(block.rows, row - block.row + 1);
+  block.cols = Math.max(block.cols, col - block.col + 1);
+  blocks.set(key, block);
 }
 
 /**
