@@ -115,7 +115,7 @@ const W = 'warning';
 const CATALOGUE: {
   readonly [C in IssueCode]: readonly [Severity, string | ((issue: Extract<Issue, { code: C }>) => string)];
 } = {
-  'no-goal-tabs': [E, "No goal tab found: put ID and Goal headers in one of a tab's first 5 rows."],
+  'no-goal-tabs': [E, "No goal tab found: give a tab a header row in its first 10 rows with a Goal (or Key Result, Objective) column and an ID, Parent, Target or Progress column, or map its headers in the sidebar's Columns panel."],
   'settings-tab-missing': [W, (i) => `No tab is named "${i.tabName}": fix Goal tabs in Settings.`],
   'bad-setting': [W, (i) => `${i.key} cannot be "${i.text}": the default is used.`],
   'missing-id': [E, 'Goal data but no ID: give this row a unique ID.'],

@@ -44,7 +44,7 @@ const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
   ],
   activityShare: ['Activity share', "Most of an owner's weight that may be on Activities."],
   vanityWords: ['Vanity words', 'Words of vanity metrics, comma-separated; "none" turns the check off.'],
-  goalTabs: ['Goal tabs', 'Goal tabs by name, besides those with ID and Goal headers.'],
+  goalTabs: ['Goal tabs', 'Goal tabs by name, besides those found by their headers.'],
   defaultPeriod: ['Default period', 'Period of goals with none, e.g. FY2026 or Q3 2026.'],
   decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
   payoutPoint: ['Payout point', 'Attainment (Value) that pays Payout; linear between points.'],

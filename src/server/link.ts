@@ -39,7 +39,7 @@ function noGoalReason(analysis: Analysis, tab: string, row: number, ownTabs: rea
   }
   if (!analysis.goalTabs.includes(tab)) {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
-    return `"${tab}" is not a goal tab (it needs ID and Goal headers). Goal tabs: ${tabs}.`;
+    return `"${tab}" is not a goal tab (it needs a header row with a Goal, Key Result or Objective column and an ID, Parent, Target or Progress column; the Columns panel maps other headers). Goal tabs: ${tabs}.`;
   }
   return noGoalMessage(tab, row);
 }

@@ -19,7 +19,7 @@ export interface MenuItem {
 const MAX_LISTED_ISSUES = 8;
 
 export const HELP_TEXT = [
-  'Goal tabs: every tab with ID and Goal headers in one of its first 5 rows.',
+  'Goal tabs: every tab with a header row in its first 10 rows naming each goal (Goal, Key Result, Objective) and how it is measured or aligned (ID, Parent, Target, Progress…). The Columns panel maps other headers.',
   "A goal's Parent is the ID of the goal it contributes to, on any tab; attainment rolls up to parents.",
   'Check workbook lists problems; the sidebar links each to its cell, shows the cascade and links goals.',
   `Roll up rewrites only its own ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,

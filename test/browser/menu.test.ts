@@ -187,7 +187,7 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     session.api.menuHelp();
     const help = fake.ui.alerts.at(-1);
     expect(help).toBe(HELP_TEXT);
-    expect(help).toContain('ID and Goal headers');
+    expect(help).toContain('header row in its first 10 rows');
     expect(help).toContain(`Roll up rewrites only its own ${ROLLUP_TAB} tab`);
   },
 };
