@@ -96,6 +96,8 @@ export interface Settings {
   defaultPeriod: string;
   /** The spreadsheet's decimal separator for numbers typed as text. */
   decimalSeparator: '.' | ',';
+  /** The spreadsheet's time zone (`Europe/Berlin`): Date cells are read as the calendar day they show there. */
+  timeZone: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -133,6 +135,7 @@ export const DEFAULT_SETTINGS: Settings = {
   goalTabs: [],
   defaultPeriod: '',
   decimalSeparator: '.',
+  timeZone: 'UTC',
 };
 
 /**

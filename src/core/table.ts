@@ -1,4 +1,5 @@
 // Reading a goal tab: find its header row, then turn each row into a Goal and each bad cell into an Issue.
+import { UTC } from './calendar';
 import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } from './cells';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
 import type { CellValue, Direction, Field, Goal, GoalType, Grid, RollupMethod, Settings } from './model';
@@ -48,12 +49,12 @@ const HEADER_SEARCH_ROWS = 5;
  * The header row: the first non-empty row among the first five, if it has an ID and a Goal column.
  * The first column matching a field wins; unknown columns are left out of `columns`.
  */
-export function findHeader(grid: Grid): HeaderRow | null {
+export function findHeader(grid: Grid, timeZone: string = UTC): HeaderRow | null {
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     const cells = grid[r];
     if (cells.every((v) => isBlank(v))) continue;
-    const headers = Array.from(cells, (v) => cellText(v));
+    const headers = Array.from(cells, (v) => cellText(v, timeZone));
     const columns: Partial<Record<Field, number>> = {};
     headers.forEach((header, c) => {
       const field = FIELD_BY_HEADER.get(normalizeHeader(header));
@@ -140,9 +141,9 @@ export function readGoalTab(
   firstIndex: number,
   rowOffset = 0,
 ): GoalTab | null {
-  const header = findHeader(grid);
+  const header = findHeader(grid, settings.timeZone);
   if (header === null) return null;
-  const reader = new RowReader(tab, header, settings.decimalSeparator);
+  const reader = new RowReader(tab, header, settings.decimalSeparator, settings.timeZone);
   const goals: Goal[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
     const goal = reader.read(grid[r], r + 1 + rowOffset, firstIndex + goals.length);
@@ -202,6 +203,7 @@ class RowReader {
     private readonly tab: string,
     header: HeaderRow,
     private readonly decimalSeparator: '.' | ',',
+    private readonly timeZone: string,
   ) {
     this.col = fieldColumns(header.columns);
     this.fieldColumns = Int32Array.from(COLUMN_ORDER, (field) => this.col[field]);
@@ -347,7 +349,7 @@ class RowReader {
   }
 
   private text(field: Field): string {
-    return cellText(this.cell(field));
+    return cellText(this.cell(field), this.timeZone);
   }
 
   /** A number cell: null when blank; NaN (after reporting `not-a-number`) when unreadable. */
@@ -357,7 +359,7 @@ class RowReader {
     if (v === '' || v === undefined) return null;
     const n = parseNumber(v, this.decimalSeparator);
     if (n !== null && Number.isNaN(n)) {
-      const detail: IssueDetail = { code: 'not-a-number', text: cellText(v) };
+      const detail: IssueDetail = { code: 'not-a-number', text: cellText(v, this.timeZone) };
       if (BLOCKING_NUMBERS.has(field)) this.fail(field, detail);
       else this.report(field, detail);
     }
@@ -407,10 +409,10 @@ class RowReader {
       typeof v === 'string'
         ? remembered(this.periodTexts, v, periodLabel)
         : isDate(v)
-          ? remembered(this.periodTimes, v.getTime(), monthLabel)
+          ? remembered(this.periodTimes, v.getTime(), this.monthLabel)
           : periodLabel(v);
     if (label !== null) return label;
-    this.report('period', { code: 'bad-period', text: cellText(v) });
+    this.report('period', { code: 'bad-period', text: cellText(v, this.timeZone) });
     return '';
   }
 
@@ -422,7 +424,7 @@ class RowReader {
    */
   private readRange(min: number | null, max: number | null): [number | null, number | null] {
     const targetCell = this.cell('target');
-    const targetText = cellText(targetCell);
+    const targetText = cellText(targetCell, this.timeZone);
     if (typeof targetCell === 'string' && targetText !== '') {
       const pair = splitRange(targetText, this.decimalSeparator);
       if (pair !== null) return pair[0] <= pair[1] ? pair : this.badRange('target', targetText);
@@ -440,6 +442,10 @@ class RowReader {
     if (low === null || max === null || low > max) return this.badRange(blame, described);
     return [low, max];
   }
+
+  /** The month a Date Period cell falls in, on the spreadsheet's calendar (remembered by instant: the zone is the tab's). */
+  private readonly monthLabel = (time: number): string | null =>
+    parsePeriod(new Date(time), this.timeZone)?.label ?? null;
 
   private badRange(field: Field, text: string): [null, null] {
     this.fail(field, { code: 'bad-range', text });
@@ -495,10 +501,6 @@ function remembered<K, T>(memo: Map<K, T>, key: K, compute: (key: K) => T): T {
 
 function periodLabel(v: CellValue): string | null {
   return parsePeriod(v)?.label ?? null;
-}
-
-function monthLabel(time: number): string | null {
-  return periodLabel(new Date(time));
 }
 
 function typeOf(text: string): GoalType | null {
