@@ -44,7 +44,8 @@ export interface SheetPort
   insertChart(chart: EmbeddedChartPort): void;
 }
 
-export interface SpreadsheetPort extends Pick<S, 'getSpreadsheetLocale' | 'getNumSheets' | 'toast'> {
+export interface SpreadsheetPort
+  extends Pick<S, 'getSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'getNumSheets' | 'toast'> {
   getSheets(): SheetPort[];
   getSheetByName(name: string): SheetPort | null;
   getActiveRange(): RangePort | null;

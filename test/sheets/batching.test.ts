@@ -55,6 +55,7 @@ it('reads each tab with exactly one getDataRange().getValues()', () => {
     'SpreadsheetApp.getActiveSpreadsheet': 1,
     'Spreadsheet.getSheets': 1,
     'Spreadsheet.getSpreadsheetLocale': 1,
+    'Spreadsheet.getSpreadsheetTimeZone': 1,
   });
 });
 

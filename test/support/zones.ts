@@ -1,13 +1,20 @@
 // Time zones for date tests: instants of a spreadsheet's local midnight, and running code with the process in another zone.
 
-/** Spreadsheet zones the tests read dates in, with the instant (UTC) of their local midnight on 2026-03-01. */
-export const SPREADSHEET_ZONES: readonly { zone: string; marchFirst: Date }[] = [
-  // CET, UTC+1: midnight is 23:00 UTC the day before.
-  { zone: 'Europe/Berlin', marchFirst: new Date('2026-02-28T23:00:00Z') },
+/**
+ * Spreadsheet zones the tests read dates in, with instants (UTC) of their local midnight on 2026-03-01 and of
+ * 23:30 local time on 2026-03-31 (after the switch to daylight time in Berlin and Los Angeles).
+ */
+export const SPREADSHEET_ZONES: readonly { zone: string; marchFirst: Date; lateOnMarch31: Date }[] = [
+  // CET, UTC+1: midnight is 23:00 UTC the day before; CEST from 29 March, UTC+2.
+  { zone: 'Europe/Berlin', marchFirst: new Date('2026-02-28T23:00:00Z'), lateOnMarch31: new Date('2026-03-31T21:30:00Z') },
   // JST, UTC+9: midnight is 15:00 UTC the day before.
-  { zone: 'Asia/Tokyo', marchFirst: new Date('2026-02-28T15:00:00Z') },
-  // PST, UTC-8 (daylight time starts on 8 March 2026): midnight is 08:00 UTC the same day.
-  { zone: 'America/Los_Angeles', marchFirst: new Date('2026-03-01T08:00:00Z') },
+  { zone: 'Asia/Tokyo', marchFirst: new Date('2026-02-28T15:00:00Z'), lateOnMarch31: new Date('2026-03-31T14:30:00Z') },
+  // PST, UTC-8: midnight is 08:00 UTC the same day; PDT from 8 March, UTC-7.
+  {
+    zone: 'America/Los_Angeles',
+    marchFirst: new Date('2026-03-01T08:00:00Z'),
+    lateOnMarch31: new Date('2026-04-01T06:30:00Z'),
+  },
 ];
 
 /**
@@ -29,6 +36,6 @@ export function inProcessZone<T>(zone: string, work: () => T): T {
 }
 
 /** Every spreadsheet zone with every process zone, for it.each. */
-export const ZONE_PAIRS = SPREADSHEET_ZONES.flatMap(({ zone, marchFirst }) =>
-  PROCESS_ZONES.map((processZone) => ({ zone, processZone, marchFirst })),
+export const ZONE_PAIRS = SPREADSHEET_ZONES.flatMap((spreadsheet) =>
+  PROCESS_ZONES.map((processZone) => ({ ...spreadsheet, processZone })),
 );
