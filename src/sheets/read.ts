@@ -1,7 +1,7 @@
 // Reads the workbook for the core: every tab with one batched getValues, the locale's decimal separator and the time zone.
 import type { TabInput } from '../core/workbook';
 import type { SpreadsheetPort } from './gas';
-import { decimalSeparatorOf } from './locale';
+import { decimalSeparatorOf } from '../core/locale';
 import { isOwnedTab } from './owned';
 
 export interface WorkbookRead {

@@ -1,7 +1,7 @@
 // The small pure pieces of the adapter: text escaping and the locale's decimal separator.
 import { describe, expect, it } from 'vitest';
 import { safeCell, safeText } from '../../src/sheets/cell-text';
-import { decimalSeparatorOf } from '../../src/sheets/locale';
+import { decimalSeparatorOf } from '../../src/core/locale';
 import { enterValue } from '../../tools/gas-fake';
 
 describe('safeText', () => {
