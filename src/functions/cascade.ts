@@ -3,9 +3,10 @@ import { cascade } from '../core/cascade';
 import { orBlank } from '../core/cells';
 import { linkGoals } from '../core/graph';
 import { describeIssue } from '../core/issues';
+import { quoted } from '../core/quote';
 import type { Goal, RollupMethod } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
-import { pathText, treeOrder } from '../core/tree';
+import { pathTexts, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import {
   alignedColumns,
@@ -73,7 +74,7 @@ function methodReader(method: unknown, n: number, bad: Map<number, string>): (r:
     if (text === 'avg') return 'average';
     if (/^(average|min|own)$/.test(text)) return text as RollupMethod;
     const hint = text === 'sum' ? ' To sum actuals, use MBO_CASCADE with Actual and Target columns.' : '';
-    throw new ArgumentError('method', `must be average, min or own, not "${text}".${hint}`);
+    throw new ArgumentError('method', `must be average, min or own, not ${quoted(text)}.${hint}`);
   };
   if (isOmitted(method)) return () => null;
   if (!isRange(method) || (toMatrix('method', method).flat().length === 1 && n !== 1)) {
@@ -159,7 +160,7 @@ export const MBO_CASCADE = define(
   (locale, table, ...more) => {
     const analysis = tablesOf(locale, table, more);
     const { goals, results, links } = analysis;
-    const ids = goals.map((g) => g.id);
+    const pathOf = pathTexts(links, goals.map((g) => g.id));
     const out: (string | number)[][] = [CASCADE_HEADER.slice()];
     for (const i of treeOrder(links)) {
       const g = goals[i];
@@ -170,7 +171,7 @@ export const MBO_CASCADE = define(
         g.owner,
         g.parent,
         r.onCycle ? '' : r.depth,
-        pathText(i, links.parentOf, ids),
+        pathOf(i),
         orBlank(r.measured),
         orBlank(r.rolledUp),
         orBlank(r.final),
@@ -210,13 +211,13 @@ export const MBO_PATH = define(
       goals.push(rollupGoal(goals.length, r + 1, text(cols.ids[r]), text(cols.parents[r]), null, null, null));
     }
     const links = linkGoals(goals);
-    const names = goals.map((g) => g.id);
+    const pathOf = pathTexts(links, goals.map((g) => g.id));
     return mapCells(id, toMatrix('id', id), (v) => {
       if (isOmitted(v)) return '';
       const key = text(v).toLowerCase();
       const index = links.indexByKey.get(key);
       if (index === undefined) return `⚠ MBO_PATH: ${describeValue(v)} is not among ids.`;
-      return pathText(index, links.parentOf, names);
+      return pathOf(index);
     });
   },
 );

@@ -1,6 +1,7 @@
 // MBO_SCORE, MBO_PAYOUT and MBO_NPS: owners' weighted scores, the payout curve, and teaming NPS.
 import { orBlank } from '../core/cells';
 import type { CellValue, PayoutPoint } from '../core/model';
+import { quoted } from '../core/quote';
 import { compilePayout, nps, weightedScore } from '../core/score';
 import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar } from './args';
 import { numberReader, textReader } from './locale';
@@ -31,7 +32,7 @@ export const MBO_SCORE = define(
     if (!isOmitted(owner)) {
       const wanted = text(toScalar('owner', owner));
       const group = groups.get(wanted.toLowerCase());
-      if (!group) throw new ArgumentError('owner', `"${wanted}" does not appear in owners.`);
+      if (!group) throw new ArgumentError('owner', `${quoted(wanted)} does not appear in owners.`);
       return orBlank(weightedScore(group.rows, false).score);
     }
     if (groups.size === 0) return [['', '']];

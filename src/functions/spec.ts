@@ -3,6 +3,7 @@
 // Summaries, return values and each parameter's type and help live in ./docs.ts, which the runtime never imports:
 // only the build (JSDoc for Sheets' autocomplete) and the README need them, and this bundle loads on every call.
 import { describeIssue, type IssueDetail, issueAt, NOWHERE } from '../core/issues';
+import { CELL_LIMIT, fitCell } from '../core/quote';
 import { ArgumentError } from './args';
 import { activeSpreadsheetLocale, type SheetLocale } from './locale';
 
@@ -52,7 +53,7 @@ export function define(
         // Sheets' autocomplete shows each argument's help as the formula is typed; the error says where it goes.
         if (args[i] === undefined) throw new ArgumentError(specs[i].name, `is missing (argument ${i + 1}). Example: ${example}`);
       }
-      return impl(locale, ...args);
+      return fitCells(impl(locale, ...args));
     } catch (e) {
       if (e instanceof ArgumentError) {
         e.message = `${name}: ${e.message}`;
@@ -64,6 +65,23 @@ export function define(
   };
   const run = (...args: unknown[]): unknown => runWith(activeSpreadsheetLocale(), ...args);
   return { name, params: specs, example, run, runWith };
+}
+
+/**
+ * Every text cell of a result within the characters a Sheets cell holds: a longer one (only an input cell longer
+ * than a cell, echoed back, can be) is cut with a note. Results are the function's own new arrays.
+ */
+function fitCells(result: unknown): unknown {
+  if (typeof result === 'string') return fitCell(result);
+  if (!Array.isArray(result)) return result;
+  for (const row of result) {
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && v.length > CELL_LIMIT) row[c] = fitCell(v);
+    }
+  }
+  return result;
 }
 
 /** What a cell shows when its row has bad data: the catalogue's wording, marked so it reads as a problem. */
