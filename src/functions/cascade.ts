@@ -64,7 +64,8 @@ export const MBO_ROLLUP = define(
   },
 );
 
-const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: -Number.POSITIVE_INFINITY };
+/** No limits on attainment, short of the largest number: a roll-up is never Infinity. */
+const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.MAX_VALUE, floor: -Number.MAX_VALUE };
 
 /** One method for all (a bad one is an argument error), or a column of them (a bad one is its row's problem text, in `bad`). */
 function methodReader(method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
