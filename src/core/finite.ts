@@ -43,14 +43,18 @@ export function lerp(y0: number, y1: number, t: number): number {
  * itself is beyond the largest number (never NaN, never Infinity from a sum that comes back down).
  */
 export function finiteSum(count: number, valueAt: (k: number) => number): number {
-  let sum = 0;
-  for (let k = 0; k < count; k++) sum += valueAt(k);
-  if (Number.isFinite(sum)) return sum;
   let largest = 0;
-  for (let k = 0; k < count; k++) largest = Math.max(largest, Math.abs(valueAt(k)));
-  let scaled = 0;
-  for (let k = 0; k < count; k++) scaled += valueAt(k) / largest;
-  return scaled * largest;
+  const pass = (scale: number): number => {
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const v = valueAt(k);
+      sum += v / scale;
+      largest = Math.max(largest, Math.abs(v));
+    }
+    return sum * scale;
+  };
+  const sum = pass(1);
+  return Number.isFinite(sum) ? sum : pass(largest);
 }
 
 /**
@@ -60,41 +64,31 @@ export function finiteSum(count: number, valueAt: (k: number) => number): number
  * weights and values are scaled by their largest before summing.
  */
 export function weightedMean(count: number, weightAt: (k: number) => number, valueAt: (k: number) => number): number {
-  let sum = 0;
-  let total = 0;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < count; k++) {
-    const w = weightAt(k);
-    if (!(w > 0)) continue;
-    const v = valueAt(k);
-    sum += w * v;
-    total += w;
-    if (v < low) low = v;
-    if (v > high) high = v;
-  }
+  let heaviest = 0;
+  let total = 0;
+  // With scales of 1 this is the plain Σ w v / Σ w, exactly.
+  const pass = (weightScale: number, valueScale: number): number => {
+    let sum = 0;
+    total = 0;
+    for (let k = 0; k < count; k++) {
+      const w = weightAt(k);
+      if (!(w > 0)) continue;
+      const v = valueAt(k);
+      sum += (w / weightScale) * (v / valueScale);
+      total += w / weightScale;
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+      heaviest = Math.max(heaviest, w);
+    }
+    return (sum / total) * valueScale;
+  };
+  let mean = pass(1, 1);
   if (total === 0) return Number.NaN;
-  let mean = sum / total;
   if (!Number.isFinite(mean) || !Number.isFinite(total) || total < TINY) {
-    let largestWeight = 0;
-    let largestValue = 0;
-    for (let k = 0; k < count; k++) {
-      const w = weightAt(k);
-      if (!(w > 0)) continue;
-      largestWeight = Math.max(largestWeight, w);
-      largestValue = Math.max(largestValue, Math.abs(valueAt(k)));
-    }
-    let scaledSum = 0;
-    let scaledTotal = 0;
-    for (let k = 0; k < count; k++) {
-      const w = weightAt(k);
-      if (!(w > 0)) continue;
-      const share = w / largestWeight;
-      scaledSum += share * (largestValue === 0 ? 0 : valueAt(k) / largestValue);
-      scaledTotal += share;
-    }
-    mean = (scaledSum / scaledTotal) * largestValue;
+    mean = pass(heaviest, Math.max(-low, high) || 1);
   }
   // Rounding may step just outside the values; a mean never lies outside them.
-  return mean < low ? low : mean > high ? high : mean;
+  return Math.min(high, Math.max(low, mean));
 }
