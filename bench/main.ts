@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { benchBounds } from './bounds';
 import { benchBundle } from './bundle';
 import { benchCore } from './core';
 import { markdown, type Section } from './measure';
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     ['sheets', benchSheets],
     ['cli', benchCli],
     ['native', benchNative],
+    ['bounds', benchBounds],
   ];
   const sections: Section[] = [];
   for (const [name, run] of suites) {

@@ -1,4 +1,5 @@
 // Attainment of one measured goal (actual against target, by direction) and the status it earns.
+import { spanRatio } from './finite';
 import { type Direction, type Status, STATUSES } from './model';
 
 export type AttainmentError = 'zero-span' | 'missing-target' | 'bad-range';
@@ -74,7 +75,11 @@ export function thresholdAttainment(g: Measure & { threshold: number | null }): 
   return typeof at === 'number' && Number.isFinite(at) ? at : null;
 }
 
-/** The model's formulas before clamping; Infinity stands for "as good as it gets" (reaches the cap). */
+/**
+ * The model's formulas before clamping; Infinity stands for "as good as it gets" (reaches the cap), and a ratio
+ * beyond the largest number (a huge actual over a tiny span) is ±Infinity too, which the clamp turns into the cap
+ * or the floor. Never NaN for finite inputs: differences that overflow are taken of halves (see spanRatio).
+ */
 function unclamped(g: Measure, actual: number): number | Attainment {
   switch (g.direction) {
     case 'binary':
@@ -88,7 +93,8 @@ function unclamped(g: Measure, actual: number): number | Attainment {
       if (g.target === null) return failure('missing-target');
       if (g.baseline !== null) {
         if (g.baseline === g.target) return failure('zero-span');
-        return (g.baseline - actual) / (g.baseline - g.target);
+        // (B - A) / (B - T) is (A - B) / (T - B): one overflow-safe formula for both directions.
+        return spanRatio(actual, g.baseline, g.target);
       }
       if (g.target === 0) return failure('zero-span');
       // Nothing at all of a "lower is better" quantity is the best possible result.
@@ -99,7 +105,7 @@ function unclamped(g: Measure, actual: number): number | Attainment {
       if (g.target === null) return failure('missing-target');
       const baseline = g.baseline ?? 0;
       if (baseline === g.target) return failure('zero-span');
-      return (actual - baseline) / (g.target - baseline);
+      return spanRatio(actual, baseline, g.target);
     }
   }
 }

@@ -2,6 +2,7 @@
 
 import type { AttainmentError } from './attain';
 import { attainment, statusCode, TOLERANCE } from './attain';
+import { finiteSum, weightedMean } from './finite';
 import type { Links } from './graph';
 import type { Issue, IssueDetail } from './issues';
 import { goalPlace, issueAt } from './issues';
@@ -138,18 +139,18 @@ function rollers(
       else explicit += Math.max(0, share);
     }
     const blankShare = blanks === kids.length ? 1 / blanks : Math.max(0, 1 - explicit) / Math.max(1, blanks);
-    let sum = 0;
-    let weights = 0;
-    for (const c of kids) {
+    const valueAt = (k: number): number => {
+      const c = kids[k];
       const final = finalOf(measured[c], rolledUp[c]);
-      const value = Number.isNaN(final) ? zeroIfUnmeasured : final;
-      if (Number.isNaN(value)) continue;
-      const share = goals[c].contribution;
-      const weight = share === null ? blankShare : Math.max(0, share);
-      sum += weight * value;
-      weights += weight;
-    }
-    return weights > 0 ? sum / weights : Number.NaN;
+      return Number.isNaN(final) ? zeroIfUnmeasured : final;
+    };
+    // An unmeasured child (NaN) weighs nothing; weightedMean stays finite for weights or values near 1e308.
+    const weightAt = (k: number): number => {
+      if (Number.isNaN(valueAt(k))) return 0;
+      const share = goals[kids[k]].contribution;
+      return share === null ? blankShare : share;
+    };
+    return weightedMean(kids.length, weightAt, valueAt);
   };
 
   /** The children's own actuals added up, measured against the parent's own target, direction and limits. */
@@ -157,8 +158,7 @@ function rollers(
     const g = goals[parent];
     const unit = g.unit.trim().toLowerCase();
     let mismatch = false;
-    let total = 0;
-    let counted = 0;
+    const counted: number[] = [];
     for (const c of kids) {
       const child = goals[c];
       if (child.unit.trim().toLowerCase() !== unit) {
@@ -173,8 +173,7 @@ function rollers(
           }),
         );
       } else if (child.actual !== null) {
-        total += child.actual;
-        counted++;
+        counted.push(child.actual);
       }
     }
     if (mismatch) return Number.NaN;
@@ -184,7 +183,10 @@ function rollers(
       return Number.NaN;
     }
     // Unmeasured children add nothing either way; with none measured there is no sum unless they count as 0.
-    if (counted === 0 && !settings.countUnmeasuredAsZero) return Number.NaN;
+    if (counted.length === 0 && !settings.countUnmeasuredAsZero) return Number.NaN;
+    // Summed without overflow where the total comes back down (1e308 + 1e308 - 1e308); a total truly beyond the
+    // largest number is ±Infinity, which attainment clamps to the cap or the floor.
+    const total = finiteSum(counted.length, (k) => counted[k]);
     const a = attainment({ ...g, actual: total }, settings);
     if (a.kind === 'value') return a.value;
     // The same error on the parent's own measurement is reported once, from there.

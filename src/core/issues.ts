@@ -1,6 +1,7 @@
 // Every problem the core finds, as data: a union keyed by a literal code, its severity, and one catalogue of wording.
 import { type Field, fieldLabel } from './fields';
 import type { Goal } from './model';
+import { idList, quoted, shown } from './quote';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -115,27 +116,40 @@ const W = 'warning';
 const CATALOGUE: {
   readonly [C in IssueCode]: readonly [Severity, string | ((issue: Extract<Issue, { code: C }>) => string)];
 } = {
-  'no-goal-tabs': [E, "No goal tab found: give a tab a header row in its first 10 rows with a Goal (or Key Result, Objective) column and an ID, Parent, Target or Progress column, or map its headers in the sidebar's Columns panel."],
-  'settings-tab-missing': [W, (i) => `No tab is named "${i.tabName}": fix Goal tabs in Settings.`],
-  'bad-setting': [W, (i) => `${i.key} cannot be "${i.text}": the default is used.`],
+  'no-goal-tabs': [
+    E,
+    "No goal tab found: give a tab a header row in its first 10 rows with a Goal (or Key Result, Objective) column and an ID, Parent, Target or Progress column, or map its headers in the sidebar's Columns panel.",
+  ],
+  'settings-tab-missing': [
+    W,
+    (i) => `No tab is named ${quoted(i.tabName)}: fix Goal tabs in Settings.`,
+  ],
+  'bad-setting': [W, (i) => `${shown(i.key)} cannot be ${quoted(i.text)}: the default is used.`],
   'missing-id': [E, 'Goal data but no ID: give this row a unique ID.'],
   'missing-goal': [E, 'Goal is blank: say what the goal is.'],
   'duplicate-id': [
     E,
-    (i) => `ID "${i.goalId}" is also on ${i.otherTab} row ${i.otherRow}: IDs must be unique.`,
+    (i) => `ID ${quoted(i.goalId)} is also on ${shown(i.otherTab)} row ${i.otherRow}: IDs must be unique.`,
   ],
   'not-a-number': [
     E,
     (i) =>
-      `"${i.text}"${i.column ? ` in ${i.column}` : ''} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
+      `${quoted(i.text)}${i.column ? ` in ${shown(i.column)}` : ''} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
   ],
-  'bad-direction': [E, (i) => `Direction "${i.text}" is unknown: use higher, lower, range or binary.`],
-  'bad-type': [W, (i) => `Type "${i.text}" is unknown: use Outcome, Activity or Collaboration.`],
-  'bad-rollup': [E, (i) => `Rollup "${i.text}" is unknown: use average, sum, min or own.`],
-  'bad-period': [W, (i) => `Period "${i.text}" is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`],
+  'bad-direction': [E, (i) => `Direction ${quoted(i.text)} is unknown: use higher, lower, range or binary.`],
+  'bad-type': [
+    W,
+    (i) =>
+      `Type ${quoted(i.text)} is unknown: use Outcome, Activity or Collaboration.`,
+  ],
+  'bad-rollup': [E, (i) => `Rollup ${quoted(i.text)} is unknown: use average, sum, min or own.`],
+  'bad-period': [
+    W,
+    (i) => `Period ${quoted(i.text)} is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
+  ],
   'bad-range': [
     E,
-    (i) => `Range target "${i.text}": write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
+    (i) => `Range target ${quoted(i.text)}: write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
   ],
   'missing-target': [E, 'An Actual but no Target: add the Target.'],
   'zero-span': [E, 'Target equals Baseline (or is 0 on a "lower" goal without one): change one.'],
@@ -143,14 +157,18 @@ const CATALOGUE: {
   'missing-owner': [W, 'No Owner, so no scorecard counts this goal: add one.'],
   'unknown-parent': [
     E,
-    (i) => `No goal has the ID "${i.parent}": fix Parent, or blank it for a top-level goal.`,
+    (i) => `No goal has the ID ${quoted(i.parent)}: fix Parent, or blank it for a top-level goal.`,
   ],
   'self-parent': [E, 'A goal cannot be its own parent: pick the goal it contributes to.'],
-  cycle: [E, (i) => `Parents form a loop (${i.cycle.join(' › ')}), so none can roll up: change one Parent.`],
+  cycle: [
+    E,
+    (i) =>
+      `Parents form a loop (${idList(i.cycle)}), so none can roll up: change one Parent.`,
+  ],
   'sum-unit-mismatch': [
     E,
     (i) =>
-      `A sum roll-up needs one unit: child ${i.childId} is in ${i.childUnit || 'blank'}, this goal in ${i.unit || 'blank'}.`,
+      `A sum roll-up needs one unit: child ${shown(i.childId)} is in ${shown(i.childUnit) || 'blank'}, this goal in ${shown(i.unit) || 'blank'}.`,
   ],
   'sum-needs-target': [E, "A sum roll-up needs this goal's own Target: add one."],
   'alignment-gap': [
@@ -161,17 +179,17 @@ const CATALOGUE: {
   unmeasured: ['info', 'No Actual yet, so it is left out of roll-ups.'],
   'weights-not-100': [
     W,
-    (i) => `${i.owner}'s weights for ${periodName(i.period)} add up to ${pct(i.total)}, not 100%.`,
+    (i) => `${shown(i.owner)}'s weights for ${periodName(i.period)} add up to ${pct(i.total)}, not 100%.`,
   ],
   'gate-missed': [
     'info',
     (i) =>
-      `${i.owner} gets no payout for ${periodName(i.period)}: this gate goal is at ${pct(i.attainment)}, under ${pct(i.gate)}.`,
+      `${shown(i.owner)} gets no payout for ${periodName(i.period)}: this gate goal is at ${pct(i.attainment)}, under ${pct(i.gate)}.`,
   ],
   'no-collaboration-goal': [
     W,
     (i) =>
-      `${i.owner}'s scorecard for ${periodName(i.period)} has no Collaboration goal: add a teaming score (peer NPS, =MBO_NPS).`,
+      `${shown(i.owner)}'s scorecard for ${periodName(i.period)} has no Collaboration goal: add a teaming score (peer NPS, =MBO_NPS).`,
   ],
   'top-level-not-outcome': [W, 'A top-level goal should be an Outcome: mark it so, or give it a Parent.'],
   'activity-not-under-outcome': [
@@ -181,12 +199,12 @@ const CATALOGUE: {
   'activity-heavy': [
     W,
     (i) =>
-      `${pct(i.share)} of ${i.owner}'s weight for ${periodName(i.period)} is on Activities (limit ${pct(i.limit)}): measure outcomes, not tactics.`,
+      `${pct(i.share)} of ${shown(i.owner)}'s weight for ${periodName(i.period)} is on Activities (limit ${pct(i.limit)}): measure outcomes, not tactics.`,
   ],
   'vanity-metric': [
     W,
     (i) =>
-      `"${i.word}" reads like a vanity metric ${i.asOutcome ? 'but is an Outcome: measure what it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the one it drives.'}`,
+      `${quoted(i.word)} reads like a vanity metric ${i.asOutcome ? 'but is an Outcome: measure what it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the one it drives.'}`,
   ],
   // Reading the sheets people already have
   'unread-tab': [
@@ -207,16 +225,16 @@ const CATALOGUE: {
     W,
     (i) =>
       i.why === 'gate'
-        ? `Gate "${i.text}" is above 1000%: a gate is the attainment a goal must reach (e.g. 80%).`
-        : `Actual "${i.text}" is 100 times its Target or more: check that both are in the same units (1.2M vs 1.2).`,
+        ? `Gate ${quoted(i.text)} is above 1000%: a gate is the attainment a goal must reach (e.g. 80%).`
+        : `Actual ${quoted(i.text)} is 100 times its Target or more: check that both are in the same units (1.2M vs 1.2).`,
   ],
   'ambiguous-parent': [
     W,
-    (i) => `Parent "${i.parent}" matches no ID and ${i.count} goal titles: write the parent's ID.`,
+    (i) => `Parent ${quoted(i.parent)} matches no ID and ${i.count} goal titles: write the parent's ID.`,
   ],
   'several-parents': [
     W,
-    (i) => `Parent "${i.parent}" names several goals: only ${i.used} counts. Keep one parent per goal.`,
+    (i) => `Parent ${quoted(i.parent)} names several goals: only ${shown(i.used)} counts. Keep one parent per goal.`,
   ],
 };
 

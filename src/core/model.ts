@@ -90,6 +90,8 @@ export interface Settings {
   decimalSeparator: '.' | ',';
   /** Headers the user mapped to fields (Settings ▸ Column rows); field null = ignore the column. */
   columns: ColumnMapping[];
+  /** The spreadsheet's time zone (`Europe/Berlin`): Date cells are read as the calendar day they show there. */
+  timeZone: string;
 }
 
 /** One Settings ▸ Column row: a header as written on goal tabs, and the field it holds. */
@@ -134,6 +136,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultPeriod: '',
   decimalSeparator: '.',
   columns: [],
+  timeZone: 'UTC',
 };
 
 /**

@@ -1,4 +1,5 @@
 // The cascade's results held by field: typed arrays with NaN for null and a status code per goal, GoalResult objects on request.
+import { saturate } from './finite';
 import type { Links } from './graph';
 import { pathOf } from './graph';
 import type { CascadeResults, GoalResult, Status } from './model';
@@ -40,11 +41,13 @@ export const STATUS_CODE = /* @__PURE__ */ Object.fromEntries(
 export const finalOf = (measured: number, rolledUp: number): number =>
   Number.isNaN(measured) ? rolledUp : measured;
 
-/** The alignment gap, measured - rolledUp, where both exist and differ by more than the threshold; else NaN. */
+/**
+ * The alignment gap, measured - rolledUp, where both exist and differ by more than the threshold; else NaN. A gap
+ * beyond the largest number (caps and floors near ±1e308) is the largest number, never Infinity.
+ */
 export function gapOf(measured: number, rolledUp: number, threshold: number): number {
-  if (Number.isNaN(measured) || Number.isNaN(rolledUp) || !(Math.abs(measured - rolledUp) > threshold))
-    return Number.NaN;
-  return measured - rolledUp;
+  if (Number.isNaN(measured) || Number.isNaN(rolledUp) || !(Math.abs(measured - rolledUp) > threshold)) return Number.NaN;
+  return saturate(measured - rolledUp);
 }
 
 /**

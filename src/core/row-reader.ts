@@ -1,4 +1,5 @@
 // Reading one goal row of a tab: each recognised cell into a Goal's value, each bad cell into an Issue.
+import { UTC } from './calendar';
 import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } from './cells';
 import { FIELD_NAMES, type Field, numberErrors } from './fields';
 import type { HeaderRow } from './header';
@@ -104,6 +105,8 @@ export class RowReader {
     private readonly decimalSeparator: '.' | ',',
     /** True when the tab's Progress column holds percent points (0-100) rather than fractions. */
     private readonly progressInPoints: boolean,
+    /** The spreadsheet's time zone: Date cells are read on its calendar. */
+    private readonly timeZone: string = UTC,
   ) {
     // Built in one go: an object grown one property at a time past a few dozen keys turns into a slow dictionary.
     this.col = Object.fromEntries(FIELD_NAMES.map((field) => [field, header.columns[field] ?? -1])) as Record<
@@ -219,7 +222,7 @@ export class RowReader {
 
   /** The text of a field's cell in the row being read. */
   text(field: Field): string {
-    return cellText(this.cell(field));
+    return cellText(this.cell(field), this.timeZone);
   }
 
   /**
@@ -301,7 +304,7 @@ export class RowReader {
     if (v === '' || v === undefined || v === null) return null;
     const n = parseNumber(v, this.decimalSeparator);
     if (n !== null && Number.isNaN(n)) {
-      const detail: IssueDetail = { code: 'not-a-number', text: cellText(v) };
+      const detail: IssueDetail = { code: 'not-a-number', text: cellText(v, this.timeZone) };
       if (numberErrors(field) === 'blocks') this.fail(field, detail);
       else this.report(field, detail);
     }
@@ -369,17 +372,17 @@ export class RowReader {
       typeof v === 'string'
         ? remembered(this.periodTexts, v, periodLabel)
         : isDate(v)
-          ? remembered(this.periodTimes, v.getTime(), monthLabel)
+          ? remembered(this.periodTimes, v.getTime(), this.monthLabel)
           : periodLabel(v);
     if (label !== null) return label;
-    this.report('period', { code: 'bad-period', text: cellText(v) });
+    this.report('period', { code: 'bad-period', text: cellText(v, this.timeZone) });
     return '';
   }
 
   private dueYear(): string {
     const v = this.cell('due');
     if (isBlank(v)) return '';
-    const year = /^(\d{4})-\d\d-\d\d/.exec(cellText(v));
+    const year = /^(\d{4})-\d\d-\d\d/.exec(cellText(v, this.timeZone));
     return year === null ? '' : (periodLabel(year[1]) ?? '');
   }
 
@@ -391,7 +394,7 @@ export class RowReader {
    */
   private readRange(min: number | null, max: number | null): [number | null, number | null] {
     const targetCell = this.cell('target');
-    const targetText = cellText(targetCell);
+    const targetText = cellText(targetCell, this.timeZone);
     if (typeof targetCell === 'string' && targetText !== '') {
       const pair = splitRange(targetText, this.decimalSeparator);
       if (pair !== null) return pair[0] <= pair[1] ? pair : this.badRange('target', targetText);
@@ -409,6 +412,9 @@ export class RowReader {
     if (low === null || max === null || low > max) return this.badRange(blame, described);
     return [low, max];
   }
+
+  /** The month a Date Period cell falls in, on the spreadsheet's calendar (remembered by instant: the zone is the tab's). */
+  private readonly monthLabel = (time: number): string | null => parsePeriod(new Date(time), this.timeZone)?.label ?? null;
 
   private badRange(field: Field, text: string): [null, null] {
     this.fail(field, { code: 'bad-range', text });
@@ -453,10 +459,6 @@ function remembered<K, T>(memo: Map<K, T>, key: K, compute: (key: K) => T): T {
 
 function periodLabel(v: CellValue): string | null {
   return parsePeriod(v)?.label ?? null;
-}
-
-function monthLabel(time: number): string | null {
-  return periodLabel(new Date(time));
 }
 
 function typeOf(text: string): GoalType | null {

@@ -1,4 +1,5 @@
 // The Settings tab: reading its key/value rows over the defaults, and writing a tab that reads back the same.
+import { UTC } from './calendar';
 import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
 import { fieldLabel, fieldNamed } from './fields';
 import { type Issue, issueAt } from './issues';
@@ -91,21 +92,23 @@ export interface SettingsRead {
  * default; an unreadable one keeps it too and is reported as `bad-setting`. Unknown keys are
  * ignored; when a key repeats, the last readable value wins. Percentages may be fractions (1.5)
  * or text ('150%'). Payout points, when any are readable, replace the whole default curve.
- * decimalSeparator is the spreadsheet locale's; a `Decimal separator` row overrides it.
+ * decimalSeparator is the spreadsheet locale's; a `Decimal separator` row overrides it. timeZone is the
+ * spreadsheet's: Date cells (a Default period typed as a date) are read on its calendar.
  */
 export function readSettings(
   grid: Grid | null,
   tab = 'Settings',
   decimalSeparator: '.' | ',' = '.',
+  timeZone: string = UTC,
 ): SettingsRead {
   // The spreadsheet's locale gives the separator unless the tab names one.
-  const settings = { ...defaults(), decimalSeparator };
+  const settings = { ...defaults(), decimalSeparator, timeZone };
   const issues: Issue[] = [];
   if (grid === null) return { settings, issues };
 
   const rows: Row[] = [];
   grid.forEach((cells, r) => {
-    const written = cellText(cells[0]);
+    const written = cellText(cells[0], timeZone);
     const key = KEYS.get(normalizeHeader(written));
     if (key !== undefined) rows.push({ key, written, row: r + 1, cells });
   });
@@ -113,7 +116,7 @@ export function readSettings(
   /** A row's unreadable Value (col 2) or Payout (col 3). */
   const bad = ({ row, written, cells }: Row, col = 2): void => {
     const place = { tab, row, col, column: col === 3 ? 'Payout' : 'Value', goalId: '' };
-    issues.push(issueAt(place, { code: 'bad-setting', key: written, text: cellText(cells[col - 1]) }));
+    issues.push(issueAt(place, { code: 'bad-setting', key: written, text: cellText(cells[col - 1], timeZone) }));
   };
   const number = (v: CellValue): number | null => parseNumber(v, settings.decimalSeparator);
 
@@ -135,7 +138,7 @@ export function readSettings(
     const value = cells[1];
     if (isBlank(value) || key === 'payoutPoint' || key === 'column') return;
     // Not blank, so a number or NaN.
-    const read = READERS[key](cellText(value), number(value) as number, value);
+    const read = READERS[key](cellText(value, timeZone), number(value) as number, value, timeZone);
     if (read === null) bad(entry);
     else {
       (settings as Record<string, unknown>)[key] = read;
@@ -188,7 +191,7 @@ const fraction = (_text: string, n: number): number | null => (n >= 0 && n <= 1 
 
 /** Each setting's value from its cell (as text, as a number, as it is), or null when unreadable. */
 const READERS: {
-  readonly [K in Exclude<Key, RepeatedKey>]: (text: string, n: number, v: CellValue) => Settings[K] | null;
+  readonly [K in Exclude<Key, RepeatedKey>]: (text: string, n: number, v: CellValue, timeZone: string) => Settings[K] | null;
 } = {
   cap: (_text, n) => (n > 0 ? n : null),
   floor: (_text, n) => (Number.isNaN(n) ? null : n),
@@ -201,7 +204,7 @@ const READERS: {
     return words.some((w) => w.length > MAX_VANITY_WORD) ? null : words;
   },
   goalTabs: (text) => splitList(text),
-  defaultPeriod: (_text, _n, v) => parsePeriod(v)?.label ?? null,
+  defaultPeriod: (_text, _n, v, timeZone) => parsePeriod(v, timeZone)?.label ?? null,
   decimalSeparator: (text) => {
     const word = text.toLowerCase();
     return POINT.test(word) ? '.' : COMMA.test(word) ? ',' : null;

@@ -62,7 +62,7 @@ export function readGoalTab(
   if (shape.kind !== 'goals') return null;
   const { header } = shape;
   const rows = new GroupedRows(grid, header, options.merges ?? []);
-  const reader = new RowReader(tab, header, settings.decimalSeparator, progressInPoints(grid, header));
+  const reader = new RowReader(tab, header, settings.decimalSeparator, progressInPoints(grid, header), settings.timeZone);
   const layout = new Layout(tab, header, reader);
   const offset = options.rowOffset ?? 0;
   const goals: Goal[] = [];

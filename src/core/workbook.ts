@@ -1,5 +1,6 @@
 // The whole analysis of a workbook: settings, goal tabs, links, cascade, scorecards and advice, in one pass.
 import { advise } from './advise';
+import { UTC } from './calendar';
 import { cascade } from './cascade';
 import { type Links, linkGoals } from './graph';
 import { type Issue, issueAt, NOWHERE } from './issues';
@@ -40,6 +41,8 @@ export interface AnalyzeOptions {
   today?: number | null;
   /** The spreadsheet locale's decimal separator, for numbers typed as text; a Settings row overrides it. */
   decimalSeparator?: '.' | ',';
+  /** The spreadsheet's time zone, which Date cells are read in (default UTC). Ignored when `settings` is given: they carry one. */
+  timeZone?: string;
 }
 
 const SETTINGS_TAB = 'settings';
@@ -48,7 +51,8 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptions = {}): Analysis {
   const issues: Issue[] = [];
   const settingsTab = tabs.find((t) => t.name.trim().toLowerCase() === SETTINGS_TAB);
-  const settings = options.settings ?? readSettingsInto(settingsTab, options.decimalSeparator ?? '.', issues);
+  const settings =
+    options.settings ?? readSettingsInto(settingsTab, options.decimalSeparator ?? '.', options.timeZone ?? UTC, issues);
 
   const listed = new Set(settings.goalTabs.map((n) => n.trim().toLowerCase()));
   for (const name of settings.goalTabs) {
@@ -127,8 +131,13 @@ function unreadTabIssue(tab: TabInput, settings: Settings): Issue | null {
   );
 }
 
-function readSettingsInto(tab: TabInput | undefined, decimalSeparator: '.' | ',', issues: Issue[]): Settings {
-  const read = readSettings(tab ? tab.grid : null, tab?.name, decimalSeparator);
+function readSettingsInto(
+  tab: TabInput | undefined,
+  decimalSeparator: '.' | ',',
+  timeZone: string,
+  issues: Issue[],
+): Settings {
+  const read = readSettings(tab ? tab.grid : null, tab?.name, decimalSeparator, timeZone);
   for (const i of read.issues) issues.push(i);
   return read.settings;
 }

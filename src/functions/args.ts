@@ -1,5 +1,6 @@
 // Argument shapes for custom functions: a single cell or a range, omitted arguments, and errors that say what to fix.
 import { isDate } from '../core/cells';
+import { quoted } from '../core/quote';
 import type { CellValue } from '../core/model';
 
 /** A range as Sheets passes it: rows of columns. */
@@ -114,5 +115,5 @@ export function describeValue(v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(v);
   if (isOmitted(v)) return 'a blank';
-  return `"${String(v)}"`;
+  return quoted(String(v));
 }

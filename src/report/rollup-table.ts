@@ -1,5 +1,6 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
+import { count, fitCell } from '../core/quote';
 import { treeOrder } from '../core/tree';
 import type { Analysis } from '../core/workbook';
 
@@ -94,6 +95,17 @@ const CHART_SPAN_COLS = 7;
 const CHART_SPAN_ROWS = 20;
 /** Non-breaking spaces survive every trim, so the indentation stays. */
 const INDENT = '\u00a0\u00a0\u00a0\u00a0';
+/**
+ * Goals deeper than this are indented this far and say their depth: spelling out every level would make a
+ * 10,000-deep chain write 200 million spaces, and its deepest cells outgrow what a cell holds.
+ */
+const MAX_INDENT = 12;
+
+/** A goal's title, indented by its depth in the report. */
+function indented(title: string, depth: number): string {
+  if (depth <= MAX_INDENT) return fitCell(INDENT.repeat(depth) + title);
+  return fitCell(`${INDENT.repeat(MAX_INDENT)}(depth ${count(depth)}) ${title}`);
+}
 
 const box = (row: number, col: number, numRows: number, numCols: number): Box => ({ row, col, numRows, numCols });
 
@@ -155,7 +167,7 @@ function goalValues(analysis: Analysis, order: number[], depth: Int32Array): Rep
     const r = analysis.results.at(i);
     values.push([
       g.id,
-      INDENT.repeat(depth[i]) + g.title,
+      indented(g.title, depth[i]),
       g.owner,
       g.tab,
       orBlank(r.measured),

@@ -1,6 +1,6 @@
 // Endpoints that set a workbook up: a goal tab from the template (and Settings), Parent dropdowns, jumping to a cell.
 import { addParentDropdowns as writeDropdowns, uniqueIds } from '../sheets/dropdowns';
-import { decimalSeparatorOf } from '../sheets/locale';
+import { decimalSeparatorOf } from '../core/locale';
 import { selectCell as select } from '../sheets/select';
 import { ensureSettingsTab, insertGoalTab as insertTab } from '../sheets/template';
 import type { CellRef } from './api';

@@ -62,7 +62,8 @@ export interface SheetPort
   addDeveloperMetadata(key: string, value: string): unknown;
 }
 
-export interface SpreadsheetPort extends Pick<S, 'getSpreadsheetLocale' | 'getNumSheets' | 'toast'> {
+export interface SpreadsheetPort
+  extends Pick<S, 'getSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'getNumSheets' | 'toast'> {
   getSheets(): SheetPort[];
   getSheetByName(name: string): SheetPort | null;
   getActiveRange(): RangePort | null;

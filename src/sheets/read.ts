@@ -1,9 +1,9 @@
-// Reads the workbook for the core: every tab with one batched getValues, and the locale's decimal separator.
+// Reads the workbook for the core: every tab with one batched getValues and its merges, the locale's decimal separator and the time zone.
 import type { TabInput } from '../core/workbook';
 import { parseA1Block } from '../core/a1';
 import type { Merge } from '../core/table';
 import type { RangePort, SpreadsheetPort } from './gas';
-import { decimalSeparatorOf } from './locale';
+import { decimalSeparatorOf } from '../core/locale';
 import { markedTabs } from './owned';
 
 export interface WorkbookRead {
@@ -13,6 +13,8 @@ export interface WorkbookRead {
   ownTabs: string[];
   locale: string;
   decimalSeparator: '.' | ',';
+  /** The spreadsheet's time zone (not the script's): Date cells and "today" are read on its calendar. */
+  timeZone: string;
 }
 
 /**
@@ -29,7 +31,7 @@ function mergesOf(range: RangePort): Merge[] {
 }
 
 /**
- * One getSheets, one locale lookup, one metadata search, and per tab getName + getDataRange +
+ * One getSheets, one locale and one time zone lookup, one metadata search, and per tab getName + getDataRange +
  * getValues + getMergedRanges: the number of calls grows with the tabs, never with the rows. The
  * add-on's own tabs (marked as ours) are skipped: a report has ID and Goal headers and would
  * otherwise read as a second copy of every goal. A tab of the user's is read whatever its name,
@@ -37,6 +39,7 @@ function mergesOf(range: RangePort): Merge[] {
  */
 export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
   const locale = spreadsheet.getSpreadsheetLocale();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const marked = markedTabs(spreadsheet);
   const tabs: TabInput[] = [];
   const ownTabs: string[] = [];
@@ -49,7 +52,7 @@ export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
     const range = sheet.getDataRange();
     tabs.push({ name, grid: range.getValues(), merges: mergesOf(range) });
   }
-  return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
+  return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale), timeZone };
 }
 
 /**
@@ -59,6 +62,7 @@ export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
  */
 export function readTopRows(spreadsheet: SpreadsheetPort, rows: number, whole: (name: string) => boolean): WorkbookRead {
   const locale = spreadsheet.getSpreadsheetLocale();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const marked = markedTabs(spreadsheet);
   const tabs: TabInput[] = [];
   const ownTabs: string[] = [];
@@ -76,5 +80,5 @@ export function readTopRows(spreadsheet: SpreadsheetPort, rows: number, whole: (
     const top = sheet.getRange(1, 1, Math.min(rows, range.getNumRows()), range.getNumColumns());
     tabs.push({ name, grid: top.getValues() });
   }
-  return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
+  return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale), timeZone };
 }

@@ -65,7 +65,7 @@ describe('readSettings', () => {
     ['default period', ['Default period', 'fy26'], { defaultPeriod: 'FY2026' }],
     ['default period as a quarter', ['Default period', '2026-Q3'], { defaultPeriod: 'Q3 2026' }],
     ['default period as a year number', ['Default period', 2026], { defaultPeriod: 'FY2026' }],
-    ['default period as a date', ['Default period', new Date(2026, 2, 1)], { defaultPeriod: 'Mar 2026' }],
+    ['default period as a date', ['Default period', new Date(Date.UTC(2026, 2, 1))], { defaultPeriod: 'Mar 2026' }],
     ['decimal separator ,', ['Decimal separator', ','], { decimalSeparator: ',' }],
     ['decimal separator .', ['Decimal separator', '.'], { decimalSeparator: '.' }],
     ['decimal separator by name', ['Decimal separator', 'Comma'], { decimalSeparator: ',' }],
@@ -215,6 +215,8 @@ describe('settingsRows', () => {
       { header: 'Owner email', field: null },
       { header: 'Value now', field: 'actual' },
     ],
+    // Not a row of the tab: the spreadsheet's own zone, which readSettings is given.
+    timeZone: 'UTC',
   };
 
   it.each<[string, Settings]>([

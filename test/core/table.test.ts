@@ -462,7 +462,7 @@ describe('readGoalTab', () => {
 
     it.each<[Column, CellValue, string]>([
       ['Target', true, 'TRUE'],
-      ['Baseline', new Date(2026, 0, 5), '2026-01-05'],
+      ['Baseline', new Date(Date.UTC(2026, 0, 5)), '2026-01-05'],
       ['Weight', 'N/A', 'N/A'],
       ['Target', '#DIV/0!', '#DIV/0!'],
     ])('%s %j is not-a-number with text %j, and its value is null', (column, cell, text) => {
@@ -550,7 +550,7 @@ describe('readGoalTab', () => {
       ['unreadable text', { Target: 'forty to sixty' }, null, null, ['bad-range']],
       ['half a range', { Target: '40-' }, null, null, ['bad-range']],
       ['three numbers', { Target: '40-50-60' }, null, null, ['bad-range']],
-      ['a Date', { Target: new Date(2026, 0, 1) }, null, null, ['bad-range']],
+      ['a Date', { Target: new Date(Date.UTC(2026, 0, 1)) }, null, null, ['bad-range']],
       ['unreadable Max', { Min: 40, Max: 'lots' }, null, null, ['not-a-number']],
     ])('%s', (_, cells, target, targetMax, codes) => {
       const { goal, issues } = one({ Direction: 'range', ...cells });
@@ -645,7 +645,7 @@ describe('readGoalTab', () => {
     ['h1 2026', 'H1 2026', false],
     ['2026-Q3', 'Q3 2026', false],
     ['March 2026', 'Mar 2026', false],
-    [new Date(2026, 2, 1), 'Mar 2026', false],
+    [new Date(Date.UTC(2026, 2, 1)), 'Mar 2026', false],
     ['next year', '', true],
     ['Q5 2026', '', true],
   ])('Period %j -> %j (bad-period warning: %s)', (cell, period, bad) => {

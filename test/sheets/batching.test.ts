@@ -63,6 +63,7 @@ it('reads each tab with one getDataRange().getValues() and one getMergedRanges()
     'SpreadsheetApp.getActiveSpreadsheet': 1,
     'Spreadsheet.getSheets': 1,
     'Spreadsheet.getSpreadsheetLocale': 1,
+    'Spreadsheet.getSpreadsheetTimeZone': 1,
   });
 });
 

@@ -30,6 +30,15 @@ describe('buildRollupReport', () => {
     expect(Object.fromEntries(depthOf)).toEqual({ A: 0, B: 0, C: 0, D: 0, E: 1 });
   });
 
+  it('indents goals by depth up to 12 levels, then says the depth (a deep chain stays linear)', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`C${i}`, `Level ${i}`, 'Ann', i ? `C${i - 1}` : '', 10, 5, 1]);
+    const titles = report(rows).goals.values.slice(1).map((row) => String(row[1]));
+    const indent = (levels: number) => '\u00a0'.repeat(4 * levels);
+    expect(titles[12]).toBe(`${indent(12)}Level 12`);
+    expect(titles[13]).toBe(`${indent(12)}(depth 13) Level 13`);
+    expect(titles[29]).toBe(`${indent(12)}(depth 29) Level 29`);
+  });
+
   it('gives the treemap one root and an acyclic parent for every node', () => {
     const r = report([
       ['A', 'Loop one', 'Ann', 'B', 10, 5, 1],

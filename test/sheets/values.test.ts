@@ -1,7 +1,7 @@
 // The small pure pieces of the adapter: text written as text, and the locale's decimal separator.
 import { describe, expect, it } from 'vitest';
 import { plainTextCell, textFor, typedCell, typedText } from '../../src/sheets/cell-text';
-import { decimalSeparatorOf } from '../../src/sheets/locale';
+import { decimalSeparatorOf } from '../../src/core/locale';
 import { enterValue } from '../../tools/gas-fake';
 
 /** Text Sheets would read as something else if written as it is. */

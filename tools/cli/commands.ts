@@ -22,9 +22,13 @@ export interface RunOptions {
   progress: Progress;
 }
 
-/** The analysis of tabs, as the add-on does it: status judged on `today`. */
+/**
+ * The analysis of tabs, as the add-on does it: status judged on `today`. A file has no time zone: dates arrive
+ * as local wall-clock times (see cell-value.ts), so they, and the default day, are read in this process's zone.
+ */
 export function analyzeTabs(tabs: readonly TabInput[], options: Pick<RunOptions, 'today' | 'now'>): Analysis {
-  return analyzeWorkbook(tabs, { today: options.today ?? dayOfDate(options.now) });
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return analyzeWorkbook(tabs, { today: options.today ?? dayOfDate(options.now, timeZone), timeZone });
 }
 
 export interface CheckResult {

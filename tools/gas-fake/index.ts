@@ -34,6 +34,8 @@ export interface FakeGasOptions {
   tabs?: FakeTabs;
   /** Spreadsheet locale, e.g. 'de_DE' for a decimal comma. Default 'en_US'. */
   locale?: string;
+  /** The spreadsheet's time zone, e.g. 'Europe/Berlin', separate from the process's (TZ). Default: the process's. */
+  timeZone?: string;
   /** HTML project files by name (without .html), for HtmlService.createHtmlOutputFromFile. */
   htmlFiles?: Record<string, string>;
 }
@@ -53,7 +55,11 @@ export interface FakeGas {
 
 export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
   const log = new CallLog();
-  const spreadsheet = fakeSpreadsheet(options.tabs ?? { Sheet1: [] }, { log, locale: options.locale });
+  const spreadsheet = fakeSpreadsheet(options.tabs ?? { Sheet1: [] }, {
+    log,
+    locale: options.locale,
+    timeZone: options.timeZone,
+  });
   const ui = new FakeUi(log);
   const lockState: DocumentLockState = { holder: null };
   return {
@@ -74,9 +80,9 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
 /** A fake spreadsheet holding the fixture's tabs; building it counts no calls. */
 export function fakeSpreadsheet(
   tabs: FakeTabs,
-  options: { log?: CallLog; locale?: string } = {},
+  options: { log?: CallLog; locale?: string; timeZone?: string } = {},
 ): FakeSpreadsheet {
-  const spreadsheet = new FakeSpreadsheet(options.log ?? new CallLog(), options.locale ?? 'en_US');
+  const spreadsheet = new FakeSpreadsheet(options.log ?? new CallLog(), options.locale ?? 'en_US', options.timeZone);
   for (const [name, grid] of Object.entries(tabs)) fillSheet(spreadsheet, name, grid);
   return spreadsheet;
 }

@@ -1,4 +1,4 @@
-// A fake Spreadsheet: ordered tabs with Sheets' naming rules, the active selection, locale and toasts.
+// A fake Spreadsheet: ordered tabs with Sheets' naming rules, the active selection, locale, time zone and toasts.
 import type { SpreadsheetPort } from '../../src/sheets/gas';
 import type { CallLog } from './calls';
 import { FakeDeveloperMetadataFinder } from './metadata';
@@ -16,6 +16,8 @@ export class FakeSpreadsheet implements SpreadsheetPort {
   constructor(
     readonly log: CallLog,
     public locale = 'en_US',
+    /** The spreadsheet's own zone, separate from the process's (TZ): Date cells are instants of midnight there. */
+    public timeZone = processTimeZone(),
   ) {}
 
   private call(method: string, kind: 'read' | 'write' = 'read'): void {
@@ -82,6 +84,11 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     return this.locale;
   }
 
+  getSpreadsheetTimeZone(): string {
+    this.call('getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
+
   getActiveRange(): FakeRange | null {
     this.call('getActiveRange');
     return this.activeRange;
@@ -134,4 +141,9 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     this.call('toast');
     this.toasts.push({ message, title });
   }
+}
+
+/** The zone of this process (TZ), read when a fake is made: the default, as when a spreadsheet's zone is the script's. */
+export function processTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
