@@ -111,15 +111,13 @@ function isTotalLabel(v: CellValue): boolean {
 
 /**
  * Rows that are not goals, though they hold something: a TOTAL row (Total, Grand total, Subtotal, Total weight...
- * in its ID, Goal or first cell), and a section row (a label alone, on a row with no ID).
+ * as its ID, or in its Goal or first cell when it has no ID), and a section row (a label alone, on a row with no ID).
  */
 function skippedRow(cells: readonly CellValue[], header: HeaderRow): 'total-row' | 'section-row' | null {
   const { columns } = header;
-  if (
-    isTotalLabel(cells[0]) ||
-    isTotalLabel(cells[columns.goal ?? -1]) ||
-    isTotalLabel(cells[columns.id ?? -1])
-  ) {
+  const id = columns.id === undefined ? '' : cells[columns.id];
+  // A goal with an ID may be titled "Total": only a row without one (or with TOTAL as its ID) is a total.
+  if (isTotalLabel(id) || (isBlank(id) && (isTotalLabel(cells[0]) || isTotalLabel(cells[columns.goal ?? -1])))) {
     return 'total-row';
   }
   let only = -1;

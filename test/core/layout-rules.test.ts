@@ -302,6 +302,8 @@ describe('rows that are not goals', () => {
     ['Grand total:', ['Grand total:', '', '', ''], 'total-row'],
     ['Total weight', ['', 'Total weight', '', 1], 'total-row'],
     ['a goal titled "Total revenue"', ['T', 'Total revenue', 100, ''], null],
+    ['a goal with an ID titled "Total"', ['T', 'Total', 100, ''], null],
+    ['TOTAL as the ID', ['TOTAL', '', '', 1], 'total-row'],
     ['an ID alone', ['G9', '', '', ''], 'missing-goal'],
   ])('%s', (_, row, code) => {
     const a = analyze(tab('G', [['ID', 'Goal', 'Target', 'Weight'], ['G1', 'Grow', 10, 1], row]));
