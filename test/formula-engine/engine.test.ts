@@ -52,6 +52,7 @@ const STAND_IN_CATALOG: CatalogEntry[] = [
 ];
 
 /** Row 1: number, text, blank, #DIV/0!, TRUE. Row 2: blank, a percent, a date, #N/A, text that starts with '='. */
+// biome-ignore format: a table, one row per line
 const DATA: SheetContent = [
   [5, 'x', '', '=1/0', true],
   ['', '10%', new Date(2026, 2, 1), '=NA()', "'=text"],
@@ -68,6 +69,7 @@ beforeEach(() => {
   captured = [];
 });
 
+// biome-ignore format: a table, one row per line
 const ARGUMENT_CASES: { name: string; formula: string; args: unknown[] | ((args: unknown[]) => boolean) }[] = [
   { name: 'a single cell arrives as its value', formula: '=TEST_CAPTURE(Data!A1)', args: [5] },
   { name: 'a range arrives as rows of cells', formula: '=TEST_CAPTURE(Data!A1:B2)', args: [[[5, 'x'], ['', 0.1]]] },
@@ -89,6 +91,7 @@ const ARGUMENT_CASES: { name: string; formula: string; args: unknown[] | ((args:
   },
 ];
 
+// biome-ignore format: a table, one row per line
 const RESULT_CASES: { name: string; formula: string; shown: unknown }[] = [
   { name: 'a probed grid spills at its size', formula: '=TEST_GRID(2, 3)', shown: [[0, 1, 2], [10, 11, 12]] },
   { name: 'null shows an empty cell', formula: '=TEST_RETURN("nothing")', shown: [[null]] },
@@ -99,6 +102,7 @@ const RESULT_CASES: { name: string; formula: string; shown: unknown }[] = [
   { name: 'a nested call hands its whole array on', formula: '=SUM(TEST_GRID(2, 2))', shown: [[22]] },
 ];
 
+// biome-ignore format: a table, one row per line
 const ERROR_CASES: { name: string; formula: string; value: string; message: RegExp }[] = [
   { name: 'a thrown Error shows #ERROR! with its message', formula: '=TEST_RETURN("thrown")', value: '#ERROR!', message: /^TEST_RETURN: kind "thrown" always fails\.$/ },
   { name: 'NaN shows #NUM!', formula: '=TEST_RETURN("not a number")', value: '#NUM!', message: /TEST_RETURN returned NaN/ },

@@ -53,6 +53,7 @@ const rollupDirect = (call: Call): unknown => call('MBO_ROLLUP', sampleColumn('A
 /** Row of a goal in the stacked columns: CMO's four goals come first, then Demand Gen's. */
 const DG_1 = 4;
 
+// biome-ignore format: a table, one row per line
 const CASES: FormulaCase[] = [
   { name: 'MBO_ATTAINMENT: single cells, optional arguments left out', formula: '=MBO_ATTAINMENT(CMO!K2, CMO!J2)', expect: [[0.7875]] },
   {
@@ -128,6 +129,7 @@ const CASES: FormulaCase[] = [
   },
 ];
 
+// biome-ignore format: a table, one row per line
 const ERROR_CASES: ErrorCase[] = [
   { name: 'required argument missing', formula: '=MBO_ROLLUP(CMO!A2:A5)', value: '#ERROR!', message: /^MBO_ROLLUP: parents is missing/ },
   {

@@ -21,6 +21,7 @@ const attainment = `MBO_ATTAINMENT(${stacked('K')}, ${stacked('J')}, ${stacked('
 const rollup = `MBO_ROLLUP(${stacked('A')}, ${stacked('D')}, ${attainment}, ${stacked('M')})`;
 
 /** Each formula of the workbook, where it sits, and the direct call it must always agree with. */
+// biome-ignore format: a table, one row per line
 const FORMULAS: { at: string; formula: string; direct: (call: Call, inputs: Inputs) => unknown }[] = [
   {
     at: 'Calc!A1',
@@ -54,6 +55,7 @@ interface Edit {
 }
 
 /** Demand Gen is the second tab; row 3 holds DG-2, row 4 DG-3. */
+// biome-ignore format: a table, one row per line
 const EDITS: Edit[] = [
   { name: 'an Actual', cell: "'Demand Gen'!K3", value: 10_000_000, apply: ({ tables }) => void (tables[1][2][10] = 10_000_000), moreIssues: false },
   { name: 'a Parent moved to another tab', cell: "'Demand Gen'!D4", value: 'CT-1', apply: ({ tables }) => void (tables[1][3][3] = 'CT-1'), moreIssues: false },

@@ -27,6 +27,7 @@ export interface ErrorCase {
 const col = (...values: CellValue[]): CellValue[][] => values.map((v) => [v]);
 const WARN = /^⚠ /;
 
+// biome-ignore format: a table, one row per line
 const TABLE: CellValue[][] = [
   ['ID', 'Goal', 'Owner', 'Parent', 'Target', 'Actual'],
   ['T-1', 'Top outcome', 'Dana', '', 100, ''],
@@ -43,6 +44,7 @@ const CURVE = [
   [1.2, 1.5],
 ];
 
+// biome-ignore format: a table, one row per line
 export const RESULT_CASES: ResultCase[] = [
   // MBO_ATTAINMENT
   { name: 'higher, one cell', fn: 'MBO_ATTAINMENT', args: () => [80, 100], expect: 0.8 },
@@ -161,6 +163,7 @@ export const RESULT_CASES: ResultCase[] = [
   },
 ];
 
+// biome-ignore format: a table, one row per line
 export const ERROR_CASES: ErrorCase[] = [
   { name: 'actual missing', fn: 'MBO_ATTAINMENT', args: () => [], error: /^MBO_ATTAINMENT: actual is missing/ },
   { name: 'target missing', fn: 'MBO_ATTAINMENT', args: () => [5], error: /^MBO_ATTAINMENT: target is missing/ },
