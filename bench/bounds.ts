@@ -3,7 +3,7 @@ import type { CellValue } from '../src/core/model';
 import { analyzeWorkbook } from '../src/core/workbook';
 import { customFunctions } from '../src/main';
 import { goalViews, issueView } from '../src/server/views';
-import { type Check, fmt, gc, scalingExponent, type Section } from './measure';
+import { type Check, fmt, gc, type Section, scalingExponent } from './measure';
 
 const SIZES = [5_000, 10_000, 20_000, 40_000];
 /** The most characters Sheets holds in one cell. */
@@ -75,7 +75,13 @@ export function benchBounds(): Section[] {
   for (const shape of ['loop', 'chain'] as Shape[]) {
     const tables = SIZES.map((size) => longTree(shape, size));
     const table: (string | number)[][] = [
-      ['call', ...SIZES.map((s) => `${fmt.int(s)} goals`), 'scaling', 'longest cell at 40k', 'output per goal at 40k'],
+      [
+        'call',
+        ...SIZES.map((s) => `${fmt.int(s)} goals`),
+        'scaling',
+        'longest cell at 40k',
+        'output per goal at 40k',
+      ],
     ];
     const checks: Check[] = [];
     for (const [name, call] of CALLS) {
@@ -91,7 +97,12 @@ export function benchBounds(): Section[] {
         typeof largest === 'string' ? '-' : fmt.int(longest),
         `${fmt.int(Math.round(bytes / SIZES[SIZES.length - 1]))} B`,
       ]);
-      checks.push({ what: `${name}, ${shape}`, target: `linear (scaling < ${LINEAR})`, measured: exponent.toFixed(2), pass: exponent < LINEAR });
+      checks.push({
+        what: `${name}, ${shape}`,
+        target: `linear (scaling < ${LINEAR})`,
+        measured: exponent.toFixed(2),
+        pass: exponent < LINEAR,
+      });
       if (typeof largest !== 'string') {
         checks.push({
           what: `${name}, ${shape}: longest cell`,

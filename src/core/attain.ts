@@ -1,6 +1,6 @@
 // Attainment of one measured goal (actual against target, by direction) and the status it earns.
 import { spanRatio } from './finite';
-import { type Direction, type Status, STATUSES } from './model';
+import { type Direction, STATUSES, type Status } from './model';
 
 export type AttainmentError = 'zero-span' | 'missing-target' | 'bad-range';
 

@@ -70,7 +70,11 @@ function dayReader(zone: string): DayReader {
         for (const part of format.formatToParts(time)) parts[part.type] = part.value;
         // Eras count 1 BC as year 0 of the proleptic calendar, as Date does.
         const year = Number(parts.year);
-        return { year: parts.era[0] === 'B' ? 1 - year : year, month: Number(parts.month), day: Number(parts.day) };
+        return {
+          year: parts.era[0] === 'B' ? 1 - year : year,
+          month: Number(parts.month),
+          day: Number(parts.day),
+        };
       };
     } catch {
       // A zone Intl does not know: UTC.

@@ -60,7 +60,8 @@ function headersOf(cells: readonly unknown[], map: ColumnMap): TabHeader[] {
     const base = { column: c + 1, header, key, known };
     if (map.has(key)) headers.push({ ...base, field: map.get(key), source: 'settings' });
     else if (known !== undefined) headers.push({ ...base, field: known, source: 'synonym' });
-    else headers.push({ ...base, field: undefined, source: outlineLevel(header) === null ? 'none' : 'outline' });
+    else
+      headers.push({ ...base, field: undefined, source: outlineLevel(header) === null ? 'none' : 'outline' });
   });
   return headers;
 }
@@ -106,7 +107,8 @@ export function verdictOf(tab: TabInput, columns: readonly ColumnMapping[]): Tab
     const fields = (Object.keys(found) as Field[]).sort((a, b) => (found[a] ?? 0) - (found[b] ?? 0));
     return { reads: 'goals', row: shape.header.row + offset, fields, outline: outline.length > 0 };
   }
-  if (shape.kind === 'near-miss') return { reads: 'near-miss', row: shape.row + offset, missing: shape.missing };
+  if (shape.kind === 'near-miss')
+    return { reads: 'near-miss', row: shape.row + offset, missing: shape.missing };
   return { reads: 'other' };
 }
 
@@ -136,7 +138,10 @@ export function conflictingChoice(choices: readonly ColumnChoice[]): string | nu
 }
 
 /** The Settings map after the choices are saved: the other Column rows kept, the chosen headers as chosen. */
-export function columnsAfter(columns: readonly ColumnMapping[], choices: readonly ColumnChoice[]): ColumnMapping[] {
+export function columnsAfter(
+  columns: readonly ColumnMapping[],
+  choices: readonly ColumnChoice[],
+): ColumnMapping[] {
   const chosen = wanted(choices);
   const kept = columns.filter((c) => !chosen.has(normalizeHeader(c.header)));
   const added = [...chosen.values()].filter((c): c is ColumnMapping => c !== null);

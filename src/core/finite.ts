@@ -63,7 +63,11 @@ export function finiteSum(count: number, valueAt: (k: number) => number): number
  * counted: where the plain sums overflow (weights or values near 1e308) or underflow (weights near 5e-324), both
  * weights and values are scaled by their largest before summing.
  */
-export function weightedMean(count: number, weightAt: (k: number) => number, valueAt: (k: number) => number): number {
+export function weightedMean(
+  count: number,
+  weightAt: (k: number) => number,
+  valueAt: (k: number) => number,
+): number {
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   let heaviest = 0;

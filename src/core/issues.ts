@@ -120,10 +120,7 @@ const CATALOGUE: {
     E,
     "No goal tab found: give a tab a header row in its first 10 rows with a Goal (or Key Result, Objective) column and an ID, Parent, Target or Progress column, or map its headers in the sidebar's Columns panel.",
   ],
-  'settings-tab-missing': [
-    W,
-    (i) => `No tab is named ${quoted(i.tabName)}: fix Goal tabs in Settings.`,
-  ],
+  'settings-tab-missing': [W, (i) => `No tab is named ${quoted(i.tabName)}: fix Goal tabs in Settings.`],
   'bad-setting': [W, (i) => `${shown(i.key)} cannot be ${quoted(i.text)}: the default is used.`],
   'missing-id': [E, 'Goal data but no ID: give this row a unique ID.'],
   'missing-goal': [E, 'Goal is blank: say what the goal is.'],
@@ -137,11 +134,7 @@ const CATALOGUE: {
       `${quoted(i.text)}${i.column ? ` in ${shown(i.column)}` : ''} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
   ],
   'bad-direction': [E, (i) => `Direction ${quoted(i.text)} is unknown: use higher, lower, range or binary.`],
-  'bad-type': [
-    W,
-    (i) =>
-      `Type ${quoted(i.text)} is unknown: use Outcome, Activity or Collaboration.`,
-  ],
+  'bad-type': [W, (i) => `Type ${quoted(i.text)} is unknown: use Outcome, Activity or Collaboration.`],
   'bad-rollup': [E, (i) => `Rollup ${quoted(i.text)} is unknown: use average, sum, min or own.`],
   'bad-period': [
     W,
@@ -149,7 +142,8 @@ const CATALOGUE: {
   ],
   'bad-range': [
     E,
-    (i) => `Range target ${quoted(i.text)}: write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
+    (i) =>
+      `Range target ${quoted(i.text)}: write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
   ],
   'missing-target': [E, 'An Actual but no Target: add the Target.'],
   'zero-span': [E, 'Target equals Baseline (or is 0 on a "lower" goal without one): change one.'],
@@ -160,11 +154,7 @@ const CATALOGUE: {
     (i) => `No goal has the ID ${quoted(i.parent)}: fix Parent, or blank it for a top-level goal.`,
   ],
   'self-parent': [E, 'A goal cannot be its own parent: pick the goal it contributes to.'],
-  cycle: [
-    E,
-    (i) =>
-      `Parents form a loop (${idList(i.cycle)}), so none can roll up: change one Parent.`,
-  ],
+  cycle: [E, (i) => `Parents form a loop (${idList(i.cycle)}), so none can roll up: change one Parent.`],
   'sum-unit-mismatch': [
     E,
     (i) =>
@@ -234,7 +224,8 @@ const CATALOGUE: {
   ],
   'several-parents': [
     W,
-    (i) => `Parent ${quoted(i.parent)} names several goals: only ${shown(i.used)} counts. Keep one parent per goal.`,
+    (i) =>
+      `Parent ${quoted(i.parent)} names several goals: only ${shown(i.used)} counts. Keep one parent per goal.`,
   ],
 };
 

@@ -26,7 +26,9 @@ export function shown(text: string): string {
 
 /** User text in quotes: `"abc"`, or `"abc…" (50,000 characters)` for a long one. */
 export function quoted(text: string): string {
-  return text.length <= QUOTE_LIMIT ? `"${text}"` : `"${head(text, QUOTE_LIMIT)}…" (${count(text.length)} characters)`;
+  return text.length <= QUOTE_LIMIT
+    ? `"${text}"`
+    : `"${head(text, QUOTE_LIMIT)}…" (${count(text.length)} characters)`;
 }
 
 /** IDs joined by ` › `, at most a few of them: `A › B › C … and 9,997 more`; each ID as `shown` writes it. */

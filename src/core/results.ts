@@ -46,7 +46,8 @@ export const finalOf = (measured: number, rolledUp: number): number =>
  * beyond the largest number (caps and floors near ±1e308) is the largest number, never Infinity.
  */
 export function gapOf(measured: number, rolledUp: number, threshold: number): number {
-  if (Number.isNaN(measured) || Number.isNaN(rolledUp) || !(Math.abs(measured - rolledUp) > threshold)) return Number.NaN;
+  if (Number.isNaN(measured) || Number.isNaN(rolledUp) || !(Math.abs(measured - rolledUp) > threshold))
+    return Number.NaN;
   return saturate(measured - rolledUp);
 }
 

@@ -414,7 +414,8 @@ export class RowReader {
   }
 
   /** The month a Date Period cell falls in, on the spreadsheet's calendar (remembered by instant: the zone is the tab's). */
-  private readonly monthLabel = (time: number): string | null => parsePeriod(new Date(time), this.timeZone)?.label ?? null;
+  private readonly monthLabel = (time: number): string | null =>
+    parsePeriod(new Date(time), this.timeZone)?.label ?? null;
 
   private badRange(field: Field, text: string): [null, null] {
     this.fail(field, { code: 'bad-range', text });

@@ -116,7 +116,9 @@ export function readSettings(
   /** A row's unreadable Value (col 2) or Payout (col 3). */
   const bad = ({ row, written, cells }: Row, col = 2): void => {
     const place = { tab, row, col, column: col === 3 ? 'Payout' : 'Value', goalId: '' };
-    issues.push(issueAt(place, { code: 'bad-setting', key: written, text: cellText(cells[col - 1], timeZone) }));
+    issues.push(
+      issueAt(place, { code: 'bad-setting', key: written, text: cellText(cells[col - 1], timeZone) }),
+    );
   };
   const number = (v: CellValue): number | null => parseNumber(v, settings.decimalSeparator);
 
@@ -191,7 +193,12 @@ const fraction = (_text: string, n: number): number | null => (n >= 0 && n <= 1 
 
 /** Each setting's value from its cell (as text, as a number, as it is), or null when unreadable. */
 const READERS: {
-  readonly [K in Exclude<Key, RepeatedKey>]: (text: string, n: number, v: CellValue, timeZone: string) => Settings[K] | null;
+  readonly [K in Exclude<Key, RepeatedKey>]: (
+    text: string,
+    n: number,
+    v: CellValue,
+    timeZone: string,
+  ) => Settings[K] | null;
 } = {
   cap: (_text, n) => (n > 0 ? n : null),
   floor: (_text, n) => (Number.isNaN(n) ? null : n),

@@ -62,7 +62,13 @@ export function readGoalTab(
   if (shape.kind !== 'goals') return null;
   const { header } = shape;
   const rows = new GroupedRows(grid, header, options.merges ?? []);
-  const reader = new RowReader(tab, header, settings.decimalSeparator, progressInPoints(grid, header), settings.timeZone);
+  const reader = new RowReader(
+    tab,
+    header,
+    settings.decimalSeparator,
+    progressInPoints(grid, header),
+    settings.timeZone,
+  );
   const layout = new Layout(tab, header, reader);
   const offset = options.rowOffset ?? 0;
   const goals: Goal[] = [];
@@ -117,7 +123,10 @@ function skippedRow(cells: readonly CellValue[], header: HeaderRow): 'total-row'
   const { columns } = header;
   const id = columns.id === undefined ? '' : cells[columns.id];
   // A goal with an ID may be titled "Total": only a row without one (or with TOTAL as its ID) is a total.
-  if (isTotalLabel(id) || (isBlank(id) && (isTotalLabel(cells[0]) || isTotalLabel(cells[columns.goal ?? -1])))) {
+  if (
+    isTotalLabel(id) ||
+    (isBlank(id) && (isTotalLabel(cells[0]) || isTotalLabel(cells[columns.goal ?? -1])))
+  ) {
     return 'total-row';
   }
   let only = -1;

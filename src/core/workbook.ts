@@ -3,12 +3,12 @@ import { advise } from './advise';
 import { UTC } from './calendar';
 import { cascade } from './cascade';
 import { type Links, linkGoals } from './graph';
+import { inspectTab } from './header';
 import { type Issue, issueAt, NOWHERE } from './issues';
 import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
 import { groupByOwnerPeriod, scorecards } from './score';
 import { readSettings } from './settings';
-import { inspectTab } from './header';
 import { columnMapOf, type Merge, readGoalTab } from './table';
 
 export interface TabInput {
@@ -52,7 +52,8 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const issues: Issue[] = [];
   const settingsTab = tabs.find((t) => t.name.trim().toLowerCase() === SETTINGS_TAB);
   const settings =
-    options.settings ?? readSettingsInto(settingsTab, options.decimalSeparator ?? '.', options.timeZone ?? UTC, issues);
+    options.settings ??
+    readSettingsInto(settingsTab, options.decimalSeparator ?? '.', options.timeZone ?? UTC, issues);
 
   const listed = new Set(settings.goalTabs.map((n) => n.trim().toLowerCase()));
   for (const name of settings.goalTabs) {

@@ -3,14 +3,14 @@ import { cascade } from '../core/cascade';
 import { orBlank } from '../core/cells';
 import { linkGoals } from '../core/graph';
 import { describeIssue } from '../core/issues';
-import { quoted } from '../core/quote';
 import type { Goal, RollupMethod } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
+import { quoted } from '../core/quote';
 import { pathTexts, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import {
-  alignedColumns,
   ArgumentError,
+  alignedColumns,
   describeValue,
   isOmitted,
   isRange,
@@ -47,7 +47,15 @@ export const MBO_ROLLUP = define(
       if (badMethod !== undefined && out[r][0] === '') out[r][0] = badMethod;
       const share = contributions ? number(contributions[r]) : null;
       goals.push(
-        rollupGoal(goals.length, r + 1, text(cols.ids[r]), text(cols.parents[r]), measured, share, methodAt(r)),
+        rollupGoal(
+          goals.length,
+          r + 1,
+          text(cols.ids[r]),
+          text(cols.parents[r]),
+          measured,
+          share,
+          methodAt(r),
+        ),
       );
       rowOf.push(r);
     }
@@ -68,7 +76,11 @@ export const MBO_ROLLUP = define(
 const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.MAX_VALUE, floor: -Number.MAX_VALUE };
 
 /** One method for all (a bad one is an argument error), or a column of them (a bad one is its row's problem text, in `bad`). */
-function methodReader(method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
+function methodReader(
+  method: unknown,
+  n: number,
+  bad: Map<number, string>,
+): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
     // avg is short for average; every other word is the method itself (not `sum`: MBO_ROLLUP has no actuals to add).
@@ -83,7 +95,11 @@ function methodReader(method: unknown, n: number, bad: Map<number, string>): (r:
     return () => only;
   }
   const col = toColumn('method', method);
-  if (col.length !== n) throw new ArgumentError('method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
+  if (col.length !== n)
+    throw new ArgumentError(
+      'method',
+      `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`,
+    );
   const parsed = col.map((v, r) => {
     try {
       return parse(trimmed(v).toLowerCase());
@@ -144,7 +160,10 @@ function rollupGoal(
 function tablesOf(locale: SheetLocale, first: unknown, rest: unknown[]): Analysis {
   const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
   const arg = (i: number) => (i === 0 ? 'table' : `table${i + 1}`);
-  const tabs = grids.map((t, i) => ({ name: grids.length === 1 ? 'table' : `table ${i + 1}`, grid: toMatrix(arg(i), t) }));
+  const tabs = grids.map((t, i) => ({
+    name: grids.length === 1 ? 'table' : `table ${i + 1}`,
+    grid: toMatrix(arg(i), t),
+  }));
   const analysis = analyzeWorkbook(tabs, {
     decimalSeparator: locale.decimalSeparator(),
     timeZone: locale.timeZone(),
@@ -159,7 +178,18 @@ function tablesOf(locale: SheetLocale, first: unknown, rest: unknown[]): Analysi
   return analysis;
 }
 
-export const CASCADE_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status'];
+export const CASCADE_HEADER = [
+  'ID',
+  'Goal',
+  'Owner',
+  'Parent',
+  'Depth',
+  'Path',
+  'Measured',
+  'Rolled up',
+  'Attainment',
+  'Status',
+];
 
 export const MBO_CASCADE = define(
   'MBO_CASCADE',
@@ -168,7 +198,10 @@ export const MBO_CASCADE = define(
   (locale, table, ...more) => {
     const analysis = tablesOf(locale, table, more);
     const { goals, results, links } = analysis;
-    const pathOf = pathTexts(links, goals.map((g) => g.id));
+    const pathOf = pathTexts(
+      links,
+      goals.map((g) => g.id),
+    );
     const out: (string | number)[][] = [CASCADE_HEADER.slice()];
     for (const i of treeOrder(links)) {
       const g = goals[i];
@@ -219,7 +252,10 @@ export const MBO_PATH = define(
       goals.push(rollupGoal(goals.length, r + 1, text(cols.ids[r]), text(cols.parents[r]), null, null, null));
     }
     const links = linkGoals(goals);
-    const pathOf = pathTexts(links, goals.map((g) => g.id));
+    const pathOf = pathTexts(
+      links,
+      goals.map((g) => g.id),
+    );
     return mapCells(id, toMatrix('id', id), (v) => {
       if (isOmitted(v)) return '';
       const key = text(v).toLowerCase();

@@ -119,7 +119,8 @@ export const FUNCTION_DOCS: Record<string, FunctionDoc> = {
       ids: { type: 'Range', help: 'The ID column (stack tabs with {A!A2:A; B!A2:A}).' },
       parents: { type: 'Range', help: 'The Parent column, same height as ids.' },
     },
-    returns: 'The path of each id, same shape as id; a path of more than 12 IDs names its first and last three and counts the rest.',
+    returns:
+      'The path of each id, same shape as id; a path of more than 12 IDs names its first and last three and counts the rest.',
   },
 };
 

@@ -54,7 +54,11 @@ export function activeSpreadsheetLocale(): SheetLocale {
   };
   return {
     timeZone: () => (zone ??= read((s) => s.getSpreadsheetTimeZone() || runtimeZone(), runtimeZone)),
-    decimalSeparator: () => (separator ??= read((s) => decimalSeparatorOf(s.getSpreadsheetLocale()), () => '.')),
+    decimalSeparator: () =>
+      (separator ??= read(
+        (s) => decimalSeparatorOf(s.getSpreadsheetLocale()),
+        () => '.',
+      )),
   };
 }
 

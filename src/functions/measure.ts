@@ -46,7 +46,10 @@ function capOf(cap: unknown, locale: SheetLocale): number {
   const n = numberReader(locale)(cap);
   // Not above 0 also catches NaN.
   if (n === null || !(n > 0)) {
-    throw new ArgumentError('cap', `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`);
+    throw new ArgumentError(
+      'cap',
+      `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`,
+    );
   }
   return n;
 }
@@ -54,7 +57,11 @@ function capOf(cap: unknown, locale: SheetLocale): number {
 function directionOf(v: unknown): Direction {
   if (isOmitted(v)) return 'higher';
   const d = typeof v === 'string' ? parseDirection(v) : null;
-  if (!d) throw new ArgumentError('direction', `must be higher, lower, range or binary, not ${describeValue(v as string)}.`);
+  if (!d)
+    throw new ArgumentError(
+      'direction',
+      `must be higher, lower, range or binary, not ${describeValue(v as string)}.`,
+    );
   return d;
 }
 
@@ -90,7 +97,10 @@ function attainmentCell(
     target = cell.number(targetCell);
     if (Number.isNaN(target)) return notANumberText(cell.text(targetCell));
   }
-  const result = attainment({ direction, actual, target, targetMax, baseline, cap: null, floor: null }, limits);
+  const result = attainment(
+    { direction, actual, target, targetMax, baseline, cap: null, floor: null },
+    limits,
+  );
   if (result.kind === 'value') return result.value;
   if (result.kind === 'unmeasured') return '';
   return result.code === 'bad-range' ? badRange() : problemText({ code: result.code });
@@ -122,7 +132,10 @@ export const MBO_STATUS = define(
 function elapsedOf(v: unknown, cell: CellReaders): number {
   const e = cell.number(v);
   if (e === null || !(e >= 0 && e <= 1)) {
-    throw new ArgumentError('elapsed', `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`);
+    throw new ArgumentError(
+      'elapsed',
+      `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`,
+    );
   }
   return e;
 }

@@ -1,5 +1,13 @@
 // The Columns endpoints: the tabs that do not read as goals with what each header maps to, and saving a map into Settings.
-import { type ColumnChoice, conflictingChoice, columnsAfter, type TabHeader, type TabVerdict, unreadTabs, verdictOf } from '../core/columns';
+import {
+  type ColumnChoice,
+  columnsAfter,
+  conflictingChoice,
+  type TabHeader,
+  type TabVerdict,
+  unreadTabs,
+  verdictOf,
+} from '../core/columns';
 import { FIELD_NAMES, FIELDS, type Field, fieldLabel } from '../core/fields';
 import { HEADER_SEARCH_ROWS, LONGEST_HEADER } from '../core/header';
 import { readSettings } from '../core/settings';
@@ -7,8 +15,8 @@ import type { TabInput } from '../core/workbook';
 import { SETTINGS_TAB } from '../sheets/owned';
 import { readTopRows, readWorkbook, type WorkbookRead } from '../sheets/read';
 import { saveColumnRows } from '../sheets/settings-columns';
-import type { ColumnHeaderView, ColumnsSaved, ColumnsView, FieldOption, TabVerdictView } from './api';
 import { activeSpreadsheet, analyzeRead, underLock } from './analyze';
+import type { ColumnHeaderView, ColumnsSaved, ColumnsView, FieldOption, TabVerdictView } from './api';
 import type { ServerContext } from './context';
 import { checkReport } from './reports';
 
@@ -19,7 +27,11 @@ const MAX_CHOICES = 2000;
 
 /** The fields offered, in the field table's order; `about` without the README's code marks. */
 const FIELD_OPTIONS: () => FieldOption[] = () =>
-  FIELD_NAMES.map((field) => ({ field, label: FIELDS[field].label, about: FIELDS[field].about.replace(/`/g, '') }));
+  FIELD_NAMES.map((field) => ({
+    field,
+    label: FIELDS[field].label,
+    about: FIELDS[field].about.replace(/`/g, ''),
+  }));
 
 function choiceText(field: Field | null | undefined): string {
   return field === null ? IGNORE : (field ?? '');
@@ -40,7 +52,8 @@ export function parseChoices(value: unknown): ColumnChoice[] {
     const at = `choices[${i}]`;
     if (typeof item !== 'object' || item === null) throw new TypeError(`${at} must be {header, choice}.`);
     const { header, choice } = item as Record<string, unknown>;
-    if (typeof header !== 'string' || header.trim() === '') throw new TypeError(`${at}.header must be a header's text.`);
+    if (typeof header !== 'string' || header.trim() === '')
+      throw new TypeError(`${at}.header must be a header's text.`);
     if (header.trim().length > LONGEST_HEADER) {
       throw new TypeError(`${at}.header is longer than ${LONGEST_HEADER} characters: no header is.`);
     }
@@ -50,7 +63,14 @@ export function parseChoices(value: unknown): ColumnChoice[] {
 }
 
 function headerView(h: TabHeader): ColumnHeaderView {
-  return { column: h.column, header: h.header, key: h.key, choice: choiceText(h.field), source: h.source, known: h.known ?? '' };
+  return {
+    column: h.column,
+    header: h.header,
+    key: h.key,
+    choice: choiceText(h.field),
+    source: h.source,
+    known: h.known ?? '',
+  };
 }
 
 const MEASURES = 'ID, Parent, Target, Actual, Progress or Weight';
@@ -59,7 +79,11 @@ function verdictView(verdict: TabVerdict): TabVerdictView {
   if (verdict.reads === 'goals') {
     const columns = verdict.fields.map(fieldLabel);
     if (verdict.outline) columns.push('outline levels');
-    return { reads: 'goals', row: verdict.row, message: `Reads as goals from row ${verdict.row}: ${columns.join(', ')}.` };
+    return {
+      reads: 'goals',
+      row: verdict.row,
+      message: `Reads as goals from row ${verdict.row}: ${columns.join(', ')}.`,
+    };
   }
   if (verdict.reads === 'near-miss') {
     const message =
@@ -118,7 +142,8 @@ function withSettingsTab(read: WorkbookRead, settings: TabInput | null): Workboo
  */
 export function saveColumns(ctx: ServerContext, choices: readonly ColumnChoice[]): ColumnsSaved {
   const conflict = conflictingChoice(choices);
-  if (conflict !== null) throw new Error(`"${conflict}" is mapped to two different fields: choose one for it.`);
+  if (conflict !== null)
+    throw new Error(`"${conflict}" is mapped to two different fields: choose one for it.`);
   const now = ctx.now();
   const { after, saved } = underLock(ctx, () => {
     const spreadsheet = activeSpreadsheet(ctx);

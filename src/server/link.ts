@@ -3,8 +3,8 @@ import { idKey } from '../core/graph';
 import type { Analysis } from '../core/workbook';
 import { goalAt, noGoalMessage, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
 import type { WorkbookRead } from '../sheets/read';
-import type { LinkView } from './api';
 import { activeSpreadsheet, analyzeRead, loadAnalysis, underLock } from './analyze';
+import type { LinkView } from './api';
 import type { ServerContext } from './context';
 import { finite } from './views';
 
@@ -12,7 +12,12 @@ import { finite } from './views';
  * The link view of a row: the goal there, and every goal it may point at (one per ID). `ownTabs`
  * are the add-on's own tabs (reports, the ID list), named as such when the selection is on one.
  */
-export function linkViewAt(analysis: Analysis, tab: string, row: number, ownTabs: readonly string[] = []): LinkView {
+export function linkViewAt(
+  analysis: Analysis,
+  tab: string,
+  row: number,
+  ownTabs: readonly string[] = [],
+): LinkView {
   const goal = goalAt(analysis, tab, row);
   if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row, ownTabs), candidates: [] };
   const below = subtreeOf(analysis, goal.index);

@@ -1,9 +1,10 @@
 // Reads the workbook for the core: every tab with one batched getValues and its merges, the locale's decimal separator and the time zone.
-import type { TabInput } from '../core/workbook';
+
 import { parseA1Block } from '../core/a1';
-import type { Merge } from '../core/table';
-import type { RangePort, SpreadsheetPort } from './gas';
 import { decimalSeparatorOf } from '../core/locale';
+import type { Merge } from '../core/table';
+import type { TabInput } from '../core/workbook';
+import type { RangePort, SpreadsheetPort } from './gas';
 import { markedTabs } from './owned';
 
 export interface WorkbookRead {
@@ -60,7 +61,11 @@ export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
  * each tab's header row (the core looks no further), without fetching the rows below. Per tab getName,
  * getDataRange and its size, then one getValues of the top block; no merges.
  */
-export function readTopRows(spreadsheet: SpreadsheetPort, rows: number, whole: (name: string) => boolean): WorkbookRead {
+export function readTopRows(
+  spreadsheet: SpreadsheetPort,
+  rows: number,
+  whole: (name: string) => boolean,
+): WorkbookRead {
   const locale = spreadsheet.getSpreadsheetLocale();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const marked = markedTabs(spreadsheet);

@@ -1,6 +1,7 @@
 // Writes the Roll-up report: built complete in a fresh work tab, then swapped in for our previous report; on any failure every tab stays as it was, and a tab the user made is never written or deleted.
-import { type Box, PERCENT_FORMAT, type RollupReport, TEXT_FORMAT } from '../report/rollup-table';
+
 import { chooseTab, type TabChoice } from '../report/report-tab';
+import { type Box, PERCENT_FORMAT, type RollupReport, TEXT_FORMAT } from '../report/rollup-table';
 import type {
   ChartsPort,
   ConditionalFormatRulePort,

@@ -24,7 +24,9 @@ export interface ColumnsSave {
  * every text as text (typedCell), so `1.10` stays `1.10`.
  */
 function withLiteralColumns(rows: readonly (readonly (string | number)[])[], count: number): OutCell[][] {
-  return rows.map((row, r) => (r < rows.length - count ? [...row] : row.map((cell, c) => (c === 1 || c === 2 ? String(cell) : cell))));
+  return rows.map((row, r) =>
+    r < rows.length - count ? [...row] : row.map((cell, c) => (c === 1 || c === 2 ? String(cell) : cell)),
+  );
 }
 
 /** A cell written back as it is: its formula, or its value with text kept as text. */
@@ -60,7 +62,11 @@ export function saveColumnRows(
     if (columns.length === 0) return { settings: null, created: false, rowsWritten: 0 };
     const rows = settingsRows({ ...DEFAULT_SETTINGS, decimalSeparator, columns });
     const sheet = addFilledTab(spreadsheet, SETTINGS_TAB, withLiteralColumns(rows, columns.length));
-    return { settings: { name: sheet.getName(), grid: sheet.getDataRange().getValues() }, created: true, rowsWritten: rows.length };
+    return {
+      settings: { name: sheet.getName(), grid: sheet.getDataRange().getValues() },
+      created: true,
+      rowsWritten: rows.length,
+    };
   }
   const plan = planColumnRows(settings.grid, choices);
   if (plan.changed.size === 0 && plan.added.length === 0) return { settings, created: false, rowsWritten: 0 };

@@ -188,7 +188,9 @@ function renderIssue(issue: IssueView, actions: IssueActions): HTMLElement {
       MAPPABLE.has(issue.code) &&
         button('Map columns', () => actions.mapColumns(issue), {
           className: 'small-button',
-          title: issue.tab ? `Say what the columns of ${issue.tab} hold` : 'Say what the columns of your tabs hold',
+          title: issue.tab
+            ? `Say what the columns of ${issue.tab} hold`
+            : 'Say what the columns of your tabs hold',
         }),
     ),
   );

@@ -1,5 +1,13 @@
 // The Columns panel: say what each column of a tab not read as goals holds, see whether the tab would read, save the map to Settings.
-import type { ColumnChoiceView, ColumnHeaderView, ColumnsSaved, ColumnsTabView, ColumnsView, FieldOption, TabVerdictView } from '../server/api';
+import type {
+  ColumnChoiceView,
+  ColumnHeaderView,
+  ColumnsSaved,
+  ColumnsTabView,
+  ColumnsView,
+  FieldOption,
+  TabVerdictView,
+} from '../server/api';
 import { button, el, replaceChildren } from './dom';
 import { columnLetter, plural } from './format';
 import type { Panel, PanelContext } from './panel';
@@ -35,7 +43,13 @@ export function createColumnsPanel({ progress, workbookChanged }: PanelContext):
   const element = el(
     'section',
     { className: 'panel' },
-    el('div', { className: 'toolbar' }, saveButton, button('Refresh', () => void load()), unsaved),
+    el(
+      'div',
+      { className: 'toolbar' },
+      saveButton,
+      button('Refresh', () => void load()),
+      unsaved,
+    ),
     notice.element,
     el(
       'p',
@@ -65,7 +79,9 @@ export function createColumnsPanel({ progress, workbookChanged }: PanelContext):
       list,
       ...(controls.length > 0
         ? controls.map((c) => c.section)
-        : [el('p', { className: 'empty success' }, 'Every tab with headers reads as goals: nothing to map.')]),
+        : [
+            el('p', { className: 'empty success' }, 'Every tab with headers reads as goals: nothing to map.'),
+          ]),
     );
     refreshState();
   }
@@ -92,7 +108,11 @@ export function createColumnsPanel({ progress, workbookChanged }: PanelContext):
             el(
               'label',
               { attrs: { for: control.select.id } },
-              el('span', { className: 'column-letter secondary', attrs: { 'aria-hidden': 'true' } }, columnLetter(control.header.column)),
+              el(
+                'span',
+                { className: 'column-letter secondary', attrs: { 'aria-hidden': 'true' } },
+                columnLetter(control.header.column),
+              ),
               ' ',
               control.header.header,
             ),
@@ -123,7 +143,9 @@ export function createColumnsPanel({ progress, workbookChanged }: PanelContext):
       },
       // A header whose name we know always reads as something: "not mapped" would be a lie.
       header.known === '' && option('', 'Not mapped'),
-      ...fields.map((f) => option(f.field, f.field === header.known ? `${f.label} (its name)` : f.label, f.label, f.about)),
+      ...fields.map((f) =>
+        option(f.field, f.field === header.known ? `${f.label} (its name)` : f.label, f.label, f.about),
+      ),
       option(IGNORE, 'Ignore this column'),
     );
     select.value = header.choice;
@@ -166,11 +188,19 @@ export function createColumnsPanel({ progress, workbookChanged }: PanelContext):
     const label = select.selectedOptions[0]?.dataset.label ?? value;
     let line: string;
     if (value !== header.choice) {
-      line = value === IGNORE ? 'Will be left out.' : value === '' ? 'Will not be read.' : `${label}: ${select.selectedOptions[0]?.dataset.about ?? ''}`;
+      line =
+        value === IGNORE
+          ? 'Will be left out.'
+          : value === ''
+            ? 'Will not be read.'
+            : `${label}: ${select.selectedOptions[0]?.dataset.about ?? ''}`;
     } else if (header.source === 'synonym') {
       line = `Known header: read as ${label}.`;
     } else if (header.source === 'settings') {
-      line = value === IGNORE ? 'Left out, by a Column row in Settings.' : `Read as ${label}, by a Column row in Settings.`;
+      line =
+        value === IGNORE
+          ? 'Left out, by a Column row in Settings.'
+          : `Read as ${label}, by a Column row in Settings.`;
     } else if (header.source === 'outline') {
       line = 'An outline column (Main, L1, L2…): its level says where a goal sits.';
     } else {
@@ -199,7 +229,11 @@ export function createColumnsPanel({ progress, workbookChanged }: PanelContext):
     stopHints();
     for (const control of controls) {
       control.verdict.className = 'verdict verdict-checking';
-      replaceChildren(control.verdict, el('span', { className: 'verdict-icon', attrs: { 'aria-hidden': 'true' } }, '…'), el('span', {}, 'Checking…'));
+      replaceChildren(
+        control.verdict,
+        el('span', { className: 'verdict-icon', attrs: { 'aria-hidden': 'true' } }, '…'),
+        el('span', {}, 'Checking…'),
+      );
     }
     const round = hintRound;
     hintTimer = setTimeout(() => void hint(round), HINT_DELAY_MS);
@@ -229,7 +263,9 @@ export function createColumnsPanel({ progress, workbookChanged }: PanelContext):
     if (choices.length === 0) return;
     stopHints();
     const before = new Set(controls.map((c) => c.tab.tab));
-    const saved = await progress.run('Saving the column map to Settings…', notice, () => call('saveColumns', choices));
+    const saved = await progress.run('Saving the column map to Settings…', notice, () =>
+      call('saveColumns', choices),
+    );
     if (!saved) {
       scheduleHint(); // the verdicts were left at "Checking…"
       return;
@@ -263,6 +299,7 @@ export function createColumnsPanel({ progress, workbookChanged }: PanelContext):
 function savedMessage(saved: ColumnsSaved, count: number, before: Set<string>): string {
   const where = saved.settingsCreated ? 'a new Settings tab (with the default rules)' : 'the Settings tab';
   const read = saved.check.goalTabs.filter((tab) => before.has(tab));
-  const now = read.length > 0 ? ` ${read.join(', ')} now ${read.length === 1 ? 'reads' : 'read'} as goals.` : '';
+  const now =
+    read.length > 0 ? ` ${read.join(', ')} now ${read.length === 1 ? 'reads' : 'read'} as goals.` : '';
   return `Saved ${plural(count, 'column')} to ${where}.${now} ${plural(saved.check.goalCount, 'goal')} on ${plural(saved.check.goalTabs.length, 'tab')}.`;
 }

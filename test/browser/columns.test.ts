@@ -55,9 +55,13 @@ describe.skipIf(!hasChromium)('the Columns panel', () => {
     await warning.scrollIntoViewIfNeeded();
     await screenshot(page(), 'columns-check-warning');
     await warning.getByRole('button', { name: 'Map columns' }).click();
-    await eventually(() => page().getByRole('tab', { name: 'Columns' }).getAttribute('aria-selected')).toBe('true');
+    await eventually(() => page().getByRole('tab', { name: 'Columns' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     await eventually(() => section('Initiatives').isVisible()).toBe(true);
-    await eventually(() => page().evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('initiative');
+    await eventually(() => page().evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe(
+      'initiative',
+    );
     // Near misses first; a list of people is offered too, our own tabs never.
     const offered = await columns()
       .locator('fieldset.column-tab')
@@ -79,7 +83,9 @@ describe.skipIf(!hasChromium)('the Columns panel', () => {
     const known = await select('Initiatives', 'goalnumber').locator('option').allInnerTexts();
     expect(known).not.toContain('Not mapped');
     expect(known).toContain('ID (its name)');
-    expect(await text(verdict('Initiatives'))).toMatch(/^✗\s*Not read: map the column that says what each goal is/);
+    expect(await text(verdict('Initiatives'))).toMatch(
+      /^✗\s*Not read: map the column that says what each goal is/,
+    );
     await expect(disabled(columns().getByTestId('save-columns'))).resolves.toBe(true);
   });
 
@@ -91,9 +97,13 @@ describe.skipIf(!hasChromium)('the Columns panel', () => {
     await select('Initiatives', 'valuenow').selectOption('actual');
     await eventually(() => text(verdict('Initiatives'))).toMatch('Goal, Actual, ID, Target, Parent.');
     await eventually(() => text(columns().locator('.unsaved'))).toBe('2 changes not saved');
-    expect(await text(section('Initiatives').locator('#' + (await select('Initiatives', 'valuenow').getAttribute('aria-describedby'))))).toMatch(
-      /^Actual: a number/,
-    );
+    expect(
+      await text(
+        section('Initiatives').locator(
+          '#' + (await select('Initiatives', 'valuenow').getAttribute('aria-describedby')),
+        ),
+      ),
+    ).toMatch(/^Actual: a number/);
     // Nothing is written until Save.
     expect(session.fake.spreadsheet.sheets.map((s) => s.name)).not.toContain('Settings');
     await page().evaluate(() => window.scrollTo(0, 0));
@@ -134,19 +144,25 @@ describe.skipIf(!hasChromium)('the Columns panel', () => {
     await eventually(() => cascade.locator('.node[data-id="I-2"]').getAttribute('aria-level')).toBe('2');
     expect(await text(cascade.locator('.node[data-id="I-1"] .goal-title'))).toBe('Open the Lyon office');
     await page().getByRole('tab', { name: 'Check' }).click();
-    await eventually(() => text(page().locator('#panel-check p.gray.small').first())).toMatch(/^3 goals on 2 tabs/);
+    await eventually(() => text(page().locator('#panel-check p.gray.small').first())).toMatch(
+      /^3 goals on 2 tabs/,
+    );
     expect(await page().locator('#panel-check .issue[data-code="unread-tab"]').count()).toBe(0);
   });
 
   it('is reachable by keyboard from the tab list', async () => {
     await page().getByRole('tab', { name: 'Check' }).focus();
     await page().keyboard.press('ArrowLeft');
-    await eventually(() => page().getByRole('tab', { name: 'Columns' }).getAttribute('aria-selected')).toBe('true');
+    await eventually(() => page().getByRole('tab', { name: 'Columns' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     // Save is disabled with nothing to save: Tab goes on to Refresh, then to the first header's dropdown.
     await page().keyboard.press('Tab');
     await eventually(() => page().evaluate(() => document.activeElement?.textContent)).toBe('Refresh');
     await page().keyboard.press('Tab');
-    await eventually(() => page().evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('name');
+    await eventually(() => page().evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe(
+      'name',
+    );
   });
 
   it('raised no page errors and loaded nothing remote', () => {

@@ -33,9 +33,23 @@ describe.each([
   it.each<[string, unknown[], unknown]>([
     ['MBO_ATTAINMENT', [n('1.234,5'), n('2.469')], 0.5],
     ['MBO_ATTAINMENT', [n('4,4'), '4,2-4,8', '', 'range'], 1],
-    ['MBO_ROLLUP', [col('A', 'B', 'C'), col('', 'A', 'A'), col('', '0,5', '1'), col('', '3', '1')], col(0.625, 0.5, 1)],
+    [
+      'MBO_ROLLUP',
+      [col('A', 'B', 'C'), col('', 'A', 'A'), col('', '0,5', '1'), col('', '3', '1')],
+      col(0.625, 0.5, 1),
+    ],
     ['MBO_SCORE', [col('A', 'A'), col('0,6', '0,4'), col('1', '0,5'), 'A'], 0.8],
-    ['MBO_PAYOUT', ['0,9', [['0,8', '0,5'], ['1', '1']]], 0.75],
+    [
+      'MBO_PAYOUT',
+      [
+        '0,9',
+        [
+          ['0,8', '0,5'],
+          ['1', '1'],
+        ],
+      ],
+      0.75,
+    ],
     ['MBO_STATUS', ['0,4', '0,5'], 'at risk'],
   ])('%s(%j)', (fn, args, expected) => {
     const { bundle } = bundleOver(locale);
@@ -77,22 +91,30 @@ describe('what a call asks the spreadsheet', () => {
   });
 });
 
-describe.each(SPREADSHEET_ZONES)('a spreadsheet in $zone, the bundle run with the process in UTC and Kiritimati', ({ zone, marchFirst }) => {
-  it.each(['UTC', 'Pacific/Kiritimati', 'Pacific/Honolulu'])('reads Date cells on its calendar (process in %s)', (processZone) => {
-    const { gas, bundle } = bundleOver('en_US', zone);
-    const date = bundle.evaluate(`new Date(${marchFirst.getTime()})`) as Date;
-    const table = [
-      ['ID', 'Goal', 'Parent', 'Period'],
-      [date, 'Dated', '', date],
-      ['C-1', 'Child', date, date],
-    ];
-    const rows = inProcessZone(processZone, () => bundle.functions.MBO_CASCADE(table)) as unknown[][];
-    expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual([
-      ['2026-03-01', '2026-03-01'],
-      ['C-1', '2026-03-01 › C-1'],
-    ]);
-    const path = inProcessZone(processZone, () => bundle.functions.MBO_PATH('C-1', col(date, 'C-1'), col('', date)));
-    expect(path).toBe('2026-03-01 › C-1');
-    expect(gas.log.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(2);
-  });
-});
+describe.each(SPREADSHEET_ZONES)(
+  'a spreadsheet in $zone, the bundle run with the process in UTC and Kiritimati',
+  ({ zone, marchFirst }) => {
+    it.each(['UTC', 'Pacific/Kiritimati', 'Pacific/Honolulu'])(
+      'reads Date cells on its calendar (process in %s)',
+      (processZone) => {
+        const { gas, bundle } = bundleOver('en_US', zone);
+        const date = bundle.evaluate(`new Date(${marchFirst.getTime()})`) as Date;
+        const table = [
+          ['ID', 'Goal', 'Parent', 'Period'],
+          [date, 'Dated', '', date],
+          ['C-1', 'Child', date, date],
+        ];
+        const rows = inProcessZone(processZone, () => bundle.functions.MBO_CASCADE(table)) as unknown[][];
+        expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual([
+          ['2026-03-01', '2026-03-01'],
+          ['C-1', '2026-03-01 › C-1'],
+        ]);
+        const path = inProcessZone(processZone, () =>
+          bundle.functions.MBO_PATH('C-1', col(date, 'C-1'), col('', date)),
+        );
+        expect(path).toBe('2026-03-01 › C-1');
+        expect(gas.log.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(2);
+      },
+    );
+  },
+);

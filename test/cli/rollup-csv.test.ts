@@ -1,7 +1,7 @@
 // check and rollup on CSV input: one file per tab or one file split by a Tab column, analysed like the sample's grids.
 import { describe, expect, it } from 'vitest';
-import { dayOfDate } from '../../src/core/period';
 import type { CellValue } from '../../src/core/model';
+import { dayOfDate } from '../../src/core/period';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, reportGrid } from '../../src/report/rollup-table';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
@@ -69,7 +69,7 @@ describe('CSV, one file per tab', () => {
 });
 
 describe('CSV named like the report', () => {
-  it('a Roll-up.csv of goals is the user\'s: read, kept, and the report goes to Roll-up (2)', async () => {
+  it("a Roll-up.csv of goals is the user's: read, kept, and the report goes to Roll-up (2)", async () => {
     const files = await csvPerTab();
     const theirs = await dir.write(
       'Roll-up.csv',
@@ -85,7 +85,10 @@ describe('CSV named like the report', () => {
     expect(run.out).toContain('the report is in "Roll-up (2)"');
     const book = await openBook(out);
     expect(book.worksheets.map((s) => s.name).slice(-2)).toEqual(['Roll-up', 'Roll-up (2)']);
-    expect(sheetGrid(book.getWorksheet('Roll-up')!, 2, 2)[1]).toEqual(['U-1', 'A goal in a file named Roll-up']);
+    expect(sheetGrid(book.getWorksheet('Roll-up')!, 2, 2)[1]).toEqual([
+      'U-1',
+      'A goal in a file named Roll-up',
+    ]);
   });
 
   it('a CSV saved from a report is recognised by its cells and not read as goals', async () => {

@@ -12,8 +12,8 @@ import type { CheckJson } from '../../tools/cli/issue-report';
 import { markedSheets } from '../../tools/cli/report-mark';
 import { readWorkbook } from '../../tools/cli/xlsx-read';
 import { marketingWorkbook } from '../../tools/samples/marketing';
-import { NOTES_FORMULA, NOTES_TAB, STYLED_FILL, writeSampleBook } from './sample-book';
 import { NOW, openBook, runMain, sheetGrid } from './run-main';
+import { NOTES_FORMULA, NOTES_TAB, STYLED_FILL, writeSampleBook } from './sample-book';
 import { useTempDir } from './temp-dir';
 
 const dir = useTempDir();
@@ -215,7 +215,9 @@ describe('rollup', () => {
     ]);
     expect(markedSheets(result)).toEqual(new Set([ROLLUP_TAB]));
     const expected = expectedRollup();
-    expect(sheetGrid(result.getWorksheet(ROLLUP_TAB)!, expected.rows, expected.columns)).toEqual(reportGrid(expected));
+    expect(sheetGrid(result.getWorksheet(ROLLUP_TAB)!, expected.rows, expected.columns)).toEqual(
+      reportGrid(expected),
+    );
   });
 
   it('a sheet of the user named Roll-up (any case) is read as goals and kept; the report goes to Roll-up (2), and says so', async () => {
@@ -260,7 +262,9 @@ describe('rollup', () => {
     const out = dir.path('out.xlsx');
     expect((await runMain(['rollup', unmarked, '-o', out])).code).toBe(0);
     const result = await openBook(out);
-    expect(result.worksheets.filter((s) => s.name.startsWith('Roll-up')).map((s) => s.name)).toEqual([ROLLUP_TAB]);
+    expect(result.worksheets.filter((s) => s.name.startsWith('Roll-up')).map((s) => s.name)).toEqual([
+      ROLLUP_TAB,
+    ]);
     expect(markedSheets(result)).toEqual(new Set([ROLLUP_TAB]));
   });
 

@@ -14,9 +14,24 @@ describe.each(PROCESS_ZONES)('calendarDay, the process in %s', (processZone) => 
     ['Berlin, the day clocks go forward', at('2026-03-28T23:00:00Z'), 'Europe/Berlin', day(2026, 3, 29)],
     ['Tokyo midnight (UTC+9)', at('2026-02-28T15:00:00Z'), 'Asia/Tokyo', day(2026, 3, 1)],
     ['Tokyo, new year', at('2025-12-31T15:00:00Z'), 'Asia/Tokyo', day(2026, 1, 1)],
-    ['Los Angeles midnight, winter (UTC-8)', at('2026-03-01T08:00:00Z'), 'America/Los_Angeles', day(2026, 3, 1)],
-    ['Los Angeles midnight, summer (UTC-7)', at('2026-07-01T07:00:00Z'), 'America/Los_Angeles', day(2026, 7, 1)],
-    ['Los Angeles, a minute before midnight', at('2026-03-01T07:59:00Z'), 'America/Los_Angeles', day(2026, 2, 28)],
+    [
+      'Los Angeles midnight, winter (UTC-8)',
+      at('2026-03-01T08:00:00Z'),
+      'America/Los_Angeles',
+      day(2026, 3, 1),
+    ],
+    [
+      'Los Angeles midnight, summer (UTC-7)',
+      at('2026-07-01T07:00:00Z'),
+      'America/Los_Angeles',
+      day(2026, 7, 1),
+    ],
+    [
+      'Los Angeles, a minute before midnight',
+      at('2026-03-01T07:59:00Z'),
+      'America/Los_Angeles',
+      day(2026, 2, 28),
+    ],
     ['UTC', at('2026-03-01T00:00:00Z'), 'UTC', day(2026, 3, 1)],
     ['Etc/GMT+7 (IANA: seven hours west)', at('2026-03-01T07:00:00Z'), 'Etc/GMT+7', day(2026, 3, 1)],
     ['a fixed offset as Sheets writes it', at('2026-03-01T07:00:00Z'), 'GMT-07:00', day(2026, 3, 1)],
@@ -39,7 +54,9 @@ describe.each(PROCESS_ZONES)('calendarDay, the process in %s', (processZone) => 
     year45.setUTCFullYear(45, 5, 1);
     const bc = new Date(0);
     bc.setUTCFullYear(-1, 0, 1); // 2 BC, year -1 in Date's count
-    expect(inProcessZone(processZone, () => calendarDay(year45.getTime(), 'Europe/Berlin'))).toEqual(day(45, 6, 1));
+    expect(inProcessZone(processZone, () => calendarDay(year45.getTime(), 'Europe/Berlin'))).toEqual(
+      day(45, 6, 1),
+    );
     expect(inProcessZone(processZone, () => calendarDay(bc.getTime(), 'Asia/Tokyo'))).toEqual(day(-1, 1, 1));
   });
 });

@@ -10,10 +10,10 @@ import {
   verdictOf,
 } from '../../src/core/columns';
 import type { CellValue, ColumnMapping, Grid } from '../../src/core/model';
+import { DEFAULT_SETTINGS } from '../../src/core/model';
 import { columnRow, readSettings, settingsRows } from '../../src/core/settings';
 import { columnMapOf } from '../../src/core/table';
 import { analyzeWorkbook, type TabInput } from '../../src/core/workbook';
-import { DEFAULT_SETTINGS } from '../../src/core/model';
 
 const INITIATIVES: Grid = [
   ['Initiative', 'Value now', 'Goal number'],
@@ -22,18 +22,48 @@ const INITIATIVES: Grid = [
 ];
 
 const TABS: TabInput[] = [
-  { name: 'Goals', grid: [['ID', 'Goal', 'Target', 'Actual'], ['G-1', 'Grow', 10, 5]] },
-  { name: 'People', grid: [['Name', 'Email', 'Team'], ['Ana', 'ana@x.io', 'Sales']] },
+  {
+    name: 'Goals',
+    grid: [
+      ['ID', 'Goal', 'Target', 'Actual'],
+      ['G-1', 'Grow', 10, 5],
+    ],
+  },
+  {
+    name: 'People',
+    grid: [
+      ['Name', 'Email', 'Team'],
+      ['Ana', 'ana@x.io', 'Sales'],
+    ],
+  },
   { name: 'Initiatives', grid: INITIATIVES },
   // Goal text and an owner, nothing that measures: a near miss.
   { name: 'Wishes', grid: [['Quarterly wishes'], [], ['Goal', 'Owner', 'Notes'], ['Be faster', 'Ben', '']] },
   { name: 'Empty', grid: [[], ['']] },
-  { name: 'Settings', grid: [['Setting', 'Value'], ['Cap', 1.5]] },
+  {
+    name: 'Settings',
+    grid: [
+      ['Setting', 'Value'],
+      ['Cap', 1.5],
+    ],
+  },
   { name: 'Roll-up', grid: [['ID', 'Goal', 'Measured', 'Rolled up']] },
   { name: 'Survey', grid: [['Score', 'Comment']] },
   // An MBO_CASCADE result pasted as values: the product's own output.
-  { name: 'Cascade copy', grid: [['ID', 'Goal', 'Measured', 'Rolled up'], ['G-1', 'Grow', 0.5, '']] },
-  { name: 'Outline', grid: [['Main', 'L1', 'Notes'], ['Grow', '', '']] },
+  {
+    name: 'Cascade copy',
+    grid: [
+      ['ID', 'Goal', 'Measured', 'Rolled up'],
+      ['G-1', 'Grow', 0.5, ''],
+    ],
+  },
+  {
+    name: 'Outline',
+    grid: [
+      ['Main', 'L1', 'Notes'],
+      ['Grow', '', ''],
+    ],
+  },
 ];
 
 const withSettings = (...rows: CellValue[][]) =>
@@ -49,19 +79,47 @@ describe('unreadTabs', () => {
     ]);
   });
 
-  it("lists each header as written, with what it reads as now and why", () => {
+  it('lists each header as written, with what it reads as now and why', () => {
     const settings = withSettings(['Column', 'Value now', 'Actual'], ['Column', 'Initiative', 'ignore']);
     const [initiatives] = unreadTabs([{ name: 'Initiatives', grid: INITIATIVES }], settings);
     expect(initiatives.headers).toEqual([
-      { column: 1, header: 'Initiative', key: 'initiative', field: null, source: 'settings', known: undefined },
-      { column: 2, header: 'Value now', key: 'valuenow', field: 'actual', source: 'settings', known: undefined },
+      {
+        column: 1,
+        header: 'Initiative',
+        key: 'initiative',
+        field: null,
+        source: 'settings',
+        known: undefined,
+      },
+      {
+        column: 2,
+        header: 'Value now',
+        key: 'valuenow',
+        field: 'actual',
+        source: 'settings',
+        known: undefined,
+      },
       { column: 3, header: 'Goal number', key: 'goalnumber', field: 'id', source: 'synonym', known: 'id' },
     ]);
   });
 
   it.each<[string, CellValue[], Partial<ReturnType<typeof unreadTabs>[number]['headers'][number]>[]]>([
-    ['outline columns', ['Main', 'Notes'], [{ header: 'Main', source: 'outline' }, { header: 'Notes', source: 'none' }]],
-    ['numbers and dates as text', [1.1, true, ''], [{ header: '1.1', column: 1 }, { header: 'TRUE', column: 2 }]],
+    [
+      'outline columns',
+      ['Main', 'Notes'],
+      [
+        { header: 'Main', source: 'outline' },
+        { header: 'Notes', source: 'none' },
+      ],
+    ],
+    [
+      'numbers and dates as text',
+      [1.1, true, ''],
+      [
+        { header: '1.1', column: 1 },
+        { header: 'TRUE', column: 2 },
+      ],
+    ],
     [
       'blank cells, punctuation and notes too long to be headers left out',
       ['', 'x'.repeat(81), ' Plan ', '—'],
@@ -121,16 +179,47 @@ describe('verdictOf (inspectTab under a proposed map)', () => {
       fields: ['goal', 'owner', 'target'],
       outline: false,
     });
-    expect(verdictOf(TABS[9], [{ header: 'Notes', field: 'actual' }])).toMatchObject({ reads: 'goals', outline: true });
+    expect(verdictOf(TABS[9], [{ header: 'Notes', field: 'actual' }])).toMatchObject({
+      reads: 'goals',
+      outline: true,
+    });
   });
 });
 
 describe('conflictingChoice', () => {
   it.each<[string, ColumnChoice[], string | null]>([
-    ['none', [{ header: 'A', field: 'goal' }, { header: 'B', field: 'goal' }], null],
-    ['the same choice twice', [{ header: 'A', field: 'goal' }, { header: 'a ', field: 'goal' }], null],
-    ['one header, two fields', [{ header: 'Plan', field: 'goal' }, { header: 'PLAN', field: 'metric' }], 'PLAN'],
-    ['one header mapped and ignored', [{ header: 'Plan', field: 'goal' }, { header: 'Plan', field: null }], 'Plan'],
+    [
+      'none',
+      [
+        { header: 'A', field: 'goal' },
+        { header: 'B', field: 'goal' },
+      ],
+      null,
+    ],
+    [
+      'the same choice twice',
+      [
+        { header: 'A', field: 'goal' },
+        { header: 'a ', field: 'goal' },
+      ],
+      null,
+    ],
+    [
+      'one header, two fields',
+      [
+        { header: 'Plan', field: 'goal' },
+        { header: 'PLAN', field: 'metric' },
+      ],
+      'PLAN',
+    ],
+    [
+      'one header mapped and ignored',
+      [
+        { header: 'Plan', field: 'goal' },
+        { header: 'Plan', field: null },
+      ],
+      'Plan',
+    ],
   ])('%s', (_name, choices, conflict) => {
     expect(conflictingChoice(choices)).toBe(conflict);
   });
@@ -183,7 +272,13 @@ describe('planColumnRows', () => {
   it.each<[string, ColumnChoice[]]>([
     ['a new mapping', [{ header: '1.10', field: 'goal' }]],
     ['an ignore', [{ header: 'Value now', field: null }]],
-    ['a remap and a removal', [{ header: 'Initiative', field: 'objective' }, { header: 'Budget', field: undefined }]],
+    [
+      'a remap and a removal',
+      [
+        { header: 'Initiative', field: 'objective' },
+        { header: 'Budget', field: undefined },
+      ],
+    ],
     ['a synonym mapped elsewhere', [{ header: 'Status', field: 'metric' }]],
     ['a synonym given back its meaning', [{ header: 'Status', field: 'status' }]],
     ['a formula-looking header', [{ header: '=x', field: 'target' }]],
@@ -195,7 +290,13 @@ describe('planColumnRows', () => {
   });
 
   it('a map saved into a new Settings tab (settingsRows) reads back the same', () => {
-    const columns = columnsAfter([], [{ header: 'Initiative', field: 'goal' }, { header: 'Notes', field: null }]);
+    const columns = columnsAfter(
+      [],
+      [
+        { header: 'Initiative', field: 'goal' },
+        { header: 'Notes', field: null },
+      ],
+    );
     const read = readSettings(settingsRows({ ...DEFAULT_SETTINGS, columns }));
     expect(read.settings.columns).toEqual(columns);
   });
@@ -206,7 +307,10 @@ describe('planColumnRows', () => {
       { header: 'Value now', field: 'actual' },
     ];
     const settings = applied(SETTINGS_GRID, choices);
-    const analysis = analyzeWorkbook([{ name: 'Initiatives', grid: INITIATIVES }, { name: 'Settings', grid: settings }]);
+    const analysis = analyzeWorkbook([
+      { name: 'Initiatives', grid: INITIATIVES },
+      { name: 'Settings', grid: settings },
+    ]);
     expect(analysis.goalTabs).toEqual(['Initiatives']);
     expect(analysis.goals.map((g) => [g.id, g.title])).toEqual([
       ['I-1', 'Open the Lyon office'],

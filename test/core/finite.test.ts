@@ -74,14 +74,71 @@ describe('weightedMean', () => {
     );
   it.each<[string, [number, number][], number]>([
     ['no rows', [], Number.NaN],
-    ['only weightless rows', [[0, 1], [-1, 2], [Number.NaN, 3]], Number.NaN],
-    ['equal weights', [[0.5, 0.5], [0.5, 1]], 0.75],
-    ['contributions 3 and 1', [[3, 0.5], [1, 1]], (3 * 0.5 + 1) / 4],
-    ['huge weights', [[1e308, 0.5], [1e308, 1]], 0.75],
-    ['huge values', [[1, 1e308], [1, 1e308]], 1e308],
-    ['the largest value and its negative', [[1, MAX], [1, -MAX]], 0],
-    ['the tiniest weights', [[5e-324, 0.7], [5e-324, 0.7]], 0.7],
-    ['a negative weight counts for nothing', [[1, 0.2], [-5, 100]], 0.2],
+    [
+      'only weightless rows',
+      [
+        [0, 1],
+        [-1, 2],
+        [Number.NaN, 3],
+      ],
+      Number.NaN,
+    ],
+    [
+      'equal weights',
+      [
+        [0.5, 0.5],
+        [0.5, 1],
+      ],
+      0.75,
+    ],
+    [
+      'contributions 3 and 1',
+      [
+        [3, 0.5],
+        [1, 1],
+      ],
+      (3 * 0.5 + 1) / 4,
+    ],
+    [
+      'huge weights',
+      [
+        [1e308, 0.5],
+        [1e308, 1],
+      ],
+      0.75,
+    ],
+    [
+      'huge values',
+      [
+        [1, 1e308],
+        [1, 1e308],
+      ],
+      1e308,
+    ],
+    [
+      'the largest value and its negative',
+      [
+        [1, MAX],
+        [1, -MAX],
+      ],
+      0,
+    ],
+    [
+      'the tiniest weights',
+      [
+        [5e-324, 0.7],
+        [5e-324, 0.7],
+      ],
+      0.7,
+    ],
+    [
+      'a negative weight counts for nothing',
+      [
+        [1, 0.2],
+        [-5, 100],
+      ],
+      0.2,
+    ],
   ])('%s', (_name, rows, expected) => expect(mean(rows)).toBe(expected));
 
   it('is finite and between the values counted, whatever the weights and values', () => {

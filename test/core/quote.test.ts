@@ -19,7 +19,11 @@ describe('shown and quoted', () => {
     ['exactly 100 characters', 'y'.repeat(100), 'y'.repeat(100)],
     ['101 characters', 'y'.repeat(101), `${'y'.repeat(100)}… (101 characters)`],
     ['a full cell', long, `${'x'.repeat(100)}… (50,000 characters)`],
-    ['an emoji on the cut is kept whole or left out', `${'y'.repeat(99)}😀tail`, `${'y'.repeat(99)}… (105 characters)`],
+    [
+      'an emoji on the cut is kept whole or left out',
+      `${'y'.repeat(99)}😀tail`,
+      `${'y'.repeat(99)}… (105 characters)`,
+    ],
   ])('%s', (_name, text, expected) => {
     expect(shown(text)).toBe(expected);
   });

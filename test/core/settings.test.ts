@@ -65,7 +65,11 @@ describe('readSettings', () => {
     ['default period', ['Default period', 'fy26'], { defaultPeriod: 'FY2026' }],
     ['default period as a quarter', ['Default period', '2026-Q3'], { defaultPeriod: 'Q3 2026' }],
     ['default period as a year number', ['Default period', 2026], { defaultPeriod: 'FY2026' }],
-    ['default period as a date', ['Default period', new Date(Date.UTC(2026, 2, 1))], { defaultPeriod: 'Mar 2026' }],
+    [
+      'default period as a date',
+      ['Default period', new Date(Date.UTC(2026, 2, 1))],
+      { defaultPeriod: 'Mar 2026' },
+    ],
     ['decimal separator ,', ['Decimal separator', ','], { decimalSeparator: ',' }],
     ['decimal separator .', ['Decimal separator', '.'], { decimalSeparator: '.' }],
     ['decimal separator by name', ['Decimal separator', 'Comma'], { decimalSeparator: ',' }],
@@ -174,9 +178,19 @@ describe('readSettings', () => {
   });
 
   it.each<[string, (string | number)[], Settings['columns'], string[]]>([
-    ['a field by its label', ['Column', 'Objective Name', 'Objective'], [{ header: 'Objective Name', field: 'objective' }], []],
+    [
+      'a field by its label',
+      ['Column', 'Objective Name', 'Objective'],
+      [{ header: 'Objective Name', field: 'objective' }],
+      [],
+    ],
     ['a field by its key', ['Column', 'KR text', 'goal'], [{ header: 'KR text', field: 'goal' }], []],
-    ['a field by a two-word label', ['Column', 'Obj #', 'Objective ID'], [{ header: 'Obj #', field: 'objectiveId' }], []],
+    [
+      'a field by a two-word label',
+      ['Column', 'Obj #', 'Objective ID'],
+      [{ header: 'Obj #', field: 'objectiveId' }],
+      [],
+    ],
     ['ignore', ['Column', 'Email', 'ignore'], [{ header: 'Email', field: null }], []],
     ['an unknown field', ['Column', 'Email', 'Mailbox'], [], ['bad-setting']],
     ['a blank header', ['Column', '', 'Goal'], [], ['bad-setting']],

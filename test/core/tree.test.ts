@@ -12,21 +12,60 @@ const linked = (pairs: [string, string][]) => {
 
 const paths = (pairs: [string, string][]): string[] => {
   const { goals, links } = linked(pairs);
-  const text = pathTexts(links, goals.map((g) => g.id));
+  const text = pathTexts(
+    links,
+    goals.map((g) => g.id),
+  );
   return goals.map((_, i) => text(i));
 };
 
-const chain = (n: number): [string, string][] => Array.from({ length: n }, (_, i) => [`C${i}`, i ? `C${i - 1}` : '']);
-const loop = (n: number): [string, string][] => Array.from({ length: n }, (_, i) => [`L${i}`, `L${(i + 1) % n}`]);
+const chain = (n: number): [string, string][] =>
+  Array.from({ length: n }, (_, i) => [`C${i}`, i ? `C${i - 1}` : '']);
+const loop = (n: number): [string, string][] =>
+  Array.from({ length: n }, (_, i) => [`L${i}`, `L${(i + 1) % n}`]);
 
 describe('pathTexts', () => {
   it.each<[string, [string, string][], string[]]>([
-    ['a tree, across the order of rows', [['B', 'A'], ['A', ''], ['C', 'B']], ['A › B', 'A', 'A › B › C']],
-    ['an unknown parent starts a path', [['A', 'nope'], ['B', 'A']], ['A', 'A › B']],
+    [
+      'a tree, across the order of rows',
+      [
+        ['B', 'A'],
+        ['A', ''],
+        ['C', 'B'],
+      ],
+      ['A › B', 'A', 'A › B › C'],
+    ],
+    [
+      'an unknown parent starts a path',
+      [
+        ['A', 'nope'],
+        ['B', 'A'],
+      ],
+      ['A', 'A › B'],
+    ],
     ['a self-parent starts a path', [['A', 'A']], ['A']],
-    ['a loop of two, each read from the other', [['X', 'Y'], ['Y', 'X']], ['Y › X', 'X › Y']],
-    ['a goal under a loop', [['X', 'Y'], ['Y', 'X'], ['K', 'X']], ['Y › X', 'X › Y', 'Y › X › K']],
-    ['a chain of 12 is whole', chain(12), chain(12).map((_, i) => Array.from({ length: i + 1 }, (_, k) => `C${k}`).join(' › '))],
+    [
+      'a loop of two, each read from the other',
+      [
+        ['X', 'Y'],
+        ['Y', 'X'],
+      ],
+      ['Y › X', 'X › Y'],
+    ],
+    [
+      'a goal under a loop',
+      [
+        ['X', 'Y'],
+        ['Y', 'X'],
+        ['K', 'X'],
+      ],
+      ['Y › X', 'X › Y', 'Y › X › K'],
+    ],
+    [
+      'a chain of 12 is whole',
+      chain(12),
+      chain(12).map((_, i) => Array.from({ length: i + 1 }, (_, k) => `C${k}`).join(' › ')),
+    ],
   ])('%s', (_name, pairs, expected) => {
     expect(paths(pairs)).toEqual(expected);
   });
@@ -46,13 +85,25 @@ describe('pathTexts', () => {
   });
 
   it('quotes a long ID briefly', () => {
-    expect(paths([['a'.repeat(300), ''], ['B', 'a'.repeat(300)]])[1]).toBe(`${'a'.repeat(100)}… (300 characters) › B`);
+    expect(
+      paths([
+        ['a'.repeat(300), ''],
+        ['B', 'a'.repeat(300)],
+      ])[1],
+    ).toBe(`${'a'.repeat(100)}… (300 characters) › B`);
   });
 });
 
 describe('treeOrder', () => {
   it('puts each goal before its subtree, tops first, cycle members last', () => {
-    const { links } = linked([['X', 'Y'], ['B', 'A'], ['Y', 'X'], ['A', ''], ['K', 'X'], ['C', 'A']]);
+    const { links } = linked([
+      ['X', 'Y'],
+      ['B', 'A'],
+      ['Y', 'X'],
+      ['A', ''],
+      ['K', 'X'],
+      ['C', 'A'],
+    ]);
     expect(treeOrder(links)).toEqual([3, 1, 5, 4, 0, 2]);
   });
 });

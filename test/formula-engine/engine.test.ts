@@ -41,7 +41,9 @@ const STAND_INS: Implementation = {
   },
   // No size rule: probed, so its spill is as big as the numbers it is given.
   TEST_GRID: (rows, cols) =>
-    Array.from({ length: Number(rows) }, (_, r) => Array.from({ length: Number(cols) }, (_, c) => r * 10 + c)),
+    Array.from({ length: Number(rows) }, (_, r) =>
+      Array.from({ length: Number(cols) }, (_, c) => r * 10 + c),
+    ),
   TEST_RETURN: (kind) => RETURNS[String(kind)](),
 };
 
@@ -62,7 +64,10 @@ const DATA: SheetContent = [
 const ONE_CELL_CAPTURE = { TEST_CAPTURE: () => ({ rows: 1, cols: 1 }) };
 
 function engineWith(formula: string, options: EngineOptions = {}) {
-  return createEngine({ Data: DATA, Calc: [[formula]] }, STAND_INS, STAND_IN_CATALOG, { resultSizes: ONE_CELL_CAPTURE, ...options });
+  return createEngine({ Data: DATA, Calc: [[formula]] }, STAND_INS, STAND_IN_CATALOG, {
+    resultSizes: ONE_CELL_CAPTURE,
+    ...options,
+  });
 }
 
 beforeEach(() => {
@@ -138,7 +143,11 @@ describe('formula engine: results', () => {
   });
 
   it('a probed spill that outgrows its cells says so until refreshArraySizes sizes it again', () => {
-    const engine = createEngine({ Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 1)']] }, STAND_INS, STAND_IN_CATALOG);
+    const engine = createEngine(
+      { Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 1)']] },
+      STAND_INS,
+      STAND_IN_CATALOG,
+    );
     expect(readSpill(engine, 'Calc!A1')).toEqual([[0], [10]]);
     engine.setCellContents(cellAt(engine, 'Data!A1'), [[4]]);
     expect((readCell(engine, 'Calc!A1') as DetailedCellError).message).toContain(OUTGROWN);
@@ -177,7 +186,11 @@ describe('formula engine: plugins', () => {
         return STAND_INS.TEST_GRID(...args);
       },
     };
-    const engine = createEngine({ Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 2)']] }, counted, STAND_IN_CATALOG);
+    const engine = createEngine(
+      { Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 2)']] },
+      counted,
+      STAND_IN_CATALOG,
+    );
     expect(runs).toEqual([
       [2, 2],
       [2, 2],
@@ -214,12 +227,20 @@ describe('formula engine: inline arrays', () => {
   it.each([
     { stackInlineArrays: true, after: 14 },
     { stackInlineArrays: false, after: 10 },
-  ])('an inline array over an edited cell recomputes only when rewritten (rewrite: $stackInlineArrays)', ({ stackInlineArrays, after }) => {
-    const engine = createEngine({ Data: [[5]], Calc: [['=SUM({Data!A1;Data!A1})']] }, STAND_INS, STAND_IN_CATALOG, { stackInlineArrays });
-    expect(readCell(engine, 'Calc!A1')).toBe(10);
-    engine.setCellContents(cellAt(engine, 'Data!A1'), [[7]]);
-    expect(readCell(engine, 'Calc!A1')).toBe(after);
-  });
+  ])(
+    'an inline array over an edited cell recomputes only when rewritten (rewrite: $stackInlineArrays)',
+    ({ stackInlineArrays, after }) => {
+      const engine = createEngine(
+        { Data: [[5]], Calc: [['=SUM({Data!A1;Data!A1})']] },
+        STAND_INS,
+        STAND_IN_CATALOG,
+        { stackInlineArrays },
+      );
+      expect(readCell(engine, 'Calc!A1')).toBe(10);
+      engine.setCellContents(cellAt(engine, 'Data!A1'), [[7]]);
+      expect(readCell(engine, 'Calc!A1')).toBe(after);
+    },
+  );
 
   it('open-ended ranges such as A2:A, which Sheets reads to the last row, do not parse', () => {
     const shown = readCell(engineWith('=TEST_CAPTURE(Data!A2:A)'), 'Calc!A1') as DetailedCellError;

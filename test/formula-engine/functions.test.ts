@@ -7,11 +7,11 @@ import { matches } from '../functions/cases';
 import {
   allTables,
   GOAL_COUNT,
+  SUBJECTS,
+  type Subject,
   sampleColumn,
   sampleGrids,
   sampleSheets,
-  SUBJECTS,
-  type Subject,
   stacked,
   vstacked,
 } from './workbooks';
@@ -40,7 +40,9 @@ const col = (...values: CellValue[]): CellValue[][] => values.map((v) => [v]);
 
 /** One column of one sample tab's goals, as a range of that tab's goal rows. */
 const tabColumn = (tab: number, letter: string): CellValue[][] =>
-  sampleGrids()[tab].slice(1).map((row) => [row[letter.charCodeAt(0) - 65]]);
+  sampleGrids()
+    [tab].slice(1)
+    .map((row) => [row[letter.charCodeAt(0) - 65]]);
 
 const measuredFormula = (stack: (c: string) => string): string =>
   `MBO_ATTAINMENT(${stack('K')}, ${stack('J')}, ${stack('I')}, ${stack('H')})`;
@@ -48,7 +50,8 @@ const rollupFormula = `MBO_ROLLUP(${stacked('A')}, ${stacked('D')}, ${measuredFo
 
 const measuredDirect = (call: Call): unknown =>
   call('MBO_ATTAINMENT', sampleColumn('K'), sampleColumn('J'), sampleColumn('I'), sampleColumn('H'));
-const rollupDirect = (call: Call): unknown => call('MBO_ROLLUP', sampleColumn('A'), sampleColumn('D'), measuredDirect(call));
+const rollupDirect = (call: Call): unknown =>
+  call('MBO_ROLLUP', sampleColumn('A'), sampleColumn('D'), measuredDirect(call));
 
 /** Row of a goal in the stacked columns: CMO's four goals come first, then Demand Gen's. */
 const DG_1 = 4;

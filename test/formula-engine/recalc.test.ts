@@ -2,9 +2,24 @@
 import type { DetailedCellError } from 'hyperformula';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/model';
-import { cellAt, createEngine, OUTGROWN, readCell, readSpill, refreshArraySizes } from '../../tools/formula-engine';
+import {
+  cellAt,
+  createEngine,
+  OUTGROWN,
+  readCell,
+  readSpill,
+  refreshArraySizes,
+} from '../../tools/formula-engine';
 import { matches } from '../functions/cases';
-import { allTables, CURVE_VALUES, sampleGrids, sampleSheets, SUBJECTS, type Subject, stacked } from './workbooks';
+import {
+  allTables,
+  CURVE_VALUES,
+  SUBJECTS,
+  type Subject,
+  sampleGrids,
+  sampleSheets,
+  stacked,
+} from './workbooks';
 
 /** The inputs the formulas read, as Sheets would pass them to a direct call. */
 interface Inputs {
@@ -81,7 +96,12 @@ describe.each(SUBJECTS)('editing an input cell ($label)', ({ load }) => {
       const col = ref.charCodeAt(0) - 65;
       (tab === 'Calc' ? calc : checks)[0][col] = formula;
     }
-    return createEngine(sampleSheets({ Calc: calc, Checks: checks }), subject.functions, subject.catalog, subject.options);
+    return createEngine(
+      sampleSheets({ Calc: calc, Checks: checks }),
+      subject.functions,
+      subject.catalog,
+      subject.options,
+    );
   }
 
   it.each(EDITS)('recomputes every dependent formula: $name', ({ cell, value, apply, moreIssues }) => {

@@ -25,7 +25,9 @@ describe.each(['loop', 'chain'] as const)('a 10,000-goal %s', (shape) => {
     expect(totalLength(rows)).toBeLessThan(N * 500);
     if (shape === 'loop') {
       const cycle = rows.find((r) => r[4] === 'cycle')!;
-      expect(cycle[5]).toBe('Parents form a loop (G0 › G1 › G2 … and 9,997 more), so none can roll up: change one Parent.');
+      expect(cycle[5]).toBe(
+        'Parents form a loop (G0 › G1 › G2 … and 9,997 more), so none can roll up: change one Parent.',
+      );
     }
   });
 
@@ -53,9 +55,21 @@ describe('long input cells are quoted short, and say so', () => {
   const long = (c: string) => c.repeat(CELL_LIMIT);
 
   it.each<[string, () => unknown, RegExp]>([
-    ['a junk actual in MBO_ATTAINMENT', () => customFunctions.MBO_ATTAINMENT(long('x'), 100), /^⚠ "x{50,120}…" \(50,000 characters\) is not a number/],
-    ['an unknown id in MBO_PATH', () => customFunctions.MBO_PATH(long('q'), [['A']], [['']]), /^⚠ MBO_PATH: "q{50,120}…" \(50,000 characters\) is not among ids/],
-    ['a long ID and parent in a path', () => customFunctions.MBO_PATH(long('b'), [[long('a')], [long('b')]], [[''], [long('a')]]), /^a{50,120}… \(50,000 characters\) › b{50,120}… \(50,000 characters\)$/],
+    [
+      'a junk actual in MBO_ATTAINMENT',
+      () => customFunctions.MBO_ATTAINMENT(long('x'), 100),
+      /^⚠ "x{50,120}…" \(50,000 characters\) is not a number/,
+    ],
+    [
+      'an unknown id in MBO_PATH',
+      () => customFunctions.MBO_PATH(long('q'), [['A']], [['']]),
+      /^⚠ MBO_PATH: "q{50,120}…" \(50,000 characters\) is not among ids/,
+    ],
+    [
+      'a long ID and parent in a path',
+      () => customFunctions.MBO_PATH(long('b'), [[long('a')], [long('b')]], [[''], [long('a')]]),
+      /^a{50,120}… \(50,000 characters\) › b{50,120}… \(50,000 characters\)$/,
+    ],
   ])('%s', (_name, call, expected) => {
     const result = call() as string;
     expect(result).toMatch(expected);

@@ -207,7 +207,11 @@ export function matches(actual: unknown, expected: unknown): boolean {
   if (expected instanceof RegExp) return typeof actual === 'string' && expected.test(actual);
   if (typeof expected === 'number') return typeof actual === 'number' && Math.abs(actual - expected) < 1e-9;
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matches(actual[i], e));
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((e, i) => matches(actual[i], e))
+    );
   }
   return Object.is(actual, expected);
 }

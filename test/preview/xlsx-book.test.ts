@@ -140,8 +140,12 @@ describe.skipIf(!built)(
     });
 
     it('typing into a plain-text cell keeps the text; into any other, Sheets reads it', async () => {
-      expect((await client.post('/api/edit', { tab: 'Notes', row: 1, col: 2, input: '007' })).status).toBe(200);
-      expect((await client.post('/api/edit', { tab: 'Notes', row: 1, col: 3, input: '007' })).status).toBe(200);
+      expect((await client.post('/api/edit', { tab: 'Notes', row: 1, col: 2, input: '007' })).status).toBe(
+        200,
+      );
+      expect((await client.post('/api/edit', { tab: 'Notes', row: 1, col: 3, input: '007' })).status).toBe(
+        200,
+      );
       const notes = await client.sheet('Notes');
       expect(notes.cells['1:2']).toMatchObject({ text: '007', kind: 'text' });
       expect(notes.cells['1:3']).toMatchObject({ text: '7', kind: 'number' });
@@ -184,7 +188,9 @@ describe.skipIf(!built)(
       const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
       const rows = [
         ['ID', 'Goal', 'Owner', 'Target', 'Actual', 'Notes'].join(','),
-        ...FORMULA_LOOKING.map((text, i) => [`G-${i + 1}`, quote(text), 'Dana', '10', '5', quote(text)].join(',')),
+        ...FORMULA_LOOKING.map((text, i) =>
+          [`G-${i + 1}`, quote(text), 'Dana', '10', '5', quote(text)].join(','),
+        ),
       ];
       const input = join(dir, 'Goals.csv');
       await writeFile(input, `${rows.join('\r\n')}\r\n`);

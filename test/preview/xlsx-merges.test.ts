@@ -82,7 +82,10 @@ describe('merged cells of an .xlsx in the preview', () => {
     async () => {
       const preview: RunningPreview = await startPreview({ files: [input], baseDir: dir });
       try {
-        const reply = await new PreviewClient(preview.server.url).post('/rpc', { name: 'checkWorkbook', args: [] });
+        const reply = await new PreviewClient(preview.server.url).post('/rpc', {
+          name: 'checkWorkbook',
+          args: [],
+        });
         expect(reply.status).toBe(200);
         const report = reply.body.value as CheckReport;
         expect(report.goalCount).toBe(3);

@@ -1,7 +1,7 @@
 // Argument generators for the custom-function fuzz: valid shapes with junk data, and shapes of any kind.
 import fc from 'fast-check';
 import type { CellValue } from '../../src/core/model';
-import { junkCell, presentJunk, OPTIONAL_HEADERS } from './junk';
+import { junkCell, OPTIONAL_HEADERS, presentJunk } from './junk';
 
 /** A call with junk in its data; Dates are in this realm until inRealm remakes them. */
 export interface Call {
@@ -96,7 +96,6 @@ function shapeCalls({ data, scalar, curve, cap }: DataKinds): Readonly<Record<st
       )
       .map((args) => ({ fn: 'MBO_ROLLUP', args })),
   );
-
 
   /** A goal table: blank rows, a real header row (ID and Goal among others, any order), junk rows below. */
   const tableArb: fc.Arbitrary<Matrix> = fc
@@ -208,7 +207,7 @@ function shapeCalls({ data, scalar, curve, cap }: DataKinds): Readonly<Record<st
     MBO_PATH: pathCall,
     MBO_STATUS: statusCall,
     MBO_VALIDATE: tablesCall('MBO_VALIDATE'),
-    };
+  };
 }
 
 /** A payout curve is configuration, validated as an argument: always two columns of numbers (or blank rows). */
@@ -250,7 +249,10 @@ export const extremeNumber: fc.Arbitrary<number> = fc.oneof(
 
 /** Valid argument shapes with extreme numbers everywhere a number goes (payout curves and caps too). */
 export const EXTREME_CALLS = shapeCalls({
-  data: fc.oneof({ arbitrary: extremeNumber, weight: 4 }, { arbitrary: fc.constantFrom<CellValue>('', '1e308', '-1e308'), weight: 1 }),
+  data: fc.oneof(
+    { arbitrary: extremeNumber, weight: 4 },
+    { arbitrary: fc.constantFrom<CellValue>('', '1e308', '-1e308'), weight: 1 },
+  ),
   scalar: extremeNumber,
   curve: extremeNumber,
   cap: extremeNumber.filter((n) => n > 0),

@@ -51,7 +51,9 @@ const MAP_INITIATIVES: ColumnChoiceView[] = [
 
 /** The Column rows of the Settings tab as stored: [header, field]. */
 function columnRows(gas: FakeGas): unknown[][] {
-  return (dumpValues(gas.spreadsheet).Settings ?? []).filter((r) => r[0] === 'Column').map((r) => r.slice(1, 3));
+  return (dumpValues(gas.spreadsheet).Settings ?? [])
+    .filter((r) => r[0] === 'Column')
+    .map((r) => r.slice(1, 3));
 }
 
 describe('getColumns', () => {
@@ -144,14 +146,25 @@ describe('saveColumns', () => {
 
   it('makes no Settings tab for choices that need no Column row', () => {
     const { gas, api } = setup();
-    const saved = api.saveColumns([{ header: 'Goal number', choice: 'id' }, { header: 'Notes', choice: '' }]);
+    const saved = api.saveColumns([
+      { header: 'Goal number', choice: 'id' },
+      { header: 'Notes', choice: '' },
+    ]);
     expect(saved).toMatchObject({ settingsCreated: false, rowsWritten: 0 });
     expect(gas.spreadsheet.sheets.map((s) => s.name)).not.toContain('Settings');
   });
 
   it.each([
     ['a new Settings tab', {}],
-    ['an existing one', { Settings: [['Setting', 'Value', 'Payout'], ['Cap', 1.2]] }],
+    [
+      'an existing one',
+      {
+        Settings: [
+          ['Setting', 'Value', 'Payout'],
+          ['Cap', 1.2],
+        ],
+      },
+    ],
   ])('keeps headers that look like numbers or formulas as text, in %s', (_name, extra) => {
     const tabs = workbook({
       ...extra,
@@ -173,7 +186,11 @@ describe('saveColumns', () => {
       ['007', 'ID'],
       ['TRUE', 'ignore'],
     ]);
-    expect(dumpFormulas(gas.spreadsheet).Settings.flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      dumpFormulas(gas.spreadsheet)
+        .Settings.flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     expect(saved.check.goalTabs).toContain('Odd');
     expect(api.getCascade().goals.find((g) => g.id === 'O-1')?.title).toBe('Ship it');
   });
@@ -218,14 +235,28 @@ describe('saveColumns', () => {
   });
 
   it('writes nothing when Settings already says it all', () => {
-    const { gas, api } = setup(workbook({ Settings: [['Setting', 'Value'], ['Column', 'Initiative', 'Goal']] }));
+    const { gas, api } = setup(
+      workbook({
+        Settings: [
+          ['Setting', 'Value'],
+          ['Column', 'Initiative', 'Goal'],
+        ],
+      }),
+    );
     gas.log.reset();
     expect(api.saveColumns([{ header: 'initiative', choice: 'goal' }]).rowsWritten).toBe(0);
     expect(gas.log.writes).toBe(0);
   });
 
   it('grows a Settings tab that has no room below its last row', () => {
-    const { gas, api } = setup(workbook({ Settings: [['Setting', 'Value'], ['Cap', 1.5]] }));
+    const { gas, api } = setup(
+      workbook({
+        Settings: [
+          ['Setting', 'Value'],
+          ['Cap', 1.5],
+        ],
+      }),
+    );
     const sheet = gas.spreadsheet.sheet('Settings');
     sheet.maxRows = 2;
     sheet.maxColumns = 2;
@@ -293,7 +324,10 @@ describe('saveColumns', () => {
         const names = gas.spreadsheet.sheets.map((s) => s.name);
         gas.log.failAfter(n);
         expect(() => api.saveColumns(MAP_INITIATIVES), `fault at write ${n + 1}`).toThrow(InjectedFault);
-        expect(gas.spreadsheet.sheets.map((s) => s.name), `fault at write ${n + 1}`).toEqual(names);
+        expect(
+          gas.spreadsheet.sheets.map((s) => s.name),
+          `fault at write ${n + 1}`,
+        ).toEqual(names);
         expect(dumpValues(gas.spreadsheet), `fault at write ${n + 1}`).toEqual(values);
         expect(dumpFormulas(gas.spreadsheet)).toEqual(formulas);
         expect(gas.LockService.getDocumentLock().hasLock(), 'lock released').toBe(false);

@@ -74,7 +74,10 @@ it('writes each Roll-up block with one setValues, whatever the row count', () =>
 
 it('getColumns (asked on every dropdown change) fetches the rows where a header row can be, and Settings whole', () => {
   const gas = createFakeGas({
-    tabs: { ...scaledWorkbook(3, 1000), Settings: [['Setting', 'Value'], ...Array.from({ length: 30 }, () => ['Cap', 1.5])] },
+    tabs: {
+      ...scaledWorkbook(3, 1000),
+      Settings: [['Setting', 'Value'], ...Array.from({ length: 30 }, () => ['Cap', 1.5])],
+    },
   });
   const fetched: [string, number][] = [];
   const spy = vi.spyOn(FakeRange.prototype, 'getValues').mockImplementation(function (this: FakeRange) {
@@ -94,6 +97,9 @@ it('getColumns (asked on every dropdown change) fetches the rows where a header 
 /** What getValues returns, read without the spied method. */
 function readCells(range: FakeRange): unknown[][] {
   return Array.from({ length: range.numRows }, (_, r) =>
-    Array.from({ length: range.numColumns }, (_, c) => range.owner.peekCell(range.row + r, range.column + c).value),
+    Array.from(
+      { length: range.numColumns },
+      (_, c) => range.owner.peekCell(range.row + r, range.column + c).value,
+    ),
   );
 }

@@ -67,7 +67,7 @@ describe('enterValue: what Sheets stores for a written value', () => {
     },
   );
 
-  it('setValue and setValues convert by each cell\'s format; getValues returns what was stored', () => {
+  it("setValue and setValues convert by each cell's format; getValues returns what was stored", () => {
     const gas = createFakeGas({ tabs: { A: [] } });
     const sheet = gas.spreadsheet.sheet('A');
     sheet.getRange(1, 2, 2, 1).setNumberFormat('@');
@@ -99,10 +99,18 @@ describe('developer metadata', () => {
       ['A', 'mine', 'report'],
       ['C', 'mine', 'ids'],
     ]);
-    expect(b.createDeveloperMetadataFinder().find().map((m) => m.getValue())).toEqual(['x']);
+    expect(
+      b
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getValue()),
+    ).toEqual(['x']);
     gas.spreadsheet.deleteSheet(c);
     expect(gas.spreadsheet.createDeveloperMetadataFinder().withKey('mine').find()).toHaveLength(1);
-    expect(snapshotSpreadsheet(gas.spreadsheet).map((s) => s.metadata)).toEqual([['mine=report'], ['other=x']]);
+    expect(snapshotSpreadsheet(gas.spreadsheet).map((s) => s.metadata)).toEqual([
+      ['mine=report'],
+      ['other=x'],
+    ]);
   });
 
   it('counts adding metadata as a write, so faults can hit it', () => {

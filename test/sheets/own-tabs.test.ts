@@ -1,11 +1,11 @@
 // The add-on writes and deletes only tabs it made (marked with developer metadata): a tab of the user's named Roll-up, _mbo_ids or like a work tab is read, never touched.
 import { describe, expect, it } from 'vitest';
+import { REPORT_RANGE_NAME } from '../../src/report/report-tab';
 import { getLinkView, linkToParent } from '../../src/server/link';
 import { menuItems } from '../../src/server/menu';
 import { checkWorkbook } from '../../src/server/reports';
 import { rollUp } from '../../src/server/rollup';
 import { addParentDropdowns } from '../../src/server/setup';
-import { REPORT_RANGE_NAME } from '../../src/report/report-tab';
 import { OWNER_KEY } from '../../src/sheets/owned';
 import { ROLLUP_BUILD_TAB } from '../../src/sheets/rollup';
 import {

@@ -1,8 +1,8 @@
 // Roll up over the fake: the report's content and formats, text that stays text, one tab however often or concurrently it runs, and failure safety.
 import { describe, expect, it } from 'vitest';
+import { rollUp } from '../../src/server/rollup';
 import { BusyError } from '../../src/sheets/lock';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { rollUp } from '../../src/server/rollup';
 import {
   createFakeGas,
   dumpFormulas,
@@ -124,7 +124,13 @@ describe('Roll up: content', () => {
     const formats = sheet.rangeAt(4, 1, 12, 9).getNumberFormats();
     for (const row of formats) expect(row).toEqual(['@', '@', '@', '@', '0.0%', '0.0%', '0.0%', '@', '0.0%']);
     expect(sheet.rangeAt(1, 1).getNumberFormat()).toBe('@');
-    expect(sheet.rangeAt(3, 1, 1, 9).getNumberFormats().flat().every((f) => f === '@')).toBe(true);
+    expect(
+      sheet
+        .rangeAt(3, 1, 1, 9)
+        .getNumberFormats()
+        .flat()
+        .every((f) => f === '@'),
+    ).toBe(true);
     expect(
       sheet
         .rangeAt(19, 3, 5, 2)
@@ -132,7 +138,13 @@ describe('Roll up: content', () => {
         .flat()
         .every((f) => f === '0.0%'),
     ).toBe(true);
-    expect(sheet.rangeAt(19, 1, 5, 2).getNumberFormats().flat().every((f) => f === '@')).toBe(true);
+    expect(
+      sheet
+        .rangeAt(19, 1, 5, 2)
+        .getNumberFormats()
+        .flat()
+        .every((f) => f === '@'),
+    ).toBe(true);
     expect(
       sheet
         .rangeAt(3, 1, 1, 9)

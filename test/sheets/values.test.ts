@@ -1,11 +1,25 @@
 // The small pure pieces of the adapter: text written as text, and the locale's decimal separator.
 import { describe, expect, it } from 'vitest';
-import { plainTextCell, textFor, typedCell, typedText } from '../../src/sheets/cell-text';
 import { decimalSeparatorOf } from '../../src/core/locale';
+import { plainTextCell, textFor, typedCell, typedText } from '../../src/sheets/cell-text';
 import { enterValue } from '../../tools/gas-fake';
 
 /** Text Sheets would read as something else if written as it is. */
-const CONVERTED = ['1.10', '007', '12%', '1/2', '1e3', 'TRUE', '$5', 'Mar 2026', '=1+1', '+A1', '-A1', '-5%', "'x"];
+const CONVERTED = [
+  '1.10',
+  '007',
+  '12%',
+  '1/2',
+  '1e3',
+  'TRUE',
+  '$5',
+  'Mar 2026',
+  '=1+1',
+  '+A1',
+  '-A1',
+  '-5%',
+  "'x",
+];
 /** Text it would keep. */
 const KEPT = ['Grow pipeline', 'a=b', '3 - 2', 'FY2026', '@handle', ' =1'];
 

@@ -14,7 +14,11 @@ export function longTree(shape: 'loop' | 'chain', n: number): CellValue[][] {
 }
 
 /** A goal table's ID and Parent columns, as MBO_ROLLUP and MBO_PATH take them, and an attainment column. */
-export function columnsOf(table: CellValue[][]): { ids: CellValue[][]; parents: CellValue[][]; attainment: CellValue[][] } {
+export function columnsOf(table: CellValue[][]): {
+  ids: CellValue[][];
+  parents: CellValue[][];
+  attainment: CellValue[][];
+} {
   const body = table.slice(1);
   return {
     ids: body.map((r) => [r[0]]),

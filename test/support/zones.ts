@@ -6,9 +6,17 @@
  */
 export const SPREADSHEET_ZONES: readonly { zone: string; marchFirst: Date; lateOnMarch31: Date }[] = [
   // CET, UTC+1: midnight is 23:00 UTC the day before; CEST from 29 March, UTC+2.
-  { zone: 'Europe/Berlin', marchFirst: new Date('2026-02-28T23:00:00Z'), lateOnMarch31: new Date('2026-03-31T21:30:00Z') },
+  {
+    zone: 'Europe/Berlin',
+    marchFirst: new Date('2026-02-28T23:00:00Z'),
+    lateOnMarch31: new Date('2026-03-31T21:30:00Z'),
+  },
   // JST, UTC+9: midnight is 15:00 UTC the day before.
-  { zone: 'Asia/Tokyo', marchFirst: new Date('2026-02-28T15:00:00Z'), lateOnMarch31: new Date('2026-03-31T14:30:00Z') },
+  {
+    zone: 'Asia/Tokyo',
+    marchFirst: new Date('2026-02-28T15:00:00Z'),
+    lateOnMarch31: new Date('2026-03-31T14:30:00Z'),
+  },
   // PST, UTC-8: midnight is 08:00 UTC the same day; PDT from 8 March, UTC-7.
   {
     zone: 'America/Los_Angeles',
@@ -21,7 +29,12 @@ export const SPREADSHEET_ZONES: readonly { zone: string; marchFirst: Date; lateO
  * Zones for the test process itself: each puts one of the instants above on another calendar day than the
  * spreadsheet's (UTC and Kiritimati, UTC+14, for Berlin and Tokyo; Honolulu, UTC-10, for Los Angeles).
  */
-export const PROCESS_ZONES: readonly string[] = ['UTC', 'Pacific/Honolulu', 'Pacific/Kiritimati', 'America/New_York'];
+export const PROCESS_ZONES: readonly string[] = [
+  'UTC',
+  'Pacific/Honolulu',
+  'Pacific/Kiritimati',
+  'America/New_York',
+];
 
 /** Runs `work` with the process's local time zone set to `zone` (Node applies a new TZ at once), then restores it. */
 export function inProcessZone<T>(zone: string, work: () => T): T {

@@ -28,7 +28,20 @@ export const TYPED_DATE_YEAR = 2026;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** A number as an en_US Sheets reads typed text: `1.10`, `007`, `1e3`, `1,200`, `-5`. */
 function typedNumber(text: string): number | null {
@@ -49,7 +62,8 @@ function monthOf(word: string): number {
 function calendarDate(year: number, month: number, day: number): Date | null {
   const fullYear = year < 100 ? (year < 30 ? 2000 + year : 1900 + year) : year;
   const date = new Date(Date.UTC(fullYear, month - 1, day));
-  const real = date.getUTCFullYear() === fullYear && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const real =
+    date.getUTCFullYear() === fullYear && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return month >= 1 && month <= 12 && real ? date : null;
 }
 

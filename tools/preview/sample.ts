@@ -7,7 +7,10 @@ import type { PreviewBook } from './preview-book';
 /** `saveAs` writes a copy; the sample has no file of its own to protect. */
 export function sampleBook(saveAs: PreviewBook['saveAs'] = null): PreviewBook {
   // The sample holds values, as getValues() returns them: its text is text, `=MBO_NPS of ...` notes included.
-  const goalTabs = marketingWorkbook().map((tab) => ({ name: tab.name, grid: tab.grid.map((line) => line.map(valueInput)) }));
+  const goalTabs = marketingWorkbook().map((tab) => ({
+    name: tab.name,
+    grid: tab.grid.map((line) => line.map(valueInput)),
+  }));
   const formulas = formulasTab(goalTabs.map((tab) => ({ name: tab.name, columns: tab.grid[0].length })));
   const formats: BlockFormat[] = formulas.formats;
   return {

@@ -1,8 +1,8 @@
 // Opens .xlsx and CSV files for the preview with the CLI's reader (tools/cli), formulas included, and saves copies with its writer.
 import { basename } from 'node:path';
+import type { Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
 import type { Merge } from '../../src/core/table';
-import type { Workbook, Worksheet } from 'exceljs';
 import { readInput, saveWorkbook } from '../cli';
 import { plainCellValue } from '../cli/cell-value';
 import { CliError } from '../cli/errors';
@@ -98,7 +98,14 @@ export async function readBookWithCli(files: readonly string[]): Promise<Preview
   const formats: BlockFormat[] = [];
   const tabs = input.book.worksheets.map((sheet) => tabOfSheet(sheet, formats));
   const namedRanges = Object.fromEntries(reportMarks(input.book));
-  return { label, files, tabs, formats, namedRanges, saveAs: xlsxSaver(files, input.book, originalCells(tabs)) };
+  return {
+    label,
+    files,
+    tabs,
+    formats,
+    namedRanges,
+    saveAs: xlsxSaver(files, input.book, originalCells(tabs)),
+  };
 }
 
 /** The content keys of what was read, as the fake stores it. */

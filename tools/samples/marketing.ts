@@ -28,7 +28,10 @@ type Row = [
   notes: string,
 ];
 
-const tab = (name: string, rows: Row[]): SampleTab => ({ name, grid: [HEADER.slice(), ...rows.map((r) => r.slice())] });
+const tab = (name: string, rows: Row[]): SampleTab => ({
+  name,
+  grid: [HEADER.slice(), ...rows.map((r) => r.slice())],
+});
 
 /** A fresh copy each call, shaped like getValues(): '' for blanks, numbers, fractions for percentages. */
 export function marketingWorkbook(): SampleTab[] {
