@@ -239,7 +239,6 @@ describe('readGoalTab', () => {
         Notes: 'kept, never read',
       }),
     ];
-    const full = findHeader(grid.slice(1));
     // The title row above the header is passed over; rows count from the top of the grid.
     expect(readGoalTab('Sales', grid, DEFAULT_SETTINGS, 0)?.goals.map((g) => [g.id, g.row])).toEqual([
       ['REV-1', 3],
