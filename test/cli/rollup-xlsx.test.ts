@@ -2,17 +2,17 @@
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { writeRollup } from '../../src/cli/index';
+import type { CheckJson } from '../../src/cli/issue-report';
+import { readWorkbook } from '../../src/cli/xlsx-read';
 import { describeIssue, placeName } from '../../src/core/issues';
 import { dayOfDate, parseDay } from '../../src/core/period';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, PERCENT_FORMAT, reportGrid } from '../../src/report/rollup-table';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { writeRollup } from '../../tools/cli/index';
-import type { CheckJson } from '../../tools/cli/issue-report';
-import { readWorkbook } from '../../tools/cli/xlsx-read';
 import { marketingWorkbook } from '../../tools/samples/marketing';
-import { NOTES_FORMULA, NOTES_TAB, STYLED_FILL, writeSampleBook } from './sample-book';
 import { NOW, openBook, runMain, sheetGrid } from './run-main';
+import { NOTES_FORMULA, NOTES_TAB, STYLED_FILL, writeSampleBook } from './sample-book';
 import { useTempDir } from './temp-dir';
 
 const dir = useTempDir();

@@ -1,12 +1,12 @@
 // Reads an .xlsx with exceljs into the core's tabs (values from A1, as getValues() gives them), keeping the workbook for a round-trip.
 import { stat } from 'node:fs/promises';
 import type { Row, Workbook } from 'exceljs';
-import ExcelJS from 'exceljs';
-import type { CellValue } from '../../src/core/model';
-import type { TabInput } from '../../src/core/workbook';
-import { isOwnedTab } from '../../src/sheets/owned';
+import type { CellValue } from '../core/model';
+import type { TabInput } from '../core/workbook';
+import { isOwnedTab } from '../sheets/owned';
 import { plainCellValue } from './cell-value';
 import { CliError } from './errors';
+import { loadExcelJs } from './exceljs';
 import { assertXlsxFile } from './input-file';
 import { type Progress, SILENT_PROGRESS } from './progress';
 
@@ -16,6 +16,9 @@ export interface LoadedWorkbook {
   /** The user's tabs in tab order, without the ones the add-on owns (Roll-up, _mbo_*). */
   tabs: TabInput[];
 }
+
+/** exceljs's ValueType.Merge: the hidden cells of a merged range (the module itself is loaded lazily). */
+const MERGE_CELL = 1;
 
 /** Shared by every blank row: a 100k-row sheet with gaps allocates nothing for them. */
 const BLANK_ROW: readonly CellValue[] = Object.freeze([]);
@@ -29,6 +32,7 @@ export async function loadWorkbook(
   const { size } = await stat(path);
   // exceljs reports no progress while it parses: the size tells the user what to expect.
   progress.phase(`reading ${path} (${(size / 1e6).toFixed(1)} MB)`);
+  const ExcelJS = await loadExcelJs();
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.readFile(path);
@@ -70,7 +74,7 @@ function rowValues(row: Row): CellValue[] {
   const values: CellValue[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     while (values.length < col - 1) values.push('');
-    values.push(cell.type === ExcelJS.ValueType.Merge ? '' : plainCellValue(cell.value));
+    values.push(cell.type === MERGE_CELL ? '' : plainCellValue(cell.value));
   });
   return values;
 }

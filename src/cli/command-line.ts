@@ -1,6 +1,6 @@
 // The command line's grammar: commands, flags and the help text, parsed with node:util parseArgs.
 import { parseArgs } from 'node:util';
-import { parseDay } from '../../src/core/period';
+import { parseDay } from '../core/period';
 import { CliError } from './errors';
 
 export type CommandLine =

@@ -1,8 +1,8 @@
 // CSV inputs as the core's tabs: one file per tab (named after the file), or one file split by a Tab column.
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { CellValue } from '../../src/core/model';
-import type { TabInput } from '../../src/core/workbook';
+import type { CellValue } from '../core/model';
+import type { TabInput } from '../core/workbook';
 import { CsvSyntaxError, parseCsv, sniffDelimiter } from './csv';
 import { CliError } from './errors';
 import { assertTextFile } from './input-file';

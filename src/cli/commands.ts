@@ -1,8 +1,8 @@
 // The two commands: check (issues out, exit 1 on errors) and rollup (a copy of the workbook with the Roll-up tab).
-import { describeIssue } from '../../src/core/issues';
-import { dayOfDate } from '../../src/core/period';
-import { type Analysis, analyzeWorkbook, type TabInput } from '../../src/core/workbook';
-import { buildRollupReport, type RollupReport } from '../../src/report/rollup-table';
+import { describeIssue } from '../core/issues';
+import { dayOfDate } from '../core/period';
+import { type Analysis, analyzeWorkbook, type TabInput } from '../core/workbook';
+import { buildRollupReport, type RollupReport } from '../report/rollup-table';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
 import { assertSeparateOutput, type Input, readInput, workbookOf } from './input';
 import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
@@ -111,7 +111,7 @@ async function saveWithRollup(
   outPath: string,
   progress: Progress,
 ): Promise<void> {
-  const book = workbookOf(input);
+  const book = await workbookOf(input);
   putRollupSheet(book, report, progress);
   await saveWorkbook(book, outPath, progress);
   progress.finish();

@@ -1,7 +1,7 @@
 // Lays the Roll-up report out in an exceljs workbook: the same cells as the add-on's tab, with its formats where .xlsx has them.
 import type { Style, Workbook, Worksheet } from 'exceljs';
-import { type Box, PERCENT_FORMAT, type RollupReport, reportGrid } from '../../src/report/rollup-table';
-import { ROLLUP_TAB } from '../../src/sheets/owned';
+import { type Box, PERCENT_FORMAT, type RollupReport, reportGrid } from '../report/rollup-table';
+import { ROLLUP_TAB } from '../sheets/owned';
 import { type Progress, SILENT_PROGRESS } from './progress';
 
 /** exceljs orders tabs by this field (missing from its typings): the new tab takes the old one's place. */

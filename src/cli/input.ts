@@ -1,12 +1,12 @@
 // The files on the command line as one workbook: a single .xlsx, or CSV files (one tab each, or split by a Tab column).
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
-import type { TabInput } from '../../src/core/workbook';
-import { isOwnedTab } from '../../src/sheets/owned';
+import type { TabInput } from '../core/workbook';
+import { isOwnedTab } from '../sheets/owned';
 import { readCsvTabs } from './csv-tabs';
 import { CliError } from './errors';
+import { loadExcelJs } from './exceljs';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { loadWorkbook } from './xlsx-read';
 
@@ -38,11 +38,12 @@ export async function readInput(
 }
 
 /** The workbook a Roll-up is added to: the loaded .xlsx, or a new one holding the CSV tabs as text. */
-export function workbookOf(input: Input): Workbook {
+export async function workbookOf(input: Input): Promise<Workbook> {
   return input.book ?? bookOfTabs(input.tabs);
 }
 
-export function bookOfTabs(tabs: readonly TabInput[]): Workbook {
+export async function bookOfTabs(tabs: readonly TabInput[]): Promise<Workbook> {
+  const ExcelJS = await loadExcelJs();
   const book = new ExcelJS.Workbook();
   for (const tab of tabs) {
     const problem = sheetNameProblem(tab.name);
