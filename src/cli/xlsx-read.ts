@@ -9,6 +9,7 @@ import { CliError } from './errors';
 import { loadExcelJs } from './exceljs';
 import { assertXlsxFile } from './input-file';
 import { type Progress, SILENT_PROGRESS } from './progress';
+import { openPackage } from './xlsx-package';
 
 export interface LoadedWorkbook {
   /** The whole workbook, styles and formulas included, ready to be written back. */
@@ -29,6 +30,8 @@ export async function loadWorkbook(
   progress: Progress = SILENT_PROGRESS,
 ): Promise<LoadedWorkbook> {
   await assertXlsxFile(path);
+  // The package's structure first: a tab whose part is missing is an error, not a tab silently dropped.
+  await (await openPackage(path)).zip.close();
   const { size } = await stat(path);
   // exceljs reports no progress while it parses: the size tells the user what to expect.
   progress.phase(`reading ${path} (${(size / 1e6).toFixed(1)} MB)`);
