@@ -29,7 +29,10 @@ const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
   cap: ['Cap', 'Highest attainment a goal counts for (150% = 1.5).'],
   floor: ['Floor', 'Lowest attainment a goal counts for.'],
   gap: ['Gap threshold', 'How far an outcome and the goals under it may differ.'],
-  countUnmeasuredAsZero: ['Count unmeasured as zero', 'yes: goals without an Actual roll up as 0%; no: left out.'],
+  countUnmeasuredAsZero: [
+    'Count unmeasured as zero',
+    'yes: goals without an Actual roll up as 0%; no: left out.',
+  ],
   activityShare: ['Activity share', "Most of an owner's weight that may be on Activities."],
   vanityWords: ['Vanity words', 'Words of vanity metrics, comma-separated; "none" turns the check off.'],
   goalTabs: ['Goal tabs', 'Goal tabs by name, besides those with ID and Goal headers.'],
@@ -69,7 +72,11 @@ export interface SettingsRead {
  * or text ('150%'). Payout points, when any are readable, replace the whole default curve.
  * decimalSeparator is the spreadsheet locale's; a `Decimal separator` row overrides it.
  */
-export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparator: '.' | ',' = '.'): SettingsRead {
+export function readSettings(
+  grid: Grid | null,
+  tab = 'Settings',
+  decimalSeparator: '.' | ',' = '.',
+): SettingsRead {
   // The spreadsheet's locale gives the separator unless the tab names one.
   const settings = { ...defaults(), decimalSeparator };
   const issues: Issue[] = [];

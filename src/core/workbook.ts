@@ -50,7 +50,12 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const listed = new Set(settings.goalTabs.map((n) => n.trim().toLowerCase()));
   for (const name of settings.goalTabs) {
     if (!tabs.some((t) => t.name.trim().toLowerCase() === name.trim().toLowerCase())) {
-      issues.push(issueAt({ ...NOWHERE, tab: settingsTab?.name ?? 'Settings' }, { code: 'settings-tab-missing', tabName: name }));
+      issues.push(
+        issueAt(
+          { ...NOWHERE, tab: settingsTab?.name ?? 'Settings' },
+          { code: 'settings-tab-missing', tabName: name },
+        ),
+      );
     }
   }
 

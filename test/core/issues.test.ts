@@ -52,17 +52,25 @@ describe('the issue catalogue', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(SEVERITY).sort());
   });
 
-  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))('%s reads as a full sentence', (_code, detail) => {
-    for (const where of [place, NOWHERE]) {
-      const message = describeIssue(issueAt(where, detail));
-      expect(message.length).toBeGreaterThan(20);
-      expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
-      expect(message).toMatch(/[.)]$/);
-    }
-  });
+  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))(
+    '%s reads as a full sentence',
+    (_code, detail) => {
+      for (const where of [place, NOWHERE]) {
+        const message = describeIssue(issueAt(where, detail));
+        expect(message.length).toBeGreaterThan(20);
+        expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
+        expect(message).toMatch(/[.)]$/);
+      }
+    },
+  );
 
   it('issueAt keeps the place and the detail, with the severity from the catalogue', () => {
-    expect(issueAt(place, EXAMPLES['unknown-parent'])).toEqual({ ...place, severity: 'error', code: 'unknown-parent', parent: 'CMO-9' });
+    expect(issueAt(place, EXAMPLES['unknown-parent'])).toEqual({
+      ...place,
+      severity: 'error',
+      code: 'unknown-parent',
+      parent: 'CMO-9',
+    });
   });
 });
 
