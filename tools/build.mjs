@@ -1,7 +1,7 @@
-// Builds what `clasp push` uploads: the bundle, top-level forwarders with JSDoc, the sidebar HTML and the manifest.
+// Builds dist/: what `clasp push` uploads (the bundle, top-level forwarders with JSDoc, the sidebar HTML, the manifest) and the command line.
 
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -101,6 +101,33 @@ async function loadDocs() {
   return context.DOCS;
 }
 
+/** The command line, for Node: one ESM file, not uploaded (.claspignore lists what is). */
+export const CLI_FILE = join(dist, 'cli/mbo-cascade.mjs');
+
+/**
+ * Bundles src/cli/bin.ts into dist/cli/mbo-cascade.mjs, the file package.json's `bin` names. Packages stay imports
+ * (exceljs, loaded by the commands that read or write a workbook), so the file runs after `npm ci --omit=dev` and
+ * needs neither esbuild nor a writable node_modules. Not minified: an unexpected error's stack names real functions.
+ */
+export async function buildCli() {
+  await esbuild.build({
+    entryPoints: [join(root, 'src/cli/bin.ts')],
+    outfile: CLI_FILE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    banner: {
+      js: '#!/usr/bin/env node\n// mbo-cascade command line: built by tools/build.mjs from src/cli — do not edit.',
+    },
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  await chmod(CLI_FILE, 0o755);
+}
+
 export async function build() {
   const started = performance.now();
   await rm(dist, { recursive: true, force: true });
@@ -122,6 +149,7 @@ export async function build() {
     const { buildSidebar } = await import(sidebarBuilder);
     await writeFile(join(dist, 'Sidebar.html'), await buildSidebar());
   }
+  await buildCli();
   return {
     ms: performance.now() - started,
     bytes: Buffer.byteLength(code),

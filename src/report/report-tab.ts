@@ -6,7 +6,7 @@ export const REPORT_TAB = 'Roll-up';
 
 /**
  * The defined name (a named range in Sheets) the command line puts on the report sheet it writes
- * into an .xlsx: the file's mark of which sheet is ours (tools/cli/report-mark.ts says why a name).
+ * into an .xlsx: the file's mark of which sheet is ours (src/cli/report-mark.ts says why a name).
  * Sheets keeps it as a named range when the file is opened there, so the add-on knows that sheet too.
  */
 export const REPORT_RANGE_NAME = 'mbo_cascade_report';

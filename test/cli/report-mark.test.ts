@@ -2,8 +2,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { REPORT_RANGE_NAME } from '../../src/report/report-tab';
-import type { CheckJson } from '../../tools/cli/issue-report';
-import { markedSheets, markReportSheets, sheetOfRange } from '../../tools/cli/report-mark';
+import type { CheckJson } from '../../src/cli/issue-report';
+import { markedSheets, markReportSheets, sheetOfRange } from '../../src/cli/report-mark';
 import { openBook, runMain } from './run-main';
 import { writeSampleBook } from './sample-book';
 import { useTempDir } from './temp-dir';

@@ -1,12 +1,12 @@
 // check and rollup on CSV input: one file per tab or one file split by a Tab column, analysed like the sample's grids.
 import { describe, expect, it } from 'vitest';
+import { readCsvTabs } from '../../src/cli/csv-tabs';
+import type { CheckJson } from '../../src/cli/issue-report';
 import type { CellValue } from '../../src/core/model';
 import { dayOfDate } from '../../src/core/period';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, reportGrid } from '../../src/report/rollup-table';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { readCsvTabs } from '../../tools/cli/csv-tabs';
-import type { CheckJson } from '../../tools/cli/issue-report';
 import { marketingWorkbook } from '../../tools/samples/marketing';
 import { NOW, openBook, runMain, sheetGrid } from './run-main';
 import { useTempDir } from './temp-dir';

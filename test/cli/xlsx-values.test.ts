@@ -1,9 +1,9 @@
 // What the reader takes from .xlsx cells: cached formula results, plain text from rich text and links, error text, blank merge cells; text written back stays text.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../src/cli/xlsx-read';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { readWorkbook } from '../../tools/cli/xlsx-read';
 import { openBook, runMain } from './run-main';
 import { useTempDir } from './temp-dir';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { bindServerApi } from '../../src/server/bind';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { checkJsonText, checkText } from '../../tools/cli/issue-report';
+import { checkJsonText, checkText } from '../../src/cli/issue-report';
 import { createFakeGas, dumpValues, fakeServerContext } from '../../tools/gas-fake';
 import { longest, longTree } from '../support/long-trees';
 

@@ -28,7 +28,7 @@ export interface PreviewBook {
   formats: readonly BlockFormat[];
   /**
    * Named ranges by name -> the tab whose A1 they point at: the marks the command line puts on its
-   * report sheets (tools/cli/report-mark.ts), which Sheets keeps as named ranges.
+   * report sheets (src/cli/report-mark.ts), which Sheets keeps as named ranges.
    */
   namedRanges?: Readonly<Record<string, string>>;
   /** Writes the spreadsheet to a new .xlsx; null when no writer is available. */

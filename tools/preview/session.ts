@@ -136,7 +136,7 @@ export class PreviewSession {
   async saveAs(path: string): Promise<string> {
     const save = this.book.saveAs;
     if (!save)
-      throw new PreviewError('Saving needs the CLI’s workbook writer (tools/cli), which is not available.');
+      throw new PreviewError('Saving needs the CLI’s workbook writer (src/cli), which is not available.');
     if (typeof path !== 'string' || path.trim() === '')
       throw new PreviewError('Give a path for the new file.');
     const target = isAbsolute(path.trim()) ? path.trim() : resolve(this.options.baseDir, path.trim());

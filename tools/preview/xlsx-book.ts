@@ -1,13 +1,13 @@
-// Opens .xlsx and CSV files for the preview with the CLI's reader (tools/cli), formulas included, and saves copies with its writer.
+// Opens .xlsx and CSV files for the preview with the CLI's reader (src/cli), formulas included, and saves copies with its writer.
 import { basename } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
+import { readInput, saveWorkbook } from '../../src/cli';
+import { plainCellValue } from '../../src/cli/cell-value';
+import { CliError } from '../../src/cli/errors';
+import { assertSeparateOutput, sheetNameProblem } from '../../src/cli/input';
+import { reportMarks } from '../../src/cli/report-mark';
 import type { Merge } from '../../src/core/table';
-import { readInput, saveWorkbook } from '../cli';
-import { plainCellValue } from '../cli/cell-value';
-import { CliError } from '../cli/errors';
-import { assertSeparateOutput, sheetNameProblem } from '../cli/input';
-import { reportMarks } from '../cli/report-mark';
 import { enterValue, type FakeCellInput, valueInput } from '../gas-fake';
 import { fixtureCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';

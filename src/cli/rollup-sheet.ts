@@ -1,7 +1,7 @@
 // Lays the Roll-up report out in an exceljs workbook: the same cells as the add-on's tab, with its formats where .xlsx has them, in a sheet marked as ours.
 import type { Style, Workbook, Worksheet } from 'exceljs';
-import { chooseTab, type TabChoice } from '../../src/report/report-tab';
-import { type Box, PERCENT_FORMAT, type RollupReport, reportGrid } from '../../src/report/rollup-table';
+import { chooseTab, type TabChoice } from '../report/report-tab';
+import { type Box, PERCENT_FORMAT, type RollupReport, reportGrid } from '../report/rollup-table';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { markReportSheets, reportSheets } from './report-mark';
 

@@ -1,5 +1,7 @@
 // Looks at an input file's first bytes before any parser does, so a missing, encrypted or corrupt file gets a plain answer.
-import { open } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { CliError } from './errors';
 
 export type FileKind = 'zip' | 'ole' | 'empty' | 'other';
@@ -19,17 +21,38 @@ export function kindOfBytes(head: Buffer): FileKind {
   return 'other';
 }
 
-/** The kind of file at `path`; a missing, unreadable or non-regular file is a CliError. */
+/** What a path that is not a plain file is, in words. */
+function notRegular(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * The kind of file at `path`; a missing, unreadable or non-regular file is a CliError. The path is
+ * looked at before it is opened: opening a FIFO waits for a writer, and would hang the command.
+ */
 export async function kindOfFile(path: string): Promise<FileKind> {
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new CliError(openFailure(path, error));
+  }
+  const what = notRegular(info);
+  if (what === 'a directory') throw new CliError(`${path} is a directory, not a file.`);
+  if (what) throw new CliError(`${path} is ${what}, not a file: save the workbook to a file and name that.`);
   let handle: Awaited<ReturnType<typeof open>>;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking, should the path have become a FIFO since it was looked at.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new CliError(openFailure(path, error));
   }
   try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new CliError(`${path} is a directory, not a file.`);
     const head = Buffer.alloc(OLE_SIGNATURE.length);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     return kindOfBytes(head.subarray(0, bytesRead));

@@ -3,6 +3,7 @@ import { HELP, parseCommandLine } from './command-line';
 import { checkFiles, rollupFiles } from './commands';
 import { CliError, EXIT_CANNOT_RUN, EXIT_OK } from './errors';
 import { createProgress, type Progress, SILENT_PROGRESS } from './progress';
+import { printable } from './terminal-text';
 
 /** Where the command line meets the world; tests pass their own. */
 export interface CliIo {
@@ -36,19 +37,26 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT_OK;
     }
     if (line.progress || io.errIsTTY) progress = createProgress({ write: io.err, isTTY: io.errIsTTY });
-    const options = { today: line.today, now: io.now(), progress };
+    const options = {
+      today: line.today,
+      now: io.now(),
+      progress,
+      decimalSeparator: line.decimalSeparator,
+      warn: (message: string) => io.err(`mbo-cascade: note: ${printable(message)}\n`),
+    };
     if (line.command === 'check') {
       const result = await checkFiles(line.files, line.json, options);
       io.out(result.output);
       return result.exitCode;
     }
-    const result = await rollupFiles(line.files, line.output, options);
+    const result = await rollupFiles(line.files, line.output, { ...options, force: line.force });
     io.out(`${result.summary}\n`);
     return EXIT_OK;
   } catch (error) {
     progress.finish();
     if (error instanceof CliError) {
-      io.err(`mbo-cascade: ${error.message}\n`);
+      // Messages quote file, tab and cell text: printed without the escapes a terminal would obey.
+      io.err(`mbo-cascade: ${printable(error.message)}\n`);
       return error.exitCode;
     }
     io.err(`mbo-cascade: unexpected error: ${(error as Error).stack ?? String(error)}\n`);

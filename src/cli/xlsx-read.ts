@@ -1,14 +1,15 @@
 // Reads an .xlsx with exceljs into the core's tabs (values from A1, as getValues() gives them), keeping the workbook for a round-trip.
 import { stat } from 'node:fs/promises';
 import type { Row, Workbook } from 'exceljs';
-import ExcelJS from 'exceljs';
-import type { CellValue } from '../../src/core/model';
-import type { TabInput } from '../../src/core/workbook';
+import type { CellValue } from '../core/model';
+import type { TabInput } from '../core/workbook';
 import { plainCellValue } from './cell-value';
 import { CliError } from './errors';
+import { loadExcelJs } from './exceljs';
 import { assertXlsxFile } from './input-file';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { reportSheets } from './report-mark';
+import { openPackage } from './xlsx-package';
 
 export interface LoadedWorkbook {
   /** The whole workbook, styles and formulas included, ready to be written back. */
@@ -16,6 +17,9 @@ export interface LoadedWorkbook {
   /** The user's tabs in tab order, without the reports the command line or the add-on wrote. */
   tabs: TabInput[];
 }
+
+/** exceljs's ValueType.Merge: the hidden cells of a merged range (the module itself is loaded lazily). */
+const MERGE_CELL = 1;
 
 /** Shared by every blank row: a 100k-row sheet with gaps allocates nothing for them. */
 const BLANK_ROW: readonly CellValue[] = Object.freeze([]);
@@ -26,9 +30,12 @@ export async function loadWorkbook(
   progress: Progress = SILENT_PROGRESS,
 ): Promise<LoadedWorkbook> {
   await assertXlsxFile(path);
+  // The package's structure first: a tab whose part is missing is an error, not a tab silently dropped.
+  await (await openPackage(path)).zip.close();
   const { size } = await stat(path);
   // exceljs reports no progress while it parses: the size tells the user what to expect.
   progress.phase(`reading ${path} (${(size / 1e6).toFixed(1)} MB)`);
+  const ExcelJS = await loadExcelJs();
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.readFile(path);
@@ -72,7 +79,7 @@ function rowValues(row: Row): CellValue[] {
   const values: CellValue[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     while (values.length < col - 1) values.push('');
-    values.push(cell.type === ExcelJS.ValueType.Merge ? '' : plainCellValue(cell.value));
+    values.push(cell.type === MERGE_CELL ? '' : plainCellValue(cell.value));
   });
   return values;
 }

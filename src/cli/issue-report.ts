@@ -1,8 +1,9 @@
 // The check command's output: one line per issue for people, or one JSON document for scripts.
-import { describeIssue, type Issue, placeName, type Severity } from '../../src/core/issues';
-import type { Analysis } from '../../src/core/workbook';
-import type { IssueView } from '../../src/server/api';
-import { countIssues, issueView } from '../../src/server/views';
+import { describeIssue, type Issue, placeName, type Severity } from '../core/issues';
+import type { Analysis } from '../core/workbook';
+import type { IssueView } from '../server/api';
+import { countIssues, issueView } from '../server/views';
+import { oneLine, terminalSafeJson } from './terminal-text';
 
 /** One issue as scripts get it: the sidebar's view of it, plus `cell`, the A1 place people read. */
 export interface IssueJson extends IssueView {
@@ -45,8 +46,8 @@ export function checkJsonText(files: readonly string[], analysis: Analysis): str
     goals: analysis.goals.length,
     counts: severityCounts(analysis.issues),
   };
-  const fields = JSON.stringify(head).slice(1, -1);
-  const issues = analysis.issues.map((issue) => `    ${JSON.stringify(issueJson(issue))}`);
+  const fields = terminalSafeJson(JSON.stringify(head).slice(1, -1));
+  const issues = analysis.issues.map((issue) => `    ${terminalSafeJson(JSON.stringify(issueJson(issue)))}`);
   return issues.length
     ? `{${fields},\n  "issues": [\n${issues.join(',\n')}\n  ]\n}\n`
     : `{${fields},\n  "issues": []\n}\n`;
@@ -56,9 +57,13 @@ export function checkJsonText(files: readonly string[], analysis: Analysis): str
 const PLACE_WIDTH_LIMIT = 28;
 const ID_WIDTH_LIMIT = 12;
 
-/** `error    CMO!K3     CMO-1   "abc" in Actual is not a number: ...`, then a summary line. */
+/**
+ * `error    CMO!K3     CMO-1   "abc" in Actual is not a number: ...`, then a summary line. Cell text
+ * is printed with terminal escapes and control characters taken out, one line per issue.
+ */
 export function checkText(files: readonly string[], analysis: Analysis): string {
-  const places = analysis.issues.map((issue) => placeName(issue));
+  const places = analysis.issues.map((issue) => oneLine(placeName(issue)));
+  const ids = analysis.issues.map((issue) => oneLine(issue.goalId));
   // reduce, not Math.max(...list): a spread of a million issues overflows the stack.
   const placeWidth = Math.min(
     PLACE_WIDTH_LIMIT,
@@ -66,15 +71,15 @@ export function checkText(files: readonly string[], analysis: Analysis): string 
   );
   const idWidth = Math.min(
     ID_WIDTH_LIMIT,
-    analysis.issues.reduce((w, issue) => Math.max(w, issue.goalId.length), 0),
+    ids.reduce((w, id) => Math.max(w, id.length), 0),
   );
   const lines = analysis.issues.map((issue, i) =>
-    `${issue.severity.padEnd(7)}  ${places[i].padEnd(placeWidth)}  ${issue.goalId.padEnd(idWidth)}  ${describeIssue(issue)}`.replace(
+    `${issue.severity.padEnd(7)}  ${places[i].padEnd(placeWidth)}  ${ids[i].padEnd(idWidth)}  ${oneLine(describeIssue(issue))}`.replace(
       / +$/,
       '',
     ),
   );
-  lines.push(summaryLine(files, analysis));
+  lines.push(oneLine(summaryLine(files, analysis)));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,7 +1,7 @@
 // Marks the Roll-up sheet the command line writes into an .xlsx with a workbook-level defined name, and finds the sheets it marked.
 import type { Workbook } from 'exceljs';
-import { looksLikeReport, REPORT_RANGE_NAME, REPORT_TAB } from '../../src/report/report-tab';
-import { GOAL_HEADERS } from '../../src/report/rollup-table';
+import { looksLikeReport, REPORT_RANGE_NAME, REPORT_TAB } from '../report/report-tab';
+import { GOAL_HEADERS } from '../report/rollup-table';
 import { plainCellValue } from './cell-value';
 
 /**

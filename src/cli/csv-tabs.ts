@@ -1,12 +1,13 @@
 // CSV inputs as the core's tabs: one file per tab (named after the file), or one file split by a Tab column.
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { CellValue } from '../../src/core/model';
-import type { TabInput } from '../../src/core/workbook';
-import { CsvSyntaxError, parseCsv, sniffDelimiter } from './csv';
+import type { CellValue } from '../core/model';
+import type { TabInput } from '../core/workbook';
+import { CsvSyntaxError, type Delimiter, parseCsv, sniffDelimiter } from './csv';
 import { CliError } from './errors';
 import { assertTextFile } from './input-file';
 import { type Progress, SILENT_PROGRESS } from './progress';
+import { decodeText } from './text-encoding';
 
 /** The header naming the tab each row belongs to, compared trimmed and case-insensitively. */
 export const TAB_COLUMN = 'tab';
@@ -18,16 +19,41 @@ export function tabNameOfFile(path: string): string {
   return basename(path, extname(path));
 }
 
+export interface CsvInput {
+  tabs: TabInput[];
+  /** Each file's delimiter, in the order given. */
+  delimiters: Delimiter[];
+  /** What the user should hear about how the files were read (an encoding guessed). */
+  notes: string[];
+}
+
 /** Reads every CSV into tabs, in the order given; two tabs with one name (any case) is a CliError. */
 export async function readCsvTabs(
   paths: readonly string[],
   progress: Progress = SILENT_PROGRESS,
 ): Promise<TabInput[]> {
-  const tabs: TabInput[] = [];
+  return (await readCsvInput(paths, progress)).tabs;
+}
+
+export async function readCsvInput(
+  paths: readonly string[],
+  progress: Progress = SILENT_PROGRESS,
+): Promise<CsvInput> {
+  const input: CsvInput = { tabs: [], delimiters: [], notes: [] };
+  const { tabs } = input;
   progress.phase('reading CSV', paths.length);
   for (const [i, path] of paths.entries()) {
     await assertTextFile(path);
-    const records = parseCsvFile(path, await readFile(path, 'utf8'));
+    const decoded = decodeText(await readFile(path), path);
+    if (decoded.how === 'guessed')
+      input.notes.push(
+        decoded.encoding === 'Windows-1252'
+          ? `${path} is not UTF-8: read as Windows-1252 (Latin-1). If accents look wrong, save it as UTF-8 CSV.`
+          : `${path} has no byte-order mark: read as ${decoded.encoding} text.`,
+      );
+    const delimiter = sniffDelimiter(decoded.text);
+    input.delimiters.push(delimiter);
+    const records = parseCsvFile(path, decoded.text, delimiter);
     for (const tab of splitByTabColumn(tabNameOfFile(path), records)) {
       const clash = tabs.find((t) => t.name.toLowerCase() === tab.name.toLowerCase());
       if (clash)
@@ -38,12 +64,12 @@ export async function readCsvTabs(
     }
     progress.advance(i + 1);
   }
-  return tabs;
+  return input;
 }
 
-function parseCsvFile(path: string, text: string): string[][] {
+function parseCsvFile(path: string, text: string, delimiter: Delimiter): string[][] {
   try {
-    return parseCsv(text, sniffDelimiter(text));
+    return parseCsv(text, delimiter);
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new CliError(`${path} is not valid CSV: ${error.message}.`);
     throw error;

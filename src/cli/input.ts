@@ -2,10 +2,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Workbook } from 'exceljs';
-import ExcelJS from 'exceljs';
-import type { TabInput } from '../../src/core/workbook';
-import { readCsvTabs } from './csv-tabs';
+import type { TabInput } from '../core/workbook';
+import { readCsvInput } from './csv-tabs';
 import { CliError } from './errors';
+import { loadExcelJs } from './exceljs';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { isUnmarkedReport } from './report-mark';
 import { loadWorkbook } from './xlsx-read';
@@ -16,6 +16,10 @@ export interface Input {
   tabs: TabInput[];
   /** The .xlsx as loaded, for a round-trip; null for CSV input. */
   book: Workbook | null;
+  /** The decimal separator the files suggest: a comma when every CSV is semicolon-separated, else null. */
+  decimalSeparator: ',' | null;
+  /** What the user should hear about how the files were read. */
+  notes: string[];
 }
 
 const isCsv = (path: string): boolean => path.toLowerCase().endsWith('.csv');
@@ -28,22 +32,26 @@ export async function readInput(
   if (files.length === 0) throw new CliError('Name a workbook: an .xlsx file, or one or more .csv files.');
   const csv = files.filter(isCsv);
   if (csv.length === files.length) {
+    const read = await readCsvInput(files, progress);
     // A CSV carries no mark: only a report's own cells under a report name make a tab ours.
-    const tabs = (await readCsvTabs(files, progress)).filter((tab) => !isUnmarkedReport(tab.name, tab.grid));
-    return { files, tabs, book: null };
+    const tabs = read.tabs.filter((tab) => !isUnmarkedReport(tab.name, tab.grid));
+    // Spreadsheet apps in decimal-comma locales save CSV with semicolons (the comma is taken).
+    const decimalSeparator = read.delimiters.every((d) => d === ';') ? ',' : null;
+    return { files, tabs, book: null, decimalSeparator, notes: read.notes };
   }
   if (csv.length > 0) throw new CliError('Give either one .xlsx workbook or CSV files, not both.');
   if (files.length > 1) throw new CliError('Give one .xlsx workbook at a time.');
   const { book, tabs } = await loadWorkbook(files[0], progress);
-  return { files, tabs, book };
+  return { files, tabs, book, decimalSeparator: null, notes: [] };
 }
 
 /** The workbook a Roll-up is added to: the loaded .xlsx, or a new one holding the CSV tabs as text. */
-export function workbookOf(input: Input): Workbook {
+export async function workbookOf(input: Input): Promise<Workbook> {
   return input.book ?? bookOfTabs(input.tabs);
 }
 
-export function bookOfTabs(tabs: readonly TabInput[]): Workbook {
+export async function bookOfTabs(tabs: readonly TabInput[]): Promise<Workbook> {
+  const ExcelJS = await loadExcelJs();
   const book = new ExcelJS.Workbook();
   for (const tab of tabs) {
     const problem = sheetNameProblem(tab.name);

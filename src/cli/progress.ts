@@ -7,6 +7,8 @@ export interface Progress {
   advance(done: number): void;
   /** Ends the last phase and clears the line. */
   finish(): void;
+  /** Clears a redrawn line so a message can be written on stderr; the next redraw brings it back. */
+  clear(): void;
 }
 
 /** Where progress is written: stderr, so stdout stays clean for issues and JSON. */
@@ -16,7 +18,7 @@ export interface ProgressSink {
   isTTY: boolean;
 }
 
-export const SILENT_PROGRESS: Progress = { phase() {}, advance() {}, finish() {} };
+export const SILENT_PROGRESS: Progress = { phase() {}, advance() {}, finish() {}, clear() {} };
 
 const BAR_WIDTH = 24;
 const SPINNER = '|/-\\';
@@ -63,6 +65,8 @@ class LineProgress extends PhaseClock implements Progress {
     this.end();
   }
 
+  clear(): void {}
+
   private end(): void {
     if (!this.active) return;
     this.active = false;
@@ -93,6 +97,10 @@ class TerminalProgress extends PhaseClock implements Progress {
   advance(done: number): void {
     this.done = done;
     if (this.clock() - this.lastDraw >= REDRAW_MS) this.draw();
+  }
+
+  clear(): void {
+    if (this.active) this.sink.write('\r\x1b[2K');
   }
 
   finish(): void {
