@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import type { Row, Workbook } from 'exceljs';
 import type { CellValue } from '../core/model';
+import type { Merge } from '../core/table';
 import type { TabInput } from '../core/workbook';
 import { plainCellValue } from './cell-value';
 import { CliError } from './errors';
@@ -65,21 +66,39 @@ export function tabsOfBook(book: Workbook, progress: Progress = SILENT_PROGRESS)
   let rowsDone = 0;
   return sheets.map((sheet) => {
     const grid: (readonly CellValue[])[] = [];
+    const merges = new Map<string, Merge>();
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       while (grid.length < rowNumber - 1) grid.push(BLANK_ROW);
-      grid.push(rowValues(row));
+      grid.push(rowValues(row, rowNumber, merges));
       progress.advance(++rowsDone);
     });
-    return { name: sheet.name, grid };
+    return { name: sheet.name, grid, merges: [...merges.values()] };
   });
 }
 
-/** A row's values from column A to its last value; the hidden cells of a merge are blank, as in Sheets. */
-function rowValues(row: Row): CellValue[] {
+/**
+ * A row's values from column A to its last value; the hidden cells of a merge are blank, as in Sheets, and each
+ * grows its block in `merges` (keyed by the top-left cell it points at): a merged Owner or Objective covers its rows.
+ */
+function rowValues(row: Row, rowNumber: number, merges: Map<string, Merge>): CellValue[] {
   const values: CellValue[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     while (values.length < col - 1) values.push('');
-    values.push(cell.type === MERGE_CELL ? '' : plainCellValue(cell.value));
+    if (cell.type !== MERGE_CELL) {
+      values.push(plainCellValue(cell.value));
+      return;
+    }
+    values.push('');
+    const master = cell.master;
+    const block = merges.get(master.address) ?? {
+      row: Number(master.row),
+      col: Number(master.col),
+      rows: 1,
+      cols: 1,
+    };
+    block.rows = Math.max(block.rows, rowNumber - block.row + 1);
+    block.cols = Math.max(block.cols, col - block.col + 1);
+    merges.set(master.address, block);
   });
   return values;
 }

@@ -1,9 +1,9 @@
 // The .xlsx mark of our report sheets (workbook defined names): written, read back after a save, moved when the report is replaced, kept on reports the user renamed.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { REPORT_RANGE_NAME } from '../../src/report/report-tab';
 import type { CheckJson } from '../../src/cli/issue-report';
 import { markedSheets, markReportSheets, sheetOfRange } from '../../src/cli/report-mark';
+import { REPORT_RANGE_NAME } from '../../src/report/report-tab';
 import { openBook, runMain } from './run-main';
 import { writeSampleBook } from './sample-book';
 import { useTempDir } from './temp-dir';

@@ -1,9 +1,9 @@
 // The sidebar's payloads and the Roll-up tab stay linear on a 10,000-goal loop and a 10,000-deep chain.
 import { describe, expect, it } from 'vitest';
+import { checkJsonText, checkText } from '../../src/cli/issue-report';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { bindServerApi } from '../../src/server/bind';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { checkJsonText, checkText } from '../../src/cli/issue-report';
 import { createFakeGas, dumpValues, fakeServerContext } from '../../tools/gas-fake';
 import { longest, longTree } from '../support/long-trees';
 
