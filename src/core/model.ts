@@ -59,6 +59,10 @@ export interface Goal {
   threshold: number | null;
   /** Payout level in the Actual's units: the goal's attainment is capped where the actual reaches it (Stretch, or Max). */
   stretch: number | null;
+  /** How sure the owner is of reaching the target, 0 to 10 (Confidence); null when blank or unreadable. */
+  confidence: number | null;
+  /** The Note cell's text: a word on progress, recorded with each check-in. */
+  note: string;
   /** True for a goal made from the layout rather than read from its own row: an objective named by its key results. */
   synthesized: boolean;
   /** True when an error on the goal's own values blocks its measured attainment. */

@@ -102,6 +102,8 @@ export class RowReader {
     private readonly decimalSeparator: '.' | ',',
     /** True when the tab's Progress column holds percent points (0-100) rather than fractions. */
     private readonly progressInPoints: boolean,
+    /** True when the tab's Confidence column holds fractions (0.7) rather than tenths (7). */
+    private readonly confidenceAsFraction = false,
   ) {
     const col = {} as Record<Field, number>;
     for (const field of FIELD_NAMES) col[field] = header.columns[field] ?? -1;
@@ -178,6 +180,7 @@ export class RowReader {
       this.report('gate', { code: 'implausible-value', text: this.text('gate'), why: 'gate' });
     }
     // Threshold / Target / Stretch, or Min / Target / Max on a goal that is not a range: payout levels.
+    const confidence = this.readConfidence();
     const threshold = orNull(this.number('threshold')) ?? (direction === 'range' ? null : orNull(min));
     const stretch = orNull(this.number('stretch')) ?? (direction === 'range' ? null : orNull(max));
 
@@ -207,6 +210,8 @@ export class RowReader {
       gate: orNull(gate),
       threshold,
       stretch,
+      confidence,
+      note: this.text('note'),
       synthesized: false,
       blocked: this.blocked,
       columns: this.columns,
@@ -253,6 +258,19 @@ export class RowReader {
     const v = this.cell('progress');
     const written = typeof v === 'string' && v.includes('%');
     return this.progressInPoints && !written ? n / 100 : n;
+  }
+
+  /** Confidence from 0 to 10; a percentage (70%) or a column of fractions reads as tenths. Out of 0-10 is reported, not counted. */
+  private readConfidence(): number | null {
+    const n = this.number('confidence');
+    if (n === null || Number.isNaN(n)) return null;
+    const v = this.cell('confidence');
+    const tenths = this.confidenceAsFraction || (typeof v === 'string' && v.includes('%'));
+    // Rounded so that 0.7 reads as 7, not 7.000000000000001.
+    const value = tenths ? Math.round(n * 1e10) / 1e9 : n;
+    if (value >= 0 && value <= 10) return value;
+    this.report('confidence', { code: 'bad-confidence', text: this.text('confidence') });
+    return null;
   }
 
   /** An actual a hundred times its target (or more) was most likely typed in other units: say so, it still counts. */

@@ -129,6 +129,8 @@ function rollupGoal(
     gate: null,
     threshold: null,
     stretch: null,
+    confidence: null,
+    note: '',
     synthesized: false,
     blocked: false,
     columns: {},

@@ -30,6 +30,8 @@ export function makeGoal(spec: GoalSpec, index = 0, defaults: Partial<Goal> = {}
     gate: null,
     threshold: null,
     stretch: null,
+    confidence: null,
+    note: '',
     synthesized: false,
     blocked: false,
     columns: {},
