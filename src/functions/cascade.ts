@@ -137,7 +137,7 @@ function rollupGoal(
   };
 }
 
-function tablesOf(first: unknown, rest: unknown[]): Analysis {
+export function tablesOf(first: unknown, rest: unknown[]): Analysis {
   const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
   const arg = (i: number) => (i === 0 ? 'table' : `table${i + 1}`);
   const tabs = grids.map((t, i) => ({ name: grids.length === 1 ? 'table' : `table ${i + 1}`, grid: toMatrix(arg(i), t) }));

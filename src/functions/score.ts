@@ -53,7 +53,7 @@ export const MBO_PAYOUT = define(
   },
 );
 
-function curveOf(v: unknown): PayoutPoint[] {
+export function curveOf(v: unknown): PayoutPoint[] {
   const m = toMatrix('curve', v);
   if (m.length === 0 || m[0].length !== 2) {
     throw new ArgumentError('curve', 'must be two columns: attainment, then payout (e.g. 80% | 50%).');

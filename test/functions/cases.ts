@@ -43,6 +43,15 @@ const CURVE = [
   [1.2, 1.5],
 ];
 
+const HISTORY_HEADER = ['Date', 'ID', 'Actual', 'Measured', 'Final', 'Status', 'Confidence', 'Note'];
+const HISTORY: CellValue[][] = [
+  HISTORY_HEADER,
+  ['2026-07-31', 'DG-1', 31, 0.31, 0.31, 'on track', 8, ''],
+  ['2026-07-31', 'DG-2', '', '', 0.5, 'on track', 6, ''],
+  ['2026-08-31', 'DG-1', 62, 0.62, 0.62, 'on track', 7, ''],
+  ['2026-08-31', 'DG-2', '', '', 0.4, 'at risk', '', ''],
+];
+
 export const RESULT_CASES: ResultCase[] = [
   // MBO_ATTAINMENT
   { name: 'higher, one cell', fn: 'MBO_ATTAINMENT', args: () => [80, 100], expect: 0.8 },
@@ -120,6 +129,55 @@ export const RESULT_CASES: ResultCase[] = [
   // MBO_STATUS
   { name: 'status thresholds', fn: 'MBO_STATUS', args: () => [col(0.5, 0.4, 0.3, ''), 0.5], expect: col('on track', 'at risk', 'off track', 'not measured') },
   { name: 'status of one value at year end', fn: 'MBO_STATUS', args: () => [0.96, 1], expect: 'on track' },
+  // MBO_TREND
+  { name: 'one goal’s finals, oldest first', fn: 'MBO_TREND', args: () => [HISTORY, 'DG-1'], expect: [[0.31, 0.62]] },
+  { name: 'a column of IDs, padded; unknown and blank IDs', fn: 'MBO_TREND', args: () => [HISTORY, col('dg-2', 'ZZ', '')], expect: [[0.5, 0.4], [/^⚠ MBO_TREND: no check-in for "ZZ"/, ''], ['', '']] },
+  { name: 'another column, blanks left out', fn: 'MBO_TREND', args: () => [HISTORY, 'DG-2', 'Confidence'], expect: [[6]] },
+  { name: 'date cells read as days', fn: 'MBO_TREND', args: (m) => [[HISTORY_HEADER, [m.date(2026, 7, 31), 'X', '', '', 0.2], [m.date(2026, 6, 31), 'X', '', '', 0.1]], 'X'], expect: [[0.1, 0.2]] },
+  // MBO_FORECAST
+  { name: 'a line through the check-ins to the period’s end', fn: 'MBO_FORECAST', args: () => [HISTORY, 'DG-1', 'Q3 2026'], expect: 0.92 },
+  { name: 'with a payout curve: two columns', fn: 'MBO_FORECAST', args: () => [HISTORY, col('DG-1', 'DG-2'), 'Q3 2026', CURVE], expect: [[0.92, 0.8], [0.4 - (0.1 * 30) / 31, 0]] },
+  { name: 'as of a date: one check-in, at its pace', fn: 'MBO_FORECAST', args: () => [HISTORY, 'DG-1', 'Q3 2026', '', '2026-07-31'], expect: 0.92 },
+  { name: 'a bad period in a column is its row’s problem', fn: 'MBO_FORECAST', args: () => [HISTORY, col('DG-1', 'DG-2'), col('Q3 2026', 'someday')], expect: [[0.92], [/^⚠ Period "someday"/]] },
+  { name: 'a goal without check-ins says so', fn: 'MBO_FORECAST', args: () => [HISTORY, col('ZZ'), 'Q3 2026'], expect: [[/^⚠ MBO_FORECAST: no check-in for "ZZ"/]] },
+  { name: 'check-ins of another period do not count', fn: 'MBO_FORECAST', args: () => [HISTORY, 'DG-1', 'Q1 2026'], expect: /^⚠ MBO_FORECAST: no check-in for "DG-1" in Q1 2026/ },
+  // MBO_REQUIRED
+  {
+    name: 'each child alone, the other as it is',
+    fn: 'MBO_REQUIRED',
+    args: () => ['T-1', 1, TABLE],
+    expect: [
+      ['ID', 'Goal', 'Via', 'Actual', 'Actual needed', 'Attainment needed', 'Why'],
+      ['C-1', 'Child one', 'T-1', 5, 10, 1, ''],
+      ['C-2', 'Child two', 'T-1', 10, 15, 1.5, ''],
+    ],
+  },
+  {
+    name: 'past the caps: out of reach, and why',
+    fn: 'MBO_REQUIRED',
+    args: () => ['t-1', '130%', TABLE],
+    expect: [
+      ['ID', 'Goal', 'Via', 'Actual', 'Actual needed', 'Attainment needed', 'Why'],
+      ['C-1', 'Child one', 'T-1', 5, '', 1.6, /^out of reach: it would need 160%; it counts for at most 150% \(its cap\)$/],
+      ['C-2', 'Child two', 'T-1', 10, '', 2.1, /out of reach/],
+    ],
+  },
+  {
+    name: 'across tables: a child with its own Actual counts by it, not by the goals below it',
+    fn: 'MBO_REQUIRED',
+    args: () => ['T-1', 1, TABLE, TABLE2],
+    expect: (rows: unknown[][]) => rows.length === 3 && rows[1][0] === 'C-1' && rows[2][0] === 'C-2',
+  },
+  {
+    name: 'down through a roll-up to the goals whose Actuals count',
+    fn: 'MBO_REQUIRED',
+    args: () => ['T-1', 1, [TABLE[0], TABLE[1], TABLE[2], ['C-2', 'Child two', 'Ava', 't-1 ', 10, '']], TABLE2],
+    expect: [
+      ['ID', 'Goal', 'Via', 'Actual', 'Actual needed', 'Attainment needed', 'Why'],
+      ['C-1', 'Child one', 'T-1', 5, 15, 1.5, ''],
+      ['G-1', 'Grandchild', 'T-1 › C-2', 2, 6, 1.5, ''],
+    ],
+  },
   // MBO_VALIDATE
   {
     name: 'issues with codes',
@@ -177,6 +235,17 @@ export const ERROR_CASES: ErrorCase[] = [
   { name: 'attainment missing', fn: 'MBO_STATUS', args: () => [], error: /^MBO_STATUS: attainment is missing/ },
   { name: 'elapsed missing', fn: 'MBO_STATUS', args: () => [0.5], error: /^MBO_STATUS: elapsed is missing/ },
   { name: 'elapsed out of range', fn: 'MBO_STATUS', args: () => [0.5, 1.5], error: /^MBO_STATUS: elapsed must be the share of the period elapsed/ },
+  { name: 'history without its header', fn: 'MBO_TREND', args: () => [[['2026-07-31', 'A', 1]], 'A'], error: /^MBO_TREND: history must include its header row with Date and ID/ },
+  { name: 'unknown column', fn: 'MBO_TREND', args: () => [HISTORY, 'A', 'speed'], error: /^MBO_TREND: column must be final, actual, measured or confidence, not "speed"/ },
+  { name: 'ids missing', fn: 'MBO_TREND', args: () => [HISTORY], error: /^MBO_TREND: ids is missing/ },
+  { name: 'period missing', fn: 'MBO_FORECAST', args: () => [HISTORY, 'A'], error: /^MBO_FORECAST: period is missing/ },
+  { name: 'period unreadable', fn: 'MBO_FORECAST', args: () => [HISTORY, 'A', 'soon'], error: /^MBO_FORECAST: period must be a period like FY2026/ },
+  { name: 'periods of another height', fn: 'MBO_FORECAST', args: () => [HISTORY, col('A', 'B'), col('FY2026', 'FY2026', 'FY2026')], error: /^MBO_FORECAST: period has 3 rows but ids has 2/ },
+  { name: 'asOf not a date', fn: 'MBO_FORECAST', args: () => [HISTORY, 'A', 'FY2026', '', 'tomorrow'], error: /^MBO_FORECAST: asOf must be a date/ },
+  { name: 'curve with text', fn: 'MBO_FORECAST', args: () => [HISTORY, 'A', 'FY2026', [['x', 1]]], error: /^MBO_FORECAST: curve row 1 must hold two numbers/ },
+  { name: 'unknown id', fn: 'MBO_REQUIRED', args: () => ['ZZ', 1, TABLE], error: /^MBO_REQUIRED: id "ZZ" is not an ID in the tables/ },
+  { name: 'level not a number', fn: 'MBO_REQUIRED', args: () => ['T-1', 'all of it', TABLE], error: /^MBO_REQUIRED: level must be an attainment like 100%/ },
+  { name: 'table missing', fn: 'MBO_REQUIRED', args: () => ['T-1', 1], error: /^MBO_REQUIRED: table is missing/ },
   { name: 'elapsed of the wrong size', fn: 'MBO_STATUS', args: () => [col(0.5, 0.5), col(0.5, 0.5, 0.5)], error: /^MBO_STATUS: elapsed must be one value or a range the size of the first argument/ },
 ];
 
