@@ -6,7 +6,6 @@ import { analyzeWorkbook } from '../../src/core/workbook';
 
 const HEADER = ['ID', 'Goal', 'Parent', 'Direction', 'Unit', 'Baseline', 'Target', 'Actual', 'Contribution', 'Rollup', 'Cap', 'Stretch'];
 type Row = Partial<Record<(typeof HEADER)[number], CellValue>> & { ID: string };
-const ACTUAL = HEADER.indexOf('Actual');
 
 function grid(rows: Row[]): CellValue[][] {
   return [HEADER, ...rows.map((r) => HEADER.map((h) => r[h as keyof Row] ?? (h === 'Goal' ? `Goal ${r.ID}` : '')))];
@@ -27,7 +26,7 @@ function required(rows: Row[], id: string, level: number) {
 const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e9) / 1e9);
 
 /** Writes each needed Actual back, one at a time, and returns the parent's final attainment each time. */
-function roundTrips(rows: Row[], id: string, level: number, reqs: Requirement[], ids: string[]): number[] {
+function roundTrips(rows: Row[], id: string, reqs: Requirement[], ids: string[]): number[] {
   return reqs
     .filter((r) => r.verdict === 'needs' && r.actual !== null)
     .map((r) => {
@@ -166,7 +165,7 @@ describe('requiredFor', () => {
     const { a, reqs, table } = required(rows, id, level);
     expect(table).toEqual(expected);
     // Every Actual named, written back alone, brings the parent to the level.
-    for (const final of roundTrips(rows, id, level, reqs, a.goals.map((g) => g.id))) expect(final).toBeCloseTo(level, 9);
+    for (const final of roundTrips(rows, id, reqs, a.goals.map((g) => g.id))) expect(final).toBeCloseTo(level, 9);
   });
 
   it('says through which goals each requirement runs', () => {
