@@ -330,3 +330,25 @@ export function outlineLevel(header: string): number | null {
   const m = /^(?:l|level|tier)(\d)$/.exec(key);
   return m === null ? null : Number(m[1]);
 }
+
+/** Month names and their first three letters, lower-cased, to calendar months 1-12. */
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
+  'january february march april may june july august september october november december'
+    .split(' ')
+    .flatMap((name, k): [string, number][] => [
+      [name, k + 1],
+      [name.slice(0, 3), k + 1],
+    ]),
+);
+
+/**
+ * A phase target column (`Q1 target`, `Target Q2`, `Jan target`, `Target March`): the calendar month its phase ends
+ * with (Q1 -> 3, Q4 -> 12, Jan -> 1); null for any other header.
+ */
+export function phaseEndMonth(header: string): number | null {
+  const key = normalizeHeader(header);
+  const phase = key.startsWith('target') ? key.slice(6) : key.endsWith('target') ? key.slice(0, -6) : null;
+  if (phase === null || phase === '') return null;
+  const quarter = /^q([1-4])$/.exec(phase);
+  return quarter !== null ? 3 * Number(quarter[1]) : (MONTH_NUMBERS.get(phase) ?? null);
+}

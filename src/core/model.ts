@@ -15,6 +15,7 @@ export type Status = (typeof STATUSES)[number];
 /** The recognised columns of a goal tab: see FIELDS in fields.ts. */
 export type { Field } from './fields';
 import type { Field } from './fields';
+import type { PhaseTarget, TargetPath } from './phasing';
 
 /** One goal row after parsing. Numbers are null where the cell was blank or unreadable. */
 export interface Goal {
@@ -63,6 +64,8 @@ export interface Goal {
   confidence: number | null;
   /** The Note cell's text: a word on progress, recorded with each check-in. */
   note: string;
+  /** Targets of Q1..Q4 or monthly target columns, in column order; null when the tab has none (see phasing.ts). */
+  phaseTargets: PhaseTarget[] | null;
   /** True for a goal made from the layout rather than read from its own row: an objective named by its key results. */
   synthesized: boolean;
   /** True when an error on the goal's own values blocks its measured attainment. */
@@ -94,6 +97,8 @@ export interface Settings {
   decimalSeparator: '.' | ',';
   /** Headers the user mapped to fields (Settings ▸ Column rows); field null = ignore the column. */
   columns: ColumnMapping[];
+  /** How targets build up over a period for goals without phase targets: the status compares with it. */
+  targetPath: TargetPath;
 }
 
 /** One Settings ▸ Column row: a header as written on goal tabs, and the field it holds. */
@@ -138,6 +143,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultPeriod: '',
   decimalSeparator: '.',
   columns: [],
+  targetPath: 'linear',
 };
 
 /**

@@ -5,6 +5,7 @@ import type { HeaderRow } from './header';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
 import type { CellValue, Direction, Goal, GoalType, RollupMethod } from './model';
 import { parsePeriod } from './period';
+import type { PhaseTarget } from './phasing';
 
 /** Words of the enumerated columns, as normalizeHeader writes them. */
 function wordMap<T>(groups: readonly [T, readonly string[]][]): ReadonlyMap<string, T> {
@@ -181,6 +182,7 @@ export class RowReader {
     }
     // Threshold / Target / Stretch, or Min / Target / Max on a goal that is not a range: payout levels.
     const confidence = this.readConfidence();
+    const phaseTargets = this.readPhases();
     const threshold = orNull(this.number('threshold')) ?? (direction === 'range' ? null : orNull(min));
     const stretch = orNull(this.number('stretch')) ?? (direction === 'range' ? null : orNull(max));
 
@@ -212,6 +214,7 @@ export class RowReader {
       stretch,
       confidence,
       note: this.text('note'),
+      phaseTargets,
       synthesized: false,
       blocked: this.blocked,
       columns: this.columns,
@@ -258,6 +261,23 @@ export class RowReader {
     const v = this.cell('progress');
     const written = typeof v === 'string' && v.includes('%');
     return this.progressInPoints && !written ? n / 100 : n;
+  }
+
+  /** The Q1..Q4 or monthly targets of the row, blanks left out; an unreadable one is reported (not blocking). */
+  private readPhases(): PhaseTarget[] | null {
+    const columns = this.header.phases;
+    if (columns === undefined) return null;
+    const phases: PhaseTarget[] = [];
+    for (const { col, endMonth } of columns) {
+      const v = this.cells[col];
+      const n = parseNumber(v, this.decimalSeparator);
+      if (n === null) continue;
+      if (Number.isNaN(n)) {
+        const place = { tab: this.tab, row: this.row, col: col + 1, column: this.header.headers[col], goalId: this.goalId };
+        this.issues.push(issueAt(place, { code: 'not-a-number', text: cellText(v) }));
+      } else phases.push({ endMonth, target: n });
+    }
+    return phases.length > 0 ? phases : null;
   }
 
   /** Confidence from 0 to 10; a percentage (70%) or a column of fractions reads as tenths. Out of 0-10 is reported, not counted. */

@@ -4,6 +4,7 @@ import { fieldLabel, fieldNamed } from './fields';
 import { type Issue, issueAt } from './issues';
 import { type CellValue, DEFAULT_SETTINGS, type Grid, type PayoutPoint, type Settings } from './model';
 import { parsePeriod } from './period';
+import { TARGET_PATHS } from './phasing';
 
 /**
  * A deep copy of the defaults, so that nobody can change DEFAULT_SETTINGS through a result. JSON copies them
@@ -24,7 +25,8 @@ type Key =
   | 'defaultPeriod'
   | 'decimalSeparator'
   | 'payoutPoint'
-  | 'column';
+  | 'column'
+  | 'targetPath';
 
 /** Each setting's key as settingsRows writes it in column A, and what it does (column D), in the tab's order. */
 const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
@@ -39,6 +41,7 @@ const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
   decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
   payoutPoint: ['Payout point', 'Attainment (Value) that pays Payout; linear between points.'],
   column: ['Column', 'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).'],
+  targetPath: ['Target path', 'How targets build up over a period: linear, back-loaded or stepped (by quarter).'],
 };
 
 /** Keys written as one row per entry, with their own readers: Payout point and Column. */
@@ -187,6 +190,7 @@ const READERS: {
     const word = text.toLowerCase();
     return POINT.test(word) ? '.' : COMMA.test(word) ? ',' : null;
   },
+  targetPath: (text) => TARGET_PATHS.find((path) => normalizeHeader(path) === normalizeHeader(text)) ?? null,
 };
 
 function readFlag(text: string): boolean | null {

@@ -359,6 +359,7 @@ export function synthesizedGoal(
     stretch: null,
     confidence: null,
     note: '',
+    phaseTargets: null,
     synthesized: true,
     blocked: false,
   };

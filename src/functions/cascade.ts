@@ -131,6 +131,7 @@ function rollupGoal(
     stretch: null,
     confidence: null,
     note: '',
+    phaseTargets: null,
     synthesized: false,
     blocked: false,
     columns: {},

@@ -69,6 +69,9 @@ describe('readSettings', () => {
     ['decimal separator ,', ['Decimal separator', ','], { decimalSeparator: ',' }],
     ['decimal separator .', ['Decimal separator', '.'], { decimalSeparator: '.' }],
     ['decimal separator by name', ['Decimal separator', 'Comma'], { decimalSeparator: ',' }],
+    ['target path', ['Target path', 'Back-loaded'], { targetPath: 'back-loaded' }],
+    ['target path, any spelling', ['Target path', 'backloaded'], { targetPath: 'back-loaded' }],
+    ['stepped target path', ['Target path', 'Stepped'], { targetPath: 'stepped' }],
   ])('reads %s', (_, cells, changed) => {
     const { settings, issues } = read(cells);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...changed });
@@ -101,6 +104,7 @@ describe('readSettings', () => {
     [['Count unmeasured as zero', 2], 2, '2'],
     [['Default period', 'next year'], 2, 'next year'],
     [['Decimal separator', ';'], 2, ';'],
+    [['Target path', 'curvy'], 2, 'curvy'],
     [['Payout point', 'lots', 0.5], 2, 'lots'],
     [['Payout point', 0.8, ''], 3, ''],
     [['Payout point', '', 0.5], 2, ''],
@@ -215,6 +219,7 @@ describe('settingsRows', () => {
       { header: 'Owner email', field: null },
       { header: 'Value now', field: 'actual' },
     ],
+    targetPath: 'stepped',
   };
 
   it.each<[string, Settings]>([
@@ -240,6 +245,7 @@ describe('settingsRows', () => {
       'Goal tabs',
       'Default period',
       'Decimal separator',
+      'Target path',
       'Payout point',
       'Payout point',
       'Payout point',

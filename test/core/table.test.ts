@@ -254,6 +254,7 @@ describe('readGoalTab', () => {
       stretch: null,
       confidence: null,
       note: '',
+      phaseTargets: null,
       synthesized: false,
       blocked: false,
       columns: {

@@ -32,6 +32,7 @@ export function makeGoal(spec: GoalSpec, index = 0, defaults: Partial<Goal> = {}
     stretch: null,
     confidence: null,
     note: '',
+    phaseTargets: null,
     synthesized: false,
     blocked: false,
     columns: {},
