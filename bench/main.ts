@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { benchBundle } from './bundle';
 import { benchCore } from './core';
+import { benchHistory } from './history';
 import { markdown, type Section } from './measure';
 import { benchNative } from './native';
 import { benchSheets } from './sheets';
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     ['bundle', benchBundle],
     ['sheets', benchSheets],
     ['cli', benchCli],
+    ['history', benchHistory],
     ['native', benchNative],
   ];
   const sections: Section[] = [];

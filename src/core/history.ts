@@ -2,7 +2,7 @@
 import { cellText, isBlank, isDate, normalizeHeader, parseNumber } from './cells';
 import { FIELDS } from './fields';
 import { idKey } from './graph';
-import { goalPlace, type Issue, type IssueDetail, issueAt, type Place } from './issues';
+import { goalPlace, type Issue, type IssueDetail, issueAt } from './issues';
 import type { CascadeResults, CellValue, Goal, Grid, Status } from './model';
 import { STATUSES } from './model';
 import { dayOfDate, parseDay } from './period';
@@ -68,6 +68,8 @@ export interface HistoryRead {
   issues: Issue[];
   /** null when the tab has no header row with Date and ID (a `history-no-header` issue). */
   header: HistoryHeader | null;
+  /** Each goal's check-ins: its ID, as IDs compare everywhere, to its positions in checkIns, oldest day first. */
+  byGoal: Map<string, number[]>;
 }
 
 /** A UTC day number as an ISO day, `2026-03-31`. */
@@ -106,84 +108,109 @@ export function readHistory(grid: Grid, tab: string, decimalSeparator: '.' | ','
   if (header === null) {
     const hasData = grid.some((cells) => cells.some((v) => !isBlank(v)));
     if (hasData) issues.push(issueAt({ tab, row: 0, col: 0, column: '', goalId: '' }, { code: 'history-no-header' }));
-    return { tab, checkIns: [], rows: [], issues, header };
+    return { tab, checkIns: [], rows: [], issues, header, byGoal: new Map() };
   }
   const { columns, headers } = header;
+  const col = (column: HistoryColumn): number => columns[column] ?? -1;
+  const [dateCol, idCol, actualCol, measuredCol, finalCol, statusCol, confidenceCol, noteCol] = COLUMN_NAMES.map(col);
   const used = Object.values(columns) as number[];
+  const report = (r: number, c: number, goalId: string, detail: IssueDetail): void => {
+    issues.push(issueAt({ tab, row: r + 1, col: c + 1, column: c < 0 ? '' : headers[c], goalId }, detail));
+  };
+  // Dates and statuses repeat on every goal's row of a check-in: each distinct text is read once.
+  const days = new Map<string, number | null>();
+  const statuses = new Map<string, Status | null>();
+  const number = (cells: readonly CellValue[], c: number, r: number, id: string): number | null => {
+    if (c < 0) return null;
+    const v = cells[c];
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    const n = parseNumber(v, decimalSeparator);
+    if (n === null || !Number.isNaN(n)) return n;
+    report(r, c, id, { code: 'not-a-number', text: cellText(v) });
+    return null;
+  };
+
   const checkIns: CheckIn[] = [];
   const rows: number[] = [];
-  /** Position in checkIns of each (day, goal) seen, to find the same day twice. */
-  const seen = new Map<string, number>();
-  const dropped = new Set<number>();
-
+  const keys: string[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
     const cells = grid[r];
-    if (used.every((c) => isBlank(cells[c]))) continue;
-    const place = (column: HistoryColumn, goalId: string): Place => {
-      const c = columns[column];
-      return { tab, row: r + 1, col: c === undefined ? 0 : c + 1, column: c === undefined ? '' : headers[c], goalId };
-    };
-    const report = (column: HistoryColumn, goalId: string, detail: IssueDetail): void => {
-      issues.push(issueAt(place(column, goalId), detail));
-    };
-    const cell = (column: HistoryColumn): CellValue => {
-      const c = columns[column];
-      return c === undefined ? undefined : cells[c];
-    };
+    let blank = true;
+    for (const c of used) {
+      if (!isBlank(cells[c])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) continue;
 
-    const id = cellText(cell('id'));
+    const id = cellText(cells[idCol]);
     if (id === '') {
-      report('id', '', { code: 'missing-id' });
+      report(r, idCol, '', { code: 'missing-id' });
       continue;
     }
-    const day = dayOf(cell('date'));
+    const date = cells[dateCol];
+    let day: number | null | undefined;
+    if (typeof date === 'string') {
+      day = days.get(date);
+      if (day === undefined) days.set(date, (day = dayOf(date)));
+    } else day = dayOf(date);
     if (day === null) {
-      report('date', id, { code: 'bad-check-in-date', text: cellText(cell('date')) });
+      report(r, dateCol, id, { code: 'bad-check-in-date', text: cellText(date) });
       continue;
     }
-    const number = (column: HistoryColumn): number | null => {
-      const v = cell(column);
-      const n = parseNumber(v, decimalSeparator);
-      if (n === null || !Number.isNaN(n)) return n;
-      report(column, id, { code: 'not-a-number', text: cellText(v) });
-      return null;
-    };
-    let confidence = number('confidence');
+    let confidence = number(cells, confidenceCol, r, id);
     if (confidence !== null && !(confidence >= 0 && confidence <= 10)) {
-      report('confidence', id, { code: 'bad-confidence', text: cellText(cell('confidence')) });
+      report(r, confidenceCol, id, { code: 'bad-confidence', text: cellText(cells[confidenceCol]) });
       confidence = null;
     }
-    const statusText = cellText(cell('status'));
-    const status = statusText === '' ? '' : (STATUS_WORDS.get(normalizeHeader(statusText)) ?? null);
-    if (status === null) report('status', id, { code: 'bad-check-in-status', text: statusText });
-
-    const key = `${day}\u0000${idKey(id)}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      dropped.add(earlier);
-      issues.push(
-        issueAt(
-          { ...place('date', checkIns[earlier].id), row: rows[earlier] + 1 },
-          { code: 'duplicate-check-in', day: isoDay(day), otherRow: r + 1 },
-        ),
-      );
+    const statusText = statusCol < 0 ? '' : cellText(cells[statusCol]);
+    let status: Status | '' = '';
+    if (statusText !== '') {
+      let known = statuses.get(statusText);
+      if (known === undefined) statuses.set(statusText, (known = STATUS_WORDS.get(normalizeHeader(statusText)) ?? null));
+      if (known === null) report(r, statusCol, id, { code: 'bad-check-in-status', text: statusText });
+      else status = known;
     }
-    seen.set(key, checkIns.length);
     checkIns.push({
       day,
       id,
-      actual: number('actual'),
-      measured: number('measured'),
-      final: number('final'),
-      status: status ?? '',
+      actual: number(cells, actualCol, r, id),
+      measured: number(cells, measuredCol, r, id),
+      final: number(cells, finalCol, r, id),
+      status,
       confidence,
-      note: cellText(cell('note')),
+      note: noteCol < 0 ? '' : cellText(cells[noteCol]),
     });
     rows.push(r);
+    keys.push(idKey(id));
   }
-  if (dropped.size === 0) return { tab, checkIns, rows, issues: sortByRow(issues), header };
-  const keep = (_: unknown, k: number): boolean => !dropped.has(k);
-  return { tab, checkIns: checkIns.filter(keep), rows: rows.filter(keep), issues: sortByRow(issues), header };
+
+  // Each goal's check-ins by day; of two on one day, the lower row counts and the upper one is a warning.
+  const byGoal = new Map<string, number[]>();
+  keys.forEach((key, k) => {
+    const list = byGoal.get(key);
+    if (list === undefined) byGoal.set(key, [k]);
+    else list.push(k);
+  });
+  const dropped = new Set<number>();
+  for (const list of byGoal.values()) {
+    if (list.length > 1) list.sort((a, b) => checkIns[a].day - checkIns[b].day || a - b);
+    for (let j = 1; j < list.length; j++) {
+      const [upper, lower] = [list[j - 1], list[j]];
+      if (checkIns[upper].day !== checkIns[lower].day) continue;
+      dropped.add(upper);
+      report(rows[upper], dateCol, checkIns[upper].id, { code: 'duplicate-check-in', day: isoDay(checkIns[upper].day), otherRow: rows[lower] + 1 });
+    }
+  }
+  if (dropped.size === 0) return { tab, checkIns, rows, issues: sortByRow(issues), header, byGoal };
+  // Positions move up past the dropped check-ins.
+  const moved = new Int32Array(checkIns.length);
+  let kept = 0;
+  for (let k = 0; k < checkIns.length; k++) moved[k] = dropped.has(k) ? -1 : kept++;
+  for (const [key, list] of byGoal) byGoal.set(key, list.filter((k) => moved[k] >= 0).map((k) => moved[k]));
+  const keep = (_: unknown, k: number): boolean => moved[k] >= 0;
+  return { tab, checkIns: checkIns.filter(keep), rows: rows.filter(keep), issues: sortByRow(issues), header, byGoal };
 }
 
 function sortByRow(issues: Issue[]): Issue[] {
@@ -302,6 +329,9 @@ export function planCheckIn(grid: Grid, read: HistoryRead, day: number, checkIns
     if (sameDay.has(r)) continue;
     const cells = grid[r].slice();
     while (cells.length < width) cells.push('');
+    // The date column is written as text: a date cell moved up becomes its ISO day.
+    const date = cells[dateCol];
+    if (isDate(date) && !Number.isNaN(date.getTime())) cells[dateCol] = isoDay(dayOfDate(date));
     values.push(cells);
   }
   for (const c of checkIns) values.push(checkInCells(c, header, width));
@@ -375,15 +405,7 @@ function monthStart(day: number, offset: number): number {
 
 /** Check-ins grouped by goal: each ID (compared as everywhere) to its positions in read.checkIns, oldest day first. */
 export function checkInsByGoal(read: HistoryRead): Map<string, number[]> {
-  const byGoal = new Map<string, number[]>();
-  read.checkIns.forEach((c, k) => {
-    const key = idKey(c.id);
-    const list = byGoal.get(key);
-    if (list === undefined) byGoal.set(key, [k]);
-    else list.push(k);
-  });
-  for (const list of byGoal.values()) list.sort((a, b) => read.checkIns[a].day - read.checkIns[b].day || a - b);
-  return byGoal;
+  return read.byGoal;
 }
 
 /** A goal's progress over time, as the Cascade panel and the Roll-up show it. */
@@ -454,10 +476,15 @@ export function analyzeHistory(read: HistoryRead, goals: readonly Goal[]): Histo
     return list === undefined ? EMPTY : list.map((k) => read.checkIns[k]);
   };
   for (const g of goals) {
-    const values = checkIns(g.index)
-      .map((c) => c.confidence)
-      .filter((x): x is number => x !== null)
-      .slice(-(FALLS + 1));
+    const list = g.id === '' ? undefined : byGoal.get(idKey(g.id));
+    if (list === undefined || list.length <= FALLS) continue;
+    // The last FALLS + 1 confidence readings, newest first.
+    const values: number[] = [];
+    for (let j = list.length - 1; j >= 0 && values.length <= FALLS; j--) {
+      const confidence = read.checkIns[list[j]].confidence;
+      if (confidence !== null) values.push(confidence);
+    }
+    values.reverse();
     if (values.length === FALLS + 1 && values.every((v, k) => k === 0 || v < values[k - 1])) {
       issues.push(issueAt(goalPlace(g, 'confidence'), { code: 'confidence-falling', values }));
     }

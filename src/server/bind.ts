@@ -3,6 +3,7 @@ import type { CellRef, ServerApi } from './api';
 import type { ServerContext } from './context';
 import { getLinkView, linkToParent } from './link';
 import { checkWorkbook, getCascade } from './reports';
+import { recordCheckIn } from './history';
 import { rollUp } from './rollup';
 import { addParentDropdowns, insertGoalTab, selectCell } from './setup';
 
@@ -40,6 +41,7 @@ export function bindServerApi(ctx: ServerContext): ServerApi {
       ),
     selectCell: (ref) => selectCell(ctx, cellRef(ref)),
     rollUp: () => rollUp(ctx),
+    recordCheckIn: () => recordCheckIn(ctx),
     addParentDropdowns: () => addParentDropdowns(ctx),
     insertGoalTab: (name) =>
       insertGoalTab(ctx, name === undefined || name === null ? '' : text(name, 'name')),

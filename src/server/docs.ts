@@ -15,6 +15,7 @@ const ENDPOINT_SUMMARIES: Record<Endpoint, string> = {
   linkToParent: "Sidebar: writes a parent ID into one goal's Parent cell.",
   selectCell: 'Sidebar: selects a cell in the spreadsheet.',
   rollUp: 'Sidebar: rebuilds the Roll-up tab.',
+  recordCheckIn: "Sidebar: appends today's check-in to the History tab.",
   addParentDropdowns: 'Sidebar: puts a dropdown of goal IDs on every Parent column.',
   insertGoalTab: 'Sidebar: inserts a goal tab from the template.',
 };
@@ -27,6 +28,7 @@ export const ENDPOINT_PARAMS: Record<Endpoint, string[]> = {
   linkToParent: ['tab', 'row', 'parentId', 'goalId'],
   selectCell: ['ref'],
   rollUp: [],
+  recordCheckIn: [],
   addParentDropdowns: [],
   insertGoalTab: ['name'],
 };

@@ -4,6 +4,7 @@ import { activeSpreadsheet } from './analyze';
 import type { CheckReport } from './api';
 import { type ServerContext, liveContext } from './context';
 import { checkWorkbook } from './reports';
+import { recordCheckIn } from './history';
 import { rollUp } from './rollup';
 import { addParentDropdowns, insertGoalTab } from './setup';
 import { openSidebar } from './sidebar';
@@ -63,6 +64,11 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     item('Roll up', 'menuRollUp', () => {
       const done = rollUp(ctx);
       toast(`Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.`);
+    }),
+    item('Record check-in', 'menuRecordCheckIn', () => {
+      const done = recordCheckIn(ctx);
+      const replaced = done.replaced > 0 ? `, replacing the ${done.replaced} recorded earlier today` : '';
+      toast(`Recorded ${done.goalCount} goals for ${done.day} in the ${done.tab} tab${replaced}.`);
     }),
     item('Link selected row to a parent…', 'menuLinkToParent', () => openSidebar(ctx, 'link'), true),
     item('Insert goal tab from template', 'menuInsertGoalTab', () => {

@@ -6,14 +6,17 @@ import { replaceRollupTab } from '../sheets/rollup';
 import type { RollupSummary } from './api';
 import { activeSpreadsheet, analyzeRead } from './analyze';
 import type { ServerContext } from './context';
+import { loadHistory } from './history';
 
 export function rollUp(ctx: ServerContext): RollupSummary {
   const now = ctx.now();
   const spreadsheet = activeSpreadsheet(ctx);
   const writer = { spreadsheet, app: ctx.spreadsheetApp(), charts: ctx.charts(), lock: ctx.lockService().getDocumentLock() };
-  const report = replaceRollupTab(writer, () =>
-    buildRollupReport(analyzeRead(readWorkbook(spreadsheet), now), now.toISOString()),
-  );
+  const report = replaceRollupTab(writer, () => {
+    const read = readWorkbook(spreadsheet);
+    const analysis = analyzeRead(read, now);
+    return buildRollupReport(analysis, now.toISOString(), loadHistory(ctx, read, analysis));
+  });
   return {
     tab: ROLLUP_TAB,
     goalCount: report.goalCount,

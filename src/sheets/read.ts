@@ -2,9 +2,10 @@
 import type { TabInput } from '../core/workbook';
 import { parseA1Block } from '../core/a1';
 import type { Merge } from '../core/table';
-import type { RangePort, SpreadsheetPort } from './gas';
+import type { RangePort, SheetPort, SpreadsheetPort } from './gas';
 import { decimalSeparatorOf } from './locale';
-import { isOwnedTab } from './owned';
+import { HEADER_SEARCH_ROWS, inspectTab } from '../core/header';
+import { isHistoryTab, isOwnedTab } from './owned';
 
 export interface WorkbookRead {
   /** Every tab the user owns, in tab order, values from A1. */
@@ -29,16 +30,25 @@ function mergesOf(range: RangePort): Merge[] {
 /**
  * One getSheets, one locale lookup, and per tab getName + getDataRange + getValues + getMergedRanges: the number of
  * calls grows with the tabs, never with the rows. The add-on's own tabs (Roll-up, the ID list) are
- * skipped: the Roll-up has ID and Goal headers and would otherwise read as a second copy of every goal.
+ * skipped: the Roll-up has ID and Goal headers and would otherwise read as a second copy of every goal. So is the
+ * History tab (read apart, by readHistoryTab, where check-ins are needed), after a look at its top rows: one that
+ * reads as a goal tab is someone's goals and is read as such.
  */
 export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
   const locale = spreadsheet.getSpreadsheetLocale();
   const tabs: TabInput[] = [];
   for (const sheet of spreadsheet.getSheets()) {
     const name = sheet.getName();
-    if (isOwnedTab(name)) continue;
+    if (isOwnedTab(name) || (isHistoryTab(name) && !holdsGoals(sheet))) continue;
     const range = sheet.getDataRange();
     tabs.push({ name, grid: range.getValues(), merges: mergesOf(range) });
   }
   return { tabs, locale, decimalSeparator: decimalSeparatorOf(locale) };
+}
+
+/** Whether a tab's top rows read as a goal tab: the rows where a header may be, and no more. */
+function holdsGoals(sheet: SheetPort): boolean {
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getMaxRows());
+  if (rows < 1) return false;
+  return inspectTab(sheet.getRange(1, 1, rows, sheet.getMaxColumns()).getValues()).kind === 'goals';
 }

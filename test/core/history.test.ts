@@ -297,3 +297,11 @@ describe('compactHistory', () => {
     expect(again.dropped).toBe(0);
   });
 });
+
+describe('planCheckIn keeps moved dates as text', () => {
+  it('a date cell in a row that moves up is written as its ISO day', () => {
+    const grid: CellValue[][] = [H, ['2026-03-31', 'X', '', '', 0.1, '', '', ''], [new Date(2026, 3, 7), 'X', '', '', 0.2, '', '', '']];
+    const write = planCheckIn(grid, readHistory(grid, 'History'), day('2026-03-31'), [])!;
+    expect(write.values[0][0]).toBe('2026-04-07');
+  });
+});

@@ -40,6 +40,7 @@ describe('every endpoint returns plain JSON', () => {
     ['linkToParent', (a) => a.linkToParent('Demand Gen', 5, 'M-2', 'DG-3')],
     ['rollUp', (a) => a.rollUp()],
     ['addParentDropdowns', (a) => a.addParentDropdowns()],
+    ['recordCheckIn', (a) => a.recordCheckIn()],
     ['insertGoalTab', (a) => a.insertGoalTab('New team')],
   ])('%s', (_name, call) => {
     const { gas, api: bound } = api();
@@ -204,6 +205,7 @@ describe('what src/main.ts exposes', () => {
       'getLinkView',
       'insertGoalTab',
       'linkToParent',
+      'recordCheckIn',
       'rollUp',
       'selectCell',
     ]);

@@ -25,6 +25,7 @@ const EXPECTED_MENU = [
   { caption: 'Open sidebar', functionName: 'showSidebar' },
   { caption: 'Check workbook', functionName: 'menuCheckWorkbook' },
   { caption: 'Roll up', functionName: 'menuRollUp' },
+  { caption: 'Record check-in', functionName: 'menuRecordCheckIn' },
   'separator',
   { caption: 'Link selected row to a parent…', functionName: 'menuLinkToParent' },
   { caption: 'Insert goal tab from template', functionName: 'menuInsertGoalTab' },
