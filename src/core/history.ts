@@ -339,7 +339,8 @@ export function planCheckIn(grid: Grid, read: HistoryRead, day: number, checkIns
   return { row: first + 1, values, textColumns: textColumns(header), replaced: sameDay.size };
 }
 
-function textColumns(header: HistoryHeader): number[] {
+/** The 1-based columns of dates and IDs, kept as plain text in Sheets. */
+export function textColumns(header: HistoryHeader): number[] {
   return [header.columns.date, header.columns.id].filter((c) => c !== undefined).map((c) => c! + 1);
 }
 
@@ -389,6 +390,27 @@ export function compactHistory(grid: Grid, read: HistoryRead, today: number, pol
     else dropped++;
   }
   return { keep, dropped };
+}
+
+/**
+ * The tab's rows after a compaction, from A1, as long as before: the rows kept, moved up, then blank rows over the
+ * rest (so one write replaces the tab and a failure in between cannot leave a row twice). Date cells in the Date
+ * column become ISO text, as Record check-in writes dates.
+ */
+export function compactedGrid(grid: Grid, read: HistoryRead, compaction: Compaction): CellValue[][] {
+  let width = 0;
+  for (const cells of grid) width = Math.max(width, cells.length);
+  const dateCol = read.header?.columns.date ?? -1;
+  const firstCheckIn = (read.header?.row ?? grid.length) + 1;
+  const out = compaction.keep.map((r) => {
+    const cells = grid[r].slice();
+    while (cells.length < width) cells.push('');
+    const date = cells[dateCol];
+    if (r >= firstCheckIn && isDate(date) && !Number.isNaN(date.getTime())) cells[dateCol] = isoDay(dayOfDate(date));
+    return cells;
+  });
+  while (out.length < grid.length) out.push(new Array(width).fill(''));
+  return out;
 }
 
 /** Months since January 1970 of a day number. */
@@ -445,13 +467,16 @@ export interface HistoryAnalysis {
   issues: Issue[];
 }
 
+/** Cells of History past which Check suggests compacting it: a fifth of a Sheet's 10 million. */
+export const LARGE_HISTORY_CELLS = 2_000_000;
+
 /** How many confidence readings in a row must each fall for a warning: two falls. */
 const FALLS = 2;
 
 /**
  * History read against the workbook: orphans (IDs in History that no goal has now: renamed or deleted), one
- * info issue per ID at its last row; and a warning on every goal whose confidence fell at each of its last two
- * check-ins with a confidence.
+ * info issue per ID at its last row; a note when History passes LARGE_HISTORY_CELLS (compact it); and a warning on
+ * every goal whose confidence fell at each of its last two check-ins with a confidence.
  */
 export function analyzeHistory(read: HistoryRead, goals: readonly Goal[]): HistoryAnalysis {
   const byGoal = checkInsByGoal(read);
@@ -468,6 +493,10 @@ export function analyzeHistory(read: HistoryRead, goals: readonly Goal[]): Histo
         { code: 'orphan-history', checkIns: list.length },
       ),
     );
+  }
+  const cells = read.rows.length === 0 ? 0 : (read.rows[read.rows.length - 1] + 1) * (read.header?.headers.length ?? 0);
+  if (cells > LARGE_HISTORY_CELLS) {
+    issues.push(issueAt({ tab: read.tab, row: 0, col: 0, column: '', goalId: '' }, { code: 'history-large', checkIns: read.checkIns.length, cells }));
   }
   const EMPTY: CheckIn[] = [];
   const checkIns = (i: number): CheckIn[] => {

@@ -66,7 +66,8 @@ export type IssueDetail =
   | { code: 'bad-check-in-status'; text: string }
   | { code: 'duplicate-check-in'; day: string; otherRow: number }
   | { code: 'orphan-history'; checkIns: number }
-  | { code: 'confidence-falling'; values: number[] };
+  | { code: 'confidence-falling'; values: number[] }
+  | { code: 'history-large'; checkIns: number; cells: number };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -267,6 +268,11 @@ const CATALOGUE: {
   'confidence-falling': [
     W,
     (i) => `Confidence fell at two check-ins in a row (${i.values.join(' → ')}): ask the owner what changed.`,
+  ],
+  'history-large': [
+    'info',
+    (i) =>
+      `History holds ${i.checkIns.toLocaleString('en-US')} check-ins (${i.cells.toLocaleString('en-US')} of the Sheet's 10 million cells): Compact History in the menu keeps 13 weeks weekly, then month-ends, then quarter-ends.`,
   ],
 };
 

@@ -1,12 +1,31 @@
 // Check-ins from the server: the History tab read against an analysis, and Record check-in under the document lock.
-import { analyzeHistory, checkInsOf, type HistoryAnalysis, isoDay, planCheckIn, readHistory } from '../core/history';
+import {
+  analyzeHistory,
+  checkInsOf,
+  compactedGrid,
+  compactHistory,
+  type HistoryAnalysis,
+  isoDay,
+  planCheckIn,
+  readHistory,
+  textColumns,
+} from '../core/history';
 import { describeIssue, issueAt, NOWHERE } from '../core/issues';
 import { dayOfDate } from '../core/period';
 import type { Analysis } from '../core/workbook';
-import { readHistoryTab, readHistoryTail, writeHistory } from '../sheets/history';
+import { readHistoryTab, readHistoryTail, writeCompactedHistory, writeHistory } from '../sheets/history';
 import { HISTORY_TAB } from '../sheets/owned';
+import { decimalSeparatorOf } from '../sheets/locale';
 import type { WorkbookRead } from '../sheets/read';
 import type { CheckInSummary } from './api';
+
+/** What Compact History did. */
+export interface CompactionSummary {
+  tab: string;
+  /** Check-ins kept and removed. */
+  kept: number;
+  dropped: number;
+}
 import { activeSpreadsheet, loadAnalysis, underLock } from './analyze';
 import type { ServerContext } from './context';
 import { TREND_POINTS } from './views';
@@ -49,5 +68,29 @@ export function recordCheckIn(ctx: ServerContext): CheckInSummary {
     }
     writeHistory(spreadsheet, write);
     return { tab: HISTORY_TAB, day: isoDay(today), goalCount: checkIns.length, replaced: write.replaced };
+  });
+}
+
+/**
+ * Compact History (see compactHistory): under the document lock, keeps the last 13 weeks as they are, month-ends for
+ * 24 months and quarter-ends before, in one write over the tab; rows that do not read as check-ins stay. A tab
+ * without a header row is refused.
+ */
+export function compactHistoryTab(ctx: ServerContext): CompactionSummary {
+  const now = ctx.now();
+  return underLock(ctx, () => {
+    const spreadsheet = activeSpreadsheet(ctx);
+    const grid = readHistoryTab(spreadsheet);
+    if (grid === null) throw new Error(`There is no ${HISTORY_TAB} tab yet: Record check-in makes it.`);
+    const read = readHistory(grid, HISTORY_TAB, decimalSeparatorOf(spreadsheet.getSpreadsheetLocale()));
+    if (read.header === null) {
+      throw new Error(`${HISTORY_TAB}: ${describeIssue(issueAt({ ...NOWHERE, tab: HISTORY_TAB }, { code: 'history-no-header' }))}`);
+    }
+    const compaction = compactHistory(grid, read, dayOfDate(now));
+    const kept = read.checkIns.length - compaction.dropped;
+    if (compaction.dropped > 0) {
+      writeCompactedHistory(spreadsheet, compactedGrid(grid, read, compaction), compaction.keep.length, textColumns(read.header));
+    }
+    return { tab: HISTORY_TAB, kept, dropped: compaction.dropped };
   });
 }

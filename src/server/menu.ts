@@ -4,7 +4,7 @@ import { activeSpreadsheet } from './analyze';
 import type { CheckReport } from './api';
 import { type ServerContext, liveContext } from './context';
 import { checkWorkbook } from './reports';
-import { recordCheckIn } from './history';
+import { compactHistoryTab, recordCheckIn } from './history';
 import { rollUp } from './rollup';
 import { addParentDropdowns, insertGoalTab } from './setup';
 import { openSidebar } from './sidebar';
@@ -69,6 +69,14 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
       const done = recordCheckIn(ctx);
       const replaced = done.replaced > 0 ? `, replacing the ${done.replaced} recorded earlier today` : '';
       toast(`Recorded ${done.goalCount} goals for ${done.day} in the ${done.tab} tab${replaced}.`);
+    }),
+    item('Compact History', 'menuCompactHistory', () => {
+      const done = compactHistoryTab(ctx);
+      toast(
+        done.dropped === 0
+          ? `Nothing to compact in ${done.tab}: ${done.kept} check-ins.`
+          : `Compacted ${done.tab}: kept ${done.kept} check-ins, removed ${done.dropped} (weekly for 13 weeks, then month-ends, then quarter-ends).`,
+      );
     }),
     item('Link selected row to a parent…', 'menuLinkToParent', () => openSidebar(ctx, 'link'), true),
     item('Insert goal tab from template', 'menuInsertGoalTab', () => {

@@ -1,7 +1,7 @@
 // The History tab in Sheets: read with one getValues, a day's check-in written with one setValues (a new tab made all or nothing).
 import { HEADER_SEARCH_ROWS } from '../core/header';
 import type { HistoryWrite } from '../core/history';
-import type { Grid } from '../core/model';
+import type { CellValue, Grid } from '../core/model';
 import { safeGrid } from './cell-text';
 import type { SheetPort, SpreadsheetPort } from './gas';
 import { HISTORY_TAB } from './owned';
@@ -69,4 +69,26 @@ export function writeHistory(spreadsheet: SpreadsheetPort, write: HistoryWrite):
     }
     throw error;
   }
+}
+
+/**
+ * Replaces the History tab with its compacted rows: one setValues over the rows it had (the kept rows moved up, blanks
+ * below, see compactedGrid), then every row below the kept ones is deleted so its cells stop counting against the
+ * Sheet's limit.
+ * Should the deletion fail, the tab is still whole: it only keeps some blank rows.
+ */
+export function writeCompactedHistory(
+  spreadsheet: SpreadsheetPort,
+  values: readonly (readonly CellValue[])[],
+  keptRows: number,
+  textColumns: readonly number[],
+): void {
+  const sheet = spreadsheet.getSheetByName(HISTORY_TAB);
+  if (sheet === null || values.length === 0) return;
+  const width = values[0].length;
+  for (const col of textColumns) sheet.getRange(1, col, values.length, 1).setNumberFormat(TEXT_FORMAT);
+  sheet.getRange(1, 1, values.length, width).setValues(safeGrid(values));
+  // Every row below the kept ones is blank now (getDataRange covered all content).
+  const blank = sheet.getMaxRows() - keptRows;
+  if (blank > 0 && keptRows > 0) sheet.deleteRows(keptRows + 1, blank);
 }

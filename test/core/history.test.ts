@@ -4,6 +4,7 @@ import {
   analyzeHistory,
   type CheckIn,
   checkInsOf,
+  compactedGrid,
   compactHistory,
   DEFAULT_COMPACTION,
   HISTORY_HEADERS,
@@ -235,6 +236,13 @@ describe('analyzeHistory: orphans and falling confidence', () => {
     ]);
   });
 
+  it('suggests compacting a History past 2M cells', () => {
+    const rows = (n: number): CellValue[][] => [H, ...Array.from({ length: n }, (_, k): CellValue[] => [isoDay(day('2020-01-01') + k), 'A', '', '', '', '', '', ''])];
+    const large = (n: number) => analyzeHistory(readHistory(rows(n), 'History'), analysis.goals).issues.filter((i) => i.code === 'history-large');
+    expect(large(249_999)).toEqual([]);
+    expect(large(250_000)).toMatchObject([{ severity: 'info', tab: 'History', row: 0, checkIns: 250_000, cells: 2_000_008 }]);
+  });
+
   it("gives each goal its check-ins, oldest first", () => {
     expect(result.checkIns(2).map((c) => c.confidence)).toEqual([8, 6, 7]);
   });
@@ -303,5 +311,22 @@ describe('planCheckIn keeps moved dates as text', () => {
     const grid: CellValue[][] = [H, ['2026-03-31', 'X', '', '', 0.1, '', '', ''], [new Date(2026, 3, 7), 'X', '', '', 0.2, '', '', '']];
     const write = planCheckIn(grid, readHistory(grid, 'History'), day('2026-03-31'), [])!;
     expect(write.values[0][0]).toBe('2026-04-07');
+  });
+});
+
+describe('compactedGrid', () => {
+  it('moves the kept rows up, blanks the rest, and writes dates as text', () => {
+    const grid: CellValue[][] = [
+      H,
+      [new Date(2020, 0, 7), 'X', '', '', 0.1, '', '', ''],
+      ['2020-01-28', 'X', '', '', 0.2, '', '', ''],
+      ['2026-06-30', 'X', '', '', 0.9, '', '', ''],
+    ];
+    const read = readHistory(grid, 'History');
+    const compaction = compactHistory(grid, read, day('2026-06-30'));
+    expect(compaction).toEqual({ keep: [0, 2, 3], dropped: 1 });
+    expect(compactedGrid(grid, read, compaction)).toEqual([H, grid[2], grid[3], ['', '', '', '', '', '', '', '']]);
+    const keepFirst = { keep: [0, 1], dropped: 2 };
+    expect(compactedGrid(grid, read, keepFirst)[1][0]).toBe('2020-01-07');
   });
 });

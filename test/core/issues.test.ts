@@ -56,6 +56,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'duplicate-check-in': { code: 'duplicate-check-in', day: '2026-03-31', otherRow: 12 },
   'orphan-history': { code: 'orphan-history', checkIns: 3 },
   'confidence-falling': { code: 'confidence-falling', values: [8, 6, 4] },
+  'history-large': { code: 'history-large', checkIns: 300_000, cells: 2_400_000 },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };

@@ -1,7 +1,9 @@
 // Record check-in and History over the fake: one batched write under the lock, the same day replaced, all or nothing, trends in the views and the Roll-up.
 import { describe, expect, it } from 'vitest';
 import { HISTORY_HEADERS } from '../../src/core/history';
+import { readHistory } from '../../src/core/history';
 import { bindServerApi } from '../../src/server/bind';
+import { compactHistoryTab } from '../../src/server/history';
 import { HISTORY_TAB, ROLLUP_TAB } from '../../src/sheets/owned';
 import {
   createFakeGas,
@@ -204,5 +206,54 @@ describe('the Cascade view reads recent History only', () => {
     gas.log.reset();
     expect(at(JUL_1).getCascade().goals.find((g) => g.id === 'M-1')!.trend).toEqual([0.01, 0.02, 0.03]);
     expect(gas.log.count('Range.getValues')).toBe(readsWithoutHistory() + 1 + 1);
+  });
+});
+
+describe('compactHistoryTab', () => {
+  function weeklyHistory(weeks: number): FakeTabs {
+    const rows: (string | number)[][] = [[...HISTORY_HEADERS]];
+    for (let w = weeks - 1; w >= 0; w--) {
+      const day = new Date(Date.UTC(2026, 5, 30) - w * 7 * 86_400_000).toISOString().slice(0, 10);
+      for (const id of ['M-1', 'DG-1']) rows.push([day, id, '', '', w / 100, '', '', '']);
+    }
+    return { ...marketingCascade(), [HISTORY_TAB]: rows };
+  }
+  const compact = (gas: FakeGas) => compactHistoryTab(fakeServerContext(gas, { now: JUL_1 }));
+
+  it('keeps 13 weeks weekly, then month-ends, then quarter-ends, in one write, and frees the rows', () => {
+    const { gas } = setup(weeklyHistory(261));
+    gas.log.reset();
+    // On July 1: 13 weekly (April 7 to June 30), 21 month-ends (July 2024 to March 2026), 12 quarter-ends.
+    const perGoal = 13 + 21 + 12;
+    expect(compact(gas)).toEqual({ tab: HISTORY_TAB, kept: 2 * perGoal, dropped: 2 * (261 - perGoal) });
+    expect(gas.log.count('Range.setValues')).toBe(1);
+    const rows = history(gas);
+    expect(rows).toHaveLength(1 + 2 * perGoal);
+    expect(gas.spreadsheet.sheet(HISTORY_TAB).maxRows).toBe(1 + 2 * perGoal);
+    const read = readHistory(rows, HISTORY_TAB);
+    expect(read.issues).toEqual([]);
+    expect(read.checkIns.filter((c) => c.id === 'M-1')).toHaveLength(perGoal);
+    expect(compact(gas).dropped).toBe(0);
+  });
+
+  it('a fault while writing leaves every check-in there, once', () => {
+    const count = setup(weeklyHistory(40));
+    count.gas.log.reset();
+    compact(count.gas);
+    for (let n = 0; n < count.gas.log.writes; n++) {
+      const { gas } = setup(weeklyHistory(40));
+      const before = readHistory(history(gas), HISTORY_TAB).checkIns;
+      gas.log.failAfter(n);
+      expect(() => compact(gas)).toThrow(InjectedFault);
+      const after = readHistory(history(gas), HISTORY_TAB);
+      expect(after.issues, `fault at write ${n + 1}`).toEqual([]);
+      // Either nothing was written, or the compacted rows were (only the blank rows' deletion failed).
+      // 40 weeks on July 1: 13 weekly and 7 month-ends (September 2025 to March 2026) a goal.
+      expect([before.length, 2 * (13 + 7)]).toContain(after.checkIns.length);
+    }
+  });
+
+  it('refuses without a History tab', () => {
+    expect(() => compact(setup().gas)).toThrow(/no History tab yet/);
   });
 });
