@@ -1,5 +1,12 @@
 // History at scale: the sidebar's Cascade payload and time for 10k goals with weeks to years of check-ins, and History's size compacted.
-import { analyzeHistory, checkInsOf, compactHistory, HISTORY_HEADERS, isoDay, readHistory } from '../src/core/history';
+import {
+  analyzeHistory,
+  checkInsOf,
+  compactHistory,
+  HISTORY_HEADERS,
+  isoDay,
+  readHistory,
+} from '../src/core/history';
 import type { CellValue } from '../src/core/model';
 import { parseDay } from '../src/core/period';
 import { analyzeWorkbook } from '../src/core/workbook';
@@ -26,7 +33,10 @@ function historyGrid(checkIns: ReturnType<typeof checkInsOf>, days: readonly num
 /** The days a compacted History keeps for one goal checked in weekly for `weeks` weeks up to today. */
 function compactedDays(weeks: number): number[] {
   const days = Array.from({ length: weeks }, (_, w) => TODAY - 7 * (weeks - 1 - w));
-  const grid = [[...HISTORY_HEADERS], ...days.map((d): CellValue[] => [isoDay(d), 'G', '', '', 0, '', '', ''])];
+  const grid = [
+    [...HISTORY_HEADERS],
+    ...days.map((d): CellValue[] => [isoDay(d), 'G', '', '', 0, '', '', '']),
+  ];
   const { keep } = compactHistory(grid, readHistory(grid, 'History'), TODAY);
   return keep.slice(1).map((r) => days[r - 1]);
 }
@@ -51,7 +61,15 @@ export function benchHistory(): Section[] {
     const bytes = JSON.stringify(view()).length;
     const ms = timeMedian(3, view);
     const whole = timeMedian(1, () => analyzeHistory(readHistory(grid, 'History'), analysis.goals));
-    return { label, checkIns: grid.length - 1, cells: grid.length * HISTORY_HEADERS.length, read: tail.length - 1, bytes, ms, whole };
+    return {
+      label,
+      checkIns: grid.length - 1,
+      cells: grid.length * HISTORY_HEADERS.length,
+      read: tail.length - 1,
+      bytes,
+      ms,
+      whole,
+    };
   });
   const [none, quarter, year, years] = rows;
   const analysisMs = timeMedian(3, () => analyzeWorkbook(tabs, { today: TODAY }));
@@ -59,8 +77,26 @@ export function benchHistory(): Section[] {
     {
       title: 'History: the Cascade view of 10,000 goals with check-ins',
       table: [
-        ['History', 'check-ins', 'cells', 'rows the Cascade view reads', 'Cascade payload (KB)', 'per goal (bytes)', 'recent History + views (ms)', 'whole History read and checked (ms)'],
-        ...rows.map((r) => [r.label, fmt.int(r.checkIns), fmt.int(r.cells), fmt.int(r.read), fmt.kb(r.bytes), Math.round(r.bytes / 10_000), fmt.ms(r.ms), fmt.ms(r.whole)]),
+        [
+          'History',
+          'check-ins',
+          'cells',
+          'rows the Cascade view reads',
+          'Cascade payload (KB)',
+          'per goal (bytes)',
+          'recent History + views (ms)',
+          'whole History read and checked (ms)',
+        ],
+        ...rows.map((r) => [
+          r.label,
+          fmt.int(r.checkIns),
+          fmt.int(r.cells),
+          fmt.int(r.read),
+          fmt.kb(r.bytes),
+          Math.round(r.bytes / 10_000),
+          fmt.ms(r.ms),
+          fmt.ms(r.whole),
+        ]),
       ],
       checks: [
         {

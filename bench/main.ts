@@ -3,12 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { benchBundle } from './bundle';
+import { benchCli } from './cli';
 import { benchCore } from './core';
 import { benchHistory } from './history';
 import { markdown, type Section } from './measure';
 import { benchNative } from './native';
 import { benchSheets } from './sheets';
-import { benchCli } from './cli';
 
 export async function main(argv: string[]): Promise<number> {
   const only = argv[0];
@@ -32,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   console.log(text);
   if (!only) writeFileSync(join(import.meta.dirname, '../bench/RESULTS.md'), `${text}\n`);
   const failed = sections.flatMap((s) => s.checks).filter((c) => !c.pass);
-  if (failed.length) console.error(`bench: ${failed.length} target(s) not met: ${failed.map((c) => c.what).join('; ')}`);
+  if (failed.length)
+    console.error(`bench: ${failed.length} target(s) not met: ${failed.map((c) => c.what).join('; ')}`);
   return 0;
 }

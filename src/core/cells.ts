@@ -141,7 +141,12 @@ function scanNumber(s: string, dec: number): number {
     if (isGroupSep && isDigitAt(s, pos + 1)) {
       if (digits.length > 3 || s.charCodeAt(intStart) === ZERO) return Number.NaN;
       while (s.charCodeAt(pos) === sep) {
-        if (!isDigitAt(s, pos + 1) || !isDigitAt(s, pos + 2) || !isDigitAt(s, pos + 3) || isDigitAt(s, pos + 4)) {
+        if (
+          !isDigitAt(s, pos + 1) ||
+          !isDigitAt(s, pos + 2) ||
+          !isDigitAt(s, pos + 3) ||
+          isDigitAt(s, pos + 4)
+        ) {
           return Number.NaN;
         }
         digits += s.slice(pos + 1, pos + 4);

@@ -268,7 +268,7 @@ export const FIELDS = {
   confidence: {
     label: 'Confidence',
     about:
-      "how sure the owner is of reaching the target, 0 to 10 (a column of fractions or percentages reads as tenths); each check-in records it, and a fall at two check-ins in a row is a warning",
+      'how sure the owner is of reaching the target, 0 to 10 (a column of fractions or percentages reads as tenths); each check-in records it, and a fall at two check-ins in a row is a warning',
     headers: ['Confidence', 'Confidence level', 'Confidence score', 'Confidence rating'],
     numberErrors: 'reports',
     aside: true,
@@ -313,7 +313,9 @@ export function numberErrors(field: Field): Blocking | undefined {
 }
 
 /** Fields that only comment on a goal (Confidence, Note): a row with nothing else filled in is no goal. */
-export const ASIDE_FIELDS: ReadonlySet<Field> = new Set(FIELD_NAMES.filter((f) => (FIELDS[f] as FieldSpec).aside === true));
+export const ASIDE_FIELDS: ReadonlySet<Field> = new Set(
+  FIELD_NAMES.filter((f) => (FIELDS[f] as FieldSpec).aside === true),
+);
 
 /** Fields whose cells group rows: a merged cell, or an Objective left blank below its first row, covers the rows under it. */
 export const GROUPING_FIELDS: readonly Field[] = FIELD_NAMES.filter(

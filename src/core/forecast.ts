@@ -33,7 +33,12 @@ export interface Projection {
  *   churn rate, with no baseline), the reading itself.
  * - None: null.
  */
-export function projectToEnd(points: readonly Point[], period: Period, asOf: number, start: number | null): Projection | null {
+export function projectToEnd(
+  points: readonly Point[],
+  period: Period,
+  asOf: number,
+  start: number | null,
+): Projection | null {
   const length = period.end - period.start;
   const byDay = new Map<number, number>();
   for (const p of points) {
@@ -83,7 +88,9 @@ export function forecastGoal(
   curve: readonly PayoutPoint[],
 ): Forecast | null {
   const pay = (a: number): number | null => (curve.length === 0 ? null : compilePayout(curve)(a));
-  const finals = checkIns.filter((c) => c.final !== null && c.day <= asOf).map((c) => ({ day: c.day, value: c.final! }));
+  const finals = checkIns
+    .filter((c) => c.final !== null && c.day <= asOf)
+    .map((c) => ({ day: c.day, value: c.final! }));
   if (goal.direction === 'binary') {
     if (finals.length === 0) return null;
     const last = finals[finals.length - 1].value;
@@ -96,7 +103,13 @@ export function forecastGoal(
     const projected = projectToEnd(actuals, period, asOf, start);
     if (projected !== null) {
       const a = attainment({ ...goal, actual: projected.value, progress: null }, limits);
-      if (a.kind === 'value') return { attainment: a.value, payout: pay(a.value), method: projected.method, points: projected.points };
+      if (a.kind === 'value')
+        return {
+          attainment: a.value,
+          payout: pay(a.value),
+          method: projected.method,
+          points: projected.points,
+        };
     }
   }
   const projected = projectToEnd(finals, period, asOf, 0);

@@ -37,8 +37,26 @@ export type TabShape =
 
 /** Fields that, beside a goal's text, make a row of headers a goal table rather than a list of people or tasks. */
 const GOAL_EVIDENCE: ReadonlySet<Field> = new Set<Field>([
-  'id', 'objective', 'objectiveId', 'parent', 'type', 'metric', 'direction', 'baseline', 'target', 'min', 'max',
-  'actual', 'progress', 'weight', 'contribution', 'rollup', 'threshold', 'stretch', 'gate', 'level',
+  'id',
+  'objective',
+  'objectiveId',
+  'parent',
+  'type',
+  'metric',
+  'direction',
+  'baseline',
+  'target',
+  'min',
+  'max',
+  'actual',
+  'progress',
+  'weight',
+  'contribution',
+  'rollup',
+  'threshold',
+  'stretch',
+  'gate',
+  'level',
 ]);
 
 /** Header pairs only our own outputs have together (MBO_CASCADE and the Roll-up tab; MBO_VALIDATE). */
@@ -94,7 +112,11 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
 function resolveLayout(columns: Partial<Record<Field, number>>): void {
   if (columns.goal !== undefined) {
     // Key results that name their objective by its ID alone (Obj_ID on a KR tab): that ID is their parent.
-    if (columns.objective === undefined && columns.objectiveId !== undefined && columns.parent === undefined) {
+    if (
+      columns.objective === undefined &&
+      columns.objectiveId !== undefined &&
+      columns.parent === undefined
+    ) {
       columns.parent = columns.objectiveId;
       delete columns.objectiveId;
     }
@@ -116,7 +138,11 @@ function hasGoalText(r: Recognised): boolean {
 }
 
 function hasEvidence(r: Recognised): boolean {
-  return r.outline.length > 0 || r.phases.length > 0 || (Object.keys(r.columns) as Field[]).some((f) => GOAL_EVIDENCE.has(f));
+  return (
+    r.outline.length > 0 ||
+    r.phases.length > 0 ||
+    (Object.keys(r.columns) as Field[]).some((f) => GOAL_EVIDENCE.has(f))
+  );
 }
 
 /**

@@ -8,7 +8,15 @@ import { STATUSES } from './model';
 import { dayOfDate, parseDay } from './period';
 
 /** The columns of the History tab. */
-export type HistoryColumn = 'date' | 'id' | 'actual' | 'measured' | 'final' | 'status' | 'confidence' | 'note';
+export type HistoryColumn =
+  | 'date'
+  | 'id'
+  | 'actual'
+  | 'measured'
+  | 'final'
+  | 'status'
+  | 'confidence'
+  | 'note';
 
 /** Each column's header as Record check-in writes it, and the names a hand-made header may use instead. */
 const COLUMNS: { readonly [C in HistoryColumn]: readonly [label: string, headers: readonly string[]] } = {
@@ -94,7 +102,9 @@ function findHistoryHeader(grid: Grid): HistoryHeader | null {
   return null;
 }
 
-const STATUS_WORDS: ReadonlyMap<string, Status> = new Map(STATUSES.map((s): [string, Status] => [normalizeHeader(s), s]));
+const STATUS_WORDS: ReadonlyMap<string, Status> = new Map(
+  STATUSES.map((s): [string, Status] => [normalizeHeader(s), s]),
+);
 
 /**
  * The check-ins of a History tab, validated like a goal tab: a row without a readable date or an ID is left out
@@ -107,12 +117,14 @@ export function readHistory(grid: Grid, tab: string, decimalSeparator: '.' | ','
   const header = findHistoryHeader(grid);
   if (header === null) {
     const hasData = grid.some((cells) => cells.some((v) => !isBlank(v)));
-    if (hasData) issues.push(issueAt({ tab, row: 0, col: 0, column: '', goalId: '' }, { code: 'history-no-header' }));
+    if (hasData)
+      issues.push(issueAt({ tab, row: 0, col: 0, column: '', goalId: '' }, { code: 'history-no-header' }));
     return { tab, checkIns: [], rows: [], issues, header, byGoal: new Map() };
   }
   const { columns, headers } = header;
   const col = (column: HistoryColumn): number => columns[column] ?? -1;
-  const [dateCol, idCol, actualCol, measuredCol, finalCol, statusCol, confidenceCol, noteCol] = COLUMN_NAMES.map(col);
+  const [dateCol, idCol, actualCol, measuredCol, finalCol, statusCol, confidenceCol, noteCol] =
+    COLUMN_NAMES.map(col);
   const used = Object.values(columns) as number[];
   const report = (r: number, c: number, goalId: string, detail: IssueDetail): void => {
     issues.push(issueAt({ tab, row: r + 1, col: c + 1, column: c < 0 ? '' : headers[c], goalId }, detail));
@@ -168,7 +180,8 @@ export function readHistory(grid: Grid, tab: string, decimalSeparator: '.' | ','
     let status: Status | '' = '';
     if (statusText !== '') {
       let known = statuses.get(statusText);
-      if (known === undefined) statuses.set(statusText, (known = STATUS_WORDS.get(normalizeHeader(statusText)) ?? null));
+      if (known === undefined)
+        statuses.set(statusText, (known = STATUS_WORDS.get(normalizeHeader(statusText)) ?? null));
       if (known === null) report(r, statusCol, id, { code: 'bad-check-in-status', text: statusText });
       else status = known;
     }
@@ -200,7 +213,11 @@ export function readHistory(grid: Grid, tab: string, decimalSeparator: '.' | ','
       const [upper, lower] = [list[j - 1], list[j]];
       if (checkIns[upper].day !== checkIns[lower].day) continue;
       dropped.add(upper);
-      report(rows[upper], dateCol, checkIns[upper].id, { code: 'duplicate-check-in', day: isoDay(checkIns[upper].day), otherRow: rows[lower] + 1 });
+      report(rows[upper], dateCol, checkIns[upper].id, {
+        code: 'duplicate-check-in',
+        day: isoDay(checkIns[upper].day),
+        otherRow: rows[lower] + 1,
+      });
     }
   }
   if (dropped.size === 0) return { tab, checkIns, rows, issues: sortByRow(issues), header, byGoal };
@@ -208,13 +225,27 @@ export function readHistory(grid: Grid, tab: string, decimalSeparator: '.' | ','
   const moved = new Int32Array(checkIns.length);
   let kept = 0;
   for (let k = 0; k < checkIns.length; k++) moved[k] = dropped.has(k) ? -1 : kept++;
-  for (const [key, list] of byGoal) byGoal.set(key, list.filter((k) => moved[k] >= 0).map((k) => moved[k]));
+  for (const [key, list] of byGoal)
+    byGoal.set(
+      key,
+      list.filter((k) => moved[k] >= 0).map((k) => moved[k]),
+    );
   const keep = (_: unknown, k: number): boolean => moved[k] >= 0;
-  return { tab, checkIns: checkIns.filter(keep), rows: rows.filter(keep), issues: sortByRow(issues), header, byGoal };
+  return {
+    tab,
+    checkIns: checkIns.filter(keep),
+    rows: rows.filter(keep),
+    issues: sortByRow(issues),
+    header,
+    byGoal,
+  };
 }
 
 function sortByRow(issues: Issue[]): Issue[] {
-  return issues.map((issue, seq) => ({ issue, seq })).sort((a, b) => a.issue.row - b.issue.row || a.seq - b.seq).map((x) => x.issue);
+  return issues
+    .map((issue, seq) => ({ issue, seq }))
+    .sort((a, b) => a.issue.row - b.issue.row || a.seq - b.seq)
+    .map((x) => x.issue);
 }
 
 /** A check-in date: a date cell (its calendar day) or ISO text; null for anything else. */
@@ -300,7 +331,12 @@ export interface HistoryWrite {
  * cover whatever the block no longer needs. `grid` is the tab as read (empty for a new tab); null when the tab
  * has content but no header row, which Record check-in refuses to guess at.
  */
-export function planCheckIn(grid: Grid, read: HistoryRead, day: number, checkIns: readonly CheckIn[]): HistoryWrite | null {
+export function planCheckIn(
+  grid: Grid,
+  read: HistoryRead,
+  day: number,
+  checkIns: readonly CheckIn[],
+): HistoryWrite | null {
   const empty = grid.every((cells) => cells.every((v) => isBlank(v)));
   if (empty) {
     const width = HISTORY_HEADERS.length;
@@ -368,7 +404,12 @@ export interface Compaction {
  * everywhere) and bucket, the latest check-in stays. Rows that did not read as check-ins stay as they are: a
  * compaction never loses what someone typed and we could not read.
  */
-export function compactHistory(grid: Grid, read: HistoryRead, today: number, policy: CompactionPolicy = DEFAULT_COMPACTION): Compaction {
+export function compactHistory(
+  grid: Grid,
+  read: HistoryRead,
+  today: number,
+  policy: CompactionPolicy = DEFAULT_COMPACTION,
+): Compaction {
   const weeklyFrom = today - 7 * policy.weeks;
   const monthlyFrom = monthStart(today, -policy.months);
   /** Latest check-in (position in read.checkIns) per goal and bucket. */
@@ -406,7 +447,8 @@ export function compactedGrid(grid: Grid, read: HistoryRead, compaction: Compact
     const cells = grid[r].slice();
     while (cells.length < width) cells.push('');
     const date = cells[dateCol];
-    if (r >= firstCheckIn && isDate(date) && !Number.isNaN(date.getTime())) cells[dateCol] = isoDay(dayOfDate(date));
+    if (r >= firstCheckIn && isDate(date) && !Number.isNaN(date.getTime()))
+      cells[dateCol] = isoDay(dayOfDate(date));
     return cells;
   });
   while (out.length < grid.length) out.push(new Array(width).fill(''));
@@ -489,14 +531,26 @@ export function analyzeHistory(read: HistoryRead, goals: readonly Goal[]): Histo
     const c = read.header?.columns.id ?? -1;
     issues.push(
       issueAt(
-        { tab: read.tab, row: read.rows[last] + 1, col: c + 1, column: c < 0 ? '' : read.header!.headers[c], goalId: read.checkIns[last].id },
+        {
+          tab: read.tab,
+          row: read.rows[last] + 1,
+          col: c + 1,
+          column: c < 0 ? '' : read.header!.headers[c],
+          goalId: read.checkIns[last].id,
+        },
         { code: 'orphan-history', checkIns: list.length },
       ),
     );
   }
-  const cells = read.rows.length === 0 ? 0 : (read.rows[read.rows.length - 1] + 1) * (read.header?.headers.length ?? 0);
+  const cells =
+    read.rows.length === 0 ? 0 : (read.rows[read.rows.length - 1] + 1) * (read.header?.headers.length ?? 0);
   if (cells > LARGE_HISTORY_CELLS) {
-    issues.push(issueAt({ tab: read.tab, row: 0, col: 0, column: '', goalId: '' }, { code: 'history-large', checkIns: read.checkIns.length, cells }));
+    issues.push(
+      issueAt(
+        { tab: read.tab, row: 0, col: 0, column: '', goalId: '' },
+        { code: 'history-large', checkIns: read.checkIns.length, cells },
+      ),
+    );
   }
   const EMPTY: CheckIn[] = [];
   const checkIns = (i: number): CheckIn[] => {

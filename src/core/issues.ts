@@ -75,7 +75,8 @@ export type Issue = Place & { severity: Severity } & IssueDetail;
 /** A1 name of a column number: 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {
   let name = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -97,7 +98,14 @@ export const NOWHERE: Place = { tab: '', row: 0, col: 0, column: '', goalId: '' 
 /** Builds an issue at a place; the severity comes from the catalogue. */
 export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
   // Object.assign on a literal is several times faster than a double spread, and workbooks can raise ~1M issues.
-  const base = { tab: place.tab, row: place.row, col: place.col, column: place.column, goalId: place.goalId, severity: CATALOGUE[detail.code][0] };
+  const base = {
+    tab: place.tab,
+    row: place.row,
+    col: place.col,
+    column: place.column,
+    goalId: place.goalId,
+    severity: CATALOGUE[detail.code][0],
+  };
   return Object.assign(base, detail) as Issue;
 }
 
@@ -116,14 +124,8 @@ const W = 'warning';
 const CATALOGUE: {
   readonly [C in IssueCode]: readonly [Severity, string | ((issue: Extract<Issue, { code: C }>) => string)];
 } = {
-  'no-goal-tabs': [
-    E,
-    "No goal tab found: put ID and Goal headers in one of a tab's first 5 rows.",
-  ],
-  'settings-tab-missing': [
-    W,
-    (i) => `No tab is named "${i.tabName}": fix Goal tabs in Settings.`,
-  ],
+  'no-goal-tabs': [E, "No goal tab found: put ID and Goal headers in one of a tab's first 5 rows."],
+  'settings-tab-missing': [W, (i) => `No tab is named "${i.tabName}": fix Goal tabs in Settings.`],
   'bad-setting': [W, (i) => `${i.key} cannot be "${i.text}": the default is used.`],
   'missing-id': [E, 'Goal data but no ID: give this row a unique ID.'],
   'missing-goal': [E, 'Goal is blank: say what the goal is.'],
@@ -137,25 +139,15 @@ const CATALOGUE: {
       `"${i.text}"${i.column ? ` in ${i.column}` : ''} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
   ],
   'bad-direction': [E, (i) => `Direction "${i.text}" is unknown: use higher, lower, range or binary.`],
-  'bad-type': [
-    W,
-    (i) =>
-      `Type "${i.text}" is unknown: use Outcome, Activity or Collaboration.`,
-  ],
+  'bad-type': [W, (i) => `Type "${i.text}" is unknown: use Outcome, Activity or Collaboration.`],
   'bad-rollup': [E, (i) => `Rollup "${i.text}" is unknown: use average, sum, min or own.`],
-  'bad-period': [
-    W,
-    (i) => `Period "${i.text}" is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
-  ],
+  'bad-period': [W, (i) => `Period "${i.text}" is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`],
   'bad-range': [
     E,
     (i) => `Range target "${i.text}": write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
   ],
   'missing-target': [E, 'An Actual but no Target: add the Target.'],
-  'zero-span': [
-    E,
-    'Target equals Baseline (or is 0 on a "lower" goal without one): change one.',
-  ],
+  'zero-span': [E, 'Target equals Baseline (or is 0 on a "lower" goal without one): change one.'],
   'negative-weight': [E, 'Weight cannot be negative.'],
   'missing-owner': [W, 'No Owner, so no scorecard counts this goal: add one.'],
   'unknown-parent': [
@@ -163,11 +155,7 @@ const CATALOGUE: {
     (i) => `No goal has the ID "${i.parent}": fix Parent, or blank it for a top-level goal.`,
   ],
   'self-parent': [E, 'A goal cannot be its own parent: pick the goal it contributes to.'],
-  cycle: [
-    E,
-    (i) =>
-      `Parents form a loop (${i.cycle.join(' › ')}), so none can roll up: change one Parent.`,
-  ],
+  cycle: [E, (i) => `Parents form a loop (${i.cycle.join(' › ')}), so none can roll up: change one Parent.`],
   'sum-unit-mismatch': [
     E,
     (i) =>
@@ -194,10 +182,7 @@ const CATALOGUE: {
     (i) =>
       `${i.owner}'s scorecard for ${periodName(i.period)} has no Collaboration goal: add a teaming score (peer NPS, =MBO_NPS).`,
   ],
-  'top-level-not-outcome': [
-    W,
-    'A top-level goal should be an Outcome: mark it so, or give it a Parent.',
-  ],
+  'top-level-not-outcome': [W, 'A top-level goal should be an Outcome: mark it so, or give it a Parent.'],
   'activity-not-under-outcome': [
     W,
     'This Activity trees up to no Outcome: align it to the outcome it drives.',
@@ -222,7 +207,10 @@ const CATALOGUE: {
           : 'beside the goal text, nothing says how goals are measured or aligned. Add an ID, Parent, Target or Progress column'
       }, or map the columns in the sidebar (Columns).`,
   ],
-  'section-row': ['info', (i) => `"${i.text}" stands alone on its row, so it is read as a section label, not a goal.`],
+  'section-row': [
+    'info',
+    (i) => `"${i.text}" stands alone on its row, so it is read as a section label, not a goal.`,
+  ],
   'total-row': ['info', (i) => `"${i.text}" row is a total, not a goal: it is left out of the cascade.`],
   'implausible-value': [
     W,
@@ -242,7 +230,8 @@ const CATALOGUE: {
   // Goals over time (issue 11)
   'bad-confidence': [
     W,
-    (i) => `Confidence "${i.text}" is not from 0 to 10: write how sure the owner is, 0 (not at all) to 10 (certain).`,
+    (i) =>
+      `Confidence "${i.text}" is not from 0 to 10: write how sure the owner is, 0 (not at all) to 10 (certain).`,
   ],
   'history-no-header': [
     W,
@@ -250,7 +239,8 @@ const CATALOGUE: {
   ],
   'bad-check-in-date': [
     E,
-    (i) => `${i.text ? `Check-in date "${i.text}" is not a date` : 'No check-in date'}, so this row is left out: write it like 2026-03-31.`,
+    (i) =>
+      `${i.text ? `Check-in date "${i.text}" is not a date` : 'No check-in date'}, so this row is left out: write it like 2026-03-31.`,
   ],
   'bad-check-in-status': [
     W,
@@ -278,7 +268,10 @@ const CATALOGUE: {
 
 /** A few texts quoted for a message: at most four, then how many more. */
 function quoteList(names: readonly string[]): string {
-  const shown = names.slice(0, 4).map((t) => `"${t}"`).join(', ');
+  const shown = names
+    .slice(0, 4)
+    .map((t) => `"${t}"`)
+    .join(', ');
   const more = names.length - 4;
   return more > 0 ? `${shown} and ${more} more` : shown;
 }

@@ -26,7 +26,9 @@ function isYear(y: number): boolean {
 }
 
 /** Month names, upper-cased, January first. */
-const MONTHS = 'JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER'.split(' ');
+const MONTHS = 'JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER'.split(
+  ' ',
+);
 
 /** Labels as periods are written: `Jan` ... `Dec`. */
 const MONTH_LABELS = MONTHS.map((name) => name[0] + name.slice(1, 3).toLowerCase());

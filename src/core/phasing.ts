@@ -59,14 +59,19 @@ export function pathShare(path: TargetPath, period: Period, today: number): numb
  * each phase's own part (so they are summed as they go); any others already are the value by the end of their phase.
  * Phases that end outside the period are left out.
  */
-export function cumulativeTargets(phases: readonly PhaseTarget[], target: number | null, period: Period): { end: number; value: number }[] {
+export function cumulativeTargets(
+  phases: readonly PhaseTarget[],
+  target: number | null,
+  period: Period,
+): { end: number; value: number }[] {
   const { year } = yearMonth(period.start);
   const inPeriod = phases
     .map((p) => ({ end: monthStartDay(year, p.endMonth), value: p.target }))
     .filter((p) => p.end > period.start && p.end <= period.end)
     .sort((a, b) => a.end - b.end);
   const total = inPeriod.reduce((a, p) => a + p.value, 0);
-  const parts = target !== null && inPeriod.length > 1 && Math.abs(total - target) <= Math.abs(target) * 0.005 + 1e-9;
+  const parts =
+    target !== null && inPeriod.length > 1 && Math.abs(total - target) <= Math.abs(target) * 0.005 + 1e-9;
   if (!parts) return inPeriod;
   let sum = 0;
   return inPeriod.map((p) => ({ end: p.end, value: (sum += p.value) }));
@@ -82,7 +87,13 @@ export function expectedShare(goal: Goal, period: Period, today: number, path: T
   const phases = goal.phaseTargets;
   // A lower-is-better goal without a baseline has no known start to draw the line from.
   const noStart = goal.direction === 'lower' && goal.baseline === null;
-  if (phases === null || noStart || goal.direction === 'binary' || goal.direction === 'range' || goal.target === null) {
+  if (
+    phases === null ||
+    noStart ||
+    goal.direction === 'binary' ||
+    goal.direction === 'range' ||
+    goal.target === null
+  ) {
     return pathShare(path, period, today);
   }
   const points = cumulativeTargets(phases, goal.target, period);
@@ -93,7 +104,10 @@ export function expectedShare(goal: Goal, period: Period, today: number, path: T
   let value = start;
   if (at >= period.start) {
     // Past the last phase, the line runs on to the Target at the period's end.
-    const line = points[points.length - 1].end < period.end ? [...points, { end: period.end, value: goal.target }] : points;
+    const line =
+      points[points.length - 1].end < period.end
+        ? [...points, { end: period.end, value: goal.target }]
+        : points;
     value = line[line.length - 1].value;
     for (const p of line) {
       if (p.end <= at) {
@@ -101,7 +115,10 @@ export function expectedShare(goal: Goal, period: Period, today: number, path: T
         value = p.value;
         continue;
       }
-      value = path === 'stepped' ? from.value : from.value + ((p.value - from.value) * (at - from.end)) / (p.end - from.end);
+      value =
+        path === 'stepped'
+          ? from.value
+          : from.value + ((p.value - from.value) * (at - from.end)) / (p.end - from.end);
       break;
     }
   }

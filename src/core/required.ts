@@ -82,7 +82,12 @@ export function requiredFor(source: RequiredSource, parent: number, level: numbe
     }
     const g = goals[i];
     const result = results.at(i);
-    const row = (verdict: Requirement['verdict'], needed: number | null, actual: number | null, why: Why | null = null): void => {
+    const row = (
+      verdict: Requirement['verdict'],
+      needed: number | null,
+      actual: number | null,
+      why: Why | null = null,
+    ): void => {
       out.push({ index: i, via: viaOf(trail), verdict, needed, actual, why });
     };
     if (links.onCycle[i] === 1) {
@@ -107,17 +112,27 @@ export function requiredFor(source: RequiredSource, parent: number, level: numbe
     };
     const childNeeds = (c: number, needed: number): void => {
       const now = finalOf(c);
-      if (now !== null && now >= needed - TOLERANCE) settle(c, { verdict: 'reached', needed, actual: null, why: null });
+      if (now !== null && now >= needed - TOLERANCE)
+        settle(c, { verdict: 'reached', needed, actual: null, why: null });
       else next.push({ goal: c, level: needed, trail: here });
     };
 
     if (method === 'sum') {
-      for (const { index, ...settled } of sumRequirements(goals, i, kids, wanted, settings)) settle(index, settled);
+      for (const { index, ...settled } of sumRequirements(goals, i, kids, wanted, settings))
+        settle(index, settled);
     } else if (method === 'min') {
       for (const c of kids) {
-        const weakest = kids.find((j) => j !== c && (finalOf(j) ?? zeroIfUnmeasured ?? Number.POSITIVE_INFINITY) < wanted - TOLERANCE);
+        const weakest = kids.find(
+          (j) => j !== c && (finalOf(j) ?? zeroIfUnmeasured ?? Number.POSITIVE_INFINITY) < wanted - TOLERANCE,
+        );
         if (weakest === undefined) childNeeds(c, wanted);
-        else settle(c, { verdict: 'unreachable', needed: wanted, actual: null, why: { code: 'min', parent: i, weakest } });
+        else
+          settle(c, {
+            verdict: 'unreachable',
+            needed: wanted,
+            actual: null,
+            why: { code: 'min', parent: i, weakest },
+          });
       }
     } else {
       const weights = childWeights(goals, kids);
@@ -132,7 +147,12 @@ export function requiredFor(source: RequiredSource, parent: number, level: numbe
       kids.forEach((c, k) => {
         const w = weights[k];
         if (!(w > 0)) {
-          settle(c, { verdict: 'unreachable', needed: null, actual: null, why: { code: 'no-share', parent: i } });
+          settle(c, {
+            verdict: 'unreachable',
+            needed: null,
+            actual: null,
+            why: { code: 'no-share', parent: i },
+          });
           return;
         }
         // The others' sums, without this child.
@@ -190,23 +210,28 @@ function ownRequirement(g: Goal, level: number, now: number | null, settings: Se
   const floor = g.floor ?? settings.floor;
   const reached = now !== null && now >= level - TOLERANCE;
   if (g.direction === 'binary' || g.direction === 'range') {
-    if (level <= TOLERANCE) return { verdict: reached ? 'reached' : 'any', needed: level, actual: null, why: null };
+    if (level <= TOLERANCE)
+      return { verdict: reached ? 'reached' : 'any', needed: level, actual: null, why: null };
     if (level > Math.min(1, cap) + TOLERANCE) {
       const why: Why = cap < 1 ? { code: 'cap', cap } : { code: g.direction };
       return { verdict: 'unreachable', needed: level, actual: null, why };
     }
     if (reached) return { verdict: 'reached', needed: level, actual: null, why: null };
     if (g.direction === 'binary') return { verdict: 'done', needed: 1, actual: 1, why: null };
-    if (g.target === null || g.targetMax === null) return { verdict: 'unreachable', needed: 1, actual: null, why: { code: 'no-target' } };
+    if (g.target === null || g.targetMax === null)
+      return { verdict: 'unreachable', needed: 1, actual: null, why: { code: 'no-target' } };
     return { verdict: 'in-range', needed: 1, actual: null, why: null };
   }
-  if (level > cap + TOLERANCE) return { verdict: 'unreachable', needed: level, actual: null, why: { code: 'cap', cap } };
+  if (level > cap + TOLERANCE)
+    return { verdict: 'unreachable', needed: level, actual: null, why: { code: 'cap', cap } };
   if (reached) return { verdict: 'reached', needed: level, actual: null, why: null };
   if (level <= floor + TOLERANCE) return { verdict: 'any', needed: level, actual: null, why: null };
   // A goal measured by its Progress (no Actual against a Target) needs that progress.
-  if (g.progress !== null && (g.actual === null || g.target === null)) return { verdict: 'needs', needed: level, actual: null, why: null };
+  if (g.progress !== null && (g.actual === null || g.target === null))
+    return { verdict: 'needs', needed: level, actual: null, why: null };
   const actual = actualFor(g, level);
-  if (actual === null) return { verdict: 'unreachable', needed: level, actual: null, why: { code: 'no-target' } };
+  if (actual === null)
+    return { verdict: 'unreachable', needed: level, actual: null, why: { code: 'no-target' } };
   return { verdict: 'needs', needed: level, actual, why: null };
 }
 
@@ -223,7 +248,13 @@ export function actualFor(g: Pick<Goal, 'direction' | 'target' | 'baseline'>, le
 }
 
 /** A sum roll-up inverted: the parent's Target at `level` is a total, and each child needs it less the others' Actuals. */
-function sumRequirements(goals: readonly Goal[], parent: number, kids: readonly number[], level: number, settings: Settings): Omit<Requirement, 'via'>[] {
+function sumRequirements(
+  goals: readonly Goal[],
+  parent: number,
+  kids: readonly number[],
+  level: number,
+  settings: Settings,
+): Omit<Requirement, 'via'>[] {
   const g = goals[parent];
   const unit = g.unit.trim().toLowerCase();
   const fail = (why: Why, needed: number | null = null) =>
@@ -238,8 +269,15 @@ function sumRequirements(goals: readonly Goal[], parent: number, kids: readonly 
     const child = goals[c];
     const actual = total - (sum - (child.actual ?? 0));
     const needed = child.target === null ? null : ownLevel(child, actual);
-    const reached = child.actual !== null && (g.direction === 'lower' ? child.actual <= actual : child.actual >= actual);
-    return { index: c, verdict: reached ? 'reached' : 'needs', needed, actual: reached ? null : actual, why: null };
+    const reached =
+      child.actual !== null && (g.direction === 'lower' ? child.actual <= actual : child.actual >= actual);
+    return {
+      index: c,
+      verdict: reached ? 'reached' : 'needs',
+      needed,
+      actual: reached ? null : actual,
+      why: null,
+    };
   });
 }
 
@@ -247,7 +285,8 @@ function sumRequirements(goals: readonly Goal[], parent: number, kids: readonly 
 function ownLevel(g: Goal, actual: number): number | null {
   const { target, baseline } = g;
   if (target === null || g.direction === 'binary' || g.direction === 'range') return null;
-  if (g.direction === 'lower' && baseline === null) return target === 0 || actual <= 0 ? null : target / actual;
+  if (g.direction === 'lower' && baseline === null)
+    return target === 0 || actual <= 0 ? null : target / actual;
   const start = baseline ?? 0;
   if (start === target) return null;
   return g.direction === 'lower' ? (start - actual) / (start - target) : (actual - start) / (target - start);

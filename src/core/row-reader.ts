@@ -9,7 +9,9 @@ import type { PhaseTarget } from './phasing';
 
 /** Words of the enumerated columns, as normalizeHeader writes them. */
 function wordMap<T>(groups: readonly [T, readonly string[]][]): ReadonlyMap<string, T> {
-  return new Map(groups.flatMap(([value, words]) => words.map((word): [string, T] => [normalizeHeader(word), value])));
+  return new Map(
+    groups.flatMap(([value, words]) => words.map((word): [string, T] => [normalizeHeader(word), value])),
+  );
 }
 
 const TYPES = wordMap<GoalType>([
@@ -273,7 +275,13 @@ export class RowReader {
       const n = parseNumber(v, this.decimalSeparator);
       if (n === null) continue;
       if (Number.isNaN(n)) {
-        const place = { tab: this.tab, row: this.row, col: col + 1, column: this.header.headers[col], goalId: this.goalId };
+        const place = {
+          tab: this.tab,
+          row: this.row,
+          col: col + 1,
+          column: this.header.headers[col],
+          goalId: this.goalId,
+        };
         this.issues.push(issueAt(place, { code: 'not-a-number', text: cellText(v) }));
       } else phases.push({ endMonth, target: n });
     }

@@ -33,15 +33,24 @@ const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
   cap: ['Cap', 'Highest attainment a goal counts for (150% = 1.5).'],
   floor: ['Floor', 'Lowest attainment a goal counts for.'],
   gap: ['Gap threshold', 'How far an outcome and the goals under it may differ.'],
-  countUnmeasuredAsZero: ['Count unmeasured as zero', 'yes: goals without an Actual roll up as 0%; no: left out.'],
+  countUnmeasuredAsZero: [
+    'Count unmeasured as zero',
+    'yes: goals without an Actual roll up as 0%; no: left out.',
+  ],
   activityShare: ['Activity share', "Most of an owner's weight that may be on Activities."],
   vanityWords: ['Vanity words', 'Words of vanity metrics, comma-separated; "none" turns the check off.'],
   goalTabs: ['Goal tabs', 'Goal tabs by name, besides those with ID and Goal headers.'],
   defaultPeriod: ['Default period', 'Period of goals with none, e.g. FY2026 or Q3 2026.'],
   decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
   payoutPoint: ['Payout point', 'Attainment (Value) that pays Payout; linear between points.'],
-  column: ['Column', 'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).'],
-  targetPath: ['Target path', 'How targets build up over a period: linear, back-loaded or stepped (by quarter).'],
+  column: [
+    'Column',
+    'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).',
+  ],
+  targetPath: [
+    'Target path',
+    'How targets build up over a period: linear, back-loaded or stepped (by quarter).',
+  ],
 };
 
 /** Keys written as one row per entry, with their own readers: Payout point and Column. */
@@ -81,7 +90,11 @@ export interface SettingsRead {
  * or text ('150%'). Payout points, when any are readable, replace the whole default curve.
  * decimalSeparator is the spreadsheet locale's; a `Decimal separator` row overrides it.
  */
-export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparator: '.' | ',' = '.'): SettingsRead {
+export function readSettings(
+  grid: Grid | null,
+  tab = 'Settings',
+  decimalSeparator: '.' | ',' = '.',
+): SettingsRead {
   // The spreadsheet's locale gives the separator unless the tab names one.
   const settings = { ...defaults(), decimalSeparator };
   const issues: Issue[] = [];
@@ -223,7 +236,12 @@ export function settingsRows(settings: Settings): (string | number)[][] {
       .filter((key) => key !== 'payoutPoint' && key !== 'column')
       .map((key) => [ROWS[key][0], written(settings, key as Exclude<Key, RepeatedKey>), '', ROWS[key][1]]),
     ...settings.payoutCurve.map((p) => [label, p.attainment, p.payout, about]),
-    ...settings.columns.map((c) => [columnLabel, c.header, c.field === null ? 'ignore' : fieldLabel(c.field), columnAbout]),
+    ...settings.columns.map((c) => [
+      columnLabel,
+      c.header,
+      c.field === null ? 'ignore' : fieldLabel(c.field),
+      columnAbout,
+    ]),
   ];
 }
 

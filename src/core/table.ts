@@ -78,7 +78,9 @@ export function readGoalTab(
     const row = r + 1 + offset;
     const skipped = skippedRow(cells, header);
     if (skipped !== null) {
-      reader.issues.push(issueAt({ tab, row, col: 0, column: '', goalId: '' }, { code: skipped, text: firstText(cells) }));
+      reader.issues.push(
+        issueAt({ tab, row, col: 0, column: '', goalId: '' }, { code: skipped, text: firstText(cells) }),
+      );
       continue;
     }
     layout.readRow(cells, row, firstIndex, goals);
@@ -101,7 +103,8 @@ const TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s+(weights?|scores?|payouts?|attain
 function skippedRow(cells: readonly CellValue[], header: HeaderRow): 'total-row' | 'section-row' | null {
   const { columns } = header;
   for (const c of [columns.id, columns.goal, 0]) {
-    if (c !== undefined && typeof cells[c] === 'string' && TOTAL.test((cells[c] as string).trim())) return 'total-row';
+    if (c !== undefined && typeof cells[c] === 'string' && TOTAL.test((cells[c] as string).trim()))
+      return 'total-row';
   }
   let filled = 0;
   let only = -1;
@@ -205,7 +208,8 @@ class GroupedRows {
     if (fills !== undefined) for (const [c, v] of fills) copy[c] = v;
     if (oc !== undefined) {
       // Only rows with something of their own inherit the objective: a blank row stays blank.
-      if (objectiveBlank && this.used.some((c) => c !== oc && !isBlank(copy[c]))) copy[oc] = this.lastObjective;
+      if (objectiveBlank && this.used.some((c) => c !== oc && !isBlank(copy[c])))
+        copy[oc] = this.lastObjective;
       else this.lastObjective = copy[oc];
     }
     return copy;
@@ -213,7 +217,13 @@ class GroupedRows {
 }
 
 /** Fields an objective's own row may carry besides its text: anything else makes the row a key result missing its text. */
-const OBJECTIVE_ROW_FIELDS: ReadonlySet<Field> = new Set<Field>(['objective', 'objectiveId', 'owner', 'parent', 'period']);
+const OBJECTIVE_ROW_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  'objective',
+  'objectiveId',
+  'owner',
+  'parent',
+  'period',
+]);
 
 /** A goal made from Objective text: it holds its key results and rolls them up. */
 interface Objective {
@@ -272,11 +282,19 @@ class Layout {
 
   private onlyObjectiveFields(cells: readonly CellValue[]): boolean {
     const { columns } = this.header;
-    return (Object.keys(columns) as Field[]).every((f) => OBJECTIVE_ROW_FIELDS.has(f) || isBlank(cells[columns[f]!]));
+    return (Object.keys(columns) as Field[]).every(
+      (f) => OBJECTIVE_ROW_FIELDS.has(f) || isBlank(cells[columns[f]!]),
+    );
   }
 
   /** The objective named by a row's Objective text, made (and added before the row's goal) the first time. */
-  private objectiveFor(text: string, cells: readonly CellValue[], row: number, firstIndex: number, goals: Goal[]): Objective {
+  private objectiveFor(
+    text: string,
+    cells: readonly CellValue[],
+    row: number,
+    firstIndex: number,
+    goals: Goal[],
+  ): Objective {
     const key = text.toLowerCase().replace(/\s+/g, ' ');
     const known = this.objectives.get(key);
     if (known !== undefined) {
@@ -313,7 +331,9 @@ class Layout {
    * A row's place in the outline: its title from the first filled outline column (Main, L1, L2...) and the
    * nearest goal above it at a lower level; or, with a Level column, the level written there. Null otherwise.
    */
-  private outlinePlace(cells: readonly CellValue[]): { title?: string; level: number; parent: string } | null {
+  private outlinePlace(
+    cells: readonly CellValue[],
+  ): { title?: string; level: number; parent: string } | null {
     const { outline, columns } = this.header;
     let title: string | undefined;
     let level: number | null = null;

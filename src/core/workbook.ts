@@ -2,12 +2,12 @@
 import { advise } from './advise';
 import { cascade } from './cascade';
 import { type Links, linkGoals } from './graph';
+import { inspectTab } from './header';
 import { type Issue, issueAt, NOWHERE } from './issues';
 import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
 import { groupByOwnerPeriod, scorecards } from './score';
 import { readSettings } from './settings';
-import { inspectTab } from './header';
 import { columnMapOf, type Merge, readGoalTab } from './table';
 
 export interface TabInput {
@@ -53,7 +53,12 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const listed = new Set(settings.goalTabs.map((n) => n.trim().toLowerCase()));
   for (const name of settings.goalTabs) {
     if (!tabs.some((t) => t.name.trim().toLowerCase() === name.trim().toLowerCase())) {
-      issues.push(issueAt({ ...NOWHERE, tab: settingsTab?.name ?? 'Settings' }, { code: 'settings-tab-missing', tabName: name }));
+      issues.push(
+        issueAt(
+          { ...NOWHERE, tab: settingsTab?.name ?? 'Settings' },
+          { code: 'settings-tab-missing', tabName: name },
+        ),
+      );
     }
   }
 
@@ -111,7 +116,10 @@ function unreadTabIssue(tab: TabInput, settings: Settings): Issue | null {
   const shape = inspectTab(tab.grid, columnMapOf(settings));
   if (shape.kind !== 'near-miss') return null;
   const row = shape.row + 1 + (tab.rowOffset ?? 0);
-  return issueAt({ tab: tab.name, row, col: 0, column: '', goalId: '' }, { code: 'unread-tab', headers: shape.headers, missing: shape.missing });
+  return issueAt(
+    { tab: tab.name, row, col: 0, column: '', goalId: '' },
+    { code: 'unread-tab', headers: shape.headers, missing: shape.missing },
+  );
 }
 
 function readSettingsInto(tab: TabInput | undefined, decimalSeparator: '.' | ',', issues: Issue[]): Settings {

@@ -134,9 +134,13 @@ export const FUNCTION_DOCS: Record<string, FunctionDoc> = {
       'A table: ID, Goal, Via (the goals between), Actual, Actual needed, Attainment needed, Why (out of reach: caps, done-or-not goals, min roll-ups…).',
   },
   MBO_TREND: {
-    summary: 'Each goal’s figures at its check-ins, oldest first, from a History range: feed one to SPARKLINE.',
+    summary:
+      'Each goal’s figures at its check-ins, oldest first, from a History range: feed one to SPARKLINE.',
     params: {
-      history: { type: 'Range', help: 'The History tab with its header row (Date, ID, Actual, Measured, Final, …).' },
+      history: {
+        type: 'Range',
+        help: 'The History tab with its header row (Date, ID, Actual, Measured, Final, …).',
+      },
       ids: { type: 'string|Range', help: 'The goal ID(s).' },
       column: { type: 'string', help: 'final (default), actual, measured or confidence.' },
     },
@@ -150,7 +154,10 @@ export const FUNCTION_DOCS: Record<string, FunctionDoc> = {
       ids: { type: 'string|Range', help: 'The goal ID(s).' },
       period: { type: 'string|Range', help: 'The period, e.g. FY2026 or Q3 2026: one for all, or a column.' },
       curve: { type: 'Range', help: 'Payout curve points (attainment, payout): adds a payout column.' },
-      asOf: { type: 'string|number', help: 'A date cell or 2026-03-31: the forecast as of that day; default the latest check-in in history.' },
+      asOf: {
+        type: 'string|number',
+        help: 'A date cell or 2026-03-31: the forecast as of that day; default the latest check-in in history.',
+      },
     },
     returns:
       'The projected attainment per ID (a line through two or more check-ins, else the pace since the period began), capped at 150%; with a curve, two columns: attainment, payout.',

@@ -5,7 +5,17 @@ import { type CheckIn, checkInsByGoal, type HistoryRead, readHistory } from '../
 import { type CellValue, DEFAULT_SETTINGS, type PayoutPoint } from '../core/model';
 import { dayOfDate, type Period, parseDay, parsePeriod } from '../core/period';
 import { describeRequirement, requiredFor } from '../core/required';
-import { ArgumentError, describeValue, isOmitted, isRange, optionText, toColumn, toMatrix, toScalar, trimmed } from './args';
+import {
+  ArgumentError,
+  describeValue,
+  isOmitted,
+  isRange,
+  optionText,
+  toColumn,
+  toMatrix,
+  toScalar,
+  trimmed,
+} from './args';
 import { tablesOf } from './cascade';
 import { curveOf } from './score';
 import { define, problemText } from './spec';
@@ -14,7 +24,10 @@ import { define, problemText } from './spec';
 function historyOf(v: unknown): HistoryRead {
   const read = readHistory(toMatrix('history', v), 'history');
   if (read.header === null) {
-    throw new ArgumentError('history', 'must include its header row with Date and ID columns, as in the History tab Record check-in writes.');
+    throw new ArgumentError(
+      'history',
+      'must include its header row with Date and ID columns, as in the History tab Record check-in writes.',
+    );
   }
   return read;
 }
@@ -78,7 +91,15 @@ export const MBO_FORECAST = define(
       const list = byGoal.get(id.toLowerCase());
       if (list === undefined) return [`⚠ MBO_FORECAST: no check-in for "${id}" in history.`];
       const checkIns: CheckIn[] = list.map((i) => read.checkIns[i]);
-      const measure = { direction: 'higher' as const, actual: null, target: null, targetMax: null, baseline: null, cap: null, floor: null };
+      const measure = {
+        direction: 'higher' as const,
+        actual: null,
+        target: null,
+        targetMax: null,
+        baseline: null,
+        cap: null,
+        floor: null,
+      };
       const f = forecastGoal(measure, checkIns, p, day, limits, points);
       if (f === null) return [`⚠ MBO_FORECAST: no check-in for "${id}" in ${p.label} up to the date.`];
       return points.length > 0 ? [f.attainment, orBlank(f.payout)] : [f.attainment];
@@ -92,21 +113,33 @@ export const MBO_FORECAST = define(
 function dayArg(v: unknown): number {
   const value = toScalar('asOf', v);
   const day = isDate(value) ? dayOfDate(value) : typeof value === 'string' ? parseDay(value) : null;
-  if (day === null) throw new ArgumentError('asOf', `must be a date (a date cell or 2026-03-31), not ${describeValue(value)}.`);
+  if (day === null)
+    throw new ArgumentError(
+      'asOf',
+      `must be a date (a date cell or 2026-03-31), not ${describeValue(value)}.`,
+    );
   return day;
 }
 
 /** One period for every ID, or a column of them as long as the IDs; a bad one is its row's problem text. */
 function periodsFor(v: unknown, n: number): (k: number) => Period | string {
-  const read = (cell: CellValue): Period | string => parsePeriod(cell) ?? problemText({ code: 'bad-period', text: cellText(cell) });
+  const read = (cell: CellValue): Period | string =>
+    parsePeriod(cell) ?? problemText({ code: 'bad-period', text: cellText(cell) });
   if (!isRange(v) || toMatrix('period', v).flat().length === 1) {
     const only = parsePeriod(toScalar('period', v));
     if (only === null)
-      throw new ArgumentError('period', `must be a period like FY2026, H1 2026, Q3 2026 or Mar 2026, not ${describeValue(toScalar('period', v))}.`);
+      throw new ArgumentError(
+        'period',
+        `must be a period like FY2026, H1 2026, Q3 2026 or Mar 2026, not ${describeValue(toScalar('period', v))}.`,
+      );
     return () => only;
   }
   const col = toColumn('period', v);
-  if (col.length !== n) throw new ArgumentError('period', `has ${col.length} rows but ids has ${n}: give one period or a column as tall.`);
+  if (col.length !== n)
+    throw new ArgumentError(
+      'period',
+      `has ${col.length} rows but ids has ${n}: give one period or a column as tall.`,
+    );
   const periods = col.map(read);
   return (k) => periods[k];
 }
@@ -121,7 +154,10 @@ export const MBO_REQUIRED = define(
     const wanted = trimmed(toScalar('id', id));
     const target = parseNumber(toScalar('level', level) as string);
     if (target === null || !Number.isFinite(target)) {
-      throw new ArgumentError('level', `must be an attainment like 100% or 1.2, not ${describeValue(toScalar('level', level))}.`);
+      throw new ArgumentError(
+        'level',
+        `must be an attainment like 100% or 1.2, not ${describeValue(toScalar('level', level))}.`,
+      );
     }
     const analysis = tablesOf(table, more);
     const parent = analysis.links.indexByKey.get(wanted.toLowerCase());
@@ -144,4 +180,3 @@ export const MBO_REQUIRED = define(
     return out;
   },
 );
-

@@ -88,7 +88,12 @@ const CHART_SPAN_ROWS = 20;
 /** Non-breaking spaces survive every trim, so the indentation stays. */
 const INDENT = '\u00a0\u00a0\u00a0\u00a0';
 
-const box = (row: number, col: number, numRows: number, numCols: number): Box => ({ row, col, numRows, numCols });
+const box = (row: number, col: number, numRows: number, numCols: number): Box => ({
+  row,
+  col,
+  numRows,
+  numCols,
+});
 
 /** Values placed at (row, col): as many rows as values, as many columns as its first row. */
 const block = (row: number, col: number, values: ReportCell[][]): Block => ({
@@ -141,7 +146,12 @@ function treemapLabels(analysis: Analysis): string[] {
   });
 }
 
-function goalValues(analysis: Analysis, order: number[], depth: Int32Array, history: HistoryAnalysis | null): ReportCell[][] {
+function goalValues(
+  analysis: Analysis,
+  order: number[],
+  depth: Int32Array,
+  history: HistoryAnalysis | null,
+): ReportCell[][] {
   const values: ReportCell[][] = [GOAL_HEADERS.slice()];
   const today = analysis.today ?? Number.POSITIVE_INFINITY;
   for (const i of order) {
@@ -198,7 +208,11 @@ const columns = (b: Box, col: number, fromRow: number, numCols = 1): Box =>
  * The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). With History, each goal's
  * last check-in day and its change in final attainment over 30 days; without, those columns stay blank.
  */
-export function buildRollupReport(analysis: Analysis, computedAt: string, history: HistoryAnalysis | null = null): RollupReport {
+export function buildRollupReport(
+  analysis: Analysis,
+  computedAt: string,
+  history: HistoryAnalysis | null = null,
+): RollupReport {
   const { order, depth } = displayOrder(analysis);
   const n = order.length;
   const cardCount = analysis.cards.length;
@@ -212,7 +226,12 @@ export function buildRollupReport(analysis: Analysis, computedAt: string, histor
   const firstGoalRow = HEADER_ROW + 1;
   if (n > 0) {
     const change = GOAL_HEADERS.indexOf('30-day change') + 1;
-    percent.push(columns(goals, 5, firstGoalRow, 3), columns(goals, 9, firstGoalRow), columns(goals, change, firstGoalRow), columns(chartData, 4, firstGoalRow));
+    percent.push(
+      columns(goals, 5, firstGoalRow, 3),
+      columns(goals, 9, firstGoalRow),
+      columns(goals, change, firstGoalRow),
+      columns(chartData, 4, firstGoalRow),
+    );
   }
   if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
 

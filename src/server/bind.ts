@@ -1,9 +1,9 @@
 // Binds every sidebar endpoint to a context, checking the arguments that arrive from the browser.
 import type { CellRef, ServerApi } from './api';
 import type { ServerContext } from './context';
+import { recordCheckIn } from './history';
 import { getLinkView, linkToParent } from './link';
 import { checkWorkbook, getCascade } from './reports';
-import { recordCheckIn } from './history';
 import { rollUp } from './rollup';
 import { addParentDropdowns, insertGoalTab, selectCell } from './setup';
 

@@ -14,8 +14,8 @@ import { describeIssue, issueAt, NOWHERE } from '../core/issues';
 import { dayOfDate } from '../core/period';
 import type { Analysis } from '../core/workbook';
 import { readHistoryTab, readHistoryTail, writeCompactedHistory, writeHistory } from '../sheets/history';
-import { HISTORY_TAB } from '../sheets/owned';
 import { decimalSeparatorOf } from '../sheets/locale';
+import { HISTORY_TAB } from '../sheets/owned';
 import type { WorkbookRead } from '../sheets/read';
 import type { CheckInSummary } from './api';
 
@@ -26,6 +26,7 @@ export interface CompactionSummary {
   kept: number;
   dropped: number;
 }
+
 import { activeSpreadsheet, loadAnalysis, underLock } from './analyze';
 import type { ServerContext } from './context';
 import { TREND_POINTS } from './views';
@@ -40,7 +41,11 @@ export function loadHistory(ctx: ServerContext, read: WorkbookRead, analysis: An
  * The latest check-ins only, for the Cascade view: the History tab's last (TREND_POINTS + 1) rows per goal, so reading
  * it takes as long for five years of History as for one quarter. Its issues are not the tab's (Check reads it all).
  */
-export function loadRecentHistory(ctx: ServerContext, read: WorkbookRead, analysis: Analysis): HistoryAnalysis {
+export function loadRecentHistory(
+  ctx: ServerContext,
+  read: WorkbookRead,
+  analysis: Analysis,
+): HistoryAnalysis {
   const rows = Math.max(1, analysis.goals.length) * (TREND_POINTS + 1);
   const grid = readHistoryTail(activeSpreadsheet(ctx), rows) ?? [];
   return analyzeHistory(readHistory(grid, HISTORY_TAB, read.decimalSeparator), analysis.goals);
@@ -60,7 +65,8 @@ export function recordCheckIn(ctx: ServerContext): CheckInSummary {
     const grid = readHistoryTab(spreadsheet) ?? [];
     const history = readHistory(grid, HISTORY_TAB, read.decimalSeparator);
     const checkIns = checkInsOf(analysis, today);
-    if (checkIns.length === 0) throw new Error('No goal to record: a check-in needs goals with IDs on goal tabs.');
+    if (checkIns.length === 0)
+      throw new Error('No goal to record: a check-in needs goals with IDs on goal tabs.');
     const write = planCheckIn(grid, history, today, checkIns);
     if (write === null) {
       const issue = issueAt({ ...NOWHERE, tab: HISTORY_TAB }, { code: 'history-no-header' });
@@ -84,12 +90,19 @@ export function compactHistoryTab(ctx: ServerContext): CompactionSummary {
     if (grid === null) throw new Error(`There is no ${HISTORY_TAB} tab yet: Record check-in makes it.`);
     const read = readHistory(grid, HISTORY_TAB, decimalSeparatorOf(spreadsheet.getSpreadsheetLocale()));
     if (read.header === null) {
-      throw new Error(`${HISTORY_TAB}: ${describeIssue(issueAt({ ...NOWHERE, tab: HISTORY_TAB }, { code: 'history-no-header' }))}`);
+      throw new Error(
+        `${HISTORY_TAB}: ${describeIssue(issueAt({ ...NOWHERE, tab: HISTORY_TAB }, { code: 'history-no-header' }))}`,
+      );
     }
     const compaction = compactHistory(grid, read, dayOfDate(now));
     const kept = read.checkIns.length - compaction.dropped;
     if (compaction.dropped > 0) {
-      writeCompactedHistory(spreadsheet, compactedGrid(grid, read, compaction), compaction.keep.length, textColumns(read.header));
+      writeCompactedHistory(
+        spreadsheet,
+        compactedGrid(grid, read, compaction),
+        compaction.keep.length,
+        textColumns(read.header),
+      );
     }
     return { tab: HISTORY_TAB, kept, dropped: compaction.dropped };
   });

@@ -1,7 +1,7 @@
 // The sidebar's read-only views: the workbook check (issues) and the cascade (goal tree with attainments).
 import { isoDay } from '../core/history';
-import type { CascadeView, CheckReport } from './api';
 import { loadAnalysis } from './analyze';
+import type { CascadeView, CheckReport } from './api';
 import type { ServerContext } from './context';
 import { loadHistory, loadRecentHistory } from './history';
 import { countIssues, goalViews, issueView } from './views';
@@ -27,7 +27,12 @@ export function getCascade(ctx: ServerContext): CascadeView {
   const history = loadRecentHistory(ctx, read, analysis);
   const { roots, goals } = goalViews(analysis, history);
   // The goal tabs' issues: Check reads the whole History tab for its own.
-  const view: CascadeView = { computedAt: now.toISOString(), roots, goals, counts: countIssues(analysis.issues) };
+  const view: CascadeView = {
+    computedAt: now.toISOString(),
+    roots,
+    goals,
+    counts: countIssues(analysis.issues),
+  };
   const days = history.read.checkIns;
   if (days.length > 0) view.lastCheckIn = isoDay(days.reduce((a, c) => Math.max(a, c.day), days[0].day));
   return view;

@@ -3,15 +3,20 @@ import { buildRollupReport } from '../report/rollup-table';
 import { ROLLUP_TAB } from '../sheets/owned';
 import { readWorkbook } from '../sheets/read';
 import { replaceRollupTab } from '../sheets/rollup';
-import type { RollupSummary } from './api';
 import { activeSpreadsheet, analyzeRead } from './analyze';
+import type { RollupSummary } from './api';
 import type { ServerContext } from './context';
 import { loadHistory } from './history';
 
 export function rollUp(ctx: ServerContext): RollupSummary {
   const now = ctx.now();
   const spreadsheet = activeSpreadsheet(ctx);
-  const writer = { spreadsheet, app: ctx.spreadsheetApp(), charts: ctx.charts(), lock: ctx.lockService().getDocumentLock() };
+  const writer = {
+    spreadsheet,
+    app: ctx.spreadsheetApp(),
+    charts: ctx.charts(),
+    lock: ctx.lockService().getDocumentLock(),
+  };
   const report = replaceRollupTab(writer, () => {
     const read = readWorkbook(spreadsheet);
     const analysis = analyzeRead(read, now);

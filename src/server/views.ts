@@ -39,7 +39,10 @@ const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
  * members are roots, so a client walking from the roots sees each goal once and never loops. With History, each
  * goal with check-ins gets its trend (its last TREND_POINTS final attainments) and its change since the last check-in.
  */
-export function goalViews(analysis: Analysis, history?: HistoryAnalysis): { roots: string[]; goals: GoalView[] } {
+export function goalViews(
+  analysis: Analysis,
+  history?: HistoryAnalysis,
+): { roots: string[]; goals: GoalView[] } {
   const { parentOf, onCycle } = analysis.links;
   const roots: string[] = [];
   const goals = analysis.goals.map((g, i): GoalView => {
@@ -69,7 +72,8 @@ export function goalViews(analysis: Analysis, history?: HistoryAnalysis): { root
     if (checkIns !== undefined && checkIns.length > 0) {
       const trend = trendOf(checkIns, view.final, analysis.today ?? Number.POSITIVE_INFINITY);
       if (trend.finals.length > 0) view.trend = trend.finals.slice(-TREND_POINTS).map(thousandths);
-      if (trend.sinceLast !== null && Number.isFinite(trend.sinceLast)) view.sinceLast = thousandths(trend.sinceLast);
+      if (trend.sinceLast !== null && Number.isFinite(trend.sinceLast))
+        view.sinceLast = thousandths(trend.sinceLast);
     }
     return view;
   });

@@ -50,7 +50,8 @@ export function writeHistory(spreadsheet: SpreadsheetPort, write: HistoryWrite):
     if (existing === null) fitSheet(sheet, lastRow, width);
     else {
       ensureRows(sheet, lastRow);
-      if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+      if (sheet.getMaxColumns() < width)
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
     }
     for (const col of write.textColumns) sheet.getRange(write.row, col, rows, 1).setNumberFormat(TEXT_FORMAT);
     sheet.getRange(write.row, 1, rows, width).setValues(safeGrid(write.values));

@@ -1,10 +1,11 @@
 // Reads the workbook for the core: every tab with one batched getValues, and the locale's decimal separator.
-import type { TabInput } from '../core/workbook';
+
 import { parseA1Block } from '../core/a1';
+import { HEADER_SEARCH_ROWS, inspectTab } from '../core/header';
 import type { Merge } from '../core/table';
+import type { TabInput } from '../core/workbook';
 import type { RangePort, SheetPort, SpreadsheetPort } from './gas';
 import { decimalSeparatorOf } from './locale';
-import { HEADER_SEARCH_ROWS, inspectTab } from '../core/header';
 import { isHistoryTab, isOwnedTab } from './owned';
 
 export interface WorkbookRead {

@@ -27,7 +27,8 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
         title: 'Writes every goal’s attainment and each owner’s scorecard to the Roll-up tab',
       }),
       button('Record check-in', () => void recordCheckIn(), {
-        title: 'Adds today’s figures, confidence and notes of every goal to the History tab (today’s earlier check-in is replaced)',
+        title:
+          'Adds today’s figures, confidence and notes of every goal to the History tab (today’s earlier check-in is replaced)',
       }),
       button('Refresh', () => void load()),
     ),
@@ -64,8 +65,11 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     workbookChanged();
     // The tree again, with the new check-in in each trend; then the message (loading clears the notice).
     await load();
-    const replaced = result.replaced > 0 ? `, replacing ${plural(result.replaced, 'row')} of earlier today` : '';
-    notice.success(`Recorded ${plural(result.goalCount, 'goal')} for ${result.day} in the ${result.tab} tab${replaced}.`);
+    const replaced =
+      result.replaced > 0 ? `, replacing ${plural(result.replaced, 'row')} of earlier today` : '';
+    notice.success(
+      `Recorded ${plural(result.goalCount, 'goal')} for ${result.day} in the ${result.tab} tab${replaced}.`,
+    );
   }
 
   function jumpTo(goal: GoalView): void {

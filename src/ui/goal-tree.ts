@@ -171,14 +171,20 @@ function trendLine(goal: GoalView): HTMLElement {
   const values = goal.trend ?? [];
   const label = `Trend over ${values.length} check-in${values.length === 1 ? '' : 's'}: ${percent(values[0])} to ${percent(values[values.length - 1])}`;
   const change = goal.sinceLast;
-  const direction = change === undefined || Math.round(change * 100) === 0 ? 'flat' : change > 0 ? 'up' : 'down';
+  const direction =
+    change === undefined || Math.round(change * 100) === 0 ? 'flat' : change > 0 ? 'up' : 'down';
   const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
   return el(
     'span',
     { className: 'trend small secondary', title: label },
     // One check-in is no trend yet: a line needs two points.
     values.length > 1 && sparkline(values, label),
-    change !== undefined && el('span', { className: `trend-change trend-${direction}` }, `${arrow} ${points(change)} since last check-in`),
+    change !== undefined &&
+      el(
+        'span',
+        { className: `trend-change trend-${direction}` },
+        `${arrow} ${points(change)} since last check-in`,
+      ),
   );
 }
 

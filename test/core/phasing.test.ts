@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { phaseEndMonth } from '../../src/core/fields';
 import type { CellValue } from '../../src/core/model';
 import { elapsedShare, parseDay, parsePeriod } from '../../src/core/period';
-import { cumulativeTargets, expectedShare, type PhaseTarget, pathShare, type TargetPath } from '../../src/core/phasing';
+import {
+  cumulativeTargets,
+  expectedShare,
+  type PhaseTarget,
+  pathShare,
+  type TargetPath,
+} from '../../src/core/phasing';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { makeGoal } from '../support/goals';
 
@@ -50,7 +56,8 @@ describe('pathShare', () => {
   });
 });
 
-const quarters = (...targets: number[]): PhaseTarget[] => targets.map((target, k) => ({ endMonth: 3 * (k + 1), target }));
+const quarters = (...targets: number[]): PhaseTarget[] =>
+  targets.map((target, k) => ({ endMonth: 3 * (k + 1), target }));
 
 describe('cumulativeTargets', () => {
   it.each<[string, PhaseTarget[], number | null, typeof FY, number[]]>([
@@ -58,7 +65,17 @@ describe('cumulativeTargets', () => {
     ['values by the end of each phase stay', quarters(10, 30, 60, 100), 100, FY, [10, 30, 60, 100]],
     ['without a Target, as written', quarters(10, 20, 30, 40), null, FY, [10, 20, 30, 40]],
     ['phases outside the period are left out', quarters(10, 30, 60, 100), 100, Q3, [60]],
-    ['months', [{ endMonth: 1, target: 5 }, { endMonth: 2, target: 5 }, { endMonth: 3, target: 5 }], 15, parsePeriod('Q1 2026')!, [5, 10, 15]],
+    [
+      'months',
+      [
+        { endMonth: 1, target: 5 },
+        { endMonth: 2, target: 5 },
+        { endMonth: 3, target: 5 },
+      ],
+      15,
+      parsePeriod('Q1 2026')!,
+      [5, 10, 15],
+    ],
   ])('%s', (_label, phases, target, period, values) => {
     expect(cumulativeTargets(phases, target, period).map((p) => p.value)).toEqual(values);
   });
@@ -69,14 +86,68 @@ describe('expectedShare', () => {
   it.each<[string, ReturnType<typeof goal>, TargetPath, string, number]>([
     ['no phases: the path', goal({ id: 'A' }), 'linear', '2026-06-30', fy('2026-06-30')],
     ['no phases, back-loaded', goal({ id: 'A' }), 'back-loaded', '2026-06-30', fy('2026-06-30') ** 2],
-    ['at a phase end: that phase’s target', goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }), 'linear', '2026-03-31', 0.1],
-    ['inside a phase: on the line between', goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }), 'linear', '2026-05-15', 0.1 + (0.2 * (day('2026-05-16') - day('2026-04-01'))) / 91],
-    ['stepped: the last phase over', goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }), 'stepped', '2026-05-15', 0.1],
-    ['before the first phase ends: from the baseline', goal({ id: 'A', baseline: 50, target: 150, phaseTargets: quarters(60, 80, 110, 150) }), 'linear', '2026-02-14', (0.1 * 45) / 90],
-    ['lower is better, with a baseline', goal({ id: 'A', direction: 'lower', baseline: 200, target: 100, phaseTargets: quarters(180, 160, 130, 100) }), 'linear', '2026-06-30', 0.4],
-    ['a half-year: the last phase, then on to the Target', goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40), period: 'H1 2026' }), 'linear', '2026-03-31', 0.1],
-    ['done-or-not goals follow the path', goal({ id: 'A', direction: 'binary', phaseTargets: quarters(0, 0, 0, 1) }), 'linear', '2026-06-30', fy('2026-06-30')],
-    ['before the period: nothing yet', goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }), 'linear', '2025-12-01', 0],
+    [
+      'at a phase end: that phase’s target',
+      goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }),
+      'linear',
+      '2026-03-31',
+      0.1,
+    ],
+    [
+      'inside a phase: on the line between',
+      goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }),
+      'linear',
+      '2026-05-15',
+      0.1 + (0.2 * (day('2026-05-16') - day('2026-04-01'))) / 91,
+    ],
+    [
+      'stepped: the last phase over',
+      goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }),
+      'stepped',
+      '2026-05-15',
+      0.1,
+    ],
+    [
+      'before the first phase ends: from the baseline',
+      goal({ id: 'A', baseline: 50, target: 150, phaseTargets: quarters(60, 80, 110, 150) }),
+      'linear',
+      '2026-02-14',
+      (0.1 * 45) / 90,
+    ],
+    [
+      'lower is better, with a baseline',
+      goal({
+        id: 'A',
+        direction: 'lower',
+        baseline: 200,
+        target: 100,
+        phaseTargets: quarters(180, 160, 130, 100),
+      }),
+      'linear',
+      '2026-06-30',
+      0.4,
+    ],
+    [
+      'a half-year: the last phase, then on to the Target',
+      goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40), period: 'H1 2026' }),
+      'linear',
+      '2026-03-31',
+      0.1,
+    ],
+    [
+      'done-or-not goals follow the path',
+      goal({ id: 'A', direction: 'binary', phaseTargets: quarters(0, 0, 0, 1) }),
+      'linear',
+      '2026-06-30',
+      fy('2026-06-30'),
+    ],
+    [
+      'before the period: nothing yet',
+      goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }),
+      'linear',
+      '2025-12-01',
+      0,
+    ],
   ])('%s', (_label, g, path, today, share) => {
     const period = parsePeriod(g.period || 'FY2026')!;
     expect(expectedShare(g, period, day(today), path)).toBeCloseTo(share, 12);
@@ -84,15 +155,29 @@ describe('expectedShare', () => {
 });
 
 describe('status against the phased target for today', () => {
-  const tab = (header: string[], ...rows: CellValue[][]) => ({ name: 'Goals', grid: [['ID', 'Goal', 'Period', 'Target', 'Actual', ...header], ...rows] });
-  function statusOf(tabs: ReturnType<typeof tab>[], settings: CellValue[][] = [], today = '2026-06-30'): string[] {
-    const a = analyzeWorkbook([...tabs, ...(settings.length ? [{ name: 'Settings', grid: settings }] : [])], { today: day(today) });
+  const tab = (header: string[], ...rows: CellValue[][]) => ({
+    name: 'Goals',
+    grid: [['ID', 'Goal', 'Period', 'Target', 'Actual', ...header], ...rows],
+  });
+  function statusOf(
+    tabs: ReturnType<typeof tab>[],
+    settings: CellValue[][] = [],
+    today = '2026-06-30',
+  ): string[] {
+    const a = analyzeWorkbook([...tabs, ...(settings.length ? [{ name: 'Settings', grid: settings }] : [])], {
+      today: day(today),
+    });
     return a.goals.map((g) => `${g.id}: ${a.results.at(g.index).status}`);
   }
 
   it('Q1..Q4 targets (parts of the year) judge each goal by its own plan', () => {
     // By June 30 the plan is 30 of 100; the linear path would expect 49.6.
-    const phased = tab(['Q1 target', 'Q2 target', 'Q3 target', 'Q4 target'], ['A', 'On plan', 'FY2026', 100, 29, 10, 20, 30, 40], ['B', 'Behind', 'FY2026', 100, 24, 10, 20, 30, 40], ['C', 'No plan', 'FY2026', 100, 29]);
+    const phased = tab(
+      ['Q1 target', 'Q2 target', 'Q3 target', 'Q4 target'],
+      ['A', 'On plan', 'FY2026', 100, 29, 10, 20, 30, 40],
+      ['B', 'Behind', 'FY2026', 100, 24, 10, 20, 30, 40],
+      ['C', 'No plan', 'FY2026', 100, 29],
+    );
     expect(statusOf([phased])).toEqual(['A: on track', 'B: at risk', 'C: off track']);
   });
 
@@ -106,8 +191,12 @@ describe('status against the phased target for today', () => {
   });
 
   it('an unreadable phase target is reported, not blocking', () => {
-    const a = analyzeWorkbook([tab(['Q1 target'], ['A', 'Goal', 'FY2026', 100, 29, 'lots'])], { today: day('2026-06-30') });
-    expect(a.issues.filter((i) => i.code === 'not-a-number')).toMatchObject([{ row: 2, col: 6, column: 'Q1 target', goalId: 'A' }]);
+    const a = analyzeWorkbook([tab(['Q1 target'], ['A', 'Goal', 'FY2026', 100, 29, 'lots'])], {
+      today: day('2026-06-30'),
+    });
+    expect(a.issues.filter((i) => i.code === 'not-a-number')).toMatchObject([
+      { row: 2, col: 6, column: 'Q1 target', goalId: 'A' },
+    ]);
     expect(a.results.at(0).measured).toBe(0.29);
   });
 });

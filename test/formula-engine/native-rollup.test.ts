@@ -3,7 +3,15 @@ import type { HyperFormula } from 'hyperformula';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetContent } from '../../tools/formula-engine';
 import { createEngine, sheetValues } from '../../tools/formula-engine';
-import { generatedRollup, nativeRollupFormula, type RollupRow, sampleSheets, SUBJECTS, type Subject, stacked } from './workbooks';
+import {
+  generatedRollup,
+  nativeRollupFormula,
+  type RollupRow,
+  SUBJECTS,
+  type Subject,
+  sampleSheets,
+  stacked,
+} from './workbooks';
 
 const HEADER = ['ID', 'Parent', 'Attainment', 'Contribution', 'Native', 'MBO_ROLLUP'];
 const MBO = 5;
@@ -28,7 +36,10 @@ function compare(engine: HyperFormula): Comparison {
   const rolledUp: string[] = [];
   for (const row of values) {
     const [id, , measured, , native, mbo] = row;
-    const agree = typeof native === 'number' && typeof mbo === 'number' ? Math.abs(native - mbo) <= 1e-9 : native === '' && mbo === '';
+    const agree =
+      typeof native === 'number' && typeof mbo === 'number'
+        ? Math.abs(native - mbo) <= 1e-9
+        : native === '' && mbo === '';
     if (!agree) mismatches.push(`${String(id)}: native ${String(native)}, MBO_ROLLUP ${String(mbo)}`);
     if (typeof native === 'number' && typeof measured !== 'number') rolledUp.push(String(id));
   }
@@ -40,36 +51,54 @@ const GENERATED = [
   { parents: 10, children: 200, seed: 7 },
 ];
 
-describe.each(SUBJECTS)('a one-level roll-up: MBO_ROLLUP agrees with native formulas ($label)', ({ load }) => {
-  let subject: Subject;
-  beforeAll(() => {
-    subject = load();
-  });
-
-  it('on the sample workbook, every tab stacked, attainment from MBO_ATTAINMENT', () => {
-    const last = 32;
-    const tab = rollupTab(last, () => [null, null, null, null]);
-    // Columns A to D are spills of the goal tabs: IDs, parents, measured attainment, contributions.
-    tab[1].splice(0, 4, `=${stacked('A')}`, `=${stacked('D')}`, `=MBO_ATTAINMENT(${stacked('K')}, ${stacked('J')}, ${stacked('I')}, ${stacked('H')})`, `=${stacked('M')}`);
-    const engine = createEngine(sampleSheets({ Rollup: tab }), subject.functions, subject.catalog, subject.options);
-    const { mismatches, rolledUp } = compare(engine);
-    expect(mismatches).toEqual([]);
-    // DG-1 has no Actual of its own: the only goal of the sample whose attainment comes from its children.
-    expect(rolledUp).toEqual(['DG-1']);
-  });
-
-  it.each(GENERATED)('on a generated workbook of $parents parents and $children children', ({ parents, children, seed }) => {
-    const rows = generatedRollup(parents, children, seed);
-    const tab = rollupTab(rows.length + 1, (row) => {
-      const r: RollupRow = rows[row - 2];
-      return [r.id, r.parent, r.attainment, r.contribution];
+describe.each(SUBJECTS)(
+  'a one-level roll-up: MBO_ROLLUP agrees with native formulas ($label)',
+  ({ load }) => {
+    let subject: Subject;
+    beforeAll(() => {
+      subject = load();
     });
-    const engine = createEngine({ Rollup: tab }, subject.functions, subject.catalog, subject.options);
-    const { mismatches, rolledUp } = compare(engine);
-    expect(mismatches).toEqual([]);
-    // Both kinds of family must be among the roll-ups, or one of the native branches went untested.
-    const weighted = new Set(rows.filter((r) => r.contribution !== '').map((r) => r.parent));
-    expect(rolledUp.some((id) => weighted.has(id))).toBe(true);
-    expect(rolledUp.some((id) => !weighted.has(id))).toBe(true);
-  });
-});
+
+    it('on the sample workbook, every tab stacked, attainment from MBO_ATTAINMENT', () => {
+      const last = 32;
+      const tab = rollupTab(last, () => [null, null, null, null]);
+      // Columns A to D are spills of the goal tabs: IDs, parents, measured attainment, contributions.
+      tab[1].splice(
+        0,
+        4,
+        `=${stacked('A')}`,
+        `=${stacked('D')}`,
+        `=MBO_ATTAINMENT(${stacked('K')}, ${stacked('J')}, ${stacked('I')}, ${stacked('H')})`,
+        `=${stacked('M')}`,
+      );
+      const engine = createEngine(
+        sampleSheets({ Rollup: tab }),
+        subject.functions,
+        subject.catalog,
+        subject.options,
+      );
+      const { mismatches, rolledUp } = compare(engine);
+      expect(mismatches).toEqual([]);
+      // DG-1 has no Actual of its own: the only goal of the sample whose attainment comes from its children.
+      expect(rolledUp).toEqual(['DG-1']);
+    });
+
+    it.each(GENERATED)(
+      'on a generated workbook of $parents parents and $children children',
+      ({ parents, children, seed }) => {
+        const rows = generatedRollup(parents, children, seed);
+        const tab = rollupTab(rows.length + 1, (row) => {
+          const r: RollupRow = rows[row - 2];
+          return [r.id, r.parent, r.attainment, r.contribution];
+        });
+        const engine = createEngine({ Rollup: tab }, subject.functions, subject.catalog, subject.options);
+        const { mismatches, rolledUp } = compare(engine);
+        expect(mismatches).toEqual([]);
+        // Both kinds of family must be among the roll-ups, or one of the native branches went untested.
+        const weighted = new Set(rows.filter((r) => r.contribution !== '').map((r) => r.parent));
+        expect(rolledUp.some((id) => weighted.has(id))).toBe(true);
+        expect(rolledUp.some((id) => !weighted.has(id))).toBe(true);
+      },
+    );
+  },
+);

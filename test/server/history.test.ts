@@ -1,7 +1,6 @@
 // Record check-in and History over the fake: one batched write under the lock, the same day replaced, all or nothing, trends in the views and the Roll-up.
 import { describe, expect, it } from 'vitest';
-import { HISTORY_HEADERS } from '../../src/core/history';
-import { readHistory } from '../../src/core/history';
+import { HISTORY_HEADERS, readHistory } from '../../src/core/history';
 import { bindServerApi } from '../../src/server/bind';
 import { compactHistoryTab } from '../../src/server/history';
 import { HISTORY_TAB, ROLLUP_TAB } from '../../src/sheets/owned';
@@ -40,7 +39,11 @@ describe('recordCheckIn', () => {
     const sheet = gas.spreadsheet.sheet(HISTORY_TAB);
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.peekCell(1, 1).bold).toBe(true);
-    expect([sheet.peekCell(2, 1).numberFormat, sheet.peekCell(2, 2).numberFormat, sheet.peekCell(2, 3).numberFormat]).toEqual(['@', '@', '']);
+    expect([
+      sheet.peekCell(2, 1).numberFormat,
+      sheet.peekCell(2, 2).numberFormat,
+      sheet.peekCell(2, 3).numberFormat,
+    ]).toEqual(['@', '@', '']);
     expect(gas.LockService.getDocumentLock().hasLock()).toBe(false);
   });
 
@@ -61,16 +64,33 @@ describe('recordCheckIn', () => {
   });
 
   it('keeps the confidence and note of each goal; a note that looks like a formula stays text', () => {
-    const tabs = { Goals: [['ID', 'Goal', 'Target', 'Actual', 'Confidence', 'Note'], ['G-1', 'Goal', 10, 5, 7, "'=looks like a formula"]] };
+    const tabs = {
+      Goals: [
+        ['ID', 'Goal', 'Target', 'Actual', 'Confidence', 'Note'],
+        ['G-1', 'Goal', 10, 5, 7, "'=looks like a formula"],
+      ],
+    };
     const { gas, at } = setup(tabs);
     at(JUL_1).recordCheckIn();
     // No period, so 50% is judged against the whole target: off track.
-    expect(history(gas)[1]).toEqual(['2026-07-01', 'G-1', 5, 0.5, 0.5, 'off track', 7, '=looks like a formula']);
+    expect(history(gas)[1]).toEqual([
+      '2026-07-01',
+      'G-1',
+      5,
+      0.5,
+      0.5,
+      'off track',
+      7,
+      '=looks like a formula',
+    ]);
     expect(gas.spreadsheet.sheet(HISTORY_TAB).peekCell(2, 8).formula).toBe('');
   });
 
   it('refuses a History tab with content but no Date and ID header, and leaves it alone', () => {
-    const { gas, at } = setup({ ...marketingCascade(), [HISTORY_TAB]: [['Notes about the past'], ['we grew']] });
+    const { gas, at } = setup({
+      ...marketingCascade(),
+      [HISTORY_TAB]: [['Notes about the past'], ['we grew']],
+    });
     const before = snapshotSpreadsheet(gas.spreadsheet);
     expect(() => at(JUL_1).recordCheckIn()).toThrow(/History: No header row with Date and ID/);
     expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
@@ -132,7 +152,10 @@ describe('History in the views', () => {
 
   it('Check lists History problems: bad cells, orphans, falling confidence', () => {
     const tabs = {
-      Goals: [['ID', 'Goal', 'Target', 'Actual', 'Confidence'], ['A', 'Goal A', 10, 5, 4]],
+      Goals: [
+        ['ID', 'Goal', 'Target', 'Actual', 'Confidence'],
+        ['A', 'Goal A', 10, 5, 4],
+      ],
       [HISTORY_TAB]: [
         HISTORY_HEADERS as string[],
         ['2026-05-01', 'A', 1, '', '', '', 8, ''],
@@ -143,7 +166,9 @@ describe('History in the views', () => {
       ],
     };
     const report = setup(tabs).at(JUL_1).checkWorkbook();
-    const found = report.issues.filter((i) => i.tab === HISTORY_TAB || i.code === 'confidence-falling').map((i) => [i.code, i.tab, i.row]);
+    const found = report.issues
+      .filter((i) => i.tab === HISTORY_TAB || i.code === 'confidence-falling')
+      .map((i) => [i.code, i.tab, i.row]);
     expect(found).toEqual([
       ['bad-check-in-date', HISTORY_TAB, 5],
       ['orphan-history', HISTORY_TAB, 6],
@@ -153,7 +178,12 @@ describe('History in the views', () => {
   });
 
   it('a tab named History that holds goals is still read as goals', () => {
-    const tabs = { [HISTORY_TAB]: [['ID', 'Goal', 'Target', 'Actual'], ['H-1', 'History goal', 10, 5]] };
+    const tabs = {
+      [HISTORY_TAB]: [
+        ['ID', 'Goal', 'Target', 'Actual'],
+        ['H-1', 'History goal', 10, 5],
+      ],
+    };
     expect(setup(tabs).at(JUL_1).checkWorkbook().goalTabs).toEqual([HISTORY_TAB]);
   });
 
@@ -204,7 +234,11 @@ describe('the Cascade view reads recent History only', () => {
   it('a short History is read whole, once', () => {
     const { gas, at } = setup(longHistory(3));
     gas.log.reset();
-    expect(at(JUL_1).getCascade().goals.find((g) => g.id === 'M-1')!.trend).toEqual([0.01, 0.02, 0.03]);
+    expect(
+      at(JUL_1)
+        .getCascade()
+        .goals.find((g) => g.id === 'M-1')!.trend,
+    ).toEqual([0.01, 0.02, 0.03]);
     expect(gas.log.count('Range.getValues')).toBe(readsWithoutHistory() + 1 + 1);
   });
 });
