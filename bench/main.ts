@@ -6,6 +6,7 @@ import { benchBounds } from './bounds';
 import { benchBundle } from './bundle';
 import { benchCli } from './cli';
 import { benchCore } from './core';
+import { benchHistory } from './history';
 import { markdown, type Section } from './measure';
 import { benchNative } from './native';
 import { benchSheets } from './sheets';
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     ['bundle', benchBundle],
     ['sheets', benchSheets],
     ['cli', benchCli],
+    ['history', benchHistory],
     ['native', benchNative],
     ['bounds', benchBounds],
   ];

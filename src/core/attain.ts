@@ -48,8 +48,12 @@ export function attainment(g: Measure, defaults: Limits): Attainment {
 
 function clamped(g: Measure, defaults: Limits, raw: number): Attainment {
   const floor = g.floor ?? defaults.floor;
-  const cap = g.cap ?? stretchCap(g) ?? defaults.cap;
-  return { kind: 'value', value: Math.min(cap, Math.max(floor, raw)) };
+  return { kind: 'value', value: Math.min(capOf(g, defaults), Math.max(floor, raw)) };
+}
+
+/** The highest attainment a goal counts for: its Cap, else what its Stretch stands for, else the default. */
+export function capOf(g: Measure, defaults: Limits): number {
+  return g.cap ?? stretchCap(g) ?? defaults.cap;
 }
 
 /** True when a goal has nothing to measure its Actual against (a done-or-not goal always has). */

@@ -9,6 +9,7 @@ import { goalPlace, issueAt } from './issues';
 import type { CascadeResults, Field, Goal, Settings } from './model';
 import type { Period } from './period';
 import { elapsedShare } from './period';
+import { expectedShare } from './phasing';
 import { columnResults, finalOf, gapOf, NO_ELAPSED } from './results';
 
 /**
@@ -20,7 +21,9 @@ import { columnResults, finalOf, gapOf, NO_ELAPSED } from './results';
  * - Returns only the cascade's own issues (not links.issues), in workbook order.
  * - Link errors (duplicate ID, unknown or self parent, cycle) do not block a goal's own measured value:
  *   they concern where it trees, not what it measured. Only goal.blocked (errors on its values) does.
- * - Status judges against the full target (e = 1) where the period or today is unknown; `elapsed` is then null.
+ * - Status judges against the share of the target expected by today (see expectedShare in phasing.ts: the goal's
+ *   phase targets, else the Settings target path, linear by default), or against the full target (e = 1) where
+ *   the period or today is unknown; `elapsed` is then null.
  * - results.at(i).children is links.children[i] itself (shared, not copied); its path is computed on
  *   access (see resultClass in results.ts): storing every path would be quadratic on a deep chain.
  */
@@ -75,6 +78,14 @@ export function cascade(
           const period = periodOf(goals[i]);
           return period === null ? null : elapsedShare(period, today);
         };
+  // What status compares with: the share of the target expected by today (phase targets, or the Settings path).
+  const expectedOf =
+    today === null
+      ? NO_ELAPSED
+      : (i: number): number | null => {
+          const period = periodOf(goals[i]);
+          return period === null ? null : expectedShare(goals[i], period, today, settings.targetPath);
+        };
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const g = goals[i];
@@ -93,7 +104,7 @@ export function cascade(
     }
 
     const f = finalOf(m, r);
-    status[i] = statusCode(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1);
+    status[i] = statusCode(Number.isNaN(f) ? null : f, expectedOf(i) ?? 1);
   }
   return { results: columnResults({ measured, rolledUp, status, gapThreshold, elapsedOf }, links), issues };
 }

@@ -59,7 +59,16 @@ export type IssueDetail =
   | { code: 'total-row'; text: string }
   | { code: 'implausible-value'; text: string; why: 'gate' | 'scale' }
   | { code: 'ambiguous-parent'; parent: string; count: number }
-  | { code: 'several-parents'; parent: string; used: string };
+  | { code: 'several-parents'; parent: string; used: string }
+  // Goals over time (issue 11): check-ins, the History tab, confidence
+  | { code: 'bad-confidence'; text: string }
+  | { code: 'history-no-header' }
+  | { code: 'bad-check-in-date'; text: string }
+  | { code: 'bad-check-in-status'; text: string }
+  | { code: 'duplicate-check-in'; day: string; otherRow: number }
+  | { code: 'orphan-history'; checkIns: number }
+  | { code: 'confidence-falling'; values: number[] }
+  | { code: 'history-large'; checkIns: number; cells: number };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -226,6 +235,43 @@ const CATALOGUE: {
     W,
     (i) =>
       `Parent ${quoted(i.parent)} names several goals: only ${shown(i.used)} counts. Keep one parent per goal.`,
+  ],
+  // Goals over time (issue 11)
+  'bad-confidence': [
+    W,
+    (i) =>
+      `Confidence "${i.text}" is not from 0 to 10: write how sure the owner is, 0 (not at all) to 10 (certain).`,
+  ],
+  'history-no-header': [
+    W,
+    'No header row with Date and ID in the first 10 rows, so no check-in is read here: restore the header (Date, ID, Actual, Measured, Final, Status, Confidence, Note).',
+  ],
+  'bad-check-in-date': [
+    E,
+    (i) =>
+      `${i.text ? `Check-in date "${i.text}" is not a date` : 'No check-in date'}, so this row is left out: write it like 2026-03-31.`,
+  ],
+  'bad-check-in-status': [
+    W,
+    (i) => `Status "${i.text}" is not on track, at risk, off track or not measured.`,
+  ],
+  'duplicate-check-in': [
+    W,
+    (i) => `This goal has another check-in on ${i.day} (row ${i.otherRow}): only the lower row counts.`,
+  ],
+  'orphan-history': [
+    'info',
+    (i) =>
+      `No goal has the ID "${i.goalId}" now (${i.checkIns} check-in${i.checkIns === 1 ? '' : 's'} here): renamed or deleted? Rename it here to keep its trend.`,
+  ],
+  'confidence-falling': [
+    W,
+    (i) => `Confidence fell at two check-ins in a row (${i.values.join(' → ')}): ask the owner what changed.`,
+  ],
+  'history-large': [
+    'info',
+    (i) =>
+      `History holds ${i.checkIns.toLocaleString('en-US')} check-ins (${i.cells.toLocaleString('en-US')} of the Sheet's 10 million cells): Compact History in the menu keeps 13 weeks weekly, then month-ends, then quarter-ends.`,
   ],
 };
 

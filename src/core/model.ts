@@ -16,6 +16,7 @@ export type Status = (typeof STATUSES)[number];
 export type { Field } from './fields';
 
 import type { Field } from './fields';
+import type { PhaseTarget, TargetPath } from './phasing';
 
 /** One goal row after parsing. Numbers are null where the cell was blank or unreadable. */
 export interface Goal {
@@ -60,6 +61,12 @@ export interface Goal {
   threshold: number | null;
   /** Payout level in the Actual's units: the goal's attainment is capped where the actual reaches it (Stretch, or Max). */
   stretch: number | null;
+  /** How sure the owner is of reaching the target, 0 to 10 (Confidence); null when blank or unreadable. */
+  confidence: number | null;
+  /** The Note cell's text: a word on progress, recorded with each check-in. */
+  note: string;
+  /** Targets of Q1..Q4 or monthly target columns, in column order; null when the tab has none (see phasing.ts). */
+  phaseTargets: PhaseTarget[] | null;
   /** True for a goal made from the layout rather than read from its own row: an objective named by its key results. */
   synthesized: boolean;
   /** True when an error on the goal's own values blocks its measured attainment. */
@@ -93,6 +100,8 @@ export interface Settings {
   columns: ColumnMapping[];
   /** The spreadsheet's time zone (`Europe/Berlin`): Date cells are read as the calendar day they show there. */
   timeZone: string;
+  /** How targets build up over a period for goals without phase targets: the status compares with it. */
+  targetPath: TargetPath;
 }
 
 /** One Settings ▸ Column row: a header as written on goal tabs, and the field it holds. */
@@ -138,6 +147,7 @@ export const DEFAULT_SETTINGS: Settings = {
   decimalSeparator: '.',
   columns: [],
   timeZone: 'UTC',
+  targetPath: 'linear',
 };
 
 /**

@@ -6,6 +6,7 @@ import type { HeaderRow } from './header';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
 import type { CellValue, Direction, Goal, GoalType, RollupMethod } from './model';
 import { parsePeriod } from './period';
+import type { PhaseTarget } from './phasing';
 
 /** Words of the enumerated columns, as normalizeHeader writes them. */
 function wordMap<T>(groups: readonly [T, readonly string[]][]): ReadonlyMap<string, T> {
@@ -107,6 +108,8 @@ export class RowReader {
     private readonly progressInPoints: boolean,
     /** The spreadsheet's time zone: Date cells are read on its calendar. */
     private readonly timeZone: string = UTC,
+    /** True when the tab's Confidence column holds fractions (0.7) rather than tenths (7). */
+    private readonly confidenceAsFraction = false,
   ) {
     // Built in one go: an object grown one property at a time past a few dozen keys turns into a slow dictionary.
     this.col = Object.fromEntries(FIELD_NAMES.map((field) => [field, header.columns[field] ?? -1])) as Record<
@@ -185,6 +188,8 @@ export class RowReader {
       this.report('gate', { code: 'implausible-value', text: this.text('gate'), why: 'gate' });
     }
     // Threshold / Target / Stretch, or Min / Target / Max on a goal that is not a range: payout levels.
+    const confidence = this.readConfidence();
+    const phaseTargets = this.readPhases();
     const threshold = orNull(this.number('threshold')) ?? (direction === 'range' ? null : orNull(min));
     const stretch = orNull(this.number('stretch')) ?? (direction === 'range' ? null : orNull(max));
 
@@ -214,6 +219,9 @@ export class RowReader {
       gate: orNull(gate),
       threshold,
       stretch,
+      confidence,
+      note: this.text('note'),
+      phaseTargets,
       synthesized: false,
       blocked: this.blocked,
       columns: this.columns,
@@ -289,6 +297,10 @@ export class RowReader {
         return c.gate;
       case 'level':
         return c.level;
+      case 'confidence':
+        return c.confidence;
+      case 'note':
+        return c.note;
     }
   }
 
@@ -327,6 +339,42 @@ export class RowReader {
     const v = this.cell('progress');
     const written = typeof v === 'string' && v.includes('%');
     return this.progressInPoints && !written ? n / 100 : n;
+  }
+
+  /** The Q1..Q4 or monthly targets of the row, blanks left out; an unreadable one is reported (not blocking). */
+  private readPhases(): PhaseTarget[] | null {
+    const columns = this.header.phases;
+    if (columns === undefined) return null;
+    const phases: PhaseTarget[] = [];
+    for (const { col, endMonth } of columns) {
+      const v = this.cells[col];
+      const n = parseNumber(v, this.decimalSeparator);
+      if (n === null) continue;
+      if (Number.isNaN(n)) {
+        const place = {
+          tab: this.tab,
+          row: this.row,
+          col: col + 1,
+          column: this.header.headers[col],
+          goalId: this.goalId,
+        };
+        this.issues.push(issueAt(place, { code: 'not-a-number', text: cellText(v) }));
+      } else phases.push({ endMonth, target: n });
+    }
+    return phases.length > 0 ? phases : null;
+  }
+
+  /** Confidence from 0 to 10; a percentage (70%) or a column of fractions reads as tenths. Out of 0-10 is reported, not counted. */
+  private readConfidence(): number | null {
+    const n = this.number('confidence');
+    if (n === null || Number.isNaN(n)) return null;
+    const v = this.cell('confidence');
+    const tenths = this.confidenceAsFraction || (typeof v === 'string' && v.includes('%'));
+    // Rounded so that 0.7 reads as 7, not 7.000000000000001.
+    const value = tenths ? Math.round(n * 1e10) / 1e9 : n;
+    if (value >= 0 && value <= 10) return value;
+    this.report('confidence', { code: 'bad-confidence', text: this.text('confidence') });
+    return null;
   }
 
   /** An actual a hundred times its target (or more) was most likely typed in other units: say so, it still counts. */

@@ -12,6 +12,7 @@ import {
   type Settings,
 } from './model';
 import { parsePeriod } from './period';
+import { TARGET_PATHS } from './phasing';
 
 /**
  * A deep copy of the defaults, so that nobody can change DEFAULT_SETTINGS through a result. JSON copies them
@@ -32,7 +33,8 @@ type Key =
   | 'defaultPeriod'
   | 'decimalSeparator'
   | 'payoutPoint'
-  | 'column';
+  | 'column'
+  | 'targetPath';
 
 /** Each setting's key as settingsRows writes it in column A, and what it does (column D), in the tab's order. */
 const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
@@ -52,6 +54,10 @@ const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
   column: [
     'Column',
     'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).',
+  ],
+  targetPath: [
+    'Target path',
+    'How targets build up over a period: linear, back-loaded or stepped (by quarter).',
   ],
 };
 
@@ -216,6 +222,7 @@ const READERS: {
     const word = text.toLowerCase();
     return POINT.test(word) ? '.' : COMMA.test(word) ? ',' : null;
   },
+  targetPath: (text) => TARGET_PATHS.find((path) => normalizeHeader(path) === normalizeHeader(text)) ?? null,
 };
 
 function readFlag(text: string): boolean | null {

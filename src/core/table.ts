@@ -1,6 +1,6 @@
 // Reading a goal tab: its header row, its layout (plain, OKR objective/key result, outline), then one Goal per goal row.
 import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
-import { type Field, GROUPING_FIELDS } from './fields';
+import { ASIDE_FIELDS, type Field, GROUPING_FIELDS } from './fields';
 import { type ColumnMap, type HeaderRow, inspectTab } from './header';
 import { type Issue, issueAt } from './issues';
 import type { CellValue, Goal, Grid, Settings } from './model';
@@ -68,6 +68,7 @@ export function readGoalTab(
     settings.decimalSeparator,
     progressInPoints(grid, header),
     settings.timeZone,
+    confidenceAsFraction(grid, header),
   );
   const layout = new Layout(tab, header, reader);
   const offset = options.rowOffset ?? 0;
@@ -164,6 +165,23 @@ function progressInPoints(grid: Grid, header: HeaderRow): boolean {
 }
 
 /**
+ * True when the Confidence column holds fractions rather than tenths: every number in it from 0 to 1 and some
+ * number strictly between (0.7, as a 70% cell arrives). A column of 0s and 1s reads as tenths.
+ */
+function confidenceAsFraction(grid: Grid, header: HeaderRow): boolean {
+  const c = header.columns.confidence;
+  if (c === undefined) return false;
+  let between = false;
+  for (let r = header.row + 1; r < grid.length; r++) {
+    const n = parseNumber(grid[r][c]);
+    if (n === null || Number.isNaN(n)) continue;
+    if (n < 0 || n > 1) return false;
+    if (n > 0 && n < 1) between = true;
+  }
+  return between;
+}
+
+/**
  * The tab's rows with grouping cells filled in: a merged Objective/Parent/Owner/Period cell applies to every row it
  * covers, and in OKR layouts an Objective left blank applies the one above. Rows are copied only where filled.
  */
@@ -179,7 +197,9 @@ class GroupedRows {
     header: HeaderRow,
     merges: readonly Merge[],
   ) {
-    this.used = [...(Object.values(header.columns) as number[]), ...header.outline];
+    // Confidence and Note only comment on a goal: filled alone, they make no goal row.
+    const counted = (Object.keys(header.columns) as Field[]).filter((f) => !ASIDE_FIELDS.has(f));
+    this.used = [...counted.map((f) => header.columns[f]!), ...header.outline];
     this.objectiveCol = header.columns.objective;
     const grouping = new Set(GROUPING_FIELDS.map((f) => header.columns[f]).filter((c) => c !== undefined));
     for (const m of merges) {
@@ -380,6 +400,9 @@ export function synthesizedGoal(
     gate: null,
     threshold: null,
     stretch: null,
+    confidence: null,
+    note: '',
+    phaseTargets: null,
     synthesized: true,
     blocked: false,
   };

@@ -151,13 +151,16 @@ function rollupGoal(
     gate: null,
     threshold: null,
     stretch: null,
+    confidence: null,
+    note: '',
+    phaseTargets: null,
     synthesized: false,
     blocked: false,
     columns: {},
   };
 }
 
-function tablesOf(locale: SheetLocale, first: unknown, rest: unknown[]): Analysis {
+export function tablesOf(locale: SheetLocale, first: unknown, rest: unknown[]): Analysis {
   const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
   const arg = (i: number) => (i === 0 ? 'table' : `table${i + 1}`);
   const tabs = grids.map((t, i) => ({

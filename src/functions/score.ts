@@ -72,7 +72,7 @@ export const MBO_PAYOUT = define(
   },
 );
 
-function curveOf(v: unknown, number: (v: unknown) => number | null): PayoutPoint[] {
+export function curveOf(v: unknown, number: (v: unknown) => number | null): PayoutPoint[] {
   const m = toMatrix('curve', v);
   if (m.length === 0 || m[0].length !== 2) {
     throw new ArgumentError('curve', 'must be two columns: attainment, then payout (e.g. 80% | 50%).');

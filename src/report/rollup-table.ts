@@ -1,5 +1,6 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
+import { type HistoryAnalysis, isoDay, trendOf } from '../core/history';
 import { count, fitCell } from '../core/quote';
 import { treeOrder } from '../core/tree';
 import type { Analysis } from '../core/workbook';
@@ -70,6 +71,8 @@ export const GOAL_HEADERS = [
   'Attainment',
   'Status',
   'Gap',
+  'Last check-in',
+  '30-day change',
 ];
 export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout'];
 export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
@@ -165,11 +168,18 @@ function treemapLabels(analysis: Analysis): string[] {
   });
 }
 
-function goalValues(analysis: Analysis, order: number[], depth: Int32Array): ReportCell[][] {
+function goalValues(
+  analysis: Analysis,
+  order: number[],
+  depth: Int32Array,
+  history: HistoryAnalysis | null,
+): ReportCell[][] {
   const values: ReportCell[][] = [GOAL_HEADERS.slice()];
+  const today = analysis.today ?? Number.POSITIVE_INFINITY;
   for (const i of order) {
     const g = analysis.goals[i];
     const r = analysis.results.at(i);
+    const trend = history === null ? null : trendOf(history.checkIns(i), r.final, today);
     values.push([
       g.id,
       indented(g.title, depth[i]),
@@ -180,6 +190,8 @@ function goalValues(analysis: Analysis, order: number[], depth: Int32Array): Rep
       orBlank(r.final),
       r.status,
       orBlank(r.gap),
+      trend === null || trend.lastDay === null ? '' : isoDay(trend.lastDay),
+      orBlank(trend?.change30 ?? null),
     ]);
   }
   return values;
@@ -214,25 +226,35 @@ function chartValues(analysis: Analysis, order: number[]): ReportCell[][] {
 const columns = (b: Box, col: number, fromRow: number, numCols = 1): Box =>
   box(fromRow, b.col + col - 1, b.row + b.numRows - fromRow, numCols);
 
-/** The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). */
-export function buildRollupReport(analysis: Analysis, computedAt: string): RollupReport {
+/**
+ * The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). With History, each goal's
+ * last check-in day and its change in final attainment over 30 days; without, those columns stay blank.
+ */
+export function buildRollupReport(
+  analysis: Analysis,
+  computedAt: string,
+  history: HistoryAnalysis | null = null,
+): RollupReport {
   const { order, depth } = displayOrder(analysis);
   const n = order.length;
   const cardCount = analysis.cards.length;
   const note = block(1, 1, [[noteText(analysis, computedAt)]]);
-  const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth));
+  const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth, history));
   const scorecards = block(HEADER_ROW + n + 2, 1, scorecardValues(analysis));
   const chartData = block(HEADER_ROW, CHART_DATA_COL, chartValues(analysis, order));
   const { values: _, ...chartBox } = chartData;
 
   const percent: Box[] = [];
   const firstGoalRow = HEADER_ROW + 1;
-  if (n > 0)
+  if (n > 0) {
+    const change = GOAL_HEADERS.indexOf('30-day change') + 1;
     percent.push(
       columns(goals, 5, firstGoalRow, 3),
       columns(goals, 9, firstGoalRow),
+      columns(goals, change, firstGoalRow),
       columns(chartData, 4, firstGoalRow),
     );
+  }
   if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
   const text: Box[] = [
     box(1, 1, 1, 1),

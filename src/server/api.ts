@@ -47,6 +47,10 @@ export interface GoalView {
   gap: number | null;
   status: StatusText;
   onCycle: boolean;
+  /** Final attainment at the goal's latest check-ins (at most 12, oldest first); absent when it has none. */
+  trend?: number[];
+  /** Final attainment now minus at the latest check-in before today; absent when either is missing. */
+  sinceLast?: number;
 }
 
 export interface CascadeView {
@@ -55,6 +59,19 @@ export interface CascadeView {
   roots: string[];
   goals: GoalView[];
   counts: { error: number; warning: number; info: number };
+  /** ISO day of the latest check-in in the History tab; absent when there is none. */
+  lastCheckIn?: string;
+}
+
+/** What Record check-in did. */
+export interface CheckInSummary {
+  tab: string;
+  /** ISO day recorded. */
+  day: string;
+  /** Check-ins written: one per goal ID. */
+  goalCount: number;
+  /** Earlier check-ins of the same day replaced. */
+  replaced: number;
 }
 
 /** The goal in the selected row, and the parents it may link to. */
@@ -160,6 +177,8 @@ export interface ServerApi {
   linkToParent(tab: string, row: number, parentId: string, goalId?: string): LinkView;
   selectCell(ref: CellRef): void;
   rollUp(): RollupSummary;
+  /** Appends today's check-in (every goal's figures, confidence and note) to the History tab; today's earlier one is replaced. */
+  recordCheckIn(): CheckInSummary;
   addParentDropdowns(): { columns: number };
   /** name '' picks a free name (Goals, Goals 2, ...); the first use also creates the Settings tab. */
   insertGoalTab(name: string): { tab: string; settingsCreated: boolean };

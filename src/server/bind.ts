@@ -2,6 +2,7 @@
 import type { CellRef, ServerApi } from './api';
 import { getColumns, optionalChoices, parseChoices, saveColumns } from './columns';
 import type { ServerContext } from './context';
+import { recordCheckIn } from './history';
 import { getLinkView, linkToParent } from './link';
 import { checkWorkbook, getCascade } from './reports';
 import { rollUp } from './rollup';
@@ -41,6 +42,7 @@ export function bindServerApi(ctx: ServerContext): ServerApi {
       ),
     selectCell: (ref) => selectCell(ctx, cellRef(ref)),
     rollUp: () => rollUp(ctx),
+    recordCheckIn: () => recordCheckIn(ctx),
     addParentDropdowns: () => addParentDropdowns(ctx),
     insertGoalTab: (name) =>
       insertGoalTab(ctx, name === undefined || name === null ? '' : text(name, 'name')),

@@ -3,6 +3,7 @@ import { ROLLUP_TAB } from '../sheets/owned';
 import { activeSpreadsheet } from './analyze';
 import type { CheckReport } from './api';
 import { liveContext, type ServerContext } from './context';
+import { compactHistoryTab, recordCheckIn } from './history';
 import { checkWorkbook } from './reports';
 import { rollUp } from './rollup';
 import { addParentDropdowns, insertGoalTab } from './setup';
@@ -70,6 +71,19 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
       const note = done.note ? ` ${done.note}` : '';
       toast(
         `Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.${note}`,
+      );
+    }),
+    item('Record check-in', 'menuRecordCheckIn', () => {
+      const done = recordCheckIn(ctx);
+      const replaced = done.replaced > 0 ? `, replacing the ${done.replaced} recorded earlier today` : '';
+      toast(`Recorded ${done.goalCount} goals for ${done.day} in the ${done.tab} tab${replaced}.`);
+    }),
+    item('Compact History', 'menuCompactHistory', () => {
+      const done = compactHistoryTab(ctx);
+      toast(
+        done.dropped === 0
+          ? `Nothing to compact in ${done.tab}: ${done.kept} check-ins.`
+          : `Compacted ${done.tab}: kept ${done.kept} check-ins, removed ${done.dropped} (weekly for 13 weeks, then month-ends, then quarter-ends).`,
       );
     }),
     item('Link selected row to a parent…', 'menuLinkToParent', () => openSidebar(ctx, 'link'), true),

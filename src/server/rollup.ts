@@ -5,6 +5,7 @@ import { replaceRollupTab } from '../sheets/rollup';
 import { activeSpreadsheet, analyzeRead } from './analyze';
 import type { RollupSummary } from './api';
 import type { ServerContext } from './context';
+import { loadHistory } from './history';
 
 export function rollUp(ctx: ServerContext): RollupSummary {
   const now = ctx.now();
@@ -15,9 +16,11 @@ export function rollUp(ctx: ServerContext): RollupSummary {
     charts: ctx.charts(),
     lock: ctx.lockService().getDocumentLock(),
   };
-  const { report, tab } = replaceRollupTab(writer, () =>
-    buildRollupReport(analyzeRead(readWorkbook(spreadsheet), now), now.toISOString()),
-  );
+  const { report, tab } = replaceRollupTab(writer, () => {
+    const read = readWorkbook(spreadsheet);
+    const analysis = analyzeRead(read, now);
+    return buildRollupReport(analysis, now.toISOString(), loadHistory(ctx, read, analysis));
+  });
   return {
     tab: tab.name,
     note: tab.note,

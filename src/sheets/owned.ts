@@ -8,6 +8,11 @@ export const ROLLUP_TAB = REPORT_TAB;
 export const IDS_TAB = '_mbo_ids';
 /** Prefix of the tabs a Roll up builds in and parks the old report under while it swaps them. */
 export const WORK_TAB_PREFIX = '_mbo_';
+/**
+ * The check-in log Record check-in appends to; the add-on's by name, like Roll-up, but people may read and edit it
+ * (it is validated like a goal tab). A tab of that name that reads as a goal tab is still read as goals.
+ */
+export const HISTORY_TAB = 'History';
 /** Where Settings lives; created by the add-on on first use, then the user's to edit. */
 export const SETTINGS_TAB = 'Settings';
 
@@ -73,4 +78,9 @@ export function tabRoles(spreadsheet: SpreadsheetPort): TabRole[] {
     const name = sheet.getName();
     return { sheet, name, role: marked.get(name) ?? null };
   });
+}
+
+/** True for the check-in log's tab, whatever the case and spacing of its name. */
+export function isHistoryTab(name: string): boolean {
+  return name.trim().toLowerCase() === HISTORY_TAB.toLowerCase();
 }

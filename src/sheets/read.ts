@@ -1,11 +1,12 @@
 // Reads the workbook for the core: every tab with one batched getValues and its merges, the locale's decimal separator and the time zone.
 
 import { parseA1Block } from '../core/a1';
+import { HEADER_SEARCH_ROWS, inspectTab } from '../core/header';
 import { decimalSeparatorOf } from '../core/locale';
 import type { Merge } from '../core/table';
 import type { TabInput } from '../core/workbook';
-import type { RangePort, SpreadsheetPort } from './gas';
-import { markedTabs } from './owned';
+import type { RangePort, SheetPort, SpreadsheetPort } from './gas';
+import { isHistoryTab, markedTabs } from './owned';
 
 export interface WorkbookRead {
   /** Every tab the user owns, in tab order, values from A1. */
@@ -36,7 +37,8 @@ function mergesOf(range: RangePort): Merge[] {
  * getValues + getMergedRanges: the number of calls grows with the tabs, never with the rows. The
  * add-on's own tabs (marked as ours) are skipped: a report has ID and Goal headers and would
  * otherwise read as a second copy of every goal. A tab of the user's is read whatever its name,
- * `Roll-up` included.
+ * `Roll-up` included. So is the History tab (read apart, by readHistoryTab, where check-ins are needed), after a
+ * look at its top rows: one that reads as a goal tab is someone's goals and is read as such.
  */
 export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
   const locale = spreadsheet.getSpreadsheetLocale();
@@ -50,6 +52,7 @@ export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
       ownTabs.push(name);
       continue;
     }
+    if (isHistoryTab(name) && !holdsGoals(sheet)) continue;
     const range = sheet.getDataRange();
     tabs.push({ name, grid: range.getValues(), merges: mergesOf(range) });
   }
@@ -86,4 +89,11 @@ export function readTopRows(
     tabs.push({ name, grid: top.getValues() });
   }
   return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale), timeZone };
+}
+
+/** Whether a tab's top rows read as a goal tab: the rows where a header may be, and no more. */
+function holdsGoals(sheet: SheetPort): boolean {
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getMaxRows());
+  if (rows < 1) return false;
+  return inspectTab(sheet.getRange(1, 1, rows, sheet.getMaxColumns()).getValues()).kind === 'goals';
 }

@@ -106,10 +106,10 @@ describe('unreadTabs', () => {
   it.each<[string, CellValue[], Partial<ReturnType<typeof unreadTabs>[number]['headers'][number]>[]]>([
     [
       'outline columns',
-      ['Main', 'Notes'],
+      ['Main', 'Remarks'],
       [
         { header: 'Main', source: 'outline' },
-        { header: 'Notes', source: 'none' },
+        { header: 'Remarks', source: 'none' },
       ],
     ],
     [

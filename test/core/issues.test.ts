@@ -53,6 +53,14 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'implausible-value': { code: 'implausible-value', text: '1200000', why: 'scale' },
   'ambiguous-parent': { code: 'ambiguous-parent', parent: 'Grow revenue', count: 2 },
   'several-parents': { code: 'several-parents', parent: 'CMO-1; CMO-2', used: 'CMO-1' },
+  'bad-confidence': { code: 'bad-confidence', text: '12' },
+  'history-no-header': { code: 'history-no-header' },
+  'bad-check-in-date': { code: 'bad-check-in-date', text: 'last Friday' },
+  'bad-check-in-status': { code: 'bad-check-in-status', text: 'fine' },
+  'duplicate-check-in': { code: 'duplicate-check-in', day: '2026-03-31', otherRow: 12 },
+  'orphan-history': { code: 'orphan-history', checkIns: 3 },
+  'confidence-falling': { code: 'confidence-falling', values: [8, 6, 4] },
+  'history-large': { code: 'history-large', checkIns: 300_000, cells: 2_400_000 },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };

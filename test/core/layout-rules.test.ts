@@ -46,7 +46,7 @@ describe('inspectTab', () => {
   });
 
   it('names the recognised headers of a near miss, as written', () => {
-    expect(inspectTab([['Notes', 'Ref', ' Owner ', 'Target', 'Actual']])).toEqual({
+    expect(inspectTab([['Remarks', 'Ref', ' Owner ', 'Target', 'Actual']])).toEqual({
       kind: 'near-miss',
       row: 0,
       headers: ['Ref', 'Owner', 'Target', 'Actual'],

@@ -73,6 +73,9 @@ describe('readSettings', () => {
     ['decimal separator ,', ['Decimal separator', ','], { decimalSeparator: ',' }],
     ['decimal separator .', ['Decimal separator', '.'], { decimalSeparator: '.' }],
     ['decimal separator by name', ['Decimal separator', 'Comma'], { decimalSeparator: ',' }],
+    ['target path', ['Target path', 'Back-loaded'], { targetPath: 'back-loaded' }],
+    ['target path, any spelling', ['Target path', 'backloaded'], { targetPath: 'back-loaded' }],
+    ['stepped target path', ['Target path', 'Stepped'], { targetPath: 'stepped' }],
   ])('reads %s', (_, cells, changed) => {
     const { settings, issues } = read(cells);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...changed });
@@ -105,6 +108,7 @@ describe('readSettings', () => {
     [['Count unmeasured as zero', 2], 2, '2'],
     [['Default period', 'next year'], 2, 'next year'],
     [['Decimal separator', ';'], 2, ';'],
+    [['Target path', 'curvy'], 2, 'curvy'],
     [['Payout point', 'lots', 0.5], 2, 'lots'],
     [['Payout point', 0.8, ''], 3, ''],
     [['Payout point', '', 0.5], 2, ''],
@@ -231,6 +235,7 @@ describe('settingsRows', () => {
     ],
     // Not a row of the tab: the spreadsheet's own zone, which readSettings is given.
     timeZone: 'UTC',
+    targetPath: 'stepped',
   };
 
   it.each<[string, Settings]>([
@@ -256,6 +261,7 @@ describe('settingsRows', () => {
       'Goal tabs',
       'Default period',
       'Decimal separator',
+      'Target path',
       'Payout point',
       'Payout point',
       'Payout point',

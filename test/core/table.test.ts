@@ -34,7 +34,7 @@ const HEADER = [
   'Gate',
   'Min',
   'Max',
-  'Notes',
+  'Remarks',
 ] as const;
 type Column = (typeof HEADER)[number];
 
@@ -195,21 +195,22 @@ describe('findHeader', () => {
     ['Due date', 'due'],
     ['Status', 'status'],
   ])('matches %j case- and punctuation-insensitively as %s', (name, field) => {
-    const others = field === 'id' ? ['Goal', 'Notes'] : field === 'goal' ? ['ID', 'Notes'] : ['ID', 'Goal'];
+    const others =
+      field === 'id' ? ['Goal', 'Remarks'] : field === 'goal' ? ['ID', 'Remarks'] : ['ID', 'Goal'];
     const header = findHeader([[...others, name]]);
     expect(header?.columns[field]).toBe(2);
   });
 
   it('keeps the first column when a field appears twice, and ignores unknown columns', () => {
-    const header = findHeader([['Notes', 'ID', 'Goal', 'Target', 'Target (%)', 'Comments']]);
+    const header = findHeader([['Remarks', 'ID', 'Goal', 'Target', 'Target (%)', 'Details']]);
     expect(header?.columns).toEqual({ id: 1, goal: 2, target: 3 });
-    expect(header?.headers).toEqual(['Notes', 'ID', 'Goal', 'Target', 'Target (%)', 'Comments']);
+    expect(header?.headers).toEqual(['Remarks', 'ID', 'Goal', 'Target', 'Target (%)', 'Details']);
   });
 });
 
 describe('readGoalTab', () => {
   it('is null for a tab that is not a goal tab', () => {
-    expect(readGoalTab('Notes', [['Name', 'Comment']], DEFAULT_SETTINGS, 0)).toBeNull();
+    expect(readGoalTab('Remarks', [['Name', 'Comment']], DEFAULT_SETTINGS, 0)).toBeNull();
     expect(readGoalTab('Empty', [], DEFAULT_SETTINGS, 0)).toBeNull();
   });
 
@@ -236,7 +237,7 @@ describe('readGoalTab', () => {
         Cap: '120%',
         Floor: 0.1,
         Gate: '80%',
-        Notes: 'kept, never read',
+        Remarks: 'kept, never read',
       }),
     ];
     // The title row above the header is passed over; rows count from the top of the grid.
@@ -270,6 +271,9 @@ describe('readGoalTab', () => {
       gate: 0.8,
       threshold: null,
       stretch: null,
+      confidence: null,
+      note: '',
+      phaseTargets: null,
       synthesized: false,
       blocked: false,
       columns: {
@@ -338,7 +342,7 @@ describe('readGoalTab', () => {
       row({}),
       ['   ', '', null],
       [],
-      row({ Notes: 'only a note: not a goal' }),
+      row({ Remarks: 'only a remark: not a goal' }),
       goalRow({ 'Goal ID': 'B' }),
     ];
     const result = readGoalTab('T', grid, DEFAULT_SETTINGS, 5, { rowOffset: 100 });
@@ -830,5 +834,62 @@ describe('negative weights', () => {
     const { goals, issues } = read([goalRow({ Weight: weight })]);
     expect(issues.map((i) => i.code)).toEqual(expected);
     expect(goals[0].blocked).toBe(false);
+  });
+});
+
+describe('Confidence and Note (check-ins)', () => {
+  const tab = (confidences: CellValue[], notes: CellValue[] = []) =>
+    readGoalTab(
+      'Team',
+      [
+        ['ID', 'Goal', 'Target', 'Actual', 'Confidence', 'Note'],
+        ...confidences.map((c, k) => [`G${k}`, 'Goal', 10, 5, c, notes[k] ?? '']),
+      ],
+      DEFAULT_SETTINGS,
+      0,
+    )!;
+
+  it.each<[string, CellValue[], (number | null)[], [string, string][]]>([
+    ['tenths as written', [7, '8', 0, 10, ''], [7, 8, 0, 10, null], []],
+    ['a percentage reads as tenths', ['70%', 9], [7, 9], []],
+    ['a column of fractions (70% cells) reads as tenths', [0.7, 0.45, 1, 0], [7, 4.5, 10, 0], []],
+    ['a column of 0s and 1s stays tenths', [0, 1], [0, 1], []],
+    [
+      'outside 0-10 is a warning, not counted',
+      [12, -1],
+      [null, null],
+      [
+        ['bad-confidence', 'warning'],
+        ['bad-confidence', 'warning'],
+      ],
+    ],
+    ['text that is not a number is reported, not blocking', ['high'], [null], [['not-a-number', 'error']]],
+  ])('%s', (_label, cells, expected, issues) => {
+    const read = tab(cells);
+    expect(read.goals.map((g) => g.confidence)).toEqual(expected);
+    const found = read.issues.filter((i) => i.code !== 'missing-owner');
+    expect(found.map((i) => [i.code, i.severity])).toEqual(issues);
+    expect(found.every((i) => i.column === 'Confidence')).toBe(true);
+    expect(read.goals.every((g) => !g.blocked && g.actual === 5)).toBe(true);
+  });
+
+  it('reads the note as text', () => {
+    expect(tab([7], ['  slow start ']).goals[0].note).toBe('slow start');
+  });
+
+  it('a row with only a confidence or a note is no goal (and no section label)', () => {
+    const read = readGoalTab(
+      'Team',
+      [
+        ['ID', 'Goal', 'Target', 'Actual', 'Confidence', 'Note'],
+        ['G1', 'Goal', 10, 5, 7, ''],
+        ['', '', '', '', 6, ''],
+        ['', '', '', '', '', 'see above'],
+      ],
+      DEFAULT_SETTINGS,
+      0,
+    )!;
+    expect(read.goals.map((g) => g.id)).toEqual(['G1']);
+    expect(read.issues.map((i) => i.code)).toEqual(['missing-owner']);
   });
 });

@@ -56,6 +56,9 @@ const rollupDirect = (call: Call): unknown =>
 /** Row of a goal in the stacked columns: CMO's four goals come first, then Demand Gen's. */
 const DG_1 = 4;
 
+/** A History range typed inline: two check-ins of DG-1 in Q3 2026. */
+const HISTORY = '{"Date","ID","Final";"2026-07-31","DG-1",0.31;"2026-08-31","DG-1",0.62}';
+
 // biome-ignore format: a table, one row per line
 const CASES: FormulaCase[] = [
   {
@@ -163,6 +166,22 @@ const CASES: FormulaCase[] = [
     name: 'MBO_STATUS: nested attainment against a percent literal',
     formula: '=MBO_STATUS(MBO_ATTAINMENT(CMO!K2:K5, CMO!J2:J5, CMO!I2:I5), 90%)',
     expect: col('at risk', 'at risk', 'at risk', 'on track'),
+  },
+  {
+    name: 'MBO_TREND: a History range, one row to feed SPARKLINE',
+    formula: `=MBO_TREND(${HISTORY}, "dg-1")`,
+    expect: [[0.31, 0.62]],
+  },
+  {
+    name: 'MBO_FORECAST: the run rate to the end of Q3, paid on a curve from another tab',
+    formula: `=MBO_FORECAST(${HISTORY}, "DG-1", "Q3 2026", Settings!A2:B4)`,
+    expect: [[0.92, 0.8]],
+  },
+  {
+    name: 'MBO_REQUIRED: what each goal under CMO-1 needs, across five tables',
+    formula: `=MBO_REQUIRED("CMO-1", 100%, ${allTables})`,
+    expect: (grid: unknown[][]) => grid.length > 1 && grid[0][0] === 'ID' && grid[0][4] === 'Actual needed',
+    direct: (call) => call('MBO_REQUIRED', 'CMO-1', 1, ...sampleGrids()),
   },
 ];
 

@@ -73,7 +73,19 @@ describe('chooseTab', () => {
 });
 
 describe('looksLikeReport', () => {
-  const headers = ['ID', 'Goal', 'Owner', 'Tab', 'Measured', 'Rolled up', 'Attainment', 'Status', 'Gap'];
+  const headers = [
+    'ID',
+    'Goal',
+    'Owner',
+    'Tab',
+    'Measured',
+    'Rolled up',
+    'Attainment',
+    'Status',
+    'Gap',
+    'Last check-in',
+    '30-day change',
+  ];
   it.each([
     ['a report', [['Computed by MBO Cascade on 2026-01-01 10:00 UTC from CMO: …'], [], headers], true],
     [

@@ -25,6 +25,8 @@ const EXPECTED_MENU = [
   { caption: 'Open sidebar', functionName: 'showSidebar' },
   { caption: 'Check workbook', functionName: 'menuCheckWorkbook' },
   { caption: 'Roll up', functionName: 'menuRollUp' },
+  { caption: 'Record check-in', functionName: 'menuRecordCheckIn' },
+  { caption: 'Compact History', functionName: 'menuCompactHistory' },
   'separator',
   { caption: 'Link selected row to a parent…', functionName: 'menuLinkToParent' },
   { caption: 'Insert goal tab from template', functionName: 'menuInsertGoalTab' },
