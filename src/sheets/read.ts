@@ -41,22 +41,11 @@ function mergesOf(range: RangePort): Merge[] {
  * look at its top rows: one that reads as a goal tab is someone's goals and is read as such.
  */
 export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
-  const locale = spreadsheet.getSpreadsheetLocale();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const marked = markedTabs(spreadsheet);
-  const tabs: TabInput[] = [];
-  const ownTabs: string[] = [];
-  for (const sheet of spreadsheet.getSheets()) {
-    const name = sheet.getName();
-    if (marked.has(name)) {
-      ownTabs.push(name);
-      continue;
-    }
-    if (isHistoryTab(name) && !holdsGoals(sheet)) continue;
+  return readUserTabs(spreadsheet, (sheet, name) => {
+    if (isHistoryTab(name) && !holdsGoals(sheet)) return null;
     const range = sheet.getDataRange();
-    tabs.push({ name, grid: range.getValues(), merges: mergesOf(range) });
-  }
-  return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale), timeZone };
+    return { name, grid: range.getValues(), merges: mergesOf(range) };
+  });
 }
 
 /**
@@ -69,6 +58,19 @@ export function readTopRows(
   rows: number,
   whole: (name: string) => boolean,
 ): WorkbookRead {
+  return readUserTabs(spreadsheet, (sheet, name) => {
+    const range = sheet.getDataRange();
+    if (whole(name)) return { name, grid: range.getValues() };
+    const top = sheet.getRange(1, 1, Math.min(rows, range.getNumRows()), range.getNumColumns());
+    return { name, grid: top.getValues() };
+  });
+}
+
+/** The locale, the zone and each tab the add-on did not make, read by `read` (null leaves a tab out); ours listed apart. */
+function readUserTabs(
+  spreadsheet: SpreadsheetPort,
+  read: (sheet: SheetPort, name: string) => TabInput | null,
+): WorkbookRead {
   const locale = spreadsheet.getSpreadsheetLocale();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const marked = markedTabs(spreadsheet);
@@ -80,13 +82,8 @@ export function readTopRows(
       ownTabs.push(name);
       continue;
     }
-    const range = sheet.getDataRange();
-    if (whole(name)) {
-      tabs.push({ name, grid: range.getValues() });
-      continue;
-    }
-    const top = sheet.getRange(1, 1, Math.min(rows, range.getNumRows()), range.getNumColumns());
-    tabs.push({ name, grid: top.getValues() });
+    const tab = read(sheet, name);
+    if (tab !== null) tabs.push(tab);
   }
   return { tabs, ownTabs, locale, decimalSeparator: decimalSeparatorOf(locale), timeZone };
 }

@@ -1,6 +1,7 @@
 // Where the report goes: its usual name, our earlier report's, or the next free numbered name, never a tab we did not make.
 import { describe, expect, it } from 'vitest';
 import { chooseTab, looksLikeReport, numberedName } from '../../src/report/report-tab';
+import { GOAL_HEADERS } from '../../src/report/rollup-table';
 
 const mine = (name: string) => ({ name, ours: false });
 const ours = (name: string) => ({ name, ours: true });
@@ -73,19 +74,8 @@ describe('chooseTab', () => {
 });
 
 describe('looksLikeReport', () => {
-  const headers = [
-    'ID',
-    'Goal',
-    'Owner',
-    'Tab',
-    'Measured',
-    'Rolled up',
-    'Attainment',
-    'Status',
-    'Gap',
-    'Last check-in',
-    '30-day change',
-  ];
+  // The report's own goal headers (any change to them must keep its report recognised).
+  const headers = [...GOAL_HEADERS];
   it.each([
     ['a report', [['Computed by MBO Cascade on 2026-01-01 10:00 UTC from CMO: …'], [], headers], true],
     [
