@@ -8,8 +8,8 @@ const PACKAGES = ['libreoffice-calc-nogui', 'python3-uno'];
 
 export type LibreOffice = { ok: true; soffice: string; python: string; version: string; installed: boolean } | { ok: false; reason: string };
 
-function which(command: string): string | null {
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+function which(command: string, env: NodeJS.ProcessEnv): string | null {
+  const found = spawnSync('/bin/sh', ['-c', `command -v ${command}`], { encoding: 'utf8', env });
   return found.status === 0 ? found.stdout.trim() : null;
 }
 
@@ -17,8 +17,8 @@ function hasUno(): boolean {
   return existsSync(SYSTEM_PYTHON) && spawnSync(SYSTEM_PYTHON, ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
 }
 
-function found(installed: boolean): LibreOffice | null {
-  const soffice = which('soffice');
+function found(installed: boolean, env: NodeJS.ProcessEnv): LibreOffice | null {
+  const soffice = which('soffice', env);
   if (!soffice || !hasUno()) return null;
   const version = spawnSync(soffice, ['--version'], { encoding: 'utf8', timeout: 60_000 }).stdout?.trim() || 'unknown version';
   return { ok: true, soffice, python: SYSTEM_PYTHON, version, installed };
@@ -50,12 +50,12 @@ function aptInstall(log: (line: string) => void): string | null {
  * LibreOffice and the `uno` module, installed here when missing and allowed: as root, and not in CI (CI and
  * `npm test` never need it). When it cannot be had, `reason` says why, for the bench to print and record.
  */
-export function ensureLibreOffice(log: (line: string) => void): LibreOffice {
-  const present = found(false);
+export function ensureLibreOffice(log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): LibreOffice {
+  const present = found(false, env);
   if (present) return present;
-  if (process.env.CI) return { ok: false, reason: 'LibreOffice (libreoffice-calc-nogui, python3-uno) is not installed, and the bench does not install it in CI' };
+  if (env.CI) return { ok: false, reason: 'LibreOffice (libreoffice-calc-nogui, python3-uno) is not installed, and the bench does not install it in CI' };
   if (process.getuid?.() !== 0) return { ok: false, reason: `LibreOffice is not installed and this is not root: run \`apt-get install ${PACKAGES.join(' ')}\`` };
   const failure = aptInstall(log);
   if (failure) return { ok: false, reason: failure };
-  return found(true) ?? { ok: false, reason: `${PACKAGES.join(' ')} installed, but soffice or Python's uno module is still missing` };
+  return found(true, env) ?? { ok: false, reason: `${PACKAGES.join(' ')} installed, but soffice or Python's uno module is still missing` };
 }

@@ -89,9 +89,9 @@ const LIBREOFFICE_WORKLOADS = (quick: boolean): Workload[] => {
 };
 
 /** LibreOffice Calc headless: the .xlsx loaded, hard-recalculated, read back; our functions from the bundle in the main realm. */
-export async function benchNative(quick = false): Promise<Section[]> {
+export async function benchNative(quick = false, env: NodeJS.ProcessEnv = process.env): Promise<Section[]> {
   const title = 'Native formulas in LibreOffice against MBO_ROLLUP / MBO_CASCADE';
-  const office = ensureLibreOffice((line) => process.stderr.write(`bench: ${line}\n`));
+  const office = ensureLibreOffice((line) => process.stderr.write(`bench: ${line}\n`), env);
   if (!office.ok) {
     process.stderr.write(`bench: LibreOffice comparison skipped: ${office.reason}\n`);
     return [{ title, table: [['LibreOffice'], [`not measured: ${office.reason}`]], checks: [] }];
