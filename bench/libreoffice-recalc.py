@@ -3,7 +3,7 @@
 # Usage: /usr/bin/python3 libreoffice-recalc.py PIPE_NAME < jobs.json, with soffice already started (by
 # bench/libreoffice-run.ts) with --accept=pipe,name=PIPE_NAME;urp;StarOffice.ComponentContext.
 # jobs.json: [{"file": "/abs/path.xlsx", "ranges": ["D2:D1001", ...]}, ...]
-# Prints one JSON line per job: {"file", "loadMs", "recalcMs", "readMs", "columns": [[...], ...]} (one list per
+# Prints one JSON line per job: {"file", "loadMs", "recalcMs", "readMs", "threaded", "columns": [[...], ...]} (one list per
 # range, its cells top to bottom: numbers as numbers, text and blanks as text), or {"file", "error"}.
 import json
 import sys
@@ -45,6 +45,15 @@ def set_load_recalc_never(ctx):
     access.commitChanges()
 
 
+def threaded_calculation(ctx):
+    # Whether formula groups are calculated on several threads (on by default; the bench may start soffice with it off).
+    provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+    access = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", "/org.openoffice.Office.Calc/Formula/Calculation"),)
+    )
+    return bool(access.getPropertyValue("UseThreadedCalculationForFormulaGroups"))
+
+
 def run_job(desktop, job):
     url = uno.systemPathToFileUrl(job["file"])
     start = time.perf_counter()
@@ -74,10 +83,12 @@ def main():
     jobs = json.load(sys.stdin)
     ctx = connect(pipe)
     set_load_recalc_never(ctx)
+    threaded = threaded_calculation(ctx)
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     for job in jobs:
         try:
             out = run_job(desktop, job)
+            out["threaded"] = threaded
         except Exception as e:  # one bad workbook is reported, the rest still run
             out = {"file": job["file"], "error": str(e)}
         print(json.dumps(out), flush=True)

@@ -1,6 +1,6 @@
 // Runs one workbook through headless LibreOffice (soffice started here, driven by libreoffice-recalc.py) and returns its timings and values.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ export interface RecalcJob {
 }
 
 export type RecalcResult =
-  | { ok: true; loadMs: number; recalcMs: number; readMs: number; columns: (string | number)[][] }
+  | { ok: true; loadMs: number; recalcMs: number; readMs: number; threaded: boolean; columns: (string | number)[][] }
   | { ok: false; error: string };
 
 const SCRIPT = join(import.meta.dirname, '../bench/libreoffice-recalc.py');
@@ -23,8 +23,15 @@ const SCRIPT = join(import.meta.dirname, '../bench/libreoffice-recalc.py');
  * `job` (the warm-up pays for the first document's one-off start-up costs), and stops soffice: it runs in a
  * process group of its own (soffice starts oosplash, which starts soffice.bin), ended by that group's id.
  */
-export async function recalculate(office: Extract<LibreOffice, { ok: true }>, warmup: RecalcJob, job: RecalcJob, timeoutMs: number): Promise<RecalcResult> {
+export async function recalculate(
+  office: Extract<LibreOffice, { ok: true }>,
+  warmup: RecalcJob,
+  job: RecalcJob,
+  timeoutMs: number,
+  threaded = true,
+): Promise<RecalcResult> {
   const profile = mkdtempSync(join(tmpdir(), 'mbo-bench-lo-'));
+  if (!threaded) singleThreaded(profile);
   const pipe = `mbo-bench-${process.pid}-${Date.now()}`;
   const soffice = spawn(
     office.soffice,
@@ -46,9 +53,9 @@ export async function recalculate(office: Extract<LibreOffice, { ok: true }>, wa
     if (run.timedOut) return { ok: false, error: `did not finish in ${Math.round(timeoutMs / 1000)} s` };
     const lines = run.stdout.trim().split('\n').filter(Boolean);
     if (run.code !== 0 || lines.length < 2) return { ok: false, error: `libreoffice-recalc.py exited ${run.code}: ${run.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
-    const out = JSON.parse(lines[1]) as { error?: string; loadMs: number; recalcMs: number; readMs: number; columns: (string | number)[][] };
+    const out = JSON.parse(lines[1]) as { error?: string; loadMs: number; recalcMs: number; readMs: number; threaded: boolean; columns: (string | number)[][] };
     if (out.error) return { ok: false, error: out.error };
-    return { ok: true, loadMs: out.loadMs, recalcMs: out.recalcMs, readMs: out.readMs, columns: out.columns };
+    return { ok: true, loadMs: out.loadMs, recalcMs: out.recalcMs, readMs: out.readMs, threaded: out.threaded, columns: out.columns };
   } finally {
     // The script terminates soffice's desktop when done; give it a moment to quit, then end the group.
     await Promise.race([sofficeExit, new Promise((resolve) => setTimeout(resolve, 15_000))]);
@@ -61,6 +68,19 @@ export async function recalculate(office: Extract<LibreOffice, { ok: true }>, wa
     }
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** A profile whose settings turn Calc's threaded formula-group calculation off, read by soffice as it starts. */
+function singleThreaded(profile: string): void {
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(
+    join(profile, 'user/registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Calculation"><prop oor:name="UseThreadedCalculationForFormulaGroups" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+`,
+  );
 }
 
 /** Runs the Python script with `input` on stdin; past the timeout it is ended by its pid. */
