@@ -25,7 +25,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 
 export async function benchCli(): Promise<Section[]> {
   const dir = mkdtempSync(join(tmpdir(), 'mbo-bench-'));
-  const table: (string | number)[][] = [['goals', 'file (MB)', 'check (ms)', 'rollup round trip (ms)', 'output (MB)']];
+  const table: (string | number)[][] = [
+    ['goals', 'file (MB)', 'check (ms)', 'rollup round trip (ms)', 'output (MB)'],
+  ];
   try {
     for (const goals of [10_000, 100_000]) {
       const input = join(dir, `book-${goals}.xlsx`);
@@ -34,7 +36,13 @@ export async function benchCli(): Promise<Section[]> {
       const options = { today: null, now: new Date(Date.UTC(2026, 10, 23)), progress: SILENT_PROGRESS };
       const check = await timed(() => checkFiles([input], false, options));
       const rollup = await timed(() => rollupFiles([input], output, options));
-      table.push([fmt.int(goals), fmt.mb(statSync(input).size), fmt.ms(check.ms), fmt.ms(rollup.ms), fmt.mb(statSync(output).size)]);
+      table.push([
+        fmt.int(goals),
+        fmt.mb(statSync(input).size),
+        fmt.ms(check.ms),
+        fmt.ms(rollup.ms),
+        fmt.mb(statSync(output).size),
+      ]);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -44,7 +52,9 @@ export async function benchCli(): Promise<Section[]> {
       title: 'Command line on .xlsx (exceljs), 10 tabs',
       table,
       checks: [],
-      notes: ['Round trip = read the workbook, analyse it, add the Roll-up tab and write a copy (the input is never written).'],
+      notes: [
+        'Round trip = read the workbook, analyse it, add the Roll-up tab and write a copy (the input is never written).',
+      ],
     },
   ];
 }

@@ -13,7 +13,14 @@ export interface RecalcJob {
 }
 
 export type RecalcResult =
-  | { ok: true; loadMs: number; recalcMs: number; readMs: number; threaded: boolean; columns: (string | number)[][] }
+  | {
+      ok: true;
+      loadMs: number;
+      recalcMs: number;
+      readMs: number;
+      threaded: boolean;
+      columns: (string | number)[][];
+    }
   | { ok: false; error: string };
 
 const SCRIPT = join(import.meta.dirname, '../bench/libreoffice-recalc.py');
@@ -52,10 +59,28 @@ export async function recalculate(
     const run = await runScript(office.python, [SCRIPT, pipe], JSON.stringify([warmup, job]), timeoutMs);
     if (run.timedOut) return { ok: false, error: `did not finish in ${Math.round(timeoutMs / 1000)} s` };
     const lines = run.stdout.trim().split('\n').filter(Boolean);
-    if (run.code !== 0 || lines.length < 2) return { ok: false, error: `libreoffice-recalc.py exited ${run.code}: ${run.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
-    const out = JSON.parse(lines[1]) as { error?: string; loadMs: number; recalcMs: number; readMs: number; threaded: boolean; columns: (string | number)[][] };
+    if (run.code !== 0 || lines.length < 2)
+      return {
+        ok: false,
+        error: `libreoffice-recalc.py exited ${run.code}: ${run.stderr.trim().split('\n').slice(-1)[0] ?? ''}`,
+      };
+    const out = JSON.parse(lines[1]) as {
+      error?: string;
+      loadMs: number;
+      recalcMs: number;
+      readMs: number;
+      threaded: boolean;
+      columns: (string | number)[][];
+    };
     if (out.error) return { ok: false, error: out.error };
-    return { ok: true, loadMs: out.loadMs, recalcMs: out.recalcMs, readMs: out.readMs, threaded: out.threaded, columns: out.columns };
+    return {
+      ok: true,
+      loadMs: out.loadMs,
+      recalcMs: out.recalcMs,
+      readMs: out.readMs,
+      threaded: out.threaded,
+      columns: out.columns,
+    };
   } finally {
     // The script terminates soffice's desktop when done; give it a moment to quit, then end the group.
     await Promise.race([sofficeExit, new Promise((resolve) => setTimeout(resolve, 15_000))]);
@@ -84,7 +109,12 @@ function singleThreaded(profile: string): void {
 }
 
 /** Runs the Python script with `input` on stdin; past the timeout it is ended by its pid. */
-function runScript(command: string, args: string[], input: string, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
+function runScript(
+  command: string,
+  args: string[],
+  input: string,
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -98,7 +128,12 @@ function runScript(command: string, args: string[], input: string, timeoutMs: nu
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut });
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        timedOut,
+      });
     });
     child.stdin.end(input);
   });

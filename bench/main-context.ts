@@ -1,7 +1,7 @@
 // Loads the built dist/ files into this process's own realm through one Function, for timings free of the vm context's cost.
 import { readFileSync } from 'node:fs';
-import { loadBundle, pushOrder } from '../tools/load-bundle';
 import type { CatalogEntry, Implementation } from '../tools/formula-engine';
+import { loadBundle, pushOrder } from '../tools/load-bundle';
 
 export interface BundleFunctions {
   /** Every top-level function the uploaded files declare, by name. */
@@ -30,5 +30,8 @@ export function bundleInMainContext(): BundleFunctions {
 /** The same files in a vm context, as tools/load-bundle and the tests run them. */
 export function bundleInVmContext(): BundleFunctions {
   const bundle = loadBundle();
-  return { functions: bundle.functions, catalog: (bundle.context.MBO as { catalog: CatalogEntry[] }).catalog };
+  return {
+    functions: bundle.functions,
+    catalog: (bundle.context.MBO as { catalog: CatalogEntry[] }).catalog,
+  };
 }

@@ -3,12 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchBundle } from './bundle';
+import { benchCli } from './cli';
+import { benchColdCall } from './cold';
 import { benchCore } from './core';
 import { markdown, type Section } from './measure';
 import { benchHyperFormula, benchNative } from './native';
 import { benchSheets } from './sheets';
-import { benchCli } from './cli';
-import { benchColdCall } from './cold';
 
 export async function main(argv: string[]): Promise<number> {
   const only = argv[0];
@@ -37,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   console.log(text);
   if (!only) writeFileSync(join(import.meta.dirname, '../bench/RESULTS.md'), `${text}\n`);
   const failed = sections.flatMap((s) => s.checks).filter((c) => !c.pass);
-  if (failed.length) console.error(`bench: ${failed.length} target(s) not met: ${failed.map((c) => c.what).join('; ')}`);
+  if (failed.length)
+    console.error(`bench: ${failed.length} target(s) not met: ${failed.map((c) => c.what).join('; ')}`);
   return 0;
 }

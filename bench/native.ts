@@ -7,7 +7,15 @@ import { ensureLibreOffice } from './libreoffice';
 import { type RecalcJob, recalculate } from './libreoffice-run';
 import { type BundleFunctions, bundleInMainContext, bundleInVmContext } from './main-context';
 import { type Check, fmt, gc, type Section, timeMedian } from './measure';
-import { cascadeRows, levelsBelowTop, type NativeFormula, nativeSheet, oneLevelRows, type RollupRow, resultColumn } from './rollup-workbooks';
+import {
+  cascadeRows,
+  levelsBelowTop,
+  type NativeFormula,
+  nativeSheet,
+  oneLevelRows,
+  type RollupRow,
+  resultColumn,
+} from './rollup-workbooks';
 import { writeXlsx } from './xlsx-writer';
 
 type Ours = 'MBO_ROLLUP' | 'MBO_CASCADE';
@@ -41,7 +49,10 @@ function rollupArgs(rows: readonly RollupRow[]): unknown[][][] {
 
 /** The same goals as one goal table for MBO_CASCADE: Actual against a Target of 1 is the attainment itself. */
 function cascadeTable(rows: readonly RollupRow[]): unknown[][] {
-  return [['ID', 'Goal', 'Parent', 'Target', 'Actual'], ...rows.map((r) => [r.id, `Goal ${r.id}`, r.parent, 1, r.attainment ?? ''])];
+  return [
+    ['ID', 'Goal', 'Parent', 'Target', 'Actual'],
+    ...rows.map((r) => [r.id, `Goal ${r.id}`, r.parent, 1, r.attainment ?? '']),
+  ];
 }
 
 /** Our final attainment per row of `rows`, in their order. */
@@ -72,7 +83,10 @@ function disagreements(native: readonly unknown[], ours: readonly unknown[]): nu
   for (let i = 0; i < native.length; i++) {
     const a = native[i];
     const b = ours[i];
-    const same = typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 : (a ?? '') === '' && (b ?? '') === '';
+    const same =
+      typeof a === 'number' && typeof b === 'number'
+        ? Math.abs(a - b) <= 1e-9
+        : (a ?? '') === '' && (b ?? '') === '';
     if (!same) count++;
   }
   return count;
@@ -82,10 +96,33 @@ const LIBREOFFICE_WORKLOADS = (quick: boolean): Workload[] => {
   const depth6 = cascadeRows(quick ? 1_000 : 10_000, 6);
   const levels = levelsBelowTop(depth6);
   return [
-    ...(quick ? [1_000] : [1_000, 10_000, 100_000]).map((n): Workload => ({ label: 'one level', rows: oneLevelRows(n), levels: 1, formula: 'averageif', ours: ['MBO_ROLLUP'] })),
-    ...(quick ? [1_000] : [1_000, 10_000]).map((n): Workload => ({ label: 'one level', rows: oneLevelRows(n), levels: 1, formula: 'sumif-countifs', ours: ['MBO_ROLLUP'] })),
+    ...(quick ? [1_000] : [1_000, 10_000, 100_000]).map(
+      (n): Workload => ({
+        label: 'one level',
+        rows: oneLevelRows(n),
+        levels: 1,
+        formula: 'averageif',
+        ours: ['MBO_ROLLUP'],
+      }),
+    ),
+    ...(quick ? [1_000] : [1_000, 10_000]).map(
+      (n): Workload => ({
+        label: 'one level',
+        rows: oneLevelRows(n),
+        levels: 1,
+        formula: 'sumif-countifs',
+        ours: ['MBO_ROLLUP'],
+      }),
+    ),
     { label: 'depth 6', rows: depth6, levels, formula: 'averageif', ours: ['MBO_ROLLUP', 'MBO_CASCADE'] },
-    { label: 'depth 6', rows: depth6, levels: 1, formula: 'sumif-countifs', ours: ['MBO_ROLLUP'], wrongOnPurpose: true },
+    {
+      label: 'depth 6',
+      rows: depth6,
+      levels: 1,
+      formula: 'sumif-countifs',
+      ours: ['MBO_ROLLUP'],
+      wrongOnPurpose: true,
+    },
   ];
 };
 
@@ -101,7 +138,8 @@ export async function benchNative(quick = false, env: NodeJS.ProcessEnv = proces
   const vm = bundleInVmContext();
   // Both realms' functions run a few times first, so the first workbook is not timed while V8 is still optimising.
   const warmRows = cascadeRows(10_000, 6);
-  for (const functions of [main.functions, vm.functions]) for (const fn of ['MBO_ROLLUP', 'MBO_CASCADE'] as const) timeOurs(fn, functions, warmRows);
+  for (const functions of [main.functions, vm.functions])
+    for (const fn of ['MBO_ROLLUP', 'MBO_CASCADE'] as const) timeOurs(fn, functions, warmRows);
   const vmSlowdown: number[] = [];
   const ourTimes = new Map<string, number>();
   const vmTimes = new Map<string, number>();
@@ -126,17 +164,27 @@ export async function benchNative(quick = false, env: NodeJS.ProcessEnv = proces
   let measuredRows = 0;
   let slowest = Number.POSITIVE_INFINITY;
   try {
-    const warmup: RecalcJob = writeJob(dir, 'warmup', { label: 'warm-up', rows: oneLevelRows(200), levels: 1, formula: 'averageif', ours: [] });
+    const warmup: RecalcJob = writeJob(dir, 'warmup', {
+      label: 'warm-up',
+      rows: oneLevelRows(200),
+      levels: 1,
+      formula: 'averageif',
+      ours: [],
+    });
     for (const w of LIBREOFFICE_WORKLOADS(quick)) {
       const job = writeJob(dir, `${w.label}-${w.rows.length}-${w.formula}-${w.levels}`, w);
-      process.stderr.write(`bench: LibreOffice, ${w.label}, ${fmt.int(w.rows.length)} goals, ${formulaLabel(w)}…\n`);
+      process.stderr.write(
+        `bench: LibreOffice, ${w.label}, ${fmt.int(w.rows.length)} goals, ${formulaLabel(w)}…\n`,
+      );
       gc();
       let native = await recalculate(office, warmup, job, 45 * 60_000);
       if (!native.ok && native.error.includes('threadpool')) {
         // LibreOffice 7.4 gives up on a threaded group calculation that runs too long ("timeout waiting for
         // threadpool tasks"): the same workbook again with threaded calculation off.
         threadpoolFailures.push(`${w.label}, ${fmt.int(w.rows.length)} goals: ${native.error}`);
-        process.stderr.write(`bench: LibreOffice's threaded calculation failed (${native.error}); again single-threaded…\n`);
+        process.stderr.write(
+          `bench: LibreOffice's threaded calculation failed (${native.error}); again single-threaded…\n`,
+        );
         native = await recalculate(office, warmup, job, 45 * 60_000, false);
       }
       for (const fn of w.ours) {
@@ -201,8 +249,15 @@ export async function benchNative(quick = false, env: NodeJS.ProcessEnv = proces
         'LibreOffice load = loadComponentFromURL of the .xlsx with recalculation on load set to never (nothing is computed). Hard recalc = XCalculatable.calculateAll(), every formula evaluated anew (Ctrl+Shift+F9), the only time in the ratio. Reading the result column back and closing are not counted. A 200-row workbook is loaded and recalculated first in the same soffice, untimed.',
         `Ours: the uploaded files (dist/mbo.js, dist/globals.js) evaluated once in the main realm through one Function, then the function called on the columns as Sheets passes them (2-D arrays, blanks as ""), median of repeated calls. The vm-context column runs the same files in a node:vm context, as the tests and older bench rows do: ${vmSlowdown.length ? `${fmt.ratio(median(vmSlowdown))}× slower in this run (median over the workbooks of 10,000 goals or more; ${fmt.ratio(Math.min(...vmSlowdown))}-${fmt.ratio(Math.max(...vmSlowdown))}×)` : 'slower'}, a cost of Node’s vm contexts (every global lookup goes through the context’s interceptors), not of the code, so the ratios use the main realm.`,
         'MBO_CASCADE reads the same goals as a goal table (ID, Goal, Parent, Target 1, Actual = attainment) and does the whole cascade (validation, paths, status); its Attainment column is compared by ID.',
-        ...threadpoolFailures.map((f) => `Threaded calculation failed here and the workbook was recalculated with it off ("one thread"): ${f}.`),
-        ...(wrongRows.length ? [`The one-level formula on the depth-6 workbook disagrees on ${wrongRows.join(', ')} rows: the error the helper columns fix.`] : []),
+        ...threadpoolFailures.map(
+          (f) =>
+            `Threaded calculation failed here and the workbook was recalculated with it off ("one thread"): ${f}.`,
+        ),
+        ...(wrongRows.length
+          ? [
+              `The one-level formula on the depth-6 workbook disagrees on ${wrongRows.join(', ')} rows: the error the helper columns fix.`,
+            ]
+          : []),
         'LibreOffice and the bench share 2 cores with other work; the ratios compare times from this one run.',
       ],
     },
@@ -217,7 +272,11 @@ function writeJob(dir: string, name: string, w: Workload): RecalcJob {
 }
 
 /** Engine build plus evaluation of every cell, in HyperFormula, with our functions plugged in from the bundle. */
-function evaluateInHyperFormula(sheet: SheetContent, bundle: BundleFunctions, column: number): { ms: number; values: unknown[] } {
+function evaluateInHyperFormula(
+  sheet: SheetContent,
+  bundle: BundleFunctions,
+  column: number,
+): { ms: number; values: unknown[] } {
   gc();
   const start = performance.now();
   const engine = createEngine({ Rollup: sheet }, bundle.functions, bundle.catalog);
@@ -234,7 +293,12 @@ function mboSheet(rows: readonly RollupRow[]): SheetContent {
   const last = rows.length + 1;
   return [
     ['ID', 'Parent', 'Attainment', 'Roll-up'],
-    ...rows.map((r, i) => [r.id, r.parent || null, r.attainment, i === 0 ? `=MBO_ROLLUP(A2:A${last}, B2:B${last}, C2:C${last})` : null]),
+    ...rows.map((r, i) => [
+      r.id,
+      r.parent || null,
+      r.attainment,
+      i === 0 ? `=MBO_ROLLUP(A2:A${last}, B2:B${last}, C2:C${last})` : null,
+    ]),
   ];
 }
 
@@ -244,28 +308,71 @@ export function benchHyperFormula(quick = false): Section[] {
   const depth6 = cascadeRows(1_000, 6);
   const all: Workload[] = [
     { label: 'one level', rows: oneLevelRows(1_000), levels: 1, formula: 'averageif', ours: ['MBO_ROLLUP'] },
-    { label: 'one level', rows: oneLevelRows(1_000), levels: 1, formula: 'sumif-countifs', ours: ['MBO_ROLLUP'] },
-    { label: 'depth 6', rows: depth6, levels: levelsBelowTop(depth6), formula: 'averageif', ours: ['MBO_ROLLUP'] },
+    {
+      label: 'one level',
+      rows: oneLevelRows(1_000),
+      levels: 1,
+      formula: 'sumif-countifs',
+      ours: ['MBO_ROLLUP'],
+    },
+    {
+      label: 'depth 6',
+      rows: depth6,
+      levels: levelsBelowTop(depth6),
+      formula: 'averageif',
+      ours: ['MBO_ROLLUP'],
+    },
   ];
   const workloads = quick ? all.slice(0, 1) : all;
   const warm = oneLevelRows(200);
   evaluateInHyperFormula(nativeSheet(warm, 1) as SheetContent, bundle, 3);
   evaluateInHyperFormula(mboSheet(warm), bundle, 3);
-  const table: (string | number)[][] = [['workbook', 'goals', 'native formula', 'native formulas (ms)', 'MBO_ROLLUP (ms)', 'MBO_ROLLUP faster by', 'rows that disagree']];
+  const table: (string | number)[][] = [
+    [
+      'workbook',
+      'goals',
+      'native formula',
+      'native formulas (ms)',
+      'MBO_ROLLUP (ms)',
+      'MBO_ROLLUP faster by',
+      'rows that disagree',
+    ],
+  ];
   let disagreeing = 0;
   for (const w of workloads) {
-    process.stderr.write(`bench: HyperFormula, ${w.label}, ${fmt.int(w.rows.length)} goals, ${formulaLabel(w)}…\n`);
-    const native = evaluateInHyperFormula(nativeSheet(w.rows, w.levels, w.formula) as SheetContent, bundle, 2 + w.levels);
+    process.stderr.write(
+      `bench: HyperFormula, ${w.label}, ${fmt.int(w.rows.length)} goals, ${formulaLabel(w)}…\n`,
+    );
+    const native = evaluateInHyperFormula(
+      nativeSheet(w.rows, w.levels, w.formula) as SheetContent,
+      bundle,
+      2 + w.levels,
+    );
     const mbo = evaluateInHyperFormula(mboSheet(w.rows), bundle, 3);
     const disagree = disagreements(native.values, mbo.values);
     disagreeing += disagree;
-    table.push([w.label, fmt.int(w.rows.length), formulaLabel(w), fmt.ms(native.ms), fmt.ms(mbo.ms), `${fmt.ratio(native.ms / mbo.ms)}×`, disagree]);
+    table.push([
+      w.label,
+      fmt.int(w.rows.length),
+      formulaLabel(w),
+      fmt.ms(native.ms),
+      fmt.ms(mbo.ms),
+      `${fmt.ratio(native.ms / mbo.ms)}×`,
+      disagree,
+    ]);
   }
   return [
     {
       title: 'Native formulas in HyperFormula against MBO_ROLLUP in HyperFormula',
       table,
-      checks: [{ what: 'HyperFormula’s native formulas and MBO_ROLLUP agree row by row', target: '0 rows differ', measured: fmt.int(disagreeing), pass: disagreeing === 0 }],
+      checks: [
+        {
+          what: 'HyperFormula’s native formulas and MBO_ROLLUP agree row by row',
+          target: '0 rows differ',
+          measured: fmt.int(disagreeing),
+          pass: disagreeing === 0,
+        },
+      ],
       notes: [
         'The same sheets as the LibreOffice section, in HyperFormula (the JavaScript engine the tests use): the native formulas, or one `MBO_ROLLUP` in D2 spilling down, with our functions from the bundle in the main realm.',
         'Each time is one engine build plus the evaluation of every formula, both sides in the same engine. HyperFormula’s conditional sums scan the whole range for every row (quadratic, and far slower than LibreOffice’s), so these ratios say how slow HyperFormula is, not how slow a native spreadsheet is: the LibreOffice section is the native anchor. For that reason it runs at 1,000 goals only.',

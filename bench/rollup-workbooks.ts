@@ -28,7 +28,11 @@ export function oneLevelRows(goals: number): RollupRow[] {
   const out: RollupRow[] = [];
   for (let p = 1; p <= parents; p++) out.push({ id: `P-${p}`, parent: '', attainment: null });
   for (let c = 1; out.length < goals; c++) {
-    out.push({ id: `C-${c}`, parent: `P-${1 + Math.floor(next() * parents)}`, attainment: next() < 0.16 ? null : Math.round(next() * 150) / 100 });
+    out.push({
+      id: `C-${c}`,
+      parent: `P-${1 + Math.floor(next() * parents)}`,
+      attainment: next() < 0.16 ? null : Math.round(next() * 150) / 100,
+    });
   }
   return shuffle(out, next);
 }
@@ -51,7 +55,10 @@ function filledLevels(goals: number, roots: number, fanout: number): number {
  */
 export function cascadeRows(goals: number, depth: number): RollupRow[] {
   const next = random(11);
-  const shape = (roots: number) => ({ roots, fanout: Math.max(2, Math.ceil(((goals - roots) / roots) ** (1 / Math.max(1, depth - 1)))) });
+  const shape = (roots: number) => ({
+    roots,
+    fanout: Math.max(2, Math.ceil(((goals - roots) / roots) ** (1 / Math.max(1, depth - 1)))),
+  });
   // Fewer top goals where ten would leave the last level empty (a 1,000-goal tree under 10 tops is 5 deep).
   let { roots, fanout } = shape(Math.max(1, Math.min(10, goals)));
   while (roots > 1 && filledLevels(goals, roots, fanout) < depth) ({ roots, fanout } = shape(roots - 1));
@@ -110,7 +117,11 @@ export type NativeFormula = 'averageif' | 'sumif-countifs';
  * column. Deeper cascades need a helper column per level (each averages the one before it, the first averages
  * C), since a formula cannot average a column it belongs to: `levels` columns, the last being the result.
  */
-export function nativeSheet(rows: readonly RollupRow[], levels: number, formula: NativeFormula = 'averageif'): (string | number | null)[][] {
+export function nativeSheet(
+  rows: readonly RollupRow[],
+  levels: number,
+  formula: NativeFormula = 'averageif',
+): (string | number | null)[][] {
   const last = rows.length + 1;
   const steps = Math.max(1, levels);
   const header: (string | number | null)[] = ['ID', 'Parent', 'Attainment'];
@@ -120,7 +131,11 @@ export function nativeSheet(rows: readonly RollupRow[], levels: number, formula:
     const row = i + 2;
     const cells: (string | number | null)[] = [r.id, r.parent || null, r.attainment];
     for (let s = 1; s <= steps; s++) {
-      cells.push(formula === 'sumif-countifs' && steps === 1 ? sumIfCountIfsFormula(row, last) : averageIfStep(row, last, column(1 + s)));
+      cells.push(
+        formula === 'sumif-countifs' && steps === 1
+          ? sumIfCountIfsFormula(row, last)
+          : averageIfStep(row, last, column(1 + s)),
+      );
     }
     grid.push(cells);
   });

@@ -46,7 +46,9 @@ export function benchSheets(): Section[] {
           pass: small.calls === large.calls,
         },
       ],
-      notes: ['One batched getValues per tab, then one setValues per block of the Roll-up tab, under the document lock.'],
+      notes: [
+        'One batched getValues per tab, then one setValues per block of the Roll-up tab, under the document lock.',
+      ],
     },
   ];
 }

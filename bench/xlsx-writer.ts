@@ -5,11 +5,13 @@ import { crc32, deflateRawSync } from 'node:zlib';
 /** A cell: a number, text, blank (null or ''), or a formula as text starting with '='. */
 export type XlsxCell = string | number | null;
 
-const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function columnName(index: number): string {
   let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -23,7 +25,9 @@ function cellXml(ref: string, value: XlsxCell): string {
 
 function sheetXml(rows: readonly (readonly XlsxCell[])[]): string {
   const letters = Array.from({ length: Math.max(0, ...rows.map((r) => r.length)) }, (_, i) => columnName(i));
-  const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   rows.forEach((row, r) => {
     const n = r + 1;
     parts.push(`<row r="${n}">${row.map((v, c) => cellXml(`${letters[c]}${n}`, v)).join('')}</row>`);

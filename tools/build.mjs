@@ -1,6 +1,7 @@
 // Builds what `clasp push` uploads: the bundle, top-level forwarders with JSDoc, the sidebar HTML and the manifest.
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+
 import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -109,7 +110,11 @@ export async function build() {
   await writeFile(join(dist, 'mbo.js'), banner + code);
   const meta = readMetadata(code);
   const docs = await loadDocs();
-  const forwarded = forwarders(GLOBAL_NAME, docs.documentFunctions(meta.catalog), docs.documentGlobals(meta.globals));
+  const forwarded = forwarders(
+    GLOBAL_NAME,
+    docs.documentFunctions(meta.catalog),
+    docs.documentGlobals(meta.globals),
+  );
   await writeFile(join(dist, 'globals.js'), banner + forwarded);
   await copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const sidebarBuilder = join(root, 'tools/build-sidebar.mjs');
@@ -117,11 +122,18 @@ export async function build() {
     const { buildSidebar } = await import(sidebarBuilder);
     await writeFile(join(dist, 'Sidebar.html'), await buildSidebar());
   }
-  return { ms: performance.now() - started, bytes: Buffer.byteLength(code), functions: meta.catalog.length, globals: meta.globals.length };
+  return {
+    ms: performance.now() - started,
+    bytes: Buffer.byteLength(code),
+    functions: meta.catalog.length,
+    globals: meta.globals.length,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await build();
   const files = (await readFile(join(root, '.clasp.json'), 'utf8')) && 'dist/';
-  console.log(`built ${files}: ${r.functions} custom functions, ${r.globals} other globals, bundle ${(r.bytes / 1024).toFixed(1)} KB, ${r.ms.toFixed(0)} ms`);
+  console.log(
+    `built ${files}: ${r.functions} custom functions, ${r.globals} other globals, bundle ${(r.bytes / 1024).toFixed(1)} KB, ${r.ms.toFixed(0)} ms`,
+  );
 }

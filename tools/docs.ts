@@ -11,9 +11,21 @@ const README = join(import.meta.dirname, '../README.md');
 export function functionReference(): string {
   const out: string[] = [];
   for (const f of documentFunctions(catalog)) {
-    const signature = f.params.map((p) => (p.repeats ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name)).join(', ');
-    out.push(`### \`${f.name}(${signature})\``, '', f.summary, '', '| argument | what to pass |', '| --- | --- |');
-    for (const p of f.params) out.push(`| \`${p.name}\`${p.optional || p.repeats ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`);
+    const signature = f.params
+      .map((p) => (p.repeats ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name))
+      .join(', ');
+    out.push(
+      `### \`${f.name}(${signature})\``,
+      '',
+      f.summary,
+      '',
+      '| argument | what to pass |',
+      '| --- | --- |',
+    );
+    for (const p of f.params)
+      out.push(
+        `| \`${p.name}\`${p.optional || p.repeats ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`,
+      );
     out.push('', `Returns: ${f.returns}`, '', '```', f.example, '```', '');
   }
   return out.join('\n').trimEnd();

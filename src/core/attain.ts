@@ -1,5 +1,5 @@
 // Attainment of one measured goal (actual against target, by direction) and the status it earns.
-import { type Direction, type Status, STATUSES } from './model';
+import { type Direction, STATUSES, type Status } from './model';
 
 export type AttainmentError = 'zero-span' | 'missing-target' | 'bad-range';
 

@@ -14,6 +14,7 @@ export type Status = (typeof STATUSES)[number];
 
 /** The recognised columns of a goal tab: see FIELDS in fields.ts. */
 export type { Field } from './fields';
+
 import type { Field } from './fields';
 
 /** One goal row after parsing. Numbers are null where the cell was blank or unreadable. */

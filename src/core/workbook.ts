@@ -2,12 +2,12 @@
 import { advise } from './advise';
 import { cascade } from './cascade';
 import { type Links, linkGoals } from './graph';
+import { inspectTab } from './header';
 import { type Issue, issueAt, NOWHERE } from './issues';
 import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
 import { groupByOwnerPeriod, scorecards } from './score';
 import { readSettings } from './settings';
-import { inspectTab } from './header';
 import { columnMapOf, type Merge, readGoalTab } from './table';
 
 export interface TabInput {

@@ -66,7 +66,11 @@ export function toColumn(arg: string, v: unknown): CellValue[] {
  * Maps every cell of the leading argument (`original`, read as the matrix `m`), keeping its shape as native functions
  * do: a range gives a range of the same size, a single value (not a range) gives a single value.
  */
-export function mapCells<T>(original: unknown, m: Matrix, each: (value: CellValue, r: number, c: number) => T): T | T[][] {
+export function mapCells<T>(
+  original: unknown,
+  m: Matrix,
+  each: (value: CellValue, r: number, c: number) => T,
+): T | T[][] {
   const out = m.map((line, r) => line.map((v, c) => each(v, r, c)));
   return out.length === 1 && out[0].length === 1 && !isRange(original) ? out[0][0] : out;
 }
@@ -83,7 +87,10 @@ export function spread(arg: string, v: unknown, lead: Matrix): (r: number, c: nu
     return () => only;
   }
   if (size(m) === size(lead)) return (r, c) => m[r][c];
-  throw new ArgumentError(arg, `must be one value or a range the size of the first argument (${size(lead)}), not ${size(m)}.`);
+  throw new ArgumentError(
+    arg,
+    `must be one value or a range the size of the first argument (${size(lead)}), not ${size(m)}.`,
+  );
 }
 
 /** Several columns that must line up row by row. */
@@ -93,7 +100,10 @@ export function alignedColumns(named: Record<string, unknown>): Record<string, C
   for (const [name, v] of Object.entries(named)) {
     const col = toColumn(name, v);
     if (first && col.length !== first.length) {
-      throw new ArgumentError(name, `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`);
+      throw new ArgumentError(
+        name,
+        `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`,
+      );
     }
     first ??= { name, length: col.length };
     out[name] = col;

@@ -8,8 +8,8 @@ import { DEFAULT_SETTINGS } from '../core/model';
 import { pathText, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import {
-  alignedColumns,
   ArgumentError,
+  alignedColumns,
   describeValue,
   isOmitted,
   isRange,
@@ -42,9 +42,7 @@ export const MBO_ROLLUP = define(
       const badMethod = badMethods.get(r);
       if (badMethod !== undefined && out[r][0] === '') out[r][0] = badMethod;
       const share = contributions ? parseNumber(contributions[r]) : null;
-      goals.push(
-        rollupGoal(goals.length, r + 1, cols.ids[r], cols.parents[r], measured, share, methodAt(r)),
-      );
+      goals.push(rollupGoal(goals.length, r + 1, cols.ids[r], cols.parents[r], measured, share, methodAt(r)));
       rowOf.push(r);
     }
     const links = linkGoals(goals);
@@ -60,10 +58,18 @@ export const MBO_ROLLUP = define(
   },
 );
 
-const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: -Number.POSITIVE_INFINITY };
+const ROLLUP_SETTINGS = {
+  ...DEFAULT_SETTINGS,
+  cap: Number.POSITIVE_INFINITY,
+  floor: -Number.POSITIVE_INFINITY,
+};
 
 /** One method for all (a bad one is an argument error), or a column of them (a bad one is its row's problem text, in `bad`). */
-function methodReader(method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
+function methodReader(
+  method: unknown,
+  n: number,
+  bad: Map<number, string>,
+): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
     // avg is short for average; every other word is the method itself (not `sum`: MBO_ROLLUP has no actuals to add).
@@ -78,7 +84,11 @@ function methodReader(method: unknown, n: number, bad: Map<number, string>): (r:
     return () => only;
   }
   const col = toColumn('method', method);
-  if (col.length !== n) throw new ArgumentError('method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
+  if (col.length !== n)
+    throw new ArgumentError(
+      'method',
+      `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`,
+    );
   const parsed = col.map((v, r) => {
     try {
       return parse(trimmed(v).toLowerCase());
@@ -138,7 +148,10 @@ function rollupGoal(
 function tablesOf(first: unknown, rest: unknown[]): Analysis {
   const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
   const arg = (i: number) => (i === 0 ? 'table' : `table${i + 1}`);
-  const tabs = grids.map((t, i) => ({ name: grids.length === 1 ? 'table' : `table ${i + 1}`, grid: toMatrix(arg(i), t) }));
+  const tabs = grids.map((t, i) => ({
+    name: grids.length === 1 ? 'table' : `table ${i + 1}`,
+    grid: toMatrix(arg(i), t),
+  }));
   const analysis = analyzeWorkbook(tabs);
   const missing = tabs.findIndex((t) => !analysis.goalTabs.includes(t.name));
   if (missing >= 0) {
@@ -150,7 +163,18 @@ function tablesOf(first: unknown, rest: unknown[]): Analysis {
   return analysis;
 }
 
-export const CASCADE_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status'];
+export const CASCADE_HEADER = [
+  'ID',
+  'Goal',
+  'Owner',
+  'Parent',
+  'Depth',
+  'Path',
+  'Measured',
+  'Rolled up',
+  'Attainment',
+  'Status',
+];
 
 export const MBO_CASCADE = define(
   'MBO_CASCADE',

@@ -31,7 +31,10 @@ function capOf(cap: unknown): number {
   const n = parseNumber(cap as string | number);
   // Not above 0 also catches NaN.
   if (n === null || !(n > 0)) {
-    throw new ArgumentError('cap', `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`);
+    throw new ArgumentError(
+      'cap',
+      `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`,
+    );
   }
   return n;
 }
@@ -39,7 +42,11 @@ function capOf(cap: unknown): number {
 function directionOf(v: unknown): Direction {
   if (isOmitted(v)) return 'higher';
   const d = typeof v === 'string' ? parseDirection(v) : null;
-  if (!d) throw new ArgumentError('direction', `must be higher, lower, range or binary, not ${describeValue(v as string)}.`);
+  if (!d)
+    throw new ArgumentError(
+      'direction',
+      `must be higher, lower, range or binary, not ${describeValue(v as string)}.`,
+    );
   return d;
 }
 
@@ -57,7 +64,8 @@ function attainmentCell(
   } catch {
     return problemText({ code: 'bad-direction', text: String(directionCell) });
   }
-  const actual = direction === 'binary' ? parseBinary(actualCell as string) : parseNumber(actualCell as string);
+  const actual =
+    direction === 'binary' ? parseBinary(actualCell as string) : parseNumber(actualCell as string);
   if (actual === null) return '';
   if (Number.isNaN(actual)) return notANumberText(actualCell);
   const baseline = parseNumber(baselineCell as string);
@@ -73,38 +81,39 @@ function attainmentCell(
     target = parseNumber(targetCell as string);
     if (Number.isNaN(target)) return notANumberText(targetCell);
   }
-  const result = attainment({ direction, actual, target, targetMax, baseline, cap: null, floor: null }, limits);
+  const result = attainment(
+    { direction, actual, target, targetMax, baseline, cap: null, floor: null },
+    limits,
+  );
   if (result.kind === 'value') return result.value;
   if (result.kind === 'unmeasured') return '';
   return result.code === 'bad-range' ? badRange() : problemText({ code: result.code });
 }
 
-export const MBO_STATUS = define(
-  'MBO_STATUS',
-  'attainment elapsed',
-  'E2:E50, 50%',
-  (att, elapsed) => {
-    const values = toMatrix('attainment', att);
-    const elapsedAt = spread('elapsed', elapsed, values);
-    if (!Array.isArray(elapsed)) elapsedOf(elapsedAt(0, 0));
-    return mapCells(att, values, (v, r, c) => {
-      let e: number;
-      try {
-        e = elapsedOf(elapsedAt(r, c));
-      } catch (err) {
-        return `⚠ MBO_STATUS: ${(err as Error).message}`;
-      }
-      const a = parseNumber(v as string);
-      if (Number.isNaN(a)) return notANumberText(v);
-      return statusOf(a, e);
-    });
-  },
-);
+export const MBO_STATUS = define('MBO_STATUS', 'attainment elapsed', 'E2:E50, 50%', (att, elapsed) => {
+  const values = toMatrix('attainment', att);
+  const elapsedAt = spread('elapsed', elapsed, values);
+  if (!Array.isArray(elapsed)) elapsedOf(elapsedAt(0, 0));
+  return mapCells(att, values, (v, r, c) => {
+    let e: number;
+    try {
+      e = elapsedOf(elapsedAt(r, c));
+    } catch (err) {
+      return `⚠ MBO_STATUS: ${(err as Error).message}`;
+    }
+    const a = parseNumber(v as string);
+    if (Number.isNaN(a)) return notANumberText(v);
+    return statusOf(a, e);
+  });
+});
 
 function elapsedOf(v: unknown): number {
   const e = parseNumber(v as string);
   if (e === null || !(e >= 0 && e <= 1)) {
-    throw new ArgumentError('elapsed', `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`);
+    throw new ArgumentError(
+      'elapsed',
+      `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`,
+    );
   }
   return e;
 }

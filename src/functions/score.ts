@@ -2,7 +2,15 @@
 import { orBlank, parseNumber } from '../core/cells';
 import type { CellValue, PayoutPoint } from '../core/model';
 import { compilePayout, nps, weightedScore } from '../core/score';
-import { alignedColumns, ArgumentError, describeValue, isOmitted, mapCells, toMatrix, toScalar } from './args';
+import {
+  ArgumentError,
+  alignedColumns,
+  describeValue,
+  isOmitted,
+  mapCells,
+  toMatrix,
+  toScalar,
+} from './args';
 import { define, notANumberText } from './spec';
 
 export const MBO_SCORE = define(
@@ -11,14 +19,20 @@ export const MBO_SCORE = define(
   'C2:C50, L2:L50, M2:M50',
   (owners, weights, att, owner) => {
     const cols = alignedColumns({ owners, weights, attainment: att });
-    const groups = new Map<string, { name: string; rows: { weight: number | null; attainment: number | null }[] }>();
+    const groups = new Map<
+      string,
+      { name: string; rows: { weight: number | null; attainment: number | null }[] }
+    >();
     cols.owners.forEach((o, i) => {
       if (isOmitted(o)) return;
       const name = String(o).trim();
       const key = name.toLowerCase();
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { name, rows: [] }));
-      group.rows.push({ weight: numberOrNull(cols.weights[i]), attainment: numberOrNull(cols.attainment[i]) });
+      group.rows.push({
+        weight: numberOrNull(cols.weights[i]),
+        attainment: numberOrNull(cols.attainment[i]),
+      });
     });
     if (!isOmitted(owner)) {
       const wanted = String(toScalar('owner', owner)).trim();
@@ -64,34 +78,33 @@ function curveOf(v: unknown): PayoutPoint[] {
     const attainment = parseNumber(row[0]);
     const payout = parseNumber(row[1]);
     if (attainment === null || payout === null || Number.isNaN(attainment) || Number.isNaN(payout)) {
-      throw new ArgumentError('curve', `row ${i + 1} must hold two numbers, not ${describeValue(row[0])} and ${describeValue(row[1])}.`);
+      throw new ArgumentError(
+        'curve',
+        `row ${i + 1} must hold two numbers, not ${describeValue(row[0])} and ${describeValue(row[1])}.`,
+      );
     }
     points.push({ attainment, payout });
   });
-  if (points.length === 0) throw new ArgumentError('curve', 'has no points: give at least one (attainment, payout) row.');
+  if (points.length === 0)
+    throw new ArgumentError('curve', 'has no points: give at least one (attainment, payout) row.');
   return points;
 }
 
-export const MBO_NPS = define(
-  'MBO_NPS',
-  'scores',
-  'Survey!B2:B200',
-  (scores) => {
-    const answers: number[] = [];
-    let rejected = 0;
-    for (const line of toMatrix('scores', scores)) {
-      for (const v of line) {
-        const n = parseNumber(v);
-        if (n === null) continue;
-        // Like AVERAGE with text, an answer that is not a whole 0-10 is skipped rather than failing the survey.
-        if (Number.isInteger(n) && n >= 0 && n <= 10) answers.push(n);
-        else rejected++;
-      }
+export const MBO_NPS = define('MBO_NPS', 'scores', 'Survey!B2:B200', (scores) => {
+  const answers: number[] = [];
+  let rejected = 0;
+  for (const line of toMatrix('scores', scores)) {
+    for (const v of line) {
+      const n = parseNumber(v);
+      if (n === null) continue;
+      // Like AVERAGE with text, an answer that is not a whole 0-10 is skipped rather than failing the survey.
+      if (Number.isInteger(n) && n >= 0 && n <= 10) answers.push(n);
+      else rejected++;
     }
-    const result = nps(answers);
-    if (result.value === null && rejected > 0) {
-      return `⚠ MBO_NPS: no score from 0 to 10 (${rejected} other values skipped).`;
-    }
-    return orBlank(result.value);
-  },
-);
+  }
+  const result = nps(answers);
+  if (result.value === null && rejected > 0) {
+    return `⚠ MBO_NPS: no score from 0 to 10 (${rejected} other values skipped).`;
+  }
+  return orBlank(result.value);
+});

@@ -44,7 +44,8 @@ export function define(
     try {
       for (let i = 0; i < required; i++) {
         // Sheets' autocomplete shows each argument's help as the formula is typed; the error says where it goes.
-        if (args[i] === undefined) throw new ArgumentError(specs[i].name, `is missing (argument ${i + 1}). Example: ${example}`);
+        if (args[i] === undefined)
+          throw new ArgumentError(specs[i].name, `is missing (argument ${i + 1}). Example: ${example}`);
       }
       return impl(...args);
     } catch (e) {

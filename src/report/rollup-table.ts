@@ -85,7 +85,12 @@ const CHART_SPAN_ROWS = 20;
 /** Non-breaking spaces survive every trim, so the indentation stays. */
 const INDENT = '\u00a0\u00a0\u00a0\u00a0';
 
-const box = (row: number, col: number, numRows: number, numCols: number): Box => ({ row, col, numRows, numCols });
+const box = (row: number, col: number, numRows: number, numCols: number): Box => ({
+  row,
+  col,
+  numRows,
+  numCols,
+});
 
 /** Values placed at (row, col): as many rows as values, as many columns as its first row. */
 const block = (row: number, col: number, values: ReportCell[][]): Block => ({
@@ -200,7 +205,12 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
 
   const percent: Box[] = [];
   const firstGoalRow = HEADER_ROW + 1;
-  if (n > 0) percent.push(columns(goals, 5, firstGoalRow, 3), columns(goals, 9, firstGoalRow), columns(chartData, 4, firstGoalRow));
+  if (n > 0)
+    percent.push(
+      columns(goals, 5, firstGoalRow, 3),
+      columns(goals, 9, firstGoalRow),
+      columns(chartData, 4, firstGoalRow),
+    );
   if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
 
   return {

@@ -16,7 +16,8 @@ export function analyzeRead(read: WorkbookRead, now: Date): Analysis {
   return analyzeWorkbook(read.tabs, { today: dayOfDate(now), decimalSeparator: read.decimalSeparator });
 }
 
-export const activeSpreadsheet = (ctx: ServerContext): SpreadsheetPort => ctx.spreadsheetApp().getActiveSpreadsheet();
+export const activeSpreadsheet = (ctx: ServerContext): SpreadsheetPort =>
+  ctx.spreadsheetApp().getActiveSpreadsheet();
 
 /** Runs `work` under the document lock, its writes flushed before the next holder reads. */
 export const underLock = <T>(ctx: ServerContext, work: () => T): T =>

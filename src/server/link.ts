@@ -4,8 +4,8 @@ import type { Analysis } from '../core/workbook';
 import { goalAt, noGoalMessage, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
 import { isOwnedTab, ROLLUP_TAB } from '../sheets/owned';
 import type { WorkbookRead } from '../sheets/read';
-import type { LinkView } from './api';
 import { activeSpreadsheet, analyzeRead, loadAnalysis, underLock } from './analyze';
+import type { LinkView } from './api';
 import type { ServerContext } from './context';
 import { finite } from './views';
 

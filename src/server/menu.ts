@@ -2,7 +2,7 @@
 import { ROLLUP_TAB } from '../sheets/owned';
 import { activeSpreadsheet } from './analyze';
 import type { CheckReport } from './api';
-import { type ServerContext, liveContext } from './context';
+import { liveContext, type ServerContext } from './context';
 import { checkWorkbook } from './reports';
 import { rollUp } from './rollup';
 import { addParentDropdowns, insertGoalTab } from './setup';
@@ -45,7 +45,12 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
   const ui = () => ctx.spreadsheetApp().getUi();
   const toast = (message: string) => activeSpreadsheet(ctx).toast(message, 'MBO Cascade');
   /** An item whose action's failure becomes an alert, not Apps Script's bare "script error" toast. */
-  const item = (label: string, functionName: string, action: () => void, separatorBefore = false): MenuItem => ({
+  const item = (
+    label: string,
+    functionName: string,
+    action: () => void,
+    separatorBefore = false,
+  ): MenuItem => ({
     label,
     functionName,
     handler: () => {
@@ -62,7 +67,9 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     item('Check workbook', 'menuCheckWorkbook', () => ui().alert(checkSummary(checkWorkbook(ctx)))),
     item('Roll up', 'menuRollUp', () => {
       const done = rollUp(ctx);
-      toast(`Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.`);
+      toast(
+        `Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.`,
+      );
     }),
     item('Link selected row to a parent…', 'menuLinkToParent', () => openSidebar(ctx, 'link'), true),
     item('Insert goal tab from template', 'menuInsertGoalTab', () => {

@@ -1,6 +1,7 @@
 // The sidebar's read-only views: the workbook check (issues) and the cascade (goal tree with attainments).
-import type { CascadeView, CheckReport } from './api';
+
 import { loadAnalysis } from './analyze';
+import type { CascadeView, CheckReport } from './api';
 import type { ServerContext } from './context';
 import { countIssues, goalViews, issueView } from './views';
 

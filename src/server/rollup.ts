@@ -3,14 +3,19 @@ import { buildRollupReport } from '../report/rollup-table';
 import { ROLLUP_TAB } from '../sheets/owned';
 import { readWorkbook } from '../sheets/read';
 import { replaceRollupTab } from '../sheets/rollup';
-import type { RollupSummary } from './api';
 import { activeSpreadsheet, analyzeRead } from './analyze';
+import type { RollupSummary } from './api';
 import type { ServerContext } from './context';
 
 export function rollUp(ctx: ServerContext): RollupSummary {
   const now = ctx.now();
   const spreadsheet = activeSpreadsheet(ctx);
-  const writer = { spreadsheet, app: ctx.spreadsheetApp(), charts: ctx.charts(), lock: ctx.lockService().getDocumentLock() };
+  const writer = {
+    spreadsheet,
+    app: ctx.spreadsheetApp(),
+    charts: ctx.charts(),
+    lock: ctx.lockService().getDocumentLock(),
+  };
   const report = replaceRollupTab(writer, () =>
     buildRollupReport(analyzeRead(readWorkbook(spreadsheet), now), now.toISOString()),
   );

@@ -77,9 +77,7 @@ export function planParentWrite(
   }
   const col = goal.columns.parent;
   if (col === undefined) {
-    throw new LinkRefused(
-      `Tab "${goal.tab}" has no Parent column: add one, then link again.`,
-    );
+    throw new LinkRefused(`Tab "${goal.tab}" has no Parent column: add one, then link again.`);
   }
   // '' unlinks: no parent to look up (-1 is no goal's index and in no subtree).
   const wanted = request.parentId.trim();
@@ -88,11 +86,15 @@ export function planParentWrite(
   if (parentIndex === goal.index) throw new LinkRefused(`${goal.id} cannot be its own parent.`);
   if (subtreeOf(analysis, goal.index).has(parentIndex)) {
     const parent = analysis.goals[parentIndex];
-    throw new LinkRefused(
-      `${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`,
-    );
+    throw new LinkRefused(`${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`);
   }
-  return { tab: goal.tab, row: goal.row, col, value: wanted && parentReference(analysis.goals[parentIndex]), goal };
+  return {
+    tab: goal.tab,
+    row: goal.row,
+    col,
+    value: wanted && parentReference(analysis.goals[parentIndex]),
+    goal,
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Reads the workbook for the core: every tab with one batched getValues, and the locale's decimal separator.
-import type { TabInput } from '../core/workbook';
+
 import { parseA1Block } from '../core/a1';
 import type { Merge } from '../core/table';
+import type { TabInput } from '../core/workbook';
 import type { RangePort, SpreadsheetPort } from './gas';
 import { decimalSeparatorOf } from './locale';
 import { isOwnedTab } from './owned';

@@ -1,6 +1,7 @@
 // Sets up a workbook: a goal tab with the recognised headers, dropdowns and formats, and the Settings tab on first use.
-import { settingsRows } from '../core/settings';
+
 import { DEFAULT_SETTINGS } from '../core/model';
+import { settingsRows } from '../core/settings';
 import type { SheetPort, SpreadsheetAppPort, SpreadsheetPort } from './gas';
 import { addFilledTab } from './new-tab';
 import { isOwnedTab, SETTINGS_TAB } from './owned';

@@ -17,7 +17,9 @@ describe('the native bench without LibreOffice', () => {
   it('reports "not measured" with the reason in its section', async () => {
     const sections = await benchNative(true, NO_SOFFICE);
     expect(sections).toHaveLength(1);
-    expect(markdown(sections, '')).toContain('not measured: LibreOffice (libreoffice-calc-nogui, python3-uno) is not installed');
+    expect(markdown(sections, '')).toContain(
+      'not measured: LibreOffice (libreoffice-calc-nogui, python3-uno) is not installed',
+    );
     expect(sections[0].checks).toEqual([]);
   });
 });

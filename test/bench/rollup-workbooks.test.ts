@@ -1,6 +1,14 @@
 // The bench's roll-up workbooks: trees of the asked depth, and the native formulas laid out as the engines get them.
 import { describe, expect, it } from 'vitest';
-import { averageIfStep, cascadeRows, levelsBelowTop, nativeSheet, oneLevelRows, resultColumn, sumIfCountIfsFormula } from '../../bench/rollup-workbooks';
+import {
+  averageIfStep,
+  cascadeRows,
+  levelsBelowTop,
+  nativeSheet,
+  oneLevelRows,
+  resultColumn,
+  sumIfCountIfsFormula,
+} from '../../bench/rollup-workbooks';
 
 describe('cascadeRows', () => {
   it.each([
@@ -27,7 +35,8 @@ describe('cascadeRows', () => {
   it('measures most leaves and a few goals above them', () => {
     const rows = cascadeRows(10_000, 6);
     const parents = new Set(rows.map((r) => r.parent));
-    const share = (list: typeof rows): number => list.filter((r) => r.attainment !== null).length / list.length;
+    const share = (list: typeof rows): number =>
+      list.filter((r) => r.attainment !== null).length / list.length;
     expect(share(rows.filter((r) => !parents.has(r.id)))).toBeCloseTo(5 / 6, 1);
     expect(share(rows.filter((r) => parents.has(r.id)))).toBeCloseTo(0.1, 1);
   });
@@ -43,30 +52,60 @@ describe('oneLevelRows', () => {
 
 describe('native formulas', () => {
   it.each([
-    { formula: averageIfStep(7, 101, 'C'), text: '=IF(ISNUMBER(C7),C7,IFERROR(AVERAGEIF($B$2:$B$101,A7,$C$2:$C$101),""))' },
-    { formula: averageIfStep(2, 11, 'E'), text: '=IF(ISNUMBER(C2),C2,IFERROR(AVERAGEIF($B$2:$B$11,A2,$E$2:$E$11),""))' },
-    { formula: sumIfCountIfsFormula(3, 5), text: '=IF(ISNUMBER(C3),C3,IFERROR(SUMIF($B$2:$B$5,A3,$C$2:$C$5)/COUNTIFS($B$2:$B$5,A3,$C$2:$C$5,"<>"),""))' },
+    {
+      formula: averageIfStep(7, 101, 'C'),
+      text: '=IF(ISNUMBER(C7),C7,IFERROR(AVERAGEIF($B$2:$B$101,A7,$C$2:$C$101),""))',
+    },
+    {
+      formula: averageIfStep(2, 11, 'E'),
+      text: '=IF(ISNUMBER(C2),C2,IFERROR(AVERAGEIF($B$2:$B$11,A2,$E$2:$E$11),""))',
+    },
+    {
+      formula: sumIfCountIfsFormula(3, 5),
+      text: '=IF(ISNUMBER(C3),C3,IFERROR(SUMIF($B$2:$B$5,A3,$C$2:$C$5)/COUNTIFS($B$2:$B$5,A3,$C$2:$C$5,"<>"),""))',
+    },
   ])('$text', ({ formula, text }) => {
     expect(formula).toBe(text);
   });
 
   it.each([
-    { levels: 1, formula: 'averageif' as const, header: ['ID', 'Parent', 'Attainment', 'Roll-up'], result: 'D', first: averageIfStep(2, 3, 'C') },
-    { levels: 1, formula: 'sumif-countifs' as const, header: ['ID', 'Parent', 'Attainment', 'Roll-up'], result: 'D', first: sumIfCountIfsFormula(2, 3) },
-    { levels: 3, formula: 'averageif' as const, header: ['ID', 'Parent', 'Attainment', 'Level 1', 'Level 2', 'Roll-up'], result: 'F', first: averageIfStep(2, 3, 'C') },
-  ])('$levels level(s) of $formula: one column per level, each averaging the one before', ({ levels, formula, header, result, first }) => {
-    const sheet = nativeSheet(
-      [
-        { id: 'A', parent: '', attainment: null },
-        { id: 'B', parent: 'A', attainment: 0.5 },
-      ],
-      levels,
-      formula,
-    );
-    expect(sheet[0]).toEqual(header);
-    expect(sheet[1].slice(0, 4)).toEqual(['A', null, null, first]);
-    expect(sheet[2].slice(0, 3)).toEqual(['B', 'A', 0.5]);
-    expect(resultColumn(levels)).toBe(result);
-    if (levels > 1) expect(sheet[2][4]).toBe(averageIfStep(3, 3, 'D'));
-  });
+    {
+      levels: 1,
+      formula: 'averageif' as const,
+      header: ['ID', 'Parent', 'Attainment', 'Roll-up'],
+      result: 'D',
+      first: averageIfStep(2, 3, 'C'),
+    },
+    {
+      levels: 1,
+      formula: 'sumif-countifs' as const,
+      header: ['ID', 'Parent', 'Attainment', 'Roll-up'],
+      result: 'D',
+      first: sumIfCountIfsFormula(2, 3),
+    },
+    {
+      levels: 3,
+      formula: 'averageif' as const,
+      header: ['ID', 'Parent', 'Attainment', 'Level 1', 'Level 2', 'Roll-up'],
+      result: 'F',
+      first: averageIfStep(2, 3, 'C'),
+    },
+  ])(
+    '$levels level(s) of $formula: one column per level, each averaging the one before',
+    ({ levels, formula, header, result, first }) => {
+      const sheet = nativeSheet(
+        [
+          { id: 'A', parent: '', attainment: null },
+          { id: 'B', parent: 'A', attainment: 0.5 },
+        ],
+        levels,
+        formula,
+      );
+      expect(sheet[0]).toEqual(header);
+      expect(sheet[1].slice(0, 4)).toEqual(['A', null, null, first]);
+      expect(sheet[2].slice(0, 3)).toEqual(['B', 'A', 0.5]);
+      expect(resultColumn(levels)).toBe(result);
+      if (levels > 1) expect(sheet[2][4]).toBe(averageIfStep(3, 3, 'D'));
+    },
+  );
 });

@@ -18,7 +18,12 @@ describe('xlsxBytes', () => {
     { what: 'a negative number', cell: -12, address: 'A1', value: -12 },
     { what: 'text', cell: 'G12', address: 'A1', value: 'G12' },
     { what: 'text needing escapes', cell: 'a < b & "c" > d', address: 'A1', value: 'a < b & "c" > d' },
-    { what: 'a formula, no cached result', cell: '=IF(ISNUMBER(C2),C2,"")', address: 'A1', value: { formula: 'IF(ISNUMBER(C2),C2,"")' } },
+    {
+      what: 'a formula, no cached result',
+      cell: '=IF(ISNUMBER(C2),C2,"")',
+      address: 'A1',
+      value: { formula: 'IF(ISNUMBER(C2),C2,"")' },
+    },
   ])('writes $what', async ({ cell, address, value }) => {
     const cells = await readBack([[cell]]);
     expect(cells.get(address)).toEqual(value);

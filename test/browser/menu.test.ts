@@ -5,7 +5,7 @@ import { type CheckReport, INITIAL_VIEW_GLOBAL } from '../../src/server/api';
 import { HELP_TEXT, MENU_ITEMS } from '../../src/server/menu';
 import { IDS_TAB, isOwnedTab, ROLLUP_TAB, SETTINGS_TAB } from '../../src/sheets/owned';
 import { TEMPLATE_CHOICES, TEMPLATE_HEADERS } from '../../src/sheets/template';
-import { type FakeDataValidation, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
+import { dumpValues, type FakeDataValidation, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { CHROMIUM } from './harness';
 import { activeCell, eventually, rowOf, text } from './page-helpers';
 import { type SidebarSession, startSidebarSession } from './session';

@@ -1,7 +1,7 @@
 // check and rollup on CSV input: one file per tab or one file split by a Tab column, analysed like the sample's grids.
 import { describe, expect, it } from 'vitest';
-import { dayOfDate } from '../../src/core/period';
 import type { CellValue } from '../../src/core/model';
+import { dayOfDate } from '../../src/core/period';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, reportGrid } from '../../src/report/rollup-table';
 import { ROLLUP_TAB } from '../../src/sheets/owned';

@@ -11,8 +11,8 @@ import { writeRollup } from '../../tools/cli/index';
 import type { CheckJson } from '../../tools/cli/issue-report';
 import { readWorkbook } from '../../tools/cli/xlsx-read';
 import { marketingWorkbook } from '../../tools/samples/marketing';
-import { NOTES_FORMULA, NOTES_TAB, STYLED_FILL, writeSampleBook } from './sample-book';
 import { NOW, openBook, runMain, sheetGrid } from './run-main';
+import { NOTES_FORMULA, NOTES_TAB, STYLED_FILL, writeSampleBook } from './sample-book';
 import { useTempDir } from './temp-dir';
 
 const dir = useTempDir();

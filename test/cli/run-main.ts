@@ -1,6 +1,7 @@
 // Runs the command line in-process with captured output and a fixed clock, and reads written workbooks back.
-import ExcelJS from 'exceljs';
+
 import type { Worksheet } from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { ReportCell } from '../../src/report/rollup-table';
 import { main } from '../../tools/cli/main';
 

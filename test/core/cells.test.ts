@@ -310,5 +310,7 @@ describe('dates from another realm (a vm, a test harness)', () => {
     expect(cellText(foreign)).toBe('2026-03-01');
     expect(parsePeriod(foreign)?.label).toBe('Mar 2026');
   });
-  it.each([[{}], ['2026-03-01'], [46000], [null], [[new Date(0)]]])('%j is not a date', (v) => expect(isDate(v)).toBe(false));
+  it.each([[{}], ['2026-03-01'], [46000], [null], [[new Date(0)]]])('%j is not a date', (v) =>
+    expect(isDate(v)).toBe(false),
+  );
 });

@@ -43,7 +43,11 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'activity-not-under-outcome': { code: 'activity-not-under-outcome' },
   'activity-heavy': { code: 'activity-heavy', owner: 'Jin', period: 'FY2026', share: 0.6, limit: 0.5 },
   'vanity-metric': { code: 'vanity-metric', word: 'MQLs', asOutcome: true },
-  'unread-tab': { code: 'unread-tab', headers: ['ID', 'Owner', 'Target', 'Actual', 'Weight', 'Period'], missing: 'goal' },
+  'unread-tab': {
+    code: 'unread-tab',
+    headers: ['ID', 'Owner', 'Target', 'Actual', 'Weight', 'Period'],
+    missing: 'goal',
+  },
   'section-row': { code: 'section-row', text: 'Brand outcomes' },
   'total-row': { code: 'total-row', text: 'TOTAL' },
   'implausible-value': { code: 'implausible-value', text: '1200000', why: 'scale' },
@@ -58,17 +62,25 @@ describe('the issue catalogue', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(SEVERITY).sort());
   });
 
-  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))('%s reads as a full sentence', (_code, detail) => {
-    for (const where of [place, NOWHERE]) {
-      const message = describeIssue(issueAt(where, detail));
-      expect(message.length).toBeGreaterThan(20);
-      expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
-      expect(message).toMatch(/[.)]$/);
-    }
-  });
+  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))(
+    '%s reads as a full sentence',
+    (_code, detail) => {
+      for (const where of [place, NOWHERE]) {
+        const message = describeIssue(issueAt(where, detail));
+        expect(message.length).toBeGreaterThan(20);
+        expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
+        expect(message).toMatch(/[.)]$/);
+      }
+    },
+  );
 
   it('issueAt keeps the place and the detail, with the severity from the catalogue', () => {
-    expect(issueAt(place, EXAMPLES['unknown-parent'])).toEqual({ ...place, severity: 'error', code: 'unknown-parent', parent: 'CMO-9' });
+    expect(issueAt(place, EXAMPLES['unknown-parent'])).toEqual({
+      ...place,
+      severity: 'error',
+      code: 'unknown-parent',
+      parent: 'CMO-9',
+    });
   });
 });
 

@@ -174,9 +174,19 @@ describe('readSettings', () => {
   });
 
   it.each<[string, (string | number)[], Settings['columns'], string[]]>([
-    ['a field by its label', ['Column', 'Objective Name', 'Objective'], [{ header: 'Objective Name', field: 'objective' }], []],
+    [
+      'a field by its label',
+      ['Column', 'Objective Name', 'Objective'],
+      [{ header: 'Objective Name', field: 'objective' }],
+      [],
+    ],
     ['a field by its key', ['Column', 'KR text', 'goal'], [{ header: 'KR text', field: 'goal' }], []],
-    ['a field by a two-word label', ['Column', 'Obj #', 'Objective ID'], [{ header: 'Obj #', field: 'objectiveId' }], []],
+    [
+      'a field by a two-word label',
+      ['Column', 'Obj #', 'Objective ID'],
+      [{ header: 'Obj #', field: 'objectiveId' }],
+      [],
+    ],
     ['ignore', ['Column', 'Email', 'ignore'], [{ header: 'Email', field: null }], []],
     ['an unknown field', ['Column', 'Email', 'Mailbox'], [], ['bad-setting']],
     ['a blank header', ['Column', '', 'Goal'], [], ['bad-setting']],

@@ -1,6 +1,7 @@
 // Pins how a goal tab reads: its header row, each column's values, and the issue each bad cell raises.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FIELDS } from '../../src/core/fields';
 import type { IssueCode } from '../../src/core/issues';
 import {
   type CellValue,
@@ -10,13 +11,7 @@ import {
   type Grid,
   type Settings,
 } from '../../src/core/model';
-import { FIELDS } from '../../src/core/fields';
-import {
-  findHeader,
-  parseDirection,
-  parseRangeTarget,
-  readGoalTab,
-} from '../../src/core/table';
+import { findHeader, parseDirection, parseRangeTarget, readGoalTab } from '../../src/core/table';
 
 const HEADER = [
   'Goal ID',
@@ -106,8 +101,22 @@ describe('findHeader', () => {
     ['not below the tenth row', [[], [], [], [], [], [], [], [], [], [], ['ID', 'Goal']], null],
     ['under a title row', [['Sales goals FY26'], ['ID', 'Goal']], 1],
     ['under a title block', [['ACME Marketing'], ['MBOs, FY2026', '', 'Owner: Ana'], [], ['ID', 'Goal']], 3],
-    ['the best-matching row, not the first with a goal header', [['Goal', 'Target'], ['ID', 'Goal', 'Owner', 'Target', 'Actual']], 1],
-    ['the first of two equally good rows', [['ID', 'Goal'], ['Ref', 'Title']], 0],
+    [
+      'the best-matching row, not the first with a goal header',
+      [
+        ['Goal', 'Target'],
+        ['ID', 'Goal', 'Owner', 'Target', 'Actual'],
+      ],
+      1,
+    ],
+    [
+      'the first of two equally good rows',
+      [
+        ['ID', 'Goal'],
+        ['Ref', 'Title'],
+      ],
+      0,
+    ],
     ['not without an ID column', [['Goal', 'Owner']], null],
     ['not without a Goal column', [['ID', 'Owner']], null],
     ['not in an empty grid', [], null],
@@ -121,7 +130,15 @@ describe('findHeader', () => {
   );
   /** The other columns a header row needs for `field` to be read as itself (see the layout cases below). */
   const besides = (field: Field): string[] =>
-    field === 'id' ? ['Goal'] : field === 'goal' ? ['ID'] : field === 'objective' ? ['ID', 'Key Result'] : field === 'objectiveId' ? ['ID', 'Key Result', 'Objective'] : ['ID', 'Goal'];
+    field === 'id'
+      ? ['Goal']
+      : field === 'goal'
+        ? ['ID']
+        : field === 'objective'
+          ? ['ID', 'Key Result']
+          : field === 'objectiveId'
+            ? ['ID', 'Key Result', 'Objective']
+            : ['ID', 'Goal'];
   it.each(synonyms)('recognises %s by %j', (field, name) => {
     const others = besides(field);
     const header = findHeader([[...others, name]]);
@@ -224,7 +241,9 @@ describe('readGoalTab', () => {
     ];
     const full = findHeader(grid.slice(1));
     // The title row above the header is passed over; rows count from the top of the grid.
-    expect(readGoalTab('Sales', grid, DEFAULT_SETTINGS, 0)?.goals.map((g) => [g.id, g.row])).toEqual([['REV-1', 3]]);
+    expect(readGoalTab('Sales', grid, DEFAULT_SETTINGS, 0)?.goals.map((g) => [g.id, g.row])).toEqual([
+      ['REV-1', 3],
+    ]);
     const result = readGoalTab('Sales', grid.slice(1), DEFAULT_SETTINGS, 7, { rowOffset: 10 });
     const expected: Goal = {
       index: 7,
@@ -430,11 +449,16 @@ describe('readGoalTab', () => {
     )('%s %j -> %s', (column, key, cell, expected) => {
       // Target needs an Actual-free row or a target: keep the row otherwise valid.
       // The Target is the Actual itself, so no actual reads as typed in other units.
-      const { goal, codes } = one({ [column]: cell, ...(column === 'Actual' ? { Target: expected || 1 } : {}) });
+      const { goal, codes } = one({
+        [column]: cell,
+        ...(column === 'Actual' ? { Target: expected || 1 } : {}),
+      });
       expect(goal[key]).toBe(expected);
       const implausibleGate = column === 'Gate' && (expected as number) > 10;
       const negativeWeight = column === 'Weight' && (expected as number) < 0;
-      expect(codes).toEqual(implausibleGate ? ['implausible-value'] : negativeWeight ? ['negative-weight'] : []);
+      expect(codes).toEqual(
+        implausibleGate ? ['implausible-value'] : negativeWeight ? ['negative-weight'] : [],
+      );
     });
 
     it.each(numberColumns)(

@@ -41,7 +41,9 @@ const STAND_INS: Implementation = {
   },
   // No size rule: probed, so its spill is as big as the numbers it is given.
   TEST_GRID: (rows, cols) =>
-    Array.from({ length: Number(rows) }, (_, r) => Array.from({ length: Number(cols) }, (_, c) => r * 10 + c)),
+    Array.from({ length: Number(rows) }, (_, r) =>
+      Array.from({ length: Number(cols) }, (_, c) => r * 10 + c),
+    ),
   TEST_RETURN: (kind) => RETURNS[String(kind)](),
 };
 
@@ -61,49 +63,116 @@ const DATA: SheetContent = [
 const ONE_CELL_CAPTURE = { TEST_CAPTURE: () => ({ rows: 1, cols: 1 }) };
 
 function engineWith(formula: string, options: EngineOptions = {}) {
-  return createEngine({ Data: DATA, Calc: [[formula]] }, STAND_INS, STAND_IN_CATALOG, { resultSizes: ONE_CELL_CAPTURE, ...options });
+  return createEngine({ Data: DATA, Calc: [[formula]] }, STAND_INS, STAND_IN_CATALOG, {
+    resultSizes: ONE_CELL_CAPTURE,
+    ...options,
+  });
 }
 
 beforeEach(() => {
   captured = [];
 });
 
-const ARGUMENT_CASES: { name: string; formula: string; args: unknown[] | ((args: unknown[]) => boolean) }[] = [
-  { name: 'a single cell arrives as its value', formula: '=TEST_CAPTURE(Data!A1)', args: [5] },
-  { name: 'a range arrives as rows of cells', formula: '=TEST_CAPTURE(Data!A1:B2)', args: [[[5, 'x'], ['', 0.1]]] },
-  { name: "an empty cell arrives as ''", formula: '=TEST_CAPTURE(Data!C1)', args: [''] },
-  { name: 'an empty argument arrives as undefined', formula: '=TEST_CAPTURE(1,,3)', args: [1, undefined, 3] },
-  { name: 'arguments not written do not arrive', formula: '=TEST_CAPTURE()', args: [] },
-  { name: 'a percent cell arrives as a fraction', formula: '=TEST_CAPTURE(Data!B2)', args: [0.1] },
-  { name: 'a percent literal arrives as a fraction', formula: '=TEST_CAPTURE(50%)', args: [0.5] },
-  { name: 'a boolean arrives as a boolean', formula: '=TEST_CAPTURE(Data!E1)', args: [true] },
-  { name: 'text typed with an apostrophe arrives as text', formula: '=TEST_CAPTURE(Data!E2)', args: ['=text'] },
-  { name: 'an error cell arrives as its text', formula: '=TEST_CAPTURE(Data!D1)', args: ['#DIV/0!'] },
-  { name: 'error cells in a range arrive as their text', formula: '=TEST_CAPTURE(Data!D1:D2)', args: [[['#DIV/0!'], ['#N/A']]] },
-  { name: 'cells stacked with {;} arrive as one range', formula: '=TEST_CAPTURE({Data!A1;Data!B1})', args: [[[5], ['x']]] },
-  { name: 'range arithmetic is evaluated as an array', formula: '=TEST_CAPTURE(Data!A1:A2*2)', args: [[[10], [0]]] },
-  {
-    name: 'a date cell arrives as a Date at local midnight',
-    formula: '=TEST_CAPTURE(Data!C2)',
-    args: ([d]) => d instanceof Date && d.getTime() === new Date(2026, 2, 1).getTime(),
-  },
-];
+const ARGUMENT_CASES: { name: string; formula: string; args: unknown[] | ((args: unknown[]) => boolean) }[] =
+  [
+    { name: 'a single cell arrives as its value', formula: '=TEST_CAPTURE(Data!A1)', args: [5] },
+    {
+      name: 'a range arrives as rows of cells',
+      formula: '=TEST_CAPTURE(Data!A1:B2)',
+      args: [
+        [
+          [5, 'x'],
+          ['', 0.1],
+        ],
+      ],
+    },
+    { name: "an empty cell arrives as ''", formula: '=TEST_CAPTURE(Data!C1)', args: [''] },
+    {
+      name: 'an empty argument arrives as undefined',
+      formula: '=TEST_CAPTURE(1,,3)',
+      args: [1, undefined, 3],
+    },
+    { name: 'arguments not written do not arrive', formula: '=TEST_CAPTURE()', args: [] },
+    { name: 'a percent cell arrives as a fraction', formula: '=TEST_CAPTURE(Data!B2)', args: [0.1] },
+    { name: 'a percent literal arrives as a fraction', formula: '=TEST_CAPTURE(50%)', args: [0.5] },
+    { name: 'a boolean arrives as a boolean', formula: '=TEST_CAPTURE(Data!E1)', args: [true] },
+    {
+      name: 'text typed with an apostrophe arrives as text',
+      formula: '=TEST_CAPTURE(Data!E2)',
+      args: ['=text'],
+    },
+    { name: 'an error cell arrives as its text', formula: '=TEST_CAPTURE(Data!D1)', args: ['#DIV/0!'] },
+    {
+      name: 'error cells in a range arrive as their text',
+      formula: '=TEST_CAPTURE(Data!D1:D2)',
+      args: [[['#DIV/0!'], ['#N/A']]],
+    },
+    {
+      name: 'cells stacked with {;} arrive as one range',
+      formula: '=TEST_CAPTURE({Data!A1;Data!B1})',
+      args: [[[5], ['x']]],
+    },
+    {
+      name: 'range arithmetic is evaluated as an array',
+      formula: '=TEST_CAPTURE(Data!A1:A2*2)',
+      args: [[[10], [0]]],
+    },
+    {
+      name: 'a date cell arrives as a Date at local midnight',
+      formula: '=TEST_CAPTURE(Data!C2)',
+      args: ([d]) => d instanceof Date && d.getTime() === new Date(2026, 2, 1).getTime(),
+    },
+  ];
 
 const RESULT_CASES: { name: string; formula: string; shown: unknown }[] = [
-  { name: 'a probed grid spills at its size', formula: '=TEST_GRID(2, 3)', shown: [[0, 1, 2], [10, 11, 12]] },
+  {
+    name: 'a probed grid spills at its size',
+    formula: '=TEST_GRID(2, 3)',
+    shown: [
+      [0, 1, 2],
+      [10, 11, 12],
+    ],
+  },
   { name: 'null shows an empty cell', formula: '=TEST_RETURN("nothing")', shown: [[null]] },
   { name: 'a Date shows its serial number', formula: '=TEST_RETURN("date")', shown: [[46082.5]] },
-  { name: 'ragged rows are padded with empty cells', formula: '=TEST_RETURN("ragged")', shown: [[1, null], [2, 3]] },
+  {
+    name: 'ragged rows are padded with empty cells',
+    formula: '=TEST_RETURN("ragged")',
+    shown: [
+      [1, null],
+      [2, 3],
+    ],
+  },
   { name: 'a flat array is one row', formula: '=TEST_RETURN("flat")', shown: [[1, 2, 3]] },
   { name: 'a one-cell array is one value', formula: '=TEST_RETURN("one cell")', shown: [['only']] },
   { name: 'a nested call hands its whole array on', formula: '=SUM(TEST_GRID(2, 2))', shown: [[22]] },
 ];
 
 const ERROR_CASES: { name: string; formula: string; value: string; message: RegExp }[] = [
-  { name: 'a thrown Error shows #ERROR! with its message', formula: '=TEST_RETURN("thrown")', value: '#ERROR!', message: /^TEST_RETURN: kind "thrown" always fails\.$/ },
-  { name: 'NaN shows #NUM!', formula: '=TEST_RETURN("not a number")', value: '#NUM!', message: /TEST_RETURN returned NaN/ },
-  { name: 'an object shows #VALUE!', formula: '=TEST_RETURN("object")', value: '#VALUE!', message: /TEST_RETURN returned a object/ },
-  { name: 'too many arguments show #N/A', formula: '=TEST_GRID(1, 2, 3)', value: '#N/A', message: /^TEST_GRID: takes at most 2 arguments, not 3\.$/ },
+  {
+    name: 'a thrown Error shows #ERROR! with its message',
+    formula: '=TEST_RETURN("thrown")',
+    value: '#ERROR!',
+    message: /^TEST_RETURN: kind "thrown" always fails\.$/,
+  },
+  {
+    name: 'NaN shows #NUM!',
+    formula: '=TEST_RETURN("not a number")',
+    value: '#NUM!',
+    message: /TEST_RETURN returned NaN/,
+  },
+  {
+    name: 'an object shows #VALUE!',
+    formula: '=TEST_RETURN("object")',
+    value: '#VALUE!',
+    message: /TEST_RETURN returned a object/,
+  },
+  {
+    name: 'too many arguments show #N/A',
+    formula: '=TEST_GRID(1, 2, 3)',
+    value: '#N/A',
+    message: /^TEST_GRID: takes at most 2 arguments, not 3\.$/,
+  },
 ];
 
 describe('formula engine: arguments as Sheets passes them', () => {
@@ -134,7 +203,11 @@ describe('formula engine: results', () => {
   });
 
   it('a probed spill that outgrows its cells says so until refreshArraySizes sizes it again', () => {
-    const engine = createEngine({ Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 1)']] }, STAND_INS, STAND_IN_CATALOG);
+    const engine = createEngine(
+      { Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 1)']] },
+      STAND_INS,
+      STAND_IN_CATALOG,
+    );
     expect(readSpill(engine, 'Calc!A1')).toEqual([[0], [10]]);
     engine.setCellContents(cellAt(engine, 'Data!A1'), [[4]]);
     expect((readCell(engine, 'Calc!A1') as DetailedCellError).message).toContain(OUTGROWN);
@@ -173,7 +246,11 @@ describe('formula engine: plugins', () => {
         return STAND_INS.TEST_GRID(...args);
       },
     };
-    const engine = createEngine({ Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 2)']] }, counted, STAND_IN_CATALOG);
+    const engine = createEngine(
+      { Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 2)']] },
+      counted,
+      STAND_IN_CATALOG,
+    );
     expect(runs).toEqual([
       [2, 2],
       [2, 2],
@@ -210,12 +287,20 @@ describe('formula engine: inline arrays', () => {
   it.each([
     { stackInlineArrays: true, after: 14 },
     { stackInlineArrays: false, after: 10 },
-  ])('an inline array over an edited cell recomputes only when rewritten (rewrite: $stackInlineArrays)', ({ stackInlineArrays, after }) => {
-    const engine = createEngine({ Data: [[5]], Calc: [['=SUM({Data!A1;Data!A1})']] }, STAND_INS, STAND_IN_CATALOG, { stackInlineArrays });
-    expect(readCell(engine, 'Calc!A1')).toBe(10);
-    engine.setCellContents(cellAt(engine, 'Data!A1'), [[7]]);
-    expect(readCell(engine, 'Calc!A1')).toBe(after);
-  });
+  ])(
+    'an inline array over an edited cell recomputes only when rewritten (rewrite: $stackInlineArrays)',
+    ({ stackInlineArrays, after }) => {
+      const engine = createEngine(
+        { Data: [[5]], Calc: [['=SUM({Data!A1;Data!A1})']] },
+        STAND_INS,
+        STAND_IN_CATALOG,
+        { stackInlineArrays },
+      );
+      expect(readCell(engine, 'Calc!A1')).toBe(10);
+      engine.setCellContents(cellAt(engine, 'Data!A1'), [[7]]);
+      expect(readCell(engine, 'Calc!A1')).toBe(after);
+    },
+  );
 
   it('open-ended ranges such as A2:A, which Sheets reads to the last row, do not parse', () => {
     const shown = readCell(engineWith('=TEST_CAPTURE(Data!A2:A)'), 'Calc!A1') as DetailedCellError;

@@ -1,7 +1,7 @@
 // Argument generators for the custom-function fuzz: valid shapes with junk data, and shapes of any kind.
 import fc from 'fast-check';
 import type { CellValue } from '../../src/core/model';
-import { junkCell, presentJunk, OPTIONAL_HEADERS } from './junk';
+import { junkCell, OPTIONAL_HEADERS, presentJunk } from './junk';
 
 /** A call with junk in its data; Dates are in this realm until inRealm remakes them. */
 export interface Call {
@@ -86,7 +86,6 @@ const rollupCall: fc.Arbitrary<Call> = height.chain((n) =>
     )
     .map((args) => ({ fn: 'MBO_ROLLUP', args })),
 );
-
 
 /** A goal table: blank rows, a real header row (ID and Goal among others, any order), junk rows below. */
 const tableArb: fc.Arbitrary<Matrix> = fc

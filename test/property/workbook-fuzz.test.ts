@@ -7,7 +7,6 @@ import { parseDay } from '../../src/core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../../src/core/workbook';
 import { fuzzRuns, junkCell, OPTIONAL_HEADERS } from './junk';
 
-
 /** IDs and parents from a small pool, so that junk rows still link, collide and loop. */
 const ID_POOL = ['G-1', 'g-1', ' G-1 ', 'G-2', 'G-3', 'G-4', 'Ω', 'ω', '', 'G-5'];
 const PLAUSIBLE = [

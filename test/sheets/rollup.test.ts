@@ -1,8 +1,8 @@
 // Roll up over the fake: the report's content and formats, text that stays text, one tab however often or concurrently it runs, and failure safety.
 import { describe, expect, it } from 'vitest';
+import { rollUp } from '../../src/server/rollup';
 import { BusyError } from '../../src/sheets/lock';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { rollUp } from '../../src/server/rollup';
 import {
   createFakeGas,
   dumpFormulas,

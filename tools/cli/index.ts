@@ -1,10 +1,10 @@
 // What other tools (benchmarks, scripts) call: read a workbook, analyse it, write its Roll-up, without the command line.
 export {
+  analyzeTabs,
   type CheckResult,
   checkFiles,
   type RollupResult,
   type RunOptions,
-  analyzeTabs,
   rollupFiles,
   writeRollup,
 } from './commands';

@@ -1,8 +1,8 @@
 // The files on the command line as one workbook: a single .xlsx, or CSV files (one tab each, or split by a Tab column).
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { TabInput } from '../../src/core/workbook';
 import { isOwnedTab } from '../../src/sheets/owned';
 import { readCsvTabs } from './csv-tabs';

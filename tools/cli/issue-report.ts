@@ -1,8 +1,8 @@
 // The check command's output: one line per issue for people, or one JSON document for scripts.
 import { describeIssue, type Issue, placeName, type Severity } from '../../src/core/issues';
+import type { Analysis } from '../../src/core/workbook';
 import type { IssueView } from '../../src/server/api';
 import { countIssues, issueView } from '../../src/server/views';
-import type { Analysis } from '../../src/core/workbook';
 
 /** One issue as scripts get it: the sidebar's view of it, plus `cell`, the A1 place people read. */
 export interface IssueJson extends IssueView {

@@ -1,5 +1,5 @@
 // Writes a workbook next to its destination first and renames it into place: a failed run never leaves half a file.
-import { rm, rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Workbook } from 'exceljs';
 import { CliError } from './errors';

@@ -1,7 +1,6 @@
 // An in-memory fake of the Apps Script services the add-on uses: build one from {tab: grid}, run code over it, dump it back.
 import { CallLog } from './calls';
 import { type FakeCellInput, fixtureCell, type StoredValue } from './cells';
-import { type FakeSheet, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './sheet';
 import {
   type DocumentLockState,
   FakeHtmlService,
@@ -10,21 +9,22 @@ import {
   FakeUi,
   fakeCharts,
 } from './services';
+import { type FakeSheet, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
 
-export { CallLog, InjectedFault } from './calls';
-export type { FakeCellInput, StoredValue } from './cells';
-export { enterValue } from './cells';
-export { FakeRange, columnLetters } from './range';
-export { FakeSheet } from './sheet';
-export { FakeSpreadsheet } from './spreadsheet';
 export {
   FakeConditionalFormatRule,
   FakeDataValidation,
   FakeEmbeddedChart,
 } from './builders';
+export { CallLog, InjectedFault } from './calls';
+export type { FakeCellInput, StoredValue } from './cells';
+export { enterValue } from './cells';
+export { columnLetters, FakeRange } from './range';
 export { FakeHtmlOutput, FakeLockService, FakeMenu, FakeUi, fakeCharts } from './services';
-export { snapshotSpreadsheet, type SheetSnapshot } from './snapshot';
+export { FakeSheet } from './sheet';
+export { type SheetSnapshot, snapshotSpreadsheet } from './snapshot';
+export { FakeSpreadsheet } from './spreadsheet';
 
 /** A fixture: tab name -> rows of cells from A1, in tab order. */
 export type FakeTabs = Record<string, readonly (readonly FakeCellInput[])[]>;

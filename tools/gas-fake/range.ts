@@ -88,9 +88,14 @@ export class FakeRange implements RangePort {
 
   getMergedRanges(): FakeRange[] {
     this.call('getMergedRanges');
-    const overlaps = (start: number, size: number, from: number, count: number) => start < from + count && from < start + size;
+    const overlaps = (start: number, size: number, from: number, count: number) =>
+      start < from + count && from < start + size;
     return this.sheet.merges
-      .filter((m) => overlaps(m.row, m.numRows, this.row, this.numRows) && overlaps(m.column, m.numColumns, this.column, this.numColumns))
+      .filter(
+        (m) =>
+          overlaps(m.row, m.numRows, this.row, this.numRows) &&
+          overlaps(m.column, m.numColumns, this.column, this.numColumns),
+      )
       .map((m) => new FakeRange(this.sheet, this.log, m.row, m.column, m.numRows, m.numColumns));
   }
 
@@ -99,7 +104,8 @@ export class FakeRange implements RangePort {
     this.call('merge', 'write');
     const { row, column, numRows, numColumns } = this;
     for (let r = 0; r < numRows; r++) {
-      for (let c = 0; c < numColumns; c++) if (r > 0 || c > 0) this.sheet.cellAt(row + r, column + c).value = '';
+      for (let c = 0; c < numColumns; c++)
+        if (r > 0 || c > 0) this.sheet.cellAt(row + r, column + c).value = '';
     }
     this.sheet.merges.push({ row, column, numRows, numColumns });
     return this;

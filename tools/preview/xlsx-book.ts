@@ -1,7 +1,7 @@
 // Opens .xlsx and CSV files for the preview with the CLI's reader (tools/cli), formulas included, and saves copies with its writer.
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
+import ExcelJS from 'exceljs';
 import { readInput, saveWorkbook } from '../cli';
 import { plainCellValue } from '../cli/cell-value';
 import { CliError } from '../cli/errors';
