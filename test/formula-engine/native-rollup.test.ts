@@ -1,6 +1,7 @@
-// MBO_ROLLUP against native formulas (AVERAGEIF, SUMPRODUCT, COUNTIFS) for the same one-level roll-up, row by row, on the sample and on generated workbooks.
+// MBO_ROLLUP against native formulas (AVERAGEIF, SUMPRODUCT, COUNTIFS) for the same roll-up, row by row: one level on the sample and generated workbooks, a deep cascade with a helper column per level.
 import type { HyperFormula } from 'hyperformula';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cascadeRows, levelsBelowTop, type NativeFormula, nativeSheet } from '../../bench/rollup-workbooks';
 import type { SheetContent } from '../../tools/formula-engine';
 import { createEngine, sheetValues } from '../../tools/formula-engine';
 import {
@@ -102,3 +103,54 @@ describe.each(SUBJECTS)(
     );
   },
 );
+
+/** The bench's native sheet (ID, Parent, Attainment, roll-up columns) with one MBO_ROLLUP spilling down the column after them. */
+function nativeAndMbo(subject: Subject, levels: number, formula: NativeFormula) {
+  const rows = cascadeRows(200, 6);
+  const last = rows.length + 1;
+  const sheet = nativeSheet(rows, levels, formula) as SheetContent;
+  sheet[0].push('MBO_ROLLUP');
+  sheet[1].push(`=MBO_ROLLUP(A2:A${last}, B2:B${last}, C2:C${last})`);
+  const engine = createEngine({ Rollup: sheet }, subject.functions, subject.catalog, subject.options);
+  const values = sheetValues(engine, 'Rollup').slice(1);
+  const differ = values
+    .filter((r) => {
+      const [native, mbo] = [r[2 + levels], r[3 + levels]];
+      return typeof native === 'number' && typeof mbo === 'number'
+        ? Math.abs(native - mbo) > 1e-9
+        : native !== '' || mbo !== '';
+    })
+    .map((r) => String(r[0]));
+  return { rows, values, differ };
+}
+
+describe.each(SUBJECTS)('a six-level cascade: native formulas against MBO_ROLLUP ($label)', ({ load }) => {
+  let subject: Subject;
+  beforeAll(() => {
+    subject = load();
+  });
+
+  it('a helper column per level below the top, each averaging the one before, agrees row by row', () => {
+    const { rows, values, differ } = nativeAndMbo(subject, 5, 'averageif');
+    expect(levelsBelowTop(rows)).toBe(5);
+    expect(differ).toEqual([]);
+    // Some goals get their value only from a later helper column than the first: the depth is really needed.
+    expect(values.filter((r) => r[7] !== r[3]).length).toBeGreaterThan(0);
+  });
+
+  it.each(['sumif-countifs', 'averageif'] as const)(
+    'one %s column is wrong past one level: goals over unmeasured goals come out blank or partial',
+    (formula) => {
+      const { rows, differ } = nativeAndMbo(subject, 1, formula);
+      const measured = new Set(rows.filter((r) => r.attainment !== null).map((r) => r.id));
+      // Exactly the unmeasured goals with an unmeasured child (whose value it would need rolled up) go wrong.
+      const needsDepth = rows.filter(
+        (r) =>
+          !measured.has(r.id) &&
+          rows.some((c) => c.parent === r.id && !measured.has(c.id) && rows.some((g) => g.parent === c.id)),
+      );
+      expect(differ.length).toBeGreaterThan(0);
+      expect(new Set(differ)).toEqual(new Set(needsDepth.map((r) => r.id)));
+    },
+  );
+});
