@@ -1,6 +1,6 @@
 // The Columns view in the core: tabs that do not read as goals with their header rows, what a proposed map makes of them, and the Settings rows that keep a map.
 import { cellText, isBlank, normalizeHeader } from './cells';
-import { FIELD_BY_HEADER, type Field, outlineLevel } from './fields';
+import { type Field, fieldOfHeader, outlineLevel } from './fields';
 import { type ColumnMap, HEADER_SEARCH_ROWS, inspectTab, LONGEST_HEADER } from './header';
 import type { ColumnMapping, Grid, Settings } from './model';
 import { columnFieldText, isColumnRow } from './settings';
@@ -56,7 +56,7 @@ function headersOf(cells: readonly unknown[], map: ColumnMap): TabHeader[] {
     const key = normalizeHeader(header);
     // Punctuation alone (`—`, `#`) has no key to map by.
     if (key === '') return;
-    const known = FIELD_BY_HEADER.get(key);
+    const known = fieldOfHeader(key);
     const base = { column: c + 1, header, key, known };
     if (map.has(key)) headers.push({ ...base, field: map.get(key), source: 'settings' });
     else if (known !== undefined) headers.push({ ...base, field: known, source: 'synonym' });
@@ -120,7 +120,7 @@ function wanted(choices: readonly ColumnChoice[]): Map<string, ColumnMapping | n
   const out = new Map<string, ColumnMapping | null>();
   for (const { header, field } of choices) {
     const key = normalizeHeader(header);
-    const needsRow = field !== undefined && FIELD_BY_HEADER.get(key) !== field;
+    const needsRow = field !== undefined && fieldOfHeader(key) !== field;
     out.set(key, needsRow ? { header: header.trim(), field } : null);
   }
   return out;

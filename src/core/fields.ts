@@ -291,12 +291,20 @@ export function fieldLabel(field: Field): string {
   return FIELDS[field].label;
 }
 
-/** Each header name, as normalizeHeader writes it, to its field. */
-export const FIELD_BY_HEADER: ReadonlyMap<string, Field> = new Map(
-  FIELD_NAMES.flatMap((field) =>
-    FIELDS[field].headers.map((name): [string, Field] => [normalizeHeader(name), field]),
-  ),
-);
+let headerIndex: ReadonlyMap<string, Field> | undefined;
+
+/**
+ * The field a header names, as normalizeHeader writes it (undefined for none). The index is built on first use, not
+ * when the bundle loads: every custom-function call loads the bundle, and most never read a header.
+ */
+export function fieldOfHeader(key: string): Field | undefined {
+  headerIndex ??= new Map(
+    FIELD_NAMES.flatMap((field) =>
+      FIELDS[field].headers.map((name): [string, Field] => [normalizeHeader(name), field]),
+    ),
+  );
+  return headerIndex.get(key);
+}
 
 /** The field a Columns-map entry or a Settings row names: its key (`objectiveId`) or its label (`Objective ID`). */
 export function fieldNamed(text: string): Field | null {

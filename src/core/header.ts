@@ -1,6 +1,6 @@
 // Finding a goal tab's header row among its first rows, and what its columns mean: plain goals, OKR objective/key-result or outline layouts.
 import { cellText, isBlank, normalizeHeader } from './cells';
-import { FIELD_BY_HEADER, type Field, outlineLevel, phaseEndMonth } from './fields';
+import { type Field, fieldOfHeader, outlineLevel, phaseEndMonth } from './fields';
 import type { Grid } from './model';
 
 /** How many rows from the top may hold the header row: title blocks above it are normal. */
@@ -89,7 +89,7 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
     if (header === '' || header.length > LONGEST_HEADER) return;
     const key = normalizeHeader(header);
     normalized.add(key);
-    const field = map.has(key) ? map.get(key) : FIELD_BY_HEADER.get(key);
+    const field = map.has(key) ? map.get(key) : fieldOfHeader(key);
     if (field === null) return;
     if (field !== undefined) {
       if (columns[field] === undefined) columns[field] = c;
