@@ -71,7 +71,7 @@ class ColumnResults implements CascadeResults {
   }
 
   final(i: number): number | null {
-    return this.has(i) ? orNull(finalOf(this.columns.measured[i], this.columns.rolledUp[i])) : null;
+    return this.has(i) ? nullIfNaN(finalOf(this.columns.measured[i], this.columns.rolledUp[i])) : null;
   }
 
   at(i: number): GoalResult {
@@ -88,7 +88,7 @@ class ColumnResults implements CascadeResults {
   }
 }
 
-const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
  * The class of the GoalResult objects of one set of columns and links, each built from them by its index.
@@ -117,10 +117,10 @@ function resultClass(c: ResultColumns, links: ResultLinks) {
       this.index = index;
       this.depth = links.depth[index];
       this.children = links.children[index];
-      this.measured = orNull(m);
-      this.rolledUp = orNull(r);
-      this.final = orNull(finalOf(m, r));
-      this.gap = orNull(gapOf(m, r, c.gapThreshold));
+      this.measured = nullIfNaN(m);
+      this.rolledUp = nullIfNaN(r);
+      this.final = nullIfNaN(finalOf(m, r));
+      this.gap = nullIfNaN(gapOf(m, r, c.gapThreshold));
       this.status = STATUSES[c.status[index]];
       this.elapsed = c.elapsedOf(index);
       this.onCycle = links.onCycle[index] === 1;

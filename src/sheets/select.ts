@@ -7,7 +7,7 @@ export function noTabMessage(tab: string): string {
 }
 
 /** row/col are 1-based; col 0 selects the whole row, row 0 just opens the tab. */
-export function selectCell(
+export function activateCell(
   spreadsheet: SpreadsheetPort,
   ref: { tab: string; row: number; col: number },
 ): void {

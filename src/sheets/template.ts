@@ -72,7 +72,7 @@ export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string
 }
 
 /** Inserts a goal tab at the end, with headers, dropdowns, formats and a frozen header row. */
-export function insertGoalTab(writer: SetupWriter, asked: string): SheetPort {
+export function insertTemplateTab(writer: SetupWriter, asked: string): SheetPort {
   const { spreadsheet, app } = writer;
   const name = goalTabName(spreadsheet, asked);
   return addFilledTab(spreadsheet, name, [TEMPLATE_HEADERS], (sheet) => {
