@@ -1,7 +1,7 @@
 // Reading single cells: blanks, text, numbers typed as text (leniently but exactly), done/not-done and header names.
 import type { CellValue } from './model';
 
-// Character codes the number scanner looks at. They come before any function so that esbuild inlines them.
+// Character codes the number scanner looks at.
 const TAB = 9;
 const LF = 10;
 const CR = 13;

@@ -32,9 +32,9 @@ export const NO_ELAPSED = (_i: number): number | null => null;
 export type ResultLinks = Pick<Links, 'parentOf' | 'children' | 'onCycle' | 'depth'>;
 
 /** The code CascadeResults keeps for each status: its index in STATUSES (see statusCode in attain.ts). */
-export const STATUS_CODE = /* @__PURE__ */ Object.fromEntries(
-  /* @__PURE__ */ STATUSES.map((status, i) => [status, i]),
-) as Readonly<Record<Status, number>>;
+export const STATUS_CODE = Object.fromEntries(STATUSES.map((status, i) => [status, i])) as Readonly<
+  Record<Status, number>
+>;
 
 /** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
 export const finalOf = (measured: number, rolledUp: number): number =>

@@ -75,7 +75,10 @@ function methodReader(
     // avg is short for average; every other word is the method itself (not `sum`: MBO_ROLLUP has no actuals to add).
     if (text === 'avg') return 'average';
     if (/^(average|min|own)$/.test(text)) return text as RollupMethod;
-    const hint = text === 'sum' ? ' To sum actuals, use MBO_CASCADE with Actual and Target columns.' : '';
+    const hint =
+      text === 'sum'
+        ? ' To sum actuals against a target, use MBO_CASCADE with Actual and Target columns.'
+        : '';
     throw new ArgumentError('method', `must be average, min or own, not "${text}".${hint}`);
   };
   if (isOmitted(method)) return () => null;
@@ -87,7 +90,7 @@ function methodReader(
   if (col.length !== n)
     throw new ArgumentError(
       'method',
-      `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`,
+      `has ${col.length} rows but ids has ${n}: give one method for all, or a column of the same height as ids.`,
     );
   const parsed = col.map((v, r) => {
     try {
@@ -153,7 +156,7 @@ function tablesOf(first: unknown, rest: unknown[]): Analysis {
   if (missing >= 0) {
     throw new ArgumentError(
       arg(missing),
-      'has no header row with ID and Goal columns in its first 5 rows: include the header row.',
+      'has no header row with an ID column and a Goal column within its first 5 rows: include the header row in the range.',
     );
   }
   return analysis;
@@ -234,7 +237,8 @@ export const MBO_PATH = define(
       if (isOmitted(v)) return '';
       const key = trimmed(v).toLowerCase();
       const index = links.indexByKey.get(key);
-      if (index === undefined) return `⚠ MBO_PATH: ${describeValue(v)} is not among ids.`;
+      if (index === undefined)
+        return `⚠ MBO_PATH: ${describeValue(v)} is not among ids: check the ID, or include its tab in ids and parents.`;
       return pathText(index, links.parentOf, names);
     });
   },

@@ -3,7 +3,7 @@ import { attainment, statusOf } from '../core/attain';
 import { parseBinary, parseNumber } from '../core/cells';
 import type { Direction } from '../core/model';
 import { parseDirection, parseRangeTarget } from '../core/table';
-import { ArgumentError, describeValue, isOmitted, mapCells, spread, toMatrix } from './args';
+import { ArgumentError, describeValue, isOmitted, mapCells, spread, toMatrix, toScalar } from './args';
 import { define, notANumberText, problemText } from './spec';
 
 const DEFAULT_CAP = 1.5;
@@ -26,14 +26,15 @@ export const MBO_ATTAINMENT = define(
   },
 );
 
-function capOf(cap: unknown): number {
+function capOf(arg: unknown): number {
+  const cap = toScalar('cap', arg);
   if (isOmitted(cap)) return DEFAULT_CAP;
-  const n = parseNumber(cap as string | number);
+  const n = parseNumber(cap);
   // Not above 0 also catches NaN.
   if (n === null || !(n > 0)) {
     throw new ArgumentError(
       'cap',
-      `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`,
+      `must be a positive number such as 150% or 1.5, not ${describeValue(cap)}.`,
     );
   }
   return n;
@@ -112,7 +113,7 @@ function elapsedOf(v: unknown): number {
   if (e === null || !(e >= 0 && e <= 1)) {
     throw new ArgumentError(
       'elapsed',
-      `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`,
+      `must be the share of the period elapsed, from 0 to 1 (0% to 100%), not ${describeValue(v as string)}.`,
     );
   }
   return e;

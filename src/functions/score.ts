@@ -37,7 +37,11 @@ export const MBO_SCORE = define(
     if (!isOmitted(owner)) {
       const wanted = String(toScalar('owner', owner)).trim();
       const group = groups.get(wanted.toLowerCase());
-      if (!group) throw new ArgumentError('owner', `"${wanted}" does not appear in owners.`);
+      if (!group)
+        throw new ArgumentError(
+          'owner',
+          `"${wanted}" does not appear in owners: give an owner as written in the owners range, or leave owner out for every owner's score.`,
+        );
       return orBlank(weightedScore(group.rows, false).score);
     }
     if (groups.size === 0) return [['', '']];
@@ -70,7 +74,10 @@ export const MBO_PAYOUT = define(
 function curveOf(v: unknown): PayoutPoint[] {
   const m = toMatrix('curve', v);
   if (m.length === 0 || m[0].length !== 2) {
-    throw new ArgumentError('curve', 'must be two columns: attainment, then payout (e.g. 80% | 50%).');
+    throw new ArgumentError(
+      'curve',
+      'must be a range of two columns: attainment, then payout (e.g. 80% | 50%).',
+    );
   }
   const points: PayoutPoint[] = [];
   m.forEach((row, i) => {
@@ -104,7 +111,7 @@ export const MBO_NPS = define('MBO_NPS', 'scores', 'Survey!B2:B200', (scores) =>
   }
   const result = nps(answers);
   if (result.value === null && rejected > 0) {
-    return `⚠ MBO_NPS: no score from 0 to 10 (${rejected} other values skipped).`;
+    return `⚠ MBO_NPS: no answer from 0 to 10 among the scores (${rejected} other values skipped): give whole numbers from 0 to 10.`;
   }
   return orBlank(result.value);
 });

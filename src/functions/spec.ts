@@ -54,7 +54,9 @@ export function define(
         throw e;
       }
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`${name} failed (${why}): check the arguments against ${example}`);
+      throw new Error(
+        `${name} could not compute (${why}): check the arguments against the example ${example}`,
+      );
     }
   };
   return { name, params: specs, example, run };

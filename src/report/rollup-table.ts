@@ -126,8 +126,8 @@ function noteText(analysis: Analysis, computedAt: string): string {
   return (
     `Computed by MBO Cascade on ${readableTime(computedAt)} from ${tabs}: ` +
     `${analysis.goals.length} goals, ${analysis.cards.length} scorecards, ` +
-    `${count('error')} errors, ${count('warning')} warnings. ` +
-    'Roll up rewrites this tab: edit the goal tabs instead.'
+    `${count('error')} errors and ${count('warning')} warnings (see the sidebar). ` +
+    'Roll up replaces this tab: edit the goal tabs, not this one.'
   );
 }
 

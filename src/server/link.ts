@@ -33,11 +33,11 @@ export function linkViewAt(analysis: Analysis, tab: string, row: number): LinkVi
 
 function noGoalReason(analysis: Analysis, tab: string, row: number): string {
   if (tab === ROLLUP_TAB || isOwnedTab(tab)) {
-    return `${tab} is a report: select the goal's row on its own tab.`;
+    return `${tab} is a report MBO Cascade writes, not a goal tab: select the goal's row on its own tab.`;
   }
   if (!analysis.goalTabs.includes(tab)) {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
-    return `"${tab}" is not a goal tab (it needs ID and Goal headers). Goal tabs: ${tabs}.`;
+    return `"${tab}" is not a goal tab (a goal tab has ID and Goal headers in one of its first 5 rows): select a goal's row on a goal tab (${tabs}).`;
   }
   return noGoalMessage(tab, row);
 }
@@ -46,7 +46,8 @@ export function getLinkView(ctx: ServerContext): LinkView {
   const now = ctx.now();
   const active = activeSpreadsheet(ctx).getActiveRange();
   const { analysis } = loadAnalysis(ctx, now);
-  if (!active) return { goal: null, reason: "Select a goal's row on a goal tab.", candidates: [] };
+  if (!active)
+    return { goal: null, reason: "No cell is selected: select a goal's row on a goal tab.", candidates: [] };
   return linkViewAt(analysis, active.getSheet().getName(), active.getRow());
 }
 

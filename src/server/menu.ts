@@ -19,11 +19,11 @@ export interface MenuItem {
 const MAX_LISTED_ISSUES = 8;
 
 export const HELP_TEXT = [
-  'Goal tabs: every tab with ID and Goal headers in one of its first 5 rows.',
-  "A goal's Parent is the ID of the goal it contributes to, on any tab; attainment rolls up to parents.",
-  'Check workbook lists problems; the sidebar links each to its cell, shows the cascade and links goals.',
-  `Roll up rewrites only the ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,
-  'Cap, floor, payout curve and other rules: the Settings tab, made with your first template goal tab.',
+  'MBO Cascade reads every tab whose header row (within the first 5 rows) has an ID and a Goal column.',
+  'Parent links a goal to the goal it contributes to, on any tab; attainment rolls up from children to parents.',
+  'Check workbook lists problems; Open sidebar shows them with a link to each cell, the cascade, and a way to link goals.',
+  `Roll up writes the ${ROLLUP_TAB} tab: the goal tree with measured, rolled-up and final attainment, status and scorecards. It replaces only that tab.`,
+  'Cap, floor, gap threshold, payout curve and other rules live on the Settings tab (created with your first goal tab from the template).',
 ].join('\n\n');
 
 export function checkSummary(report: CheckReport): string {

@@ -59,11 +59,12 @@ export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string
   const name = asked.trim();
   if (name) {
     if (isOwnedTab(name) || name.toLowerCase() === SETTINGS_TAB.toLowerCase()) {
-      throw new Error(`"${name}" is a name MBO Cascade keeps for its own tabs: choose another.`);
+      throw new Error(`"${name}" is a name MBO Cascade uses for its own tabs: choose another name.`);
     }
     if (taken.has(name.toLowerCase()))
       throw new Error(`A tab named "${name}" already exists: choose another name.`);
-    if (name.length > 100) throw new Error('A tab name can have at most 100 characters.');
+    if (name.length > 100)
+      throw new Error('A tab name can have at most 100 characters: choose a shorter name.');
     return name;
   }
   let candidate = DEFAULT_GOAL_TAB;

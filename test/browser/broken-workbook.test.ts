@@ -111,7 +111,9 @@ describe.skipIf(!hasChromium)('the sidebar on the broken workbook', () => {
     // The server refuses too, whatever the page does.
     expect(() =>
       session.api.linkToParent('Content', rowOf(fake(), 'Content', 'CT-7'), BELOW_TWO_CYCLE, 'CT-7'),
-    ).toThrow(`${BELOW_TWO_CYCLE} is below CT-7: as CT-7's parent it would close a loop.`);
+    ).toThrow(
+      `${BELOW_TWO_CYCLE} is below CT-7 in the cascade, so making it CT-7's parent would close a loop: pick a goal that is not below it.`,
+    );
   });
 
   it('Link: from a goal on the loop of three, both other members are refused', async () => {

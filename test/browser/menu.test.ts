@@ -187,8 +187,9 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     session.api.menuHelp();
     const help = fake.ui.alerts.at(-1);
     expect(help).toBe(HELP_TEXT);
-    expect(help).toContain('ID and Goal headers');
-    expect(help).toContain(`Roll up rewrites only the ${ROLLUP_TAB} tab`);
+    expect(help).toContain('header row (within the first 5 rows) has an ID and a Goal column');
+    expect(help).toContain(`Roll up writes the ${ROLLUP_TAB} tab`);
+    expect(help).toContain('It replaces only that tab.');
   },
 };
 

@@ -100,7 +100,9 @@ describe('a workbook with no goal tab', () => {
   it('check reports it as an error, exit 1', async () => {
     const run = await runMain(['check', await notesOnlyBook(dir.path('notes.xlsx'))]);
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/^error +workbook +No goal tab found: put ID and Goal headers/m);
+    expect(run.out).toMatch(
+      /^error +workbook +No goal tab found: give each goal tab a header row with an ID column and a Goal column/m,
+    );
   });
 
   it('check reports it for CSV input too', async () => {

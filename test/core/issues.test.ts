@@ -45,6 +45,40 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'vanity-metric': { code: 'vanity-metric', word: 'MQLs', asOutcome: true },
 };
 
+/** What each message tells the user to do, after the colon that ends what is wrong. */
+const FIXES: { [C in IssueCode]: RegExp } = {
+  'no-goal-tabs': /give each goal tab a header row with an ID column and a Goal column/,
+  'settings-tab-missing': /correct the name under Goal tabs in Settings, or remove it/,
+  'bad-setting': /correct the value .* or clear it/,
+  'missing-id': /give it an ID that is unique in the workbook/,
+  'missing-goal': /say what the goal is/,
+  'duplicate-id': /give one of the two goals another ID/,
+  'not-a-number': /type a number such as 1200/,
+  'bad-direction': /use one of those \(blank means higher\)/,
+  'bad-type': /use one of those/,
+  'bad-rollup': /use one of those \(blank means average\)/,
+  'bad-period': /write it like FY2026/,
+  'bad-range': /write it like 40-60, or fill the Min and Max columns/,
+  'missing-target': /add the Target/,
+  'zero-span': /change the Target or the Baseline/,
+  'negative-weight': /give the goal's share of its owner's scorecard/,
+  'missing-owner': /add the person measured on it/,
+  'unknown-parent': /correct the ID, or leave Parent blank/,
+  'self-parent': /choose the goal it contributes to/,
+  cycle: /break the loop by changing one Parent/,
+  'sum-unit-mismatch': /give them one Unit, or choose another Rollup/,
+  'sum-needs-target': /add the Target/,
+  'alignment-gap': /check that the team's goals drive this outcome/,
+  unmeasured: /until you enter one/,
+  'weights-not-100': /change them so that they add up to 100%/,
+  'gate-missed': /payout resumes once it reaches it/,
+  'no-collaboration-goal': /add a teaming score/,
+  'top-level-not-outcome': /mark it Outcome, or align it to a parent goal/,
+  'activity-not-under-outcome': /align it to the outcome it drives/,
+  'activity-heavy': /measure outcomes, not tactics/,
+  'vanity-metric': /measure the result it should drive/,
+};
+
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };
 
 describe('the issue catalogue', () => {
@@ -61,6 +95,14 @@ describe('the issue catalogue', () => {
         expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
         expect(message).toMatch(/[.)]$/);
       }
+    },
+  );
+
+  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))(
+    '%s says what is wrong, then after a colon what to fix',
+    (code, detail) => {
+      const message = describeIssue(issueAt(place, detail));
+      expect(message).toMatch(new RegExp(`^[^:]{12,}: .*${FIXES[code].source}`));
     },
   );
 

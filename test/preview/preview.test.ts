@@ -154,7 +154,9 @@ describe.skipIf(!hasChromium || !built)(
       await page.getByRole('button', { name: /Extensions/ }).click();
       await page.getByRole('menuitem', { name: 'Help' }).click();
       const alert = page.getByRole('alertdialog');
-      await eventually(() => text(alert)).toMatch('every tab with ID and Goal headers');
+      await eventually(() => text(alert)).toMatch(
+        'reads every tab whose header row (within the first 5 rows) has an ID and a Goal column',
+      );
       await alert.getByRole('button', { name: 'OK' }).click();
       await eventually(() => alert.count()).toBe(0);
     });

@@ -141,7 +141,7 @@ describe('menu handlers', () => {
   it('Help explains the model in an alert', () => {
     const gas = createFakeGas();
     run('Help', gas);
-    expect(gas.ui.alerts[0]).toMatch(/ID and Goal headers/);
+    expect(gas.ui.alerts[0]).toMatch(/header row \(within the first 5 rows\) has an ID and a Goal column/);
   });
 
   it('buildMenu over a context builds the same menu', () => {
