@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEVERITY } from '../src/core/issues';
+import { DEFAULT_ROLLUP, ROLLUP_METHODS } from '../src/core/rollups';
 import { documentFunctions } from '../src/functions/docs';
 import { catalog } from '../src/main';
 
@@ -35,7 +36,23 @@ export function issueCodeTable(): string {
   return ['| code | severity |', '| --- | --- |', ...rows].join('\n');
 }
 
-const BLOCKS: Record<string, () => string> = { functions: functionReference, 'issue-codes': issueCodeTable };
+/** The roll-up methods as the README lists them: name, other spellings, what each does. */
+export function rollupList(): string {
+  return ROLLUP_METHODS.map((m) => {
+    const also = m.spellings.slice(1).map((word) => `\`${word}\``);
+    const notes = [
+      ...(m.name === DEFAULT_ROLLUP ? ['the default'] : []),
+      ...(also.length ? [`also ${also.join(', ')}`] : []),
+    ];
+    return `- \`${m.name}\`${notes.length ? ` (${notes.join('; ')})` : ''}: ${m.help}.`;
+  }).join('\n');
+}
+
+const BLOCKS: Record<string, () => string> = {
+  functions: functionReference,
+  'issue-codes': issueCodeTable,
+  rollups: rollupList,
+};
 
 /** The README with every generated block replaced by its current text. */
 export function renderReadme(text: string): string {

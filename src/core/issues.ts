@@ -1,5 +1,6 @@
 // Every problem the core finds, as data: a union keyed by a literal code, its severity, and one catalogue of wording.
 import type { Field, Goal } from './model';
+import { DEFAULT_ROLLUP, namesInWords, ROLLUP_NAMES } from './rollups';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -153,7 +154,7 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
   'bad-rollup': {
     severity: 'error',
     message: (i) =>
-      `Rollup "${i.text}" is not one of average, sum, min or own: use one of those (blank means average).`,
+      `Rollup "${i.text}" is not one of ${namesInWords(ROLLUP_NAMES)}: use one of those (blank means ${DEFAULT_ROLLUP}).`,
   },
   'bad-period': {
     severity: 'warning',

@@ -1,4 +1,5 @@
 // The cascade's results held by field: typed arrays with NaN for null and a status code per goal, GoalResult objects on request.
+import { finalOf } from './attain';
 import type { Links } from './graph';
 import { pathOf } from './graph';
 import type { CascadeResults, GoalResult, Status } from './model';
@@ -35,10 +36,6 @@ export type ResultLinks = Pick<Links, 'parentOf' | 'children' | 'onCycle' | 'dep
 export const STATUS_CODE = Object.fromEntries(STATUSES.map((status, i) => [status, i])) as Readonly<
   Record<Status, number>
 >;
-
-/** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
-export const finalOf = (measured: number, rolledUp: number): number =>
-  Number.isNaN(measured) ? rolledUp : measured;
 
 /** The alignment gap, measured - rolledUp, where both exist and differ by more than the threshold; else NaN. */
 export function gapOf(measured: number, rolledUp: number, threshold: number): number {

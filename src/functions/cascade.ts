@@ -3,8 +3,9 @@ import { cascade } from '../core/cascade';
 import { orBlank, parseNumber } from '../core/cells';
 import { linkGoals } from '../core/graph';
 import { describeIssue } from '../core/issues';
-import type { CellValue, Goal, RollupMethod } from '../core/model';
+import type { CellValue, Goal } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
+import { namesInWords, ROLLUP_METHODS, ROLLUP_NAMES, type RollupMethod, rollupNamed } from '../core/rollups';
 import { pathText, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import {
@@ -58,6 +59,11 @@ export const MBO_ROLLUP = define(
   },
 );
 
+/** MBO_ROLLUP is given attainments only: it offers the methods that need no actuals. */
+const needsActuals = (name: RollupMethod): boolean =>
+  ROLLUP_METHODS.find((m) => m.name === name)!.needsActuals;
+const ROLLUP_METHODS_OFFERED = ROLLUP_NAMES.filter((name) => !needsActuals(name));
+
 const ROLLUP_SETTINGS = {
   ...DEFAULT_SETTINGS,
   cap: Number.POSITIVE_INFINITY,
@@ -72,14 +78,16 @@ function methodReader(
 ): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
-    // avg is short for average; every other word is the method itself (not `sum`: MBO_ROLLUP has no actuals to add).
-    if (text === 'avg') return 'average';
-    if (/^(average|min|own)$/.test(text)) return text as RollupMethod;
+    const named = rollupNamed(text);
+    if (named !== null && !needsActuals(named)) return named;
     const hint =
-      text === 'sum'
+      named !== null
         ? ' To sum actuals against a target, use MBO_CASCADE with Actual and Target columns.'
         : '';
-    throw new ArgumentError('method', `must be average, min or own, not "${text}".${hint}`);
+    throw new ArgumentError(
+      'method',
+      `must be ${namesInWords(ROLLUP_METHODS_OFFERED)}, not "${text}".${hint}`,
+    );
   };
   if (isOmitted(method)) return () => null;
   if (!isRange(method) || (toMatrix('method', method).flat().length === 1 && n !== 1)) {
@@ -94,7 +102,7 @@ function methodReader(
     );
   const parsed = col.map((v, r) => {
     try {
-      return parse(trimmed(v).toLowerCase());
+      return parse(trimmed(v));
     } catch (e) {
       // Like a bad elapsed share in MBO_STATUS's column: that row says why, and its goal rolls up by the default.
       bad.set(r, `⚠ MBO_ROLLUP: ${(e as Error).message}`);

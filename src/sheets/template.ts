@@ -1,6 +1,7 @@
 // Sets up a workbook: a goal tab with the recognised headers, dropdowns and formats, and the Settings tab on first use.
 
 import { DEFAULT_SETTINGS } from '../core/model';
+import { ROLLUP_NAMES } from '../core/rollups';
 import { settingsRows } from '../core/settings';
 import type { SheetPort, SpreadsheetAppPort, SpreadsheetPort } from './gas';
 import { addFilledTab } from './new-tab';
@@ -31,7 +32,7 @@ type Header = (typeof TEMPLATE_HEADERS)[number];
 export const TEMPLATE_CHOICES: Readonly<Partial<Record<Header, readonly string[]>>> = {
   Type: ['Outcome', 'Activity', 'Collaboration'],
   Direction: ['higher', 'lower', 'range', 'binary'],
-  Rollup: ['average', 'sum', 'own', 'min'],
+  Rollup: ROLLUP_NAMES,
 };
 
 /**
