@@ -114,7 +114,7 @@ function counted({ settings, measured, rolledUp }: RollContext): (child: number)
  */
 function averageRoller(context: RollContext): Roller {
   const { goals } = context;
-  const valueOf = counted(context);
+  const countedValue = counted(context);
   return (_parent, kids) => {
     let explicit = 0;
     let blanks = 0;
@@ -127,7 +127,7 @@ function averageRoller(context: RollContext): Roller {
     let sum = 0;
     let weights = 0;
     for (const c of kids) {
-      const value = valueOf(c);
+      const value = countedValue(c);
       if (Number.isNaN(value)) continue;
       const share = goals[c].contribution;
       const weight = share === null ? blankShare : Math.max(0, share);
@@ -180,11 +180,11 @@ function sumRoller({ goals, settings, report }: RollContext): Roller {
 
 /** The weakest child's final attainment. */
 function minRoller(context: RollContext): Roller {
-  const valueOf = counted(context);
+  const countedValue = counted(context);
   return (_parent, kids) => {
     let weakest = Number.NaN;
     for (const c of kids) {
-      const value = valueOf(c);
+      const value = countedValue(c);
       if (!Number.isNaN(value) && (Number.isNaN(weakest) || value < weakest)) weakest = value;
     }
     return weakest;
