@@ -60,7 +60,7 @@ function wrapModule(code) {
   return `var ${GLOBAL_NAME} = (() => {\n"use strict";\n${body}\nreturn {\n${members.join('\n')}\n};\n})();\n`;
 }
 
-/** Reads what the bundle exposes (names; custom functions' parameters), by running it the way Apps Script does: one plain global scope. */
+/** Reads what the bundle exposes (custom functions' declarations; globals' names), by running it the way Apps Script does: one plain global scope. */
 function readMetadata(code) {
   const context = vm.createContext({});
   vm.runInContext(code, context, { filename: 'mbo.js' });
@@ -69,14 +69,13 @@ function readMetadata(code) {
 }
 
 /**
- * The documentation modules, bundled apart from the runtime (which never imports them) and evaluated the same way.
- * They join the bundle's metadata with the summaries, types and help that only the forwarders' JSDoc needs.
+ * src/server/docs.ts, bundled apart from the runtime (which never imports it) and evaluated the same way: the
+ * summaries and parameter names of the server globals' forwarders. Custom functions carry their own docs.
  */
 async function loadDocs() {
   const result = await esbuild.build({
     stdin: {
-      contents:
-        "export { documentFunctions } from './src/functions/docs'; export { documentGlobals } from './src/server/docs';",
+      contents: "export { documentGlobals } from './src/server/docs';",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'docs-entry.ts',
@@ -104,11 +103,7 @@ export async function build() {
   await writeFile(join(dist, 'mbo.js'), banner + code);
   const meta = readMetadata(code);
   const docs = await loadDocs();
-  const forwarded = forwarders(
-    GLOBAL_NAME,
-    docs.documentFunctions(meta.catalog),
-    docs.documentGlobals(meta.globals),
-  );
+  const forwarded = forwarders(GLOBAL_NAME, meta.catalog, docs.documentGlobals(meta.globals));
   await writeFile(join(dist, 'globals.js'), banner + forwarded);
   await copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const sidebarBuilder = join(root, 'tools/build-sidebar.mjs');

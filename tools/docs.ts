@@ -3,16 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEVERITY } from '../src/core/issues';
 import { DEFAULT_ROLLUP, ROLLUP_METHODS } from '../src/core/rollups';
-import { documentFunctions } from '../src/functions/docs';
 import { catalog } from '../src/main';
 
 const README = join(import.meta.dirname, '../README.md');
 
 export function functionReference(): string {
   const out: string[] = [];
-  for (const f of documentFunctions(catalog)) {
+  for (const f of catalog) {
     const signature = f.params
-      .map((p) => (p.repeats ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name))
+      .map((p) => (p.repeat ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name))
       .join(', ');
     out.push(
       `### \`${f.name}(${signature})\``,
@@ -24,7 +23,7 @@ export function functionReference(): string {
     );
     for (const p of f.params)
       out.push(
-        `| \`${p.name}\`${p.optional || p.repeats ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`,
+        `| \`${p.name}\`${p.optional || p.repeat ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`,
       );
     out.push('', `Returns: ${f.returns}`, '', '```', f.example, '```', '');
   }

@@ -5,7 +5,14 @@ import { linkGoals } from '../core/graph';
 import { describeIssue } from '../core/issues';
 import type { CellValue, Goal } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
-import { namesInWords, ROLLUP_METHODS, ROLLUP_NAMES, type RollupMethod, rollupNamed } from '../core/rollups';
+import {
+  DEFAULT_ROLLUP,
+  namesInWords,
+  ROLLUP_METHODS,
+  ROLLUP_NAMES,
+  type RollupMethod,
+  rollupNamed,
+} from '../core/rollups';
 import { pathText, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import {
@@ -22,10 +29,42 @@ import {
 } from './args';
 import { define, notANumberText } from './spec';
 
+/** MBO_ROLLUP is given attainments only: it offers the methods that need no actuals. */
+const needsActuals = (name: RollupMethod): boolean =>
+  ROLLUP_METHODS.find((m) => m.name === name)!.needsActuals;
+const ROLLUP_METHODS_OFFERED = ROLLUP_NAMES.filter((name) => !needsActuals(name));
+const OFFERED_IN_WORDS = namesInWords(
+  ROLLUP_METHODS_OFFERED.map((name) => (name === DEFAULT_ROLLUP ? `${name} (default)` : name)),
+);
+
 export const MBO_ROLLUP = define(
-  'MBO_ROLLUP',
-  'ids parents attainment contribution? method?',
-  '{CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H}',
+  {
+    name: 'MBO_ROLLUP',
+    summary: "Final attainment of every goal: its own where measured, else the roll-up of its children's.",
+    params: [
+      { name: 'ids', type: 'Range', help: 'The ID column; stack tabs with {A!A2:A; B!A2:A}.' },
+      { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
+      {
+        name: 'attainment',
+        type: 'Range',
+        help: 'Measured attainment per goal (fractions); blank = not measured.',
+      },
+      {
+        name: 'contribution',
+        type: 'Range',
+        help: "Share of the parent's roll-up; blank = equal share.",
+        optional: true,
+      },
+      {
+        name: 'method',
+        type: 'string|Range',
+        help: `${OFFERED_IN_WORDS}: one for all, or a column.`,
+        optional: true,
+      },
+    ],
+    returns: 'A column of final attainment, one per id.',
+    exampleArgs: '{CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H}',
+  },
   (ids, parents, att, contribution, method) => {
     const cols = alignedColumns({ ids, parents, attainment: att });
     const n = cols.ids.length;
@@ -58,11 +97,6 @@ export const MBO_ROLLUP = define(
     return out;
   },
 );
-
-/** MBO_ROLLUP is given attainments only: it offers the methods that need no actuals. */
-const needsActuals = (name: RollupMethod): boolean =>
-  ROLLUP_METHODS.find((m) => m.name === name)!.needsActuals;
-const ROLLUP_METHODS_OFFERED = ROLLUP_NAMES.filter((name) => !needsActuals(name));
 
 const ROLLUP_SETTINGS = {
   ...DEFAULT_SETTINGS,
@@ -184,9 +218,20 @@ export const CASCADE_HEADER = [
 ];
 
 export const MBO_CASCADE = define(
-  'MBO_CASCADE',
-  'table table2...',
-  'CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60',
+  {
+    name: 'MBO_CASCADE',
+    summary: 'The whole cascade from goal tables with headers: one row per goal, parents before children.',
+    params: [
+      {
+        name: 'table',
+        type: 'Range',
+        help: 'A goal table including its header row (ID, Goal, Parent, Target, Actual, ...).',
+      },
+      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', repeat: true },
+    ],
+    returns: 'A table: ID, Goal, Owner, Parent, Depth, Path, Measured, Rolled up, Attainment, Status.',
+    exampleArgs: 'CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60',
+  },
   (table, ...more) => {
     const analysis = tablesOf(table, more);
     const { goals, results, links } = analysis;
@@ -213,9 +258,17 @@ export const MBO_CASCADE = define(
 );
 
 export const MBO_VALIDATE = define(
-  'MBO_VALIDATE',
-  'table table2...',
-  'CMO!A1:P40, DemandGen!A1:P80',
+  {
+    name: 'MBO_VALIDATE',
+    summary: 'Every problem in goal tables: one row per issue with what to fix.',
+    params: [
+      { name: 'table', type: 'Range', help: 'A goal table including its header row.' },
+      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', repeat: true },
+    ],
+    returns:
+      'A table: ID, Row, Column, Severity, Code, Message (row numbers count from the top of each range).',
+    exampleArgs: 'CMO!A1:P40, DemandGen!A1:P80',
+  },
   (table, ...more) => {
     const analysis = tablesOf(table, more);
     const many = analysis.goalTabs.length > 1;
@@ -229,9 +282,17 @@ export const MBO_VALIDATE = define(
 );
 
 export const MBO_PATH = define(
-  'MBO_PATH',
-  'id ids parents',
-  'A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}',
+  {
+    name: 'MBO_PATH',
+    summary: 'The chain of IDs from the top of the cascade down to a goal, e.g. CMO-1 › DG-2 › DG-7.',
+    params: [
+      { name: 'id', type: 'string|Range', help: 'The goal ID(s) to trace.' },
+      { name: 'ids', type: 'Range', help: 'The ID column (stack tabs with {A!A2:A; B!A2:A}).' },
+      { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
+    ],
+    returns: 'The path of each id, same shape as id.',
+    exampleArgs: 'A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}',
+  },
   (id, ids, parents) => {
     const cols = alignedColumns({ ids, parents });
     const goals: Goal[] = [];

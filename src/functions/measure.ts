@@ -9,9 +9,28 @@ import { define, notANumberText, problemText } from './spec';
 const DEFAULT_CAP = 1.5;
 
 export const MBO_ATTAINMENT = define(
-  'MBO_ATTAINMENT',
-  'actual target baseline? direction? cap?',
-  'D2:D50, C2:C50, B2:B50, "higher", 150%',
+  {
+    name: 'MBO_ATTAINMENT',
+    summary: 'Attainment of actuals against targets (1 = 100%), capped; same shape as actual.',
+    params: [
+      { name: 'actual', type: 'number|Range', help: 'The actual value(s); blank = not measured.' },
+      {
+        name: 'target',
+        type: 'number|Range',
+        help: 'The target(s): one value or a range the size of actual; "40-60" for range goals.',
+      },
+      { name: 'baseline', type: 'number|Range', help: 'Starting value(s); default 0.', optional: true },
+      {
+        name: 'direction',
+        type: 'string|Range',
+        help: 'higher (default), lower, range or binary.',
+        optional: true,
+      },
+      { name: 'cap', type: 'number', help: 'Highest attainment counted; default 150%.', optional: true },
+    ],
+    returns: 'Attainment as a fraction, one per actual; blank where actual is blank.',
+    exampleArgs: 'D2:D50, C2:C50, B2:B50, "higher", 150%',
+  },
   (actual, target, baseline, direction, cap) => {
     const actuals = toMatrix('actual', actual);
     const targetAt = spread('target', target, actuals);
@@ -91,22 +110,38 @@ function attainmentCell(
   return result.code === 'bad-range' ? badRange() : problemText({ code: result.code });
 }
 
-export const MBO_STATUS = define('MBO_STATUS', 'attainment elapsed', 'E2:E50, 50%', (att, elapsed) => {
-  const values = toMatrix('attainment', att);
-  const elapsedAt = spread('elapsed', elapsed, values);
-  if (!Array.isArray(elapsed)) elapsedOf(elapsedAt(0, 0));
-  return mapCells(att, values, (v, r, c) => {
-    let e: number;
-    try {
-      e = elapsedOf(elapsedAt(r, c));
-    } catch (err) {
-      return `⚠ MBO_STATUS: ${(err as Error).message}`;
-    }
-    const a = parseNumber(v as string);
-    if (Number.isNaN(a)) return notANumberText(v);
-    return statusOf(a, e);
-  });
-});
+export const MBO_STATUS = define(
+  {
+    name: 'MBO_STATUS',
+    summary: 'On track, at risk or off track: attainment against the share of the period elapsed.',
+    params: [
+      { name: 'attainment', type: 'number|Range', help: 'Attainment(s) as fractions (1 = 100%).' },
+      {
+        name: 'elapsed',
+        type: 'number|Range',
+        help: 'Share of the period elapsed, from 0 to 1 (e.g. 50% at mid-year).',
+      },
+    ],
+    returns: 'A status per attainment: on track, at risk, off track or not measured.',
+    exampleArgs: 'E2:E50, 50%',
+  },
+  (att, elapsed) => {
+    const values = toMatrix('attainment', att);
+    const elapsedAt = spread('elapsed', elapsed, values);
+    if (!Array.isArray(elapsed)) elapsedOf(elapsedAt(0, 0));
+    return mapCells(att, values, (v, r, c) => {
+      let e: number;
+      try {
+        e = elapsedOf(elapsedAt(r, c));
+      } catch (err) {
+        return `⚠ MBO_STATUS: ${(err as Error).message}`;
+      }
+      const a = parseNumber(v as string);
+      if (Number.isNaN(a)) return notANumberText(v);
+      return statusOf(a, e);
+    });
+  },
+);
 
 function elapsedOf(v: unknown): number {
   const e = parseNumber(v as string);

@@ -14,9 +14,18 @@ import {
 import { define, notANumberText } from './spec';
 
 export const MBO_SCORE = define(
-  'MBO_SCORE',
-  'owners weights attainment owner?',
-  'C2:C50, L2:L50, M2:M50',
+  {
+    name: 'MBO_SCORE',
+    summary: "Each owner's weighted score: sum(weight \u00d7 attainment) / sum(weight).",
+    params: [
+      { name: 'owners', type: 'Range', help: 'The Owner column.' },
+      { name: 'weights', type: 'Range', help: 'The Weight column (fractions or percent points).' },
+      { name: 'attainment', type: 'Range', help: 'The attainment column (fractions, 1 = 100%).' },
+      { name: 'owner', type: 'string', help: 'One owner: return just their score.', optional: true },
+    ],
+    returns: 'Two columns (owner, score), one row per owner in order of appearance; or one score.',
+    exampleArgs: 'C2:C50, L2:L50, M2:M50',
+  },
   (owners, weights, att, owner) => {
     const cols = alignedColumns({ owners, weights, attainment: att });
     const groups = new Map<
@@ -56,9 +65,21 @@ function numberOrNull(v: CellValue): number | null {
 }
 
 export const MBO_PAYOUT = define(
-  'MBO_PAYOUT',
-  'attainment curve',
-  'B2:B20, Settings!B10:C12',
+  {
+    name: 'MBO_PAYOUT',
+    summary:
+      'Payout share for attainment on a piecewise-linear curve: 0 below the first point, flat after the last.',
+    params: [
+      { name: 'attainment', type: 'number|Range', help: 'Attainment(s) or score(s) as fractions.' },
+      {
+        name: 'curve',
+        type: 'Range',
+        help: 'Two columns of (attainment, payout) points, e.g. 80%/50%, 100%/100%, 120%/150%.',
+      },
+    ],
+    returns: 'The payout share for each attainment, same shape.',
+    exampleArgs: 'B2:B20, Settings!B10:C12',
+  },
   (att, curveArg) => {
     const curve = curveOf(curveArg);
     const pay = compilePayout(curve);
@@ -97,21 +118,30 @@ function curveOf(v: unknown): PayoutPoint[] {
   return points;
 }
 
-export const MBO_NPS = define('MBO_NPS', 'scores', 'Survey!B2:B200', (scores) => {
-  const answers: number[] = [];
-  let rejected = 0;
-  for (const line of toMatrix('scores', scores)) {
-    for (const v of line) {
-      const n = parseNumber(v);
-      if (n === null) continue;
-      // Like AVERAGE with text, an answer that is not a whole 0-10 is skipped rather than failing the survey.
-      if (Number.isInteger(n) && n >= 0 && n <= 10) answers.push(n);
-      else rejected++;
+export const MBO_NPS = define(
+  {
+    name: 'MBO_NPS',
+    summary: 'Net Promoter Score of 0-10 answers: % of 9-10 minus % of 0-6, from -100 to 100.',
+    params: [{ name: 'scores', type: 'Range', help: 'Survey answers, whole numbers from 0 to 10.' }],
+    returns: 'The NPS, from -100 to 100; blank when there are no answers.',
+    exampleArgs: 'Survey!B2:B200',
+  },
+  (scores) => {
+    const answers: number[] = [];
+    let rejected = 0;
+    for (const line of toMatrix('scores', scores)) {
+      for (const v of line) {
+        const n = parseNumber(v);
+        if (n === null) continue;
+        // Like AVERAGE with text, an answer that is not a whole 0-10 is skipped rather than failing the survey.
+        if (Number.isInteger(n) && n >= 0 && n <= 10) answers.push(n);
+        else rejected++;
+      }
     }
-  }
-  const result = nps(answers);
-  if (result.value === null && rejected > 0) {
-    return `⚠ MBO_NPS: no answer from 0 to 10 among the scores (${rejected} other values skipped): give whole numbers from 0 to 10.`;
-  }
-  return orBlank(result.value);
-});
+    const result = nps(answers);
+    if (result.value === null && rejected > 0) {
+      return `⚠ MBO_NPS: no answer from 0 to 10 among the scores (${rejected} other values skipped): give whole numbers from 0 to 10.`;
+    }
+    return orBlank(result.value);
+  },
+);

@@ -40,6 +40,7 @@ describe('the uploaded files', () => {
     expect(globals).toContain('function MBO_ATTAINMENT(actual, target, baseline, direction, cap)');
     expect(globals).toMatch(/@param \{number\|Range\} \[baseline\]/);
     expect(globals).toContain('function MBO_CASCADE(table, ...table2)');
+    expect(globals).toContain('@param {...Range} [table2] More goal tables, from other tabs. Optional.');
     expect(globals).toMatch(/@return .+\n \* @customfunction/);
   });
 
