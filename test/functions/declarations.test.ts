@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLLUP_METHODS } from '../../src/core/rollups';
 import { define } from '../../src/functions/spec';
 import { catalog, customFunctions } from '../../src/main';
+import { ERROR_CASES, RESULT_CASES } from './cases';
 
 describe('the declarations', () => {
   it.each(catalog.map((f) => [f.name, f] as const))('%s: every part is there', (name, spec) => {
@@ -28,6 +29,11 @@ describe('the declarations', () => {
       });
     },
   );
+
+  it.each(catalog.map((f) => f.name))('%s has result and error cases in test/functions/cases.ts', (name) => {
+    expect(RESULT_CASES.filter((c) => c.fn === name).length).toBeGreaterThan(0);
+    expect(ERROR_CASES.filter((c) => c.fn === name).length).toBeGreaterThan(0);
+  });
 
   it("MBO_ROLLUP's method help lists the roll-up methods it takes, from the table", () => {
     const method = catalog.find((f) => f.name === 'MBO_ROLLUP')!.params.find((p) => p.name === 'method')!;
