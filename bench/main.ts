@@ -7,12 +7,14 @@ import { benchCli } from './cli';
 import { benchCore } from './core';
 import { markdown, type Section } from './measure';
 import { benchNative } from './native';
+import { benchResults } from './results';
 import { benchSheets } from './sheets';
 
 export async function main(argv: string[]): Promise<number> {
   const only = argv[0];
   const suites: [string, () => Section[] | Promise<Section[]>][] = [
     ['core', benchCore],
+    ['results', benchResults],
     ['bundle', benchBundle],
     ['sheets', benchSheets],
     ['cli', benchCli],

@@ -12,7 +12,8 @@ import { STATUSES } from './model';
  * Typed arrays live outside the garbage-collected heap, but V8 counts their bytes ("external memory") and
  * collects the whole heap when those grow fast: at 1M goals, final, gap and elapsed kept as Float64Arrays
  * too set off a full collection in the middle of the cascade (~0.5 s of a ~3 s analysis), and an elapsed
- * array alone still did when judged at a date.
+ * array alone still did when judged at a date. Why columns and not one object per goal, measured both ways at
+ * 650k goals (bench/results.ts): docs/performance.md.
  */
 export interface ResultColumns {
   /** NaN = null, as in rolledUp. */
