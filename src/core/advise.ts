@@ -1,4 +1,5 @@
 // The product's beliefs as warnings: teaming goals, outcomes on top, activities under outcomes, no vanity metrics.
+import { weightedMean } from './finite';
 import { goalPlace, type Issue, issueAt } from './issues';
 import type { Goal, Settings } from './model';
 import { groupByOwnerPeriod, type OwnerPeriod } from './score';
@@ -94,7 +95,14 @@ function adviseCard(goals: readonly Goal[], card: OwnerPeriod, limit: number, is
     if (goal.type === 'activity') activity += weight;
   }
   if (total <= 0) return;
-  const share = activity / total;
+  // Weights near 1e308 overflow the total: the share is then their weighted mean of "is an Activity".
+  const share = Number.isFinite(total)
+    ? activity / total
+    : weightedMean(
+        members.length,
+        (k) => (anyWeight ? Math.max(goals[members[k]].weight ?? 0, 0) : 1),
+        (k) => (goals[members[k]].type === 'activity' ? 1 : 0),
+      );
   if (share > limit + EPSILON) {
     issues.push(
       issueAt(goalPlace(first, 'weight', ''), { code: 'activity-heavy', owner, period, share, limit }),
@@ -182,7 +190,11 @@ function wordsPattern(words: readonly string[]): RegExp | null {
       word
         .split(/[\s-]+/)
         .filter((part) => part !== '')
-        .map((part) => (part.length > 1 && part.endsWith('*') ? `${escapeRegExp(part.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(part)))
+        .map((part) =>
+          part.length > 1 && part.endsWith('*')
+            ? `${escapeRegExp(part.slice(0, -1))}[\\p{L}\\p{N}]*`
+            : escapeRegExp(part),
+        )
         .join('[\\s-]+'),
     )
     .filter((alternative) => alternative !== '');

@@ -1,5 +1,7 @@
 // Attainment of one measured goal (actual against target, by direction) and the status it earns.
-import { type Direction, type Status, STATUSES } from './model';
+import { spanRatio } from './finite';
+import type { IssueDetail } from './issues';
+import { type Direction, STATUSES, type Status } from './model';
 
 export type AttainmentError = 'zero-span' | 'missing-target' | 'bad-range';
 
@@ -51,8 +53,12 @@ export function attainment(g: Measure, defaults: Limits): Attainment {
  */
 function clamped(g: Measure, defaults: Limits, raw: number): Attainment {
   const floor = isPassFail(g.direction) ? 0 : (g.floor ?? defaults.floor);
-  const cap = g.cap ?? stretchCap(g) ?? defaults.cap;
-  return { kind: 'value', value: Math.min(cap, Math.max(floor, raw)) };
+  return { kind: 'value', value: Math.min(capOf(g, defaults), Math.max(floor, raw)) };
+}
+
+/** The highest attainment a goal counts for: its Cap, else what its Stretch stands for, else the default. */
+export function capOf(g: Measure, defaults: Limits): number {
+  return g.cap ?? stretchCap(g) ?? defaults.cap;
 }
 
 /** Range and binary goals are met or missed: no floor, no threshold, no stretch. */
@@ -83,7 +89,11 @@ export function thresholdAttainment(g: Measure & { threshold: number | null }): 
   return typeof at === 'number' && Number.isFinite(at) ? at : null;
 }
 
-/** The model's formulas before clamping; Infinity stands for "as good as it gets" (reaches the cap). */
+/**
+ * The model's formulas before clamping; Infinity stands for "as good as it gets" (reaches the cap), and a ratio
+ * beyond the largest number (a huge actual over a tiny span) is ±Infinity too, which the clamp turns into the cap
+ * or the floor. Never NaN for finite inputs: differences that overflow are taken of halves (see spanRatio).
+ */
 function unclamped(g: Measure, actual: number): number | Attainment {
   switch (g.direction) {
     case 'binary':
@@ -97,7 +107,8 @@ function unclamped(g: Measure, actual: number): number | Attainment {
       if (g.target === null) return failure('missing-target');
       if (g.baseline !== null) {
         if (g.baseline === g.target) return failure('zero-span');
-        return (g.baseline - actual) / (g.baseline - g.target);
+        // (B - A) / (B - T) is (A - B) / (T - B): one overflow-safe formula for both directions.
+        return spanRatio(actual, g.baseline, g.target);
       }
       if (g.target === 0) return failure('zero-span');
       // Nothing at all of a "lower is better" quantity is the best possible result.
@@ -108,9 +119,23 @@ function unclamped(g: Measure, actual: number): number | Attainment {
       if (g.target === null) return failure('missing-target');
       const baseline = g.baseline ?? 0;
       if (baseline === g.target) return failure('zero-span');
-      return (actual - baseline) / (g.target - baseline);
+      return spanRatio(actual, baseline, g.target);
     }
   }
+}
+
+/** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
+export const finalOf = (measured: number, rolledUp: number): number =>
+  Number.isNaN(measured) ? rolledUp : measured;
+
+/** The issue for an attainment that could not be computed; a bad range quotes the bounds it got. */
+export function attainmentIssue(
+  g: Pick<Measure, 'target' | 'targetMax'>,
+  code: AttainmentError,
+): IssueDetail {
+  if (code !== 'bad-range') return { code };
+  const text = `${g.target ?? ''}${g.targetMax === null ? '' : `-${g.targetMax}`}`;
+  return { code, text };
 }
 
 /**

@@ -1,14 +1,16 @@
 // The cascade: each goal's measured, rolled-up and final attainment, alignment gaps and status, bottom-up.
 
 import type { AttainmentError } from './attain';
-import { attainment, statusCode, TOLERANCE } from './attain';
+import { attainment, attainmentIssue, finalOf, statusCode, TOLERANCE } from './attain';
 import type { Links } from './graph';
 import type { Issue, IssueDetail } from './issues';
 import { goalPlace, issueAt } from './issues';
 import type { CascadeResults, Field, Goal, Settings } from './model';
 import type { Period } from './period';
 import { elapsedShare } from './period';
-import { columnResults, finalOf, gapOf, NO_ELAPSED } from './results';
+import { expectedShare } from './phasing';
+import { columnResults, gapOf, NO_ELAPSED } from './results';
+import { DEFAULT_ROLLUP, rollers } from './rollups';
 
 /**
  * Computes every goal's attainment in linear time, without recursion: measured from its own values,
@@ -19,7 +21,9 @@ import { columnResults, finalOf, gapOf, NO_ELAPSED } from './results';
  * - Returns only the cascade's own issues (not links.issues), in workbook order.
  * - Link errors (duplicate ID, unknown or self parent, cycle) do not block a goal's own measured value:
  *   they concern where it trees, not what it measured. Only goal.blocked (errors on its values) does.
- * - Status judges against the full target (e = 1) where the period or today is unknown; `elapsed` is then null.
+ * - Status judges against the share of the target expected by today (see expectedShare in phasing.ts: the goal's
+ *   phase targets, else the Settings target path, linear by default), or against the full target (e = 1) where
+ *   the period or today is unknown; `elapsed` is then null.
  * - results.at(i).children is links.children[i] itself (shared, not copied); its path is computed on
  *   access (see resultClass in results.ts): storing every path would be quadratic on a deep chain.
  */
@@ -55,12 +59,18 @@ export function cascade(
     }
   }
 
-  const roll = rollers(goals, settings, measured, rolledUp, report);
+  const roll = rollers({
+    goals,
+    settings,
+    measured,
+    rolledUp,
+    report: (parent, field, detail) => report(parent, issueOn(goals[parent], field, detail)),
+  });
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k];
     const kids = children[i];
     if (kids.length === 0) continue;
-    const method = goals[i].rollup ?? 'average';
+    const method = goals[i].rollup ?? DEFAULT_ROLLUP;
     if (method === 'own') continue;
     const outside = otherPeriods(goals, i, kids, periodOf, method === 'sum', report);
     rolledUp[i] = roll[method](i, kids, outside);
@@ -75,6 +85,14 @@ export function cascade(
       : (i: number): number | null => {
           const period = periodOf(goals[i]);
           return period === null ? null : elapsedShare(period, today);
+        };
+  // What status compares with: the share of the target expected by today (phase targets, or the Settings path).
+  const expectedOf =
+    today === null
+      ? NO_ELAPSED
+      : (i: number): number | null => {
+          const period = periodOf(goals[i]);
+          return period === null ? null : expectedShare(goals[i], period, today, settings.targetPath);
         };
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -94,7 +112,7 @@ export function cascade(
     }
 
     const f = finalOf(m, r);
-    status[i] = statusCode(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1);
+    status[i] = statusCode(Number.isNaN(f) ? null : f, expectedOf(i) ?? 1);
   }
   return { results: columnResults({ measured, rolledUp, status, gapThreshold, elapsedOf }, links), issues };
 }
@@ -105,13 +123,6 @@ const FIRST_ERROR = 2;
 const ERROR_CODES: readonly AttainmentError[] = ['zero-span', 'missing-target', 'bad-range'];
 
 const issueOn = (g: Goal, field: Field, detail: IssueDetail): Issue => issueAt(goalPlace(g, field), detail);
-
-/** The issue for an attainment that could not be computed; a bad range quotes the bounds it got. */
-function attainmentIssue(g: Goal, code: AttainmentError): IssueDetail {
-  if (code !== 'bad-range') return { code };
-  const text = `${g.target ?? ''}${g.targetMax === null ? '' : `-${g.targetMax}`}`;
-  return { code, text };
-}
 
 /**
  * The children whose period is not inside their parent's (FY2025 under FY2026; FY2026 under Q1 2026), each with a
@@ -137,109 +148,14 @@ function otherPeriods(
     (outside ??= []).push(c);
     report(
       c,
-      issueOn(child, 'period', { code: 'period-mismatch', parentId: p.id, period: inner.label, parentPeriod: outer.label, leftOut }),
+      issueOn(child, 'period', {
+        code: 'period-mismatch',
+        parentId: p.id,
+        period: inner.label,
+        parentPeriod: outer.label,
+        leftOut,
+      }),
     );
   }
   return outside;
-}
-
-/** A roll-up method: the parent's rolled-up attainment from its children; `outside` are children of other periods. */
-type Roller = (parent: number, kids: readonly number[], outside: readonly number[] | null) => number;
-
-/** The roll-up methods; each returns NaN where there is nothing to count. */
-function rollers(
-  goals: readonly Goal[],
-  settings: Settings,
-  measured: Float64Array,
-  rolledUp: Float64Array,
-  report: (i: number, issue: Issue) => void,
-): Record<'average' | 'sum' | 'min', Roller> {
-  const zeroIfUnmeasured = settings.countUnmeasuredAsZero ? 0 : Number.NaN;
-
-  /**
-   * Contribution-weighted mean of the children's final attainment. Blank contributions share equally what
-   * the explicit ones leave of 100% (nothing when they already use it all); negative contributions count
-   * as 0. Dividing by the total weight of the children counted normalises explicit contributions that do
-   * not add up to 100% and leaves unmeasured children out (unless they count as 0).
-   */
-  const average: Roller = (_parent, kids) => {
-    let explicit = 0;
-    let blanks = 0;
-    for (const c of kids) {
-      const share = goals[c].contribution;
-      if (share === null) blanks++;
-      else explicit += Math.max(0, share);
-    }
-    const blankShare = blanks === kids.length ? 1 / blanks : Math.max(0, 1 - explicit) / Math.max(1, blanks);
-    let sum = 0;
-    let weights = 0;
-    for (const c of kids) {
-      const final = finalOf(measured[c], rolledUp[c]);
-      const value = Number.isNaN(final) ? zeroIfUnmeasured : final;
-      if (Number.isNaN(value)) continue;
-      const share = goals[c].contribution;
-      const weight = share === null ? blankShare : Math.max(0, share);
-      sum += weight * value;
-      weights += weight;
-    }
-    return weights > 0 ? sum / weights : Number.NaN;
-  };
-
-  /** The children's own actuals added up, measured against the parent's own target, direction and limits. */
-  const sum: Roller = (parent, kids, outside) => {
-    const g = goals[parent];
-    const unit = g.unit.trim().toLowerCase();
-    let mismatch = false;
-    let total = 0;
-    let counted = 0;
-    for (const c of kids) {
-      // Actuals of another period are not this period's: they would be summed into the wrong year.
-      if (outside?.includes(c)) continue;
-      const child = goals[c];
-      if (child.unit.trim().toLowerCase() !== unit) {
-        mismatch = true;
-        report(
-          parent,
-          issueOn(g, 'unit', {
-            code: 'sum-unit-mismatch',
-            childId: child.id,
-            childUnit: child.unit,
-            unit: g.unit,
-          }),
-        );
-      } else if (child.actual !== null) {
-        total += child.actual;
-        counted++;
-      }
-    }
-    if (mismatch) return Number.NaN;
-    if (g.target === null) {
-      // A blocked parent already has an error on its values; do not pile another one on.
-      if (!g.blocked) report(parent, issueOn(g, 'target', { code: 'sum-needs-target' }));
-      return Number.NaN;
-    }
-    // Unmeasured children add nothing either way; with none measured there is no sum unless they count as 0.
-    if (counted === 0 && !settings.countUnmeasuredAsZero) return Number.NaN;
-    const a = attainment({ ...g, actual: total }, settings);
-    if (a.kind === 'value') return a.value;
-    // The same error on the parent's own measurement is reported once, from there.
-    const ownError = g.actual !== null;
-    if (a.kind === 'error' && !g.blocked && !ownError) {
-      report(parent, issueOn(g, 'target', attainmentIssue(g, a.code)));
-    }
-    return Number.NaN;
-  };
-
-  /** The weakest child's final attainment. */
-  const min: Roller = (_parent, kids) => {
-    let weakest = Number.NaN;
-    for (const c of kids) {
-      const final = finalOf(measured[c], rolledUp[c]);
-      const value = Number.isNaN(final) ? zeroIfUnmeasured : final;
-      if (!Number.isNaN(value) && (Number.isNaN(weakest) || value < weakest)) weakest = value;
-    }
-    return weakest;
-  };
-
-  return { average, sum, min };
 }

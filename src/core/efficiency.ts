@@ -1,7 +1,8 @@
 // Efficiency from the optional Budget/Spend columns: spend rolled up the tree, pipeline or revenue per dollar, and top outcomes with spend but no return.
+
+import type { Links } from './graph';
 import { goalPlace, type Issue, issueAt } from './issues';
 import type { Goal } from './model';
-import type { Links } from './graph';
 
 /** What the Budget/Spend columns give, by goal index; built only when some goal has spend. */
 export interface Efficiency {
@@ -28,7 +29,10 @@ export function isMoneyGoal(goal: Pick<Goal, 'unit' | 'metric' | 'title'>): bool
  * spend below it but no measured return (no Actual, or one that is not pipeline or revenue) is a
  * `no-measured-return` warning. Null, and no issues, when no goal has spend or budget: nothing is allocated then.
  */
-export function efficiency(goals: readonly Goal[], links: Pick<Links, 'order' | 'parentOf'>): { efficiency: Efficiency | null; issues: Issue[] } {
+export function efficiency(
+  goals: readonly Goal[],
+  links: Pick<Links, 'order' | 'parentOf'>,
+): { efficiency: Efficiency | null; issues: Issue[] } {
   const n = goals.length;
   let any = false;
   for (let i = 0; i < n && !any; i++) any = ownSpend(goals[i]) !== null;
@@ -50,7 +54,8 @@ export function efficiency(goals: readonly Goal[], links: Pick<Links, 'order' | 
     const goal = goals[i];
     if (parentOf[i] !== -1 || goal.parent !== '' || goal.type !== 'outcome' || !(spend[i] > 0)) continue;
     const why = goal.actual === null ? 'unmeasured' : isMoneyGoal(goal) ? null : 'not-money';
-    if (why !== null) issues.push(issueAt(goalPlace(goal, 'actual'), { code: 'no-measured-return', spend: spend[i], why }));
+    if (why !== null)
+      issues.push(issueAt(goalPlace(goal, 'actual'), { code: 'no-measured-return', spend: spend[i], why }));
   }
 
   const has = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;

@@ -18,6 +18,8 @@ interface FieldSpec {
   readonly numberErrors?: Blocking;
   /** True for columns that group rows (a merged or blank-below cell applies to the rows under it). */
   readonly groups?: boolean;
+  /** True for columns that only comment on a goal: a row with nothing else filled in is no goal. */
+  readonly aside?: boolean;
 }
 
 /**
@@ -259,7 +261,7 @@ export const FIELDS = {
   },
   budget: {
     label: 'Budget',
-    about: "optional money planned for the goal: counts as its spend where Spend is blank (see Efficiency)",
+    about: 'optional money planned for the goal: counts as its spend where Spend is blank (see Efficiency)',
     headers: ['Budget', 'Planned spend', 'Budget amount', 'Allocated budget'],
     numberErrors: 'reports',
   },
@@ -275,6 +277,21 @@ export const FIELDS = {
       '1, 2, 3 (or L1, L2…) in outline order: a goal with a blank Parent trees up to the nearest goal above it at a lower level',
     headers: ['Level', 'Goal level', 'Tier'],
   },
+  // Goals over time (issue 11): what each check-in records besides the figures.
+  confidence: {
+    label: 'Confidence',
+    about:
+      'how sure the owner is of reaching the target, 0 to 10 (a column of fractions or percentages reads as tenths); each check-in records it, and a fall at two check-ins in a row is a warning',
+    headers: ['Confidence', 'Confidence level', 'Confidence score', 'Confidence rating'],
+    numberErrors: 'reports',
+    aside: true,
+  },
+  note: {
+    label: 'Note',
+    about: 'a word on progress, recorded with each check-in in the History tab',
+    headers: ['Note', 'Notes', 'Comment', 'Comments', 'Check-in note', 'Progress note', 'Status note'],
+    aside: true,
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 /** The recognised columns of a goal tab. */
@@ -287,12 +304,20 @@ export function fieldLabel(field: Field): string {
   return FIELDS[field].label;
 }
 
-/** Each header name, as normalizeHeader writes it, to its field. */
-export const FIELD_BY_HEADER: ReadonlyMap<string, Field> = new Map(
-  FIELD_NAMES.flatMap((field) =>
-    FIELDS[field].headers.map((name): [string, Field] => [normalizeHeader(name), field]),
-  ),
-);
+let headerIndex: ReadonlyMap<string, Field> | undefined;
+
+/**
+ * The field a header names, as normalizeHeader writes it (undefined for none). The index is built on first use, not
+ * when the bundle loads: every custom-function call loads the bundle, and most never read a header.
+ */
+export function fieldOfHeader(key: string): Field | undefined {
+  headerIndex ??= new Map(
+    FIELD_NAMES.flatMap((field) =>
+      FIELDS[field].headers.map((name): [string, Field] => [normalizeHeader(name), field]),
+    ),
+  );
+  return headerIndex.get(key);
+}
 
 /** The field a Columns-map entry or a Settings row names: its key (`objectiveId`) or its label (`Objective ID`). */
 export function fieldNamed(text: string): Field | null {
@@ -308,6 +333,11 @@ export function numberErrors(field: Field): Blocking | undefined {
   return (FIELDS[field] as FieldSpec).numberErrors;
 }
 
+/** Fields that only comment on a goal (Confidence, Note): a row with nothing else filled in is no goal. */
+export const ASIDE_FIELDS: ReadonlySet<Field> = new Set(
+  FIELD_NAMES.filter((f) => (FIELDS[f] as FieldSpec).aside === true),
+);
+
 /** Fields whose cells group rows: a merged cell, or an Objective left blank below its first row, covers the rows under it. */
 export const GROUPING_FIELDS: readonly Field[] = FIELD_NAMES.filter(
   (f) => (FIELDS[f] as FieldSpec).groups === true,
@@ -322,4 +352,26 @@ export function outlineLevel(header: string): number | null {
   if (key === 'main' || key === 'toplevel') return 0;
   const m = /^(?:l|level|tier)(\d)$/.exec(key);
   return m === null ? null : Number(m[1]);
+}
+
+/** Month names and their first three letters, lower-cased, to calendar months 1-12. */
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
+  'january february march april may june july august september october november december'
+    .split(' ')
+    .flatMap((name, k): [string, number][] => [
+      [name, k + 1],
+      [name.slice(0, 3), k + 1],
+    ]),
+);
+
+/**
+ * A phase target column (`Q1 target`, `Target Q2`, `Jan target`, `Target March`): the calendar month its phase ends
+ * with (Q1 -> 3, Q4 -> 12, Jan -> 1); null for any other header.
+ */
+export function phaseEndMonth(header: string): number | null {
+  const key = normalizeHeader(header);
+  const phase = key.startsWith('target') ? key.slice(6) : key.endsWith('target') ? key.slice(0, -6) : null;
+  if (phase === null || phase === '') return null;
+  const quarter = /^q([1-4])$/.exec(phase);
+  return quarter !== null ? 3 * Number(quarter[1]) : (MONTH_NUMBERS.get(phase) ?? null);
 }

@@ -1,15 +1,24 @@
-// Freezing a period: the History tab's rows (values, time, user, an input hash per scorecard), and warnings when a frozen scorecard changes later.
+// Freezing a period: the Frozen payouts tab's rows (values, time, user, an input hash per scorecard), and warnings when a frozen scorecard changes later.
 import { cellText, isDate, normalizeHeader, parseNumber } from './cells';
 import { type Issue, issueAt } from './issues';
 import type { CellValue, Grid } from './model';
 import type { Analysis } from './workbook';
 
-export const HISTORY_HEADERS = ['Period', 'Owner', 'Score', 'Payout', 'Payout amount', 'Currency', 'Input hash', 'Frozen at', 'Frozen by'];
-
-/** True for the tab that holds frozen periods: `History`, any case. */
-export function isHistoryTab(name: string): boolean {
-  return name.trim().toLowerCase() === 'history';
-}
+/**
+ * The headers of the log Freeze period appends to. Which tab that is, the Sheets side knows (it marks the tab as the
+ * add-on's): the core is handed its grid.
+ */
+export const FROZEN_HEADERS = [
+  'Period',
+  'Owner',
+  'Score',
+  'Payout',
+  'Payout amount',
+  'Currency',
+  'Input hash',
+  'Frozen at',
+  'Frozen by',
+];
 
 /** The parts of an analysis a scorecard's input hash reads. */
 type Hashed = Pick<Analysis, 'goals' | 'results' | 'cards' | 'groups' | 'settings' | 'payouts'>;
@@ -31,8 +40,13 @@ export function inputHash(analysis: Hashed, c: number): string {
   return `v1-${hash53(JSON.stringify([card.owner.toLowerCase(), card.period, goals, payoutCurve, countUnmeasuredAsZero, roster]))}`;
 }
 
-/** The History rows that freeze `period`: one per scorecard of that period, with the time (ISO) and the user. */
-export function freezeRows(analysis: Hashed, period: string, frozenAt: string, frozenBy: string): (string | number)[][] {
+/** The log rows that freeze `period`: one per scorecard of that period, with the time (ISO) and the user. */
+export function freezeRows(
+  analysis: Hashed,
+  period: string,
+  frozenAt: string,
+  frozenBy: string,
+): (string | number)[][] {
   const rows: (string | number)[][] = [];
   analysis.cards.forEach((card, c) => {
     if (card.period !== period) return;
@@ -52,7 +66,7 @@ export function freezeRows(analysis: Hashed, period: string, frozenAt: string, f
   return rows;
 }
 
-/** One frozen scorecard, as the History tab holds it. */
+/** One frozen scorecard, as the log holds it. */
 interface Frozen {
   row: number;
   period: string;
@@ -64,12 +78,12 @@ interface Frozen {
 }
 
 /**
- * frozen-period-changed warnings: for each period on the History tab, its latest freeze (the rows sharing the
+ * frozen-period-changed warnings: for each period in the log, its latest freeze (the rows sharing the
  * Frozen at of the period's last row, as each freeze appends) against today's scorecards. A card whose input hash
- * differs, a new card in the period, and a frozen card that is gone are each a warning on the History tab.
+ * differs, a new card in the period, and a frozen card that is gone are each a warning on the log's tab.
  */
 export function frozenChanges(tab: string, grid: Grid, analysis: Hashed): Issue[] {
-  const frozen = readHistory(grid);
+  const frozen = readFrozenRows(grid);
   const latest = new Map<string, Frozen[]>();
   for (const f of frozen) {
     const batch = latest.get(f.period);
@@ -81,7 +95,12 @@ export function frozenChanges(tab: string, grid: Grid, analysis: Hashed): Issue[
     const { frozenAt, frozenBy } = batch[0];
     const byOwner = new Map(batch.map((f) => [f.owner.toLowerCase(), f]));
     const report = (row: number, person: string, was: number | null, now: number | null): void => {
-      issues.push(issueAt({ tab, row, col: 0, column: '', goalId: '' }, { code: 'frozen-period-changed', period, person, frozenAt, frozenBy, was, now }));
+      issues.push(
+        issueAt(
+          { tab, row, col: 0, column: '', goalId: '' },
+          { code: 'frozen-period-changed', period, person, frozenAt, frozenBy, was, now },
+        ),
+      );
     };
     analysis.cards.forEach((card, c) => {
       if (card.period !== period) return;
@@ -95,9 +114,9 @@ export function frozenChanges(tab: string, grid: Grid, analysis: Hashed): Issue[
   return issues.sort((a, b) => a.row - b.row);
 }
 
-/** The History tab's frozen scorecards, by its header row (the first row with Period, Owner and Input hash). */
-function readHistory(grid: Grid): Frozen[] {
-  const wanted = HISTORY_HEADERS.map(normalizeHeader);
+/** The log's frozen scorecards, by its header row (the first row with Period, Owner and Input hash). */
+function readFrozenRows(grid: Grid): Frozen[] {
+  const wanted = FROZEN_HEADERS.map(normalizeHeader);
   let header = -1;
   let col: number[] = [];
   for (let r = 0; r < Math.min(10, grid.length) && header < 0; r++) {

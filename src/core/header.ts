@@ -1,6 +1,6 @@
 // Finding a goal tab's header row among its first rows, and what its columns mean: plain goals, OKR objective/key-result or outline layouts.
 import { cellText, isBlank, normalizeHeader } from './cells';
-import { FIELD_BY_HEADER, type Field, outlineLevel } from './fields';
+import { type Field, fieldOfHeader, outlineLevel, phaseEndMonth } from './fields';
 import type { Grid } from './model';
 
 /** How many rows from the top may hold the header row: title blocks above it are normal. */
@@ -16,6 +16,14 @@ export interface HeaderRow {
   headers: string[];
   /** Outline columns (Main, L1, L2...) from the top level down, when the goals sit in them; else empty. */
   outline: number[];
+  /** Phase target columns (Q1 target... or Jan target...), when the tab has any: see phasing.ts. */
+  phases?: PhaseColumn[];
+}
+
+/** A Q1..Q4 or monthly target column: its 0-based column and the calendar month its phase ends with. */
+export interface PhaseColumn {
+  col: number;
+  endMonth: number;
 }
 
 /** What the first rows of a tab say it is. */
@@ -29,8 +37,26 @@ export type TabShape =
 
 /** Fields that, beside a goal's text, make a row of headers a goal table rather than a list of people or tasks. */
 const GOAL_EVIDENCE: ReadonlySet<Field> = new Set<Field>([
-  'id', 'objective', 'objectiveId', 'parent', 'type', 'metric', 'direction', 'baseline', 'target', 'min', 'max',
-  'actual', 'progress', 'weight', 'contribution', 'rollup', 'threshold', 'stretch', 'gate', 'level',
+  'id',
+  'objective',
+  'objectiveId',
+  'parent',
+  'type',
+  'metric',
+  'direction',
+  'baseline',
+  'target',
+  'min',
+  'max',
+  'actual',
+  'progress',
+  'weight',
+  'contribution',
+  'rollup',
+  'threshold',
+  'stretch',
+  'gate',
+  'level',
 ]);
 
 /** Header pairs only our own outputs have together (MBO_CASCADE and the Roll-up tab; MBO_VALIDATE). */
@@ -40,11 +66,12 @@ const OWN_OUTPUT_SIGNATURES: readonly (readonly string[])[] = [
 ];
 
 /** Longer text is a note or pasted data, never a header: it is not compared (a data row may hold megabytes). */
-const LONGEST_HEADER = 80;
+export const LONGEST_HEADER = 80;
 
 interface Recognised {
   columns: Partial<Record<Field, number>>;
   outline: number[];
+  phases: PhaseColumn[];
   /** Distinct fields found, outline columns counted as one. */
   score: number;
   headers: string[];
@@ -56,12 +83,13 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
   const headers = Array.from(cells, (v) => (typeof v === 'string' ? v.trim() : cellText(v as never)));
   const columns: Partial<Record<Field, number>> = {};
   const levels: [level: number, col: number][] = [];
+  const phases: PhaseColumn[] = [];
   const normalized = new Set<string>();
   headers.forEach((header, c) => {
     if (header === '' || header.length > LONGEST_HEADER) return;
     const key = normalizeHeader(header);
     normalized.add(key);
-    const field = map.has(key) ? map.get(key) : FIELD_BY_HEADER.get(key);
+    const field = map.has(key) ? map.get(key) : fieldOfHeader(key);
     if (field === null) return;
     if (field !== undefined) {
       if (columns[field] === undefined) columns[field] = c;
@@ -69,10 +97,12 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
     }
     const level = outlineLevel(header);
     if (level !== null && !levels.some(([l]) => l === level)) levels.push([level, c]);
+    const endMonth = level === null ? phaseEndMonth(header) : null;
+    if (endMonth !== null && !phases.some((p) => p.endMonth === endMonth)) phases.push({ col: c, endMonth });
   });
   const outline = levels.length >= 2 ? levels.sort((a, b) => a[0] - b[0]).map(([, c]) => c) : [];
-  const score = Object.keys(columns).length + (outline.length > 0 ? 1 : 0);
-  return { columns, outline, score, headers, normalized };
+  const score = Object.keys(columns).length + (outline.length > 0 ? 1 : 0) + (phases.length > 0 ? 1 : 0);
+  return { columns, outline, phases, score, headers, normalized };
 }
 
 /**
@@ -82,7 +112,11 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
 function resolveLayout(columns: Partial<Record<Field, number>>): void {
   if (columns.goal !== undefined) {
     // Key results that name their objective by its ID alone (Obj_ID on a KR tab): that ID is their parent.
-    if (columns.objective === undefined && columns.objectiveId !== undefined && columns.parent === undefined) {
+    if (
+      columns.objective === undefined &&
+      columns.objectiveId !== undefined &&
+      columns.parent === undefined
+    ) {
       columns.parent = columns.objectiveId;
       delete columns.objectiveId;
     }
@@ -104,7 +138,11 @@ function hasGoalText(r: Recognised): boolean {
 }
 
 function hasEvidence(r: Recognised): boolean {
-  return r.outline.length > 0 || (Object.keys(r.columns) as Field[]).some((f) => GOAL_EVIDENCE.has(f));
+  return (
+    r.outline.length > 0 ||
+    r.phases.length > 0 ||
+    (Object.keys(r.columns) as Field[]).some((f) => GOAL_EVIDENCE.has(f))
+  );
 }
 
 /**
@@ -143,9 +181,11 @@ export function inspectTab(grid: Grid, map: ColumnMap = new Map()): TabShape {
     }
   }
   if (best !== null) {
-    const { columns, outline, headers } = best.r;
+    const { columns, outline, headers, phases } = best.r;
     resolveLayout(columns);
-    return { kind: 'goals', header: { row: best.row, columns, headers, outline } };
+    const header: HeaderRow = { row: best.row, columns, headers, outline };
+    if (phases.length > 0) header.phases = phases;
+    return { kind: 'goals', header };
   }
   if (closest !== null && closest.r.score >= 2 && looksLikeGoals(closest.r)) {
     const { r } = closest;

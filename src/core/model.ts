@@ -1,4 +1,5 @@
 // Shared shapes of the pure core: cell values, goals, settings and cascade results.
+import type { RollupMethod } from './rollups';
 
 /** A cell as Sheets hands it over: custom-function arguments and getValues() alike. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -7,14 +8,17 @@ export type Grid = readonly (readonly CellValue[])[];
 
 export type Direction = 'higher' | 'lower' | 'range' | 'binary';
 export type GoalType = 'outcome' | 'activity' | 'collaboration' | '';
-export type RollupMethod = 'average' | 'sum' | 'own' | 'min';
+/** The roll-up methods are one table: src/core/rollups.ts. */
+export type { RollupMethod } from './rollups';
 /** Every status, in the order of their codes: CascadeResults keeps goal i's status as its index here, in a byte. */
 export const STATUSES = ['on track', 'at risk', 'off track', 'not measured'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** The recognised columns of a goal tab: see FIELDS in fields.ts. */
 export type { Field } from './fields';
+
 import type { Field } from './fields';
+import type { PhaseTarget, TargetPath } from './phasing';
 
 /** One goal row after parsing. Numbers are null where the cell was blank or unreadable. */
 export interface Goal {
@@ -59,6 +63,12 @@ export interface Goal {
   threshold: number | null;
   /** Payout level in the Actual's units: the goal's attainment is capped where the actual reaches it (Stretch, or Max). */
   stretch: number | null;
+  /** How sure the owner is of reaching the target, 0 to 10 (Confidence); null when blank or unreadable. */
+  confidence: number | null;
+  /** The Note cell's text: a word on progress, recorded with each check-in. */
+  note: string;
+  /** Targets of Q1..Q4 or monthly target columns, in column order; null when the tab has none (see phasing.ts). */
+  phaseTargets: PhaseTarget[] | null;
   /** Money planned for the goal (Budget): its spend where Spend is blank. */
   budget: number | null;
   /** Money spent on the goal (Spend). */
@@ -97,6 +107,10 @@ export interface Settings {
   decimalSeparator: '.' | ',';
   /** Headers the user mapped to fields (Settings ▸ Column rows); field null = ignore the column. */
   columns: ColumnMapping[];
+  /** The spreadsheet's time zone (`Europe/Berlin`): Date cells are read as the calendar day they show there. */
+  timeZone: string;
+  /** How targets build up over a period for goals without phase targets: the status compares with it. */
+  targetPath: TargetPath;
   /**
    * How a goal shared by co-owners (`Ann; Bob`) counts on each of their scorecards: `full` = its whole attainment;
    * `split` = their share of it (written beside the name, `Ann 60%`, else an equal share).
@@ -155,6 +169,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultPeriod: '',
   decimalSeparator: '.',
   columns: [],
+  timeZone: 'UTC',
+  targetPath: 'linear',
   sharedCredit: 'full',
 };
 

@@ -48,7 +48,12 @@ const DAYS_PER_MONTH = 365.25 / 12;
  * cell. Amounts are never added across currencies; a loop of managers is a `manager-loop` warning and team
  * subtotals stop there.
  */
-export function payouts(goals: readonly Goal[], cards: readonly Scorecard[], groups: readonly { goals: number[] }[], roster: Roster): { payouts: Payouts; issues: Issue[] } {
+export function payouts(
+  goals: readonly Goal[],
+  cards: readonly Scorecard[],
+  groups: readonly { goals: number[] }[],
+  roster: Roster,
+): { payouts: Payouts; issues: Issue[] } {
   const issues: Issue[] = [];
   const warned = new Set<string>();
   const lines = cards.map((card, c): PayoutLine | null => {
@@ -79,11 +84,24 @@ function lineOf(card: Scorecard, entry: RosterEntry): PayoutLine {
     employed = Math.max(0, to - from) / length;
   }
   const target = entry.targetBonus === null ? null : entry.targetBonus * share;
-  const amount = entry.blocked || target === null || card.payout === null ? null : card.payout * target * employed;
-  return { owner: card.owner, period: card.period, manager: entry.manager, currency: entry.currency, employed, target, amount };
+  const amount =
+    entry.blocked || target === null || card.payout === null ? null : card.payout * target * employed;
+  return {
+    owner: card.owner,
+    period: card.period,
+    manager: entry.manager,
+    currency: entry.currency,
+    employed,
+    target,
+    amount,
+  };
 }
 
-function subtotalsOf(lines: readonly (PayoutLine | null)[], roster: Roster, issues: Issue[]): PayoutSubtotal[] {
+function subtotalsOf(
+  lines: readonly (PayoutLine | null)[],
+  roster: Roster,
+  issues: Issue[],
+): PayoutSubtotal[] {
   const sums = new Map<string, PayoutSubtotal>();
   const at = (manager: string, period: string, currency: string): PayoutSubtotal => {
     const key = `${manager.toLowerCase()}\u0000${period}\u0000${currency}`;
@@ -133,11 +151,17 @@ function reportLoop(chain: string[], roster: Roster, loops: Set<string>, issues:
   const again = chain[chain.length - 1].toLowerCase();
   const from = chain.findIndex((name) => name.toLowerCase() === again);
   const cycle = chain.slice(from);
-  const key = cycle.slice(0, -1).map((n) => n.toLowerCase()).sort().join('\u0000');
+  const key = cycle
+    .slice(0, -1)
+    .map((n) => n.toLowerCase())
+    .sort()
+    .join('\u0000');
   if (loops.has(key)) return;
   loops.add(key);
   const row = roster.entry(cycle[0])?.row ?? 0;
-  issues.push(issueAt({ tab: roster.tab, row, col: 0, column: '', goalId: '' }, { code: 'manager-loop', chain: cycle }));
+  issues.push(
+    issueAt({ tab: roster.tab, row, col: 0, column: '', goalId: '' }, { code: 'manager-loop', chain: cycle }),
+  );
 }
 
 function compare(a: string, b: string): number {

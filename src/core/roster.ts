@@ -1,4 +1,6 @@
 // The Roster tab: each person's manager, employment dates, annual target bonus and currency, for payouts in money.
+
+import { UTC } from './calendar';
 import { cellText, isBlank, isDate, normalizeHeader, parseNumber } from './cells';
 import { type Issue, type IssueDetail, issueAt } from './issues';
 import type { CellValue, Grid } from './model';
@@ -35,7 +37,14 @@ const ROSTER_HEADERS: Readonly<Record<RosterField, readonly string[]>> = {
   manager: ['Manager', 'Reports to', 'Line manager', 'Manager name', 'Manager email', 'Supervisor'],
   start: ['Start', 'Start date', 'Hire date', 'Joined', 'Join date'],
   end: ['End', 'End date', 'Leave date', 'Left', 'Termination date', 'Last day'],
-  targetBonus: ['Target bonus', 'Bonus target', 'Target incentive', 'On-target bonus', 'Bonus', 'Annual target bonus'],
+  targetBonus: [
+    'Target bonus',
+    'Bonus target',
+    'Target incentive',
+    'On-target bonus',
+    'Bonus',
+    'Annual target bonus',
+  ],
   currency: ['Currency', 'Ccy', 'Currency code'],
 };
 
@@ -68,7 +77,12 @@ export function isRosterTab(name: string): boolean {
  * unreadable target bonus is a warning on its cell and blocks that person's amount (never a silent full payout);
  * a bonus with no currency is a warning; a name listed again is a warning, and its first row counts.
  */
-export function readRoster(tab: string, grid: Grid, decimalSeparator: '.' | ',' = '.'): { roster: Roster | null; issues: Issue[] } {
+export function readRoster(
+  tab: string,
+  grid: Grid,
+  decimalSeparator: '.' | ',' = '.',
+  timeZone: string = UTC,
+): { roster: Roster | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const found = headerOf(grid);
   if (found === null) {
@@ -80,27 +94,30 @@ export function readRoster(tab: string, grid: Grid, decimalSeparator: '.' | ',' 
   const byKey = new Map<string, RosterEntry>();
   for (let r = headerRow + 1; r < grid.length; r++) {
     const cells = grid[r];
-    const at = (field: RosterField): CellValue => (columns[field] === undefined ? undefined : cells[columns[field]!]);
+    const at = (field: RosterField): CellValue =>
+      columns[field] === undefined ? undefined : cells[columns[field]!];
     const owner = cellText(at('owner'));
     if (owner === '') continue;
     const row = r + 1;
     let blocked = false;
     const report = (field: RosterField, detail: IssueDetail): void => {
       const col = columns[field] ?? -1;
-      issues.push(issueAt({ tab, row, col: col + 1, column: col < 0 ? '' : LABELS[field], goalId: '' }, detail));
+      issues.push(
+        issueAt({ tab, row, col: col + 1, column: col < 0 ? '' : LABELS[field], goalId: '' }, detail),
+      );
     };
     const date = (field: 'start' | 'end'): number | null => {
-      const day = dayOf(at(field));
+      const day = rosterDay(at(field), timeZone);
       if (!Number.isNaN(day)) return day;
       blocked = true;
-      report(field, { code: 'bad-date', text: cellText(at(field)), why: 'unreadable' });
+      report(field, { code: 'bad-date', text: cellText(at(field), timeZone), why: 'unreadable' });
       return null;
     };
     const start = date('start');
     const end = date('end');
     if (start !== null && end !== null && end < start) {
       blocked = true;
-      report('end', { code: 'bad-date', text: cellText(at('end')), why: 'before-start' });
+      report('end', { code: 'bad-date', text: cellText(at('end'), timeZone), why: 'before-start' });
     }
     let targetBonus = parseNumber(at('targetBonus'), decimalSeparator);
     if (targetBonus !== null && Number.isNaN(targetBonus)) {
@@ -109,9 +126,19 @@ export function readRoster(tab: string, grid: Grid, decimalSeparator: '.' | ',' 
       targetBonus = null;
     }
     const currency = cellText(at('currency')).toUpperCase();
-    if (targetBonus !== null && currency === '') report('currency', { code: 'missing-currency', person: owner });
+    if (targetBonus !== null && currency === '')
+      report('currency', { code: 'missing-currency', person: owner });
 
-    const entry: RosterEntry = { owner, manager: cellText(at('manager')), start, end, targetBonus, currency, row, blocked };
+    const entry: RosterEntry = {
+      owner,
+      manager: cellText(at('manager')),
+      start,
+      end,
+      targetBonus,
+      currency,
+      row,
+      blocked,
+    };
     const key = owner.toLowerCase();
     const first = byKey.get(key);
     if (first !== undefined) {
@@ -141,9 +168,12 @@ function headerOf(grid: Grid): { row: number; columns: Partial<Record<RosterFiel
   return null;
 }
 
-/** A date cell as a UTC day: a Date, or ISO text `2026-03-01`; null when blank; NaN when unreadable. */
-function dayOf(v: CellValue): number | null {
+/**
+ * A date cell as a day number: a Date (the day it shows in the spreadsheet's zone), or ISO text `2026-03-01`; null
+ * when blank; NaN when unreadable.
+ */
+function rosterDay(v: CellValue, timeZone: string): number | null {
   if (isBlank(v)) return null;
-  if (isDate(v)) return Number.isNaN(v.getTime()) ? Number.NaN : dayOfDate(v);
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? Number.NaN : dayOfDate(v, timeZone);
   return typeof v === 'string' ? (parseDay(v) ?? Number.NaN) : Number.NaN;
 }

@@ -1,14 +1,18 @@
 // Reading one goal row of a tab: each recognised cell into a Goal's value, each bad cell into an Issue.
+import { UTC } from './calendar';
 import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } from './cells';
 import { FIELD_NAMES, type Field, numberErrors } from './fields';
 import type { HeaderRow } from './header';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
 import type { CellValue, Direction, Goal, GoalType, RollupMethod } from './model';
 import { parsePeriod } from './period';
+import type { PhaseTarget } from './phasing';
 
 /** Words of the enumerated columns, as normalizeHeader writes them. */
 function wordMap<T>(groups: readonly [T, readonly string[]][]): ReadonlyMap<string, T> {
-  return new Map(groups.flatMap(([value, words]) => words.map((word): [string, T] => [normalizeHeader(word), value])));
+  return new Map(
+    groups.flatMap(([value, words]) => words.map((word): [string, T] => [normalizeHeader(word), value])),
+  );
 }
 
 const TYPES = wordMap<GoalType>([
@@ -81,8 +85,8 @@ const IMPLAUSIBLE_SCALE = 100;
 /** Reads rows of one tab; holds the row being read so that helpers can point issues at its cells. */
 export class RowReader {
   readonly issues: Issue[] = [];
-  /** 0-based column of every field, -1 when absent. */
-  private readonly col: Record<Field, number>;
+  /** 0-based column of every field, -1 when absent; read through columnOf. */
+  private readonly col: Readonly<Record<Field, number>>;
   /** 1-based columns, one frozen object shared by every goal of the tab. */
   readonly columns: Partial<Record<Field, number>>;
   // Enumerated and period cells repeat down a column: each distinct text is looked up once per tab.
@@ -102,10 +106,16 @@ export class RowReader {
     private readonly decimalSeparator: '.' | ',',
     /** True when the tab's Progress column holds percent points (0-100) rather than fractions. */
     private readonly progressInPoints: boolean,
+    /** The spreadsheet's time zone: Date cells are read on its calendar. */
+    private readonly timeZone: string = UTC,
+    /** True when the tab's Confidence column holds fractions (0.7) rather than tenths (7). */
+    private readonly confidenceAsFraction = false,
   ) {
-    const col = {} as Record<Field, number>;
-    for (const field of FIELD_NAMES) col[field] = header.columns[field] ?? -1;
-    this.col = col;
+    // Built in one go: an object grown one property at a time past a few dozen keys turns into a slow dictionary.
+    this.col = Object.fromEntries(FIELD_NAMES.map((field) => [field, header.columns[field] ?? -1])) as Record<
+      Field,
+      number
+    >;
     const columns: Partial<Record<Field, number>> = {};
     for (const field of Object.keys(header.columns) as Field[]) columns[field] = header.columns[field]! + 1;
     this.columns = Object.freeze(columns);
@@ -182,6 +192,8 @@ export class RowReader {
       this.report('gate', { code: 'implausible-value', text: this.text('gate'), why: 'gate' });
     }
     // Threshold / Target / Stretch, or Min / Target / Max on a goal that is not a range: payout levels.
+    const confidence = this.readConfidence();
+    const phaseTargets = this.readPhases();
     const threshold = orNull(this.number('threshold')) ?? (direction === 'range' ? null : orNull(min));
     const stretch = orNull(this.number('stretch')) ?? (direction === 'range' ? null : orNull(max));
 
@@ -213,6 +225,9 @@ export class RowReader {
       stretch,
       budget: orNull(this.number('budget')),
       spend: orNull(this.number('spend')),
+      confidence,
+      note: this.text('note'),
+      phaseTargets,
       synthesized: false,
       blocked: this.blocked,
       columns: this.columns,
@@ -221,11 +236,86 @@ export class RowReader {
 
   /** The text of a field's cell in the row being read. */
   text(field: Field): string {
-    return cellText(this.cell(field));
+    return cellText(this.cell(field), this.timeZone);
+  }
+
+  /**
+   * A field's 0-based column. A switch on the field's name (V8 compares the interned names by pointer) reads each
+   * column as a named property: looking fields up by a varying name (this.col[field], or a Map) cost more than
+   * reading the rest of the row, ~30 lookups a row on a million rows.
+   */
+  private columnOf(field: Field): number {
+    const c = this.col;
+    switch (field) {
+      case 'id':
+        return c.id;
+      case 'goal':
+        return c.goal;
+      case 'objective':
+        return c.objective;
+      case 'objectiveId':
+        return c.objectiveId;
+      case 'owner':
+        return c.owner;
+      case 'parent':
+        return c.parent;
+      case 'type':
+        return c.type;
+      case 'metric':
+        return c.metric;
+      case 'unit':
+        return c.unit;
+      case 'direction':
+        return c.direction;
+      case 'baseline':
+        return c.baseline;
+      case 'target':
+        return c.target;
+      case 'min':
+        return c.min;
+      case 'max':
+        return c.max;
+      case 'actual':
+        return c.actual;
+      case 'progress':
+        return c.progress;
+      case 'status':
+        return c.status;
+      case 'weight':
+        return c.weight;
+      case 'contribution':
+        return c.contribution;
+      case 'rollup':
+        return c.rollup;
+      case 'period':
+        return c.period;
+      case 'due':
+        return c.due;
+      case 'cap':
+        return c.cap;
+      case 'floor':
+        return c.floor;
+      case 'threshold':
+        return c.threshold;
+      case 'stretch':
+        return c.stretch;
+      case 'gate':
+        return c.gate;
+      case 'level':
+        return c.level;
+      case 'confidence':
+        return c.confidence;
+      case 'note':
+        return c.note;
+      case 'budget':
+        return c.budget;
+      case 'spend':
+        return c.spend;
+    }
   }
 
   private cell(field: Field): CellValue {
-    const c = this.col[field];
+    const c = this.columnOf(field);
     return c < 0 ? undefined : this.cells[c];
   }
 
@@ -236,7 +326,7 @@ export class RowReader {
     if (v === '' || v === undefined || v === null) return null;
     const n = parseNumber(v, this.decimalSeparator);
     if (n !== null && Number.isNaN(n)) {
-      const detail: IssueDetail = { code: 'not-a-number', text: cellText(v) };
+      const detail: IssueDetail = { code: 'not-a-number', text: cellText(v, this.timeZone) };
       if (numberErrors(field) === 'blocks') this.fail(field, detail);
       else this.report(field, detail);
     }
@@ -259,6 +349,42 @@ export class RowReader {
     const v = this.cell('progress');
     const written = typeof v === 'string' && v.includes('%');
     return this.progressInPoints && !written ? n / 100 : n;
+  }
+
+  /** The Q1..Q4 or monthly targets of the row, blanks left out; an unreadable one is reported (not blocking). */
+  private readPhases(): PhaseTarget[] | null {
+    const columns = this.header.phases;
+    if (columns === undefined) return null;
+    const phases: PhaseTarget[] = [];
+    for (const { col, endMonth } of columns) {
+      const v = this.cells[col];
+      const n = parseNumber(v, this.decimalSeparator);
+      if (n === null) continue;
+      if (Number.isNaN(n)) {
+        const place = {
+          tab: this.tab,
+          row: this.row,
+          col: col + 1,
+          column: this.header.headers[col],
+          goalId: this.goalId,
+        };
+        this.issues.push(issueAt(place, { code: 'not-a-number', text: cellText(v) }));
+      } else phases.push({ endMonth, target: n });
+    }
+    return phases.length > 0 ? phases : null;
+  }
+
+  /** Confidence from 0 to 10; a percentage (70%) or a column of fractions reads as tenths. Out of 0-10 is reported, not counted. */
+  private readConfidence(): number | null {
+    const n = this.number('confidence');
+    if (n === null || Number.isNaN(n)) return null;
+    const v = this.cell('confidence');
+    const tenths = this.confidenceAsFraction || (typeof v === 'string' && v.includes('%'));
+    // Rounded so that 0.7 reads as 7, not 7.000000000000001.
+    const value = tenths ? Math.round(n * 1e10) / 1e9 : n;
+    if (value >= 0 && value <= 10) return value;
+    this.report('confidence', { code: 'bad-confidence', text: this.text('confidence') });
+    return null;
   }
 
   /** An actual a hundred times its target (or more) was most likely typed in other units: say so, it still counts. */
@@ -304,17 +430,17 @@ export class RowReader {
       typeof v === 'string'
         ? remembered(this.periodTexts, v, periodLabel)
         : isDate(v)
-          ? remembered(this.periodTimes, v.getTime(), monthLabel)
+          ? remembered(this.periodTimes, v.getTime(), this.monthLabel)
           : periodLabel(v);
     if (label !== null) return label;
-    this.report('period', { code: 'bad-period', text: cellText(v) });
+    this.report('period', { code: 'bad-period', text: cellText(v, this.timeZone) });
     return '';
   }
 
   private dueYear(): string {
     const v = this.cell('due');
     if (isBlank(v)) return '';
-    const year = /^(\d{4})-\d\d-\d\d/.exec(cellText(v));
+    const year = /^(\d{4})-\d\d-\d\d/.exec(cellText(v, this.timeZone));
     return year === null ? '' : (periodLabel(year[1]) ?? '');
   }
 
@@ -326,7 +452,7 @@ export class RowReader {
    */
   private readRange(min: number | null, max: number | null): [number | null, number | null] {
     const targetCell = this.cell('target');
-    const targetText = cellText(targetCell);
+    const targetText = cellText(targetCell, this.timeZone);
     if (typeof targetCell === 'string' && targetText !== '') {
       const pair = splitRange(targetText, this.decimalSeparator);
       if (pair !== null) return pair[0] <= pair[1] ? pair : this.badRange('target', targetText);
@@ -345,6 +471,10 @@ export class RowReader {
     return [low, max];
   }
 
+  /** The month a Date Period cell falls in, on the spreadsheet's calendar (remembered by instant: the zone is the tab's). */
+  private readonly monthLabel = (time: number): string | null =>
+    parsePeriod(new Date(time), this.timeZone)?.label ?? null;
+
   private badRange(field: Field, text: string): [null, null] {
     this.fail(field, { code: 'bad-range', text });
     return [null, null];
@@ -358,7 +488,7 @@ export class RowReader {
 
   /** Where a field's cell is: its header as written; the whole row ('' and column 0) when the tab has no such column. */
   place(field: Field, row = this.row, goalId = this.goalId): Place {
-    const c = this.col[field];
+    const c = this.columnOf(field);
     return { tab: this.tab, row, col: c + 1, column: c < 0 ? '' : this.header.headers[c], goalId };
   }
 
@@ -388,10 +518,6 @@ function remembered<K, T>(memo: Map<K, T>, key: K, compute: (key: K) => T): T {
 
 function periodLabel(v: CellValue): string | null {
   return parsePeriod(v)?.label ?? null;
-}
-
-function monthLabel(time: number): string | null {
-  return periodLabel(new Date(time));
 }
 
 function typeOf(text: string): GoalType | null {

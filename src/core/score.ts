@@ -1,9 +1,10 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
 import { thresholdAttainment } from './attain';
-import { goalPlace, type Issue, issueAt } from './issues';
-import { type CoOwner, coOwners, severalOwners } from './owners';
 import { parseNumber } from './cells';
+import { finiteSum, lerp, saturate, spanRatio, weightedMean } from './finite';
+import { goalPlace, type Issue, issueAt } from './issues';
 import type { CascadeResults, CellValue, GateCheck, Goal, PayoutPoint, Scorecard, Settings } from './model';
+import { type CoOwner, coOwners, severalOwners } from './owners';
 import { scratch } from './scratch';
 import { TextNumbers } from './texts';
 
@@ -18,7 +19,8 @@ const NO_GATES: GateCheck[] = [];
  * Piecewise-linear through the points sorted by attainment: 0 below the first point, flat after the
  * last, linear between; a one-point curve is a step. Two points at the same attainment make a jump,
  * and the one listed last holds from that attainment on. Throws on an empty curve: Settings never
- * hands one over, so that is a programmer error. Expects finite numbers; NaN gives NaN.
+ * hands one over, so that is a programmer error. Expects finite numbers; NaN gives NaN. A finite attainment
+ * always gets a finite payout between the payouts of its segment's points, however steep or wide the curve.
  */
 export function compilePayout(curve: readonly PayoutPoint[]): (attainment: number) => number {
   if (curve.length === 0) throw new RangeError('payout: the payout curve has no points');
@@ -38,8 +40,8 @@ export function compilePayout(curve: readonly PayoutPoint[]): (attainment: numbe
       if (xs[mid] <= attainment) lo = mid;
       else hi = mid;
     }
-    const t = (attainment - xs[lo]) / (xs[hi] - xs[lo]);
-    return ys[lo] + t * (ys[hi] - ys[lo]);
+    // xs[lo] <= attainment < xs[hi]; both the share and the payout stay finite across any span of numbers.
+    return lerp(ys[lo], ys[hi], spanRatio(attainment, xs[lo], xs[hi]));
   };
 }
 
@@ -80,11 +82,14 @@ export interface NpsTally {
  * is an answer; anything else is refused, never silently dropped: callers must show the refusals, because an
  * NPS of the remaining answers can be far from the survey's (3 of 4 refused can read as 100).
  */
-export function tallyNps(cells: Iterable<CellValue>): NpsTally {
+export function tallyNps(
+  cells: Iterable<CellValue>,
+  number: (v: CellValue) => number | null = parseNumber,
+): NpsTally {
   const answers: number[] = [];
   const refused: CellValue[] = [];
   for (const v of cells) {
-    const n = parseNumber(v);
+    const n = number(v);
     if (n === null) continue;
     if (Number.isInteger(n) && n >= 0 && n <= 10) answers.push(n);
     else refused.push(v);
@@ -125,29 +130,18 @@ export function weightedScoreOf(
   countUnmeasuredAsZero: boolean,
 ): { score: number | null; weightTotal: number } {
   let anyWeight = false;
-  // Weights are divided by the largest one, so that huge weights (1e308) cannot overflow the sums:
-  // the score depends only on their ratios.
-  let largest = 0;
-  for (let k = 0; k < count; k++) {
-    const weight = weightAt(k);
-    if (weight === null) continue;
-    anyWeight = true;
-    if (weight > largest) largest = weight;
-  }
-  const scale = largest > 0 && Number.isFinite(largest) ? largest : 1;
-  let sum = 0;
-  let weightSum = 0;
-  let weightTotal = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < count && !anyWeight; k++) anyWeight = weightAt(k) !== null;
+  // A row counts with its weight (1 each when no row has one) when it has an attainment, or counts unmeasured as 0.
+  const counted = (k: number): number => {
     const weight = anyWeight ? weightAt(k) : 1;
-    if (weight === null || weight < 0) continue;
-    if (anyWeight) weightTotal += weight;
-    const attainment = attainmentAt(k) ?? (countUnmeasuredAsZero ? 0 : null);
-    if (attainment === null) continue;
-    sum += (weight / scale) * attainment;
-    weightSum += weight / scale;
-  }
-  return { score: weightSum > 0 ? sum / weightSum : null, weightTotal };
+    if (weight === null || weight < 0) return 0;
+    return attainmentAt(k) !== null || countUnmeasuredAsZero ? weight : 0;
+  };
+  // weightedMean keeps the score finite and between the attainments for weights or attainments near 1e308.
+  const score = weightedMean(count, counted, (k) => attainmentAt(k) ?? 0);
+  // What the weights add up to as written; saturated, so 1e308 + 1e308 reads as the largest number, not Infinity.
+  const weightTotal = anyWeight ? saturate(finiteSum(count, (k) => Math.max(0, weightAt(k) ?? 0))) : 0;
+  return { score: Number.isNaN(score) ? null : score, weightTotal };
 }
 
 /** The goals of one owner for one period, as positions in the goal list, in workbook order. */
@@ -387,7 +381,8 @@ export function scorecards(
     const { owner, period } = group;
     const names = severalOwners(owner, isOwner);
     if (names !== null) {
-      for (const i of members) issues.push(issueAt(goalPlace(goals[i], 'owner'), { code: 'several-owners', owner, period, names }));
+      for (const i of members)
+        issues.push(issueAt(goalPlace(goals[i], 'owner'), { code: 'several-owners', owner, period, names }));
     }
     let anyWeight = false;
     let anyGate = false;

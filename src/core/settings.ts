@@ -1,9 +1,18 @@
 // The Settings tab: reading its key/value rows over the defaults, and writing a tab that reads back the same.
+import { UTC } from './calendar';
 import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
 import { fieldLabel, fieldNamed } from './fields';
 import { type Issue, issueAt } from './issues';
-import { type CellValue, DEFAULT_SETTINGS, type Grid, type PayoutPoint, type Settings } from './model';
+import {
+  type CellValue,
+  type ColumnMapping,
+  DEFAULT_SETTINGS,
+  type Grid,
+  type PayoutPoint,
+  type Settings,
+} from './model';
 import { parsePeriod } from './period';
+import { TARGET_PATHS } from './phasing';
 
 /**
  * A deep copy of the defaults, so that nobody can change DEFAULT_SETTINGS through a result. JSON copies them
@@ -26,26 +35,52 @@ type Key =
   | 'decimalSeparator'
   | 'sharedCredit'
   | 'payoutPoint'
-  | 'column';
+  | 'column'
+  | 'targetPath';
 
 /** Each setting's key as settingsRows writes it in column A, and what it does (column D), in the tab's order. */
 const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
-  cap: ['Cap', 'Highest attainment a goal counts for (150% = 1.5).'],
-  floor: ['Floor', 'Lowest attainment a goal counts for.'],
-  gap: ['Gap threshold', 'How far an outcome and the goals under it may differ.'],
-  countUnmeasuredAsZero: ['Count unmeasured as zero', 'yes: goals without an Actual roll up as 0%; no: left out.'],
-  activityShare: ['Activity share', "Most of an owner's weight that may be on Activities."],
+  cap: ['Cap', 'Highest attainment a goal can count for (150% = 1.5).'],
+  floor: ['Floor', 'Lowest attainment a goal can count for (0% = 0).'],
+  gap: [
+    'Gap threshold',
+    'Alignment gap: how far an outcome and the goals under it may differ before a warning (20% = 0.2).',
+  ],
+  countUnmeasuredAsZero: [
+    'Count unmeasured as zero',
+    'yes: goals without an Actual count as 0% in roll-ups; no: they are left out.',
+  ],
+  activityShare: [
+    'Activity share',
+    "Share of an owner's weight on Activities above which they are warned that they measure tactics.",
+  ],
   vanityWords: [
     'Vanity words',
-    'Words of vanity metrics, comma-separated; a word ending in * is a stem (registr*); "none" turns the check off.',
+    'Metrics containing these words read like vanity metrics (comma-separated; a word ending in * is a stem, registr*; "none" turns the check off).',
   ],
-  outcomeWords: ['Outcome words', 'Words of outcomes: one in the same metric cancels a vanity word; "none" for no cancelling.'],
-  goalTabs: ['Goal tabs', 'Goal tabs by name, besides those with ID and Goal headers.'],
-  defaultPeriod: ['Default period', 'Period of goals with none, e.g. FY2026 or Q3 2026.'],
-  decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
-  sharedCredit: ['Shared goals', 'full: co-owners (Ann; Bob) each count the whole goal; split: each their share (Ann 60%; Bob 40%, else equal).'],
-  payoutPoint: ['Payout point', 'Attainment (Value) that pays Payout; linear between points.'],
-  column: ['Column', 'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).'],
+  outcomeWords: [
+    'Outcome words',
+    'Words of outcomes: one in the same metric cancels a vanity word ("none" for no cancelling).',
+  ],
+  goalTabs: ['Goal tabs', 'Goal tabs by name, besides those found by their headers.'],
+  defaultPeriod: ['Default period', 'Period of goals whose Period is blank, e.g. FY2026 or Q3 2026.'],
+  decimalSeparator: ['Decimal separator', 'How numbers typed as text write decimals: . or ,'],
+  sharedCredit: [
+    'Shared goals',
+    'full: co-owners (Ann; Bob) each count the whole goal; split: each their share (Ann 60%; Bob 40%, else equal).',
+  ],
+  payoutPoint: [
+    'Payout point',
+    'Attainment (Value) that pays this share of the payout (Payout); payout is linear between points.',
+  ],
+  column: [
+    'Column',
+    'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).',
+  ],
+  targetPath: [
+    'Target path',
+    'How targets build up over a period: linear, back-loaded or stepped (by quarter).',
+  ],
 };
 
 /** Keys written as one row per entry, with their own readers: Payout point and Column. */
@@ -59,6 +94,8 @@ const KEYS: ReadonlyMap<string, Key> = new Map<string, Key>([
 
 /** The words that map a column to no field: the reader leaves it alone. */
 const IGNORE = /^(ignore|none|-|skip)$/i;
+/** How settingsRows writes that. */
+const IGNORE_WORD = 'ignore';
 
 const YES = ['yes', 'y', 'true', '1'];
 const NO = ['no', 'n', 'false', '0'];
@@ -83,17 +120,23 @@ export interface SettingsRead {
  * default; an unreadable one keeps it too and is reported as `bad-setting`. Unknown keys are
  * ignored; when a key repeats, the last readable value wins. Percentages may be fractions (1.5)
  * or text ('150%'). Payout points, when any are readable, replace the whole default curve.
- * decimalSeparator is the spreadsheet locale's; a `Decimal separator` row overrides it.
+ * decimalSeparator is the spreadsheet locale's; a `Decimal separator` row overrides it. timeZone is the
+ * spreadsheet's: Date cells (a Default period typed as a date) are read on its calendar.
  */
-export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparator: '.' | ',' = '.'): SettingsRead {
+export function readSettings(
+  grid: Grid | null,
+  tab = 'Settings',
+  decimalSeparator: '.' | ',' = '.',
+  timeZone: string = UTC,
+): SettingsRead {
   // The spreadsheet's locale gives the separator unless the tab names one.
-  const settings = { ...defaults(), decimalSeparator };
+  const settings = { ...defaults(), decimalSeparator, timeZone };
   const issues: Issue[] = [];
   if (grid === null) return { settings, issues };
 
   const rows: Row[] = [];
   grid.forEach((cells, r) => {
-    const written = cellText(cells[0]);
+    const written = cellText(cells[0], timeZone);
     const key = KEYS.get(normalizeHeader(written));
     if (key !== undefined) rows.push({ key, written, row: r + 1, cells });
   });
@@ -101,7 +144,9 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
   /** A row's unreadable Value (col 2) or Payout (col 3). */
   const bad = ({ row, written, cells }: Row, col = 2): void => {
     const place = { tab, row, col, column: col === 3 ? 'Payout' : 'Value', goalId: '' };
-    issues.push(issueAt(place, { code: 'bad-setting', key: written, text: cellText(cells[col - 1]) }));
+    issues.push(
+      issueAt(place, { code: 'bad-setting', key: written, text: cellText(cells[col - 1], timeZone) }),
+    );
   };
   const number = (v: CellValue): number | null => parseNumber(v, settings.decimalSeparator);
 
@@ -123,7 +168,7 @@ export function readSettings(grid: Grid | null, tab = 'Settings', decimalSeparat
     const value = cells[1];
     if (isBlank(value) || key === 'payoutPoint' || key === 'column') return;
     // Not blank, so a number or NaN.
-    const read = READERS[key](cellText(value), number(value) as number, value);
+    const read = READERS[key](cellText(value, timeZone), number(value) as number, value, timeZone);
     if (read === null) bad(entry);
     else {
       (settings as Record<string, unknown>)[key] = read;
@@ -176,7 +221,12 @@ const fraction = (_text: string, n: number): number | null => (n >= 0 && n <= 1 
 
 /** Each setting's value from its cell (as text, as a number, as it is), or null when unreadable. */
 const READERS: {
-  readonly [K in Exclude<Key, RepeatedKey>]: (text: string, n: number, v: CellValue) => Settings[K] | null;
+  readonly [K in Exclude<Key, RepeatedKey>]: (
+    text: string,
+    n: number,
+    v: CellValue,
+    timeZone: string,
+  ) => Settings[K] | null;
 } = {
   cap: (_text, n) => (n > 0 ? n : null),
   floor: (_text, n) => (Number.isNaN(n) ? null : n),
@@ -186,7 +236,7 @@ const READERS: {
   vanityWords: wordList,
   outcomeWords: wordList,
   goalTabs: (text) => splitList(text),
-  defaultPeriod: (_text, _n, v) => parsePeriod(v)?.label ?? null,
+  defaultPeriod: (_text, _n, v, timeZone) => parsePeriod(v, timeZone)?.label ?? null,
   decimalSeparator: (text) => {
     const word = text.toLowerCase();
     return POINT.test(word) ? '.' : COMMA.test(word) ? ',' : null;
@@ -195,6 +245,7 @@ const READERS: {
     const word = text.toLowerCase();
     return word === 'full' || word === 'split' ? word : null;
   },
+  targetPath: (text) => TARGET_PATHS.find((path) => normalizeHeader(path) === normalizeHeader(text)) ?? null,
 };
 
 /** A list of words and phrases, lower-cased: `none` is the empty list. */
@@ -227,15 +278,30 @@ function splitList(text: string): string[] {
  */
 export function settingsRows(settings: Settings): (string | number)[][] {
   const [label, about] = ROWS.payoutPoint;
-  const [columnLabel, columnAbout] = ROWS.column;
   return [
     ['Setting', 'Value', 'Payout', 'What it does'],
     ...(Object.keys(ROWS) as Key[])
       .filter((key) => key !== 'payoutPoint' && key !== 'column')
       .map((key) => [ROWS[key][0], written(settings, key as Exclude<Key, RepeatedKey>), '', ROWS[key][1]]),
     ...settings.payoutCurve.map((p) => [label, p.attainment, p.payout, about]),
-    ...settings.columns.map((c) => [columnLabel, c.header, c.field === null ? 'ignore' : fieldLabel(c.field), columnAbout]),
+    ...settings.columns.map(columnRow),
   ];
+}
+
+/** True for a row of a Settings tab whose key (column A) is `Column`. */
+export function isColumnRow(cells: readonly CellValue[]): boolean {
+  return KEYS.get(normalizeHeader(cellText(cells[0]))) === 'column';
+}
+
+/** How a Column row names its field: the field's label, or `ignore`. */
+export function columnFieldText(field: ColumnMapping['field']): string {
+  return field === null ? IGNORE_WORD : fieldLabel(field);
+}
+
+/** One Column row as settingsRows writes it: key, header, field (or `ignore`), what it does. */
+export function columnRow(mapping: ColumnMapping): string[] {
+  const [label, about] = ROWS.column;
+  return [label, mapping.header, columnFieldText(mapping.field), about];
 }
 
 /** A setting as its Value cell shows it: yes/no for a flag, lists comma-separated, `none` for no vanity words. */
@@ -243,5 +309,7 @@ function written(settings: Settings, key: Exclude<Key, RepeatedKey>): string | n
   const value = settings[key];
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value !== 'object') return value;
-  return value.length === 0 && (key === 'vanityWords' || key === 'outcomeWords') ? NO_WORDS : value.join(', ');
+  return value.length === 0 && (key === 'vanityWords' || key === 'outcomeWords')
+    ? NO_WORDS
+    : value.join(', ');
 }

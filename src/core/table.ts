@@ -1,6 +1,6 @@
 // Reading a goal tab: its header row, its layout (plain, OKR objective/key result, outline), then one Goal per goal row.
 import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
-import { type Field, GROUPING_FIELDS } from './fields';
+import { ASIDE_FIELDS, type Field, GROUPING_FIELDS } from './fields';
 import { type ColumnMap, type HeaderRow, inspectTab } from './header';
 import { type Issue, issueAt } from './issues';
 import type { CellValue, Goal, Grid, Settings } from './model';
@@ -62,7 +62,14 @@ export function readGoalTab(
   if (shape.kind !== 'goals') return null;
   const { header } = shape;
   const rows = new GroupedRows(grid, header, options.merges ?? []);
-  const reader = new RowReader(tab, header, settings.decimalSeparator, progressInPoints(grid, header));
+  const reader = new RowReader(
+    tab,
+    header,
+    settings.decimalSeparator,
+    progressInPoints(grid, header),
+    settings.timeZone,
+    confidenceAsFraction(grid, header),
+  );
   const layout = new Layout(tab, header, reader);
   const offset = options.rowOffset ?? 0;
   const goals: Goal[] = [];
@@ -72,7 +79,9 @@ export function readGoalTab(
     const row = r + 1 + offset;
     const skipped = skippedRow(cells, header);
     if (skipped !== null) {
-      reader.issues.push(issueAt({ tab, row, col: 0, column: '', goalId: '' }, { code: skipped, text: firstText(cells) }));
+      reader.issues.push(
+        issueAt({ tab, row, col: 0, column: '', goalId: '' }, { code: skipped, text: firstText(cells) }),
+      );
       continue;
     }
     layout.readRow(cells, row, firstIndex, goals);
@@ -87,27 +96,50 @@ function isBlankRow(cells: readonly CellValue[], used: readonly number[]): boole
 }
 
 const TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s+(weights?|scores?|payouts?|attainment))?\s*:?$/i;
+/** Longest text a TOTAL label can be ("Grand total attainment:"); longer text is never tested. */
+const LONGEST_TOTAL = 24;
+
+/** A TOTAL label starts with to, gr or su (any case; a space before it goes to the regex): most cells stop here. */
+function mayBeTotal(v: string): boolean {
+  if (v.charCodeAt(0) <= 0x20) return true;
+  const first = v.charCodeAt(0) | 0x20;
+  const second = v.charCodeAt(1) | 0x20;
+  return (
+    (first === 0x74 && second === 0x6f) ||
+    (first === 0x67 && second === 0x72) ||
+    (first === 0x73 && second === 0x75)
+  );
+}
+
+function isTotalLabel(v: CellValue): boolean {
+  if (typeof v !== 'string' || v.length > LONGEST_TOTAL || !mayBeTotal(v)) return false;
+  return TOTAL.test(v.trim());
+}
 
 /**
  * Rows that are not goals, though they hold something: a TOTAL row (Total, Grand total, Subtotal, Total weight...
- * in its ID, Goal or first cell), and a section row (a label alone, on a row with no ID).
+ * as its ID, or in its Goal or first cell when it has no ID), and a section row (a label alone, on a row with no ID).
  */
 function skippedRow(cells: readonly CellValue[], header: HeaderRow): 'total-row' | 'section-row' | null {
   const { columns } = header;
-  for (const c of [columns.id, columns.goal, 0]) {
-    if (c !== undefined && typeof cells[c] === 'string' && TOTAL.test((cells[c] as string).trim())) return 'total-row';
+  const id = columns.id === undefined ? '' : cells[columns.id];
+  // A goal with an ID may be titled "Total": only a row without one (or with TOTAL as its ID) is a total.
+  if (
+    isTotalLabel(id) ||
+    (isBlank(id) && (isTotalLabel(cells[0]) || isTotalLabel(cells[columns.goal ?? -1])))
+  ) {
+    return 'total-row';
   }
-  let filled = 0;
   let only = -1;
   for (let c = 0; c < cells.length; c++) {
     if (isBlank(cells[c])) continue;
-    filled++;
+    // A second filled cell: a goal row (most rows stop here, at their first two cells).
+    if (only !== -1) return null;
     only = c;
   }
-  if (filled !== 1 || typeof cells[only] !== 'string') return null;
+  if (only === -1 || typeof cells[only] !== 'string') return null;
   // A lone cell in a column that names goals by its place is a goal, not a label: an objective's own row, or an outline title.
-  if (only === columns.objective || header.outline.includes(only)) return null;
-  if (only === columns.id) return null;
+  if (only === columns.objective || only === columns.id || header.outline.includes(only)) return null;
   return 'section-row';
 }
 
@@ -133,6 +165,23 @@ function progressInPoints(grid: Grid, header: HeaderRow): boolean {
 }
 
 /**
+ * True when the Confidence column holds fractions rather than tenths: every number in it from 0 to 1 and some
+ * number strictly between (0.7, as a 70% cell arrives). A column of 0s and 1s reads as tenths.
+ */
+function confidenceAsFraction(grid: Grid, header: HeaderRow): boolean {
+  const c = header.columns.confidence;
+  if (c === undefined) return false;
+  let between = false;
+  for (let r = header.row + 1; r < grid.length; r++) {
+    const n = parseNumber(grid[r][c]);
+    if (n === null || Number.isNaN(n)) continue;
+    if (n < 0 || n > 1) return false;
+    if (n > 0 && n < 1) between = true;
+  }
+  return between;
+}
+
+/**
  * The tab's rows with grouping cells filled in: a merged Objective/Parent/Owner/Period cell applies to every row it
  * covers, and in OKR layouts an Objective left blank applies the one above. Rows are copied only where filled.
  */
@@ -148,7 +197,9 @@ class GroupedRows {
     header: HeaderRow,
     merges: readonly Merge[],
   ) {
-    this.used = [...(Object.values(header.columns) as number[]), ...header.outline];
+    // Confidence and Note only comment on a goal: filled alone, they make no goal row.
+    const counted = (Object.keys(header.columns) as Field[]).filter((f) => !ASIDE_FIELDS.has(f));
+    this.used = [...counted.map((f) => header.columns[f]!), ...header.outline];
     this.objectiveCol = header.columns.objective;
     const grouping = new Set(GROUPING_FIELDS.map((f) => header.columns[f]).filter((c) => c !== undefined));
     for (const m of merges) {
@@ -180,7 +231,8 @@ class GroupedRows {
     if (fills !== undefined) for (const [c, v] of fills) copy[c] = v;
     if (oc !== undefined) {
       // Only rows with something of their own inherit the objective: a blank row stays blank.
-      if (objectiveBlank && this.used.some((c) => c !== oc && !isBlank(copy[c]))) copy[oc] = this.lastObjective;
+      if (objectiveBlank && this.used.some((c) => c !== oc && !isBlank(copy[c])))
+        copy[oc] = this.lastObjective;
       else this.lastObjective = copy[oc];
     }
     return copy;
@@ -188,7 +240,13 @@ class GroupedRows {
 }
 
 /** Fields an objective's own row may carry besides its text: anything else makes the row a key result missing its text. */
-const OBJECTIVE_ROW_FIELDS: ReadonlySet<Field> = new Set<Field>(['objective', 'objectiveId', 'owner', 'parent', 'period']);
+const OBJECTIVE_ROW_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  'objective',
+  'objectiveId',
+  'owner',
+  'parent',
+  'period',
+]);
 
 /** A goal made from Objective text: it holds its key results and rolls them up. */
 interface Objective {
@@ -247,11 +305,19 @@ class Layout {
 
   private onlyObjectiveFields(cells: readonly CellValue[]): boolean {
     const { columns } = this.header;
-    return (Object.keys(columns) as Field[]).every((f) => OBJECTIVE_ROW_FIELDS.has(f) || isBlank(cells[columns[f]!]));
+    return (Object.keys(columns) as Field[]).every(
+      (f) => OBJECTIVE_ROW_FIELDS.has(f) || isBlank(cells[columns[f]!]),
+    );
   }
 
   /** The objective named by a row's Objective text, made (and added before the row's goal) the first time. */
-  private objectiveFor(text: string, cells: readonly CellValue[], row: number, firstIndex: number, goals: Goal[]): Objective {
+  private objectiveFor(
+    text: string,
+    cells: readonly CellValue[],
+    row: number,
+    firstIndex: number,
+    goals: Goal[],
+  ): Objective {
     const key = text.toLowerCase().replace(/\s+/g, ' ');
     const known = this.objectives.get(key);
     if (known !== undefined) {
@@ -288,7 +354,9 @@ class Layout {
    * A row's place in the outline: its title from the first filled outline column (Main, L1, L2...) and the
    * nearest goal above it at a lower level; or, with a Level column, the level written there. Null otherwise.
    */
-  private outlinePlace(cells: readonly CellValue[]): { title?: string; level: number; parent: string } | null {
+  private outlinePlace(
+    cells: readonly CellValue[],
+  ): { title?: string; level: number; parent: string } | null {
     const { outline, columns } = this.header;
     let title: string | undefined;
     let level: number | null = null;
@@ -334,6 +402,9 @@ export function synthesizedGoal(
     stretch: null,
     budget: null,
     spend: null,
+    confidence: null,
+    note: '',
+    phaseTargets: null,
     synthesized: true,
     blocked: false,
   };

@@ -1,17 +1,18 @@
 // The whole analysis of a workbook: settings, goal tabs, links, cascade, scorecards and advice, in one pass.
 import { advise } from './advise';
+import { UTC } from './calendar';
 import { cascade } from './cascade';
 import { type Efficiency, efficiency } from './efficiency';
+import { frozenChanges } from './freeze';
 import { type Links, linkGoals } from './graph';
+import { inspectTab } from './header';
 import { type Issue, issueAt, NOWHERE } from './issues';
 import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
-import { type Period, parsePeriod } from './period';
-import { groupByOwnerPeriod, type OwnerPeriod, scorecards } from './score';
-import { frozenChanges, isHistoryTab } from './freeze';
 import { type Payouts, payouts } from './payouts';
+import { type Period, parsePeriod } from './period';
 import { isRosterTab, type Roster, readRoster } from './roster';
+import { groupByOwnerPeriod, type OwnerPeriod, scorecards } from './score';
 import { readSettings } from './settings';
-import { inspectTab } from './header';
 import { columnMapOf, type Merge, readGoalTab } from './table';
 
 export interface TabInput {
@@ -50,6 +51,13 @@ export interface AnalyzeOptions {
   today?: number | null;
   /** The spreadsheet locale's decimal separator, for numbers typed as text; a Settings row overrides it. */
   decimalSeparator?: '.' | ',';
+  /** The spreadsheet's time zone, which Date cells are read in (default UTC). Ignored when `settings` is given: they carry one. */
+  timeZone?: string;
+  /**
+   * The Frozen payouts log (the tab Freeze period appends to), when there is one: each period frozen there is compared
+   * with today's scorecards (frozen-period-changed). Which tab it is, the caller knows: the add-on marks its log.
+   */
+  frozen?: TabInput | null;
 }
 
 const SETTINGS_TAB = 'settings';
@@ -58,27 +66,29 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptions = {}): Analysis {
   const issues: Issue[] = [];
   const settingsTab = tabs.find((t) => t.name.trim().toLowerCase() === SETTINGS_TAB);
-  const settings = options.settings ?? readSettingsInto(settingsTab, options.decimalSeparator ?? '.', issues);
+  const settings =
+    options.settings ??
+    readSettingsInto(settingsTab, options.decimalSeparator ?? '.', options.timeZone ?? UTC, issues);
 
   const listed = new Set(settings.goalTabs.map((n) => n.trim().toLowerCase()));
   for (const name of settings.goalTabs) {
     if (!tabs.some((t) => t.name.trim().toLowerCase() === name.trim().toLowerCase())) {
-      issues.push(issueAt({ ...NOWHERE, tab: settingsTab?.name ?? 'Settings' }, { code: 'settings-tab-missing', tabName: name }));
+      issues.push(
+        issueAt(
+          { ...NOWHERE, tab: settingsTab?.name ?? 'Settings' },
+          { code: 'settings-tab-missing', tabName: name },
+        ),
+      );
     }
   }
 
   const goals: Goal[] = [];
   const goalTabs: string[] = [];
   let roster: Roster | null = null;
-  let history: TabInput | null = null;
   for (const tab of tabs) {
     if (tab === settingsTab) continue;
-    if (isHistoryTab(tab.name)) {
-      history = tab;
-      continue;
-    }
     if (isRosterTab(tab.name)) {
-      const read = readRoster(tab.name, tab.grid, settings.decimalSeparator);
+      const read = readRoster(tab.name, tab.grid, settings.decimalSeparator, settings.timeZone);
       roster = read.roster;
       for (const i of read.issues) issues.push(i);
       continue;
@@ -111,11 +121,26 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const spent = efficiency(goals, links);
   const paid = roster === null ? null : payouts(goals, scored.cards, owners, roster);
 
-  for (const list of [links.issues, cascaded.issues, scored.issues, advice, spent.issues, paid?.issues ?? []]) {
+  for (const list of [
+    links.issues,
+    cascaded.issues,
+    scored.issues,
+    advice,
+    spent.issues,
+    paid?.issues ?? [],
+  ]) {
     for (const i of list) issues.push(i);
   }
-  const hashed = { goals, results: cascaded.results, cards: scored.cards, groups: owners, settings, payouts: paid?.payouts ?? null };
-  if (history !== null) for (const i of frozenChanges(history.name, history.grid, hashed)) issues.push(i);
+  const hashed = {
+    goals,
+    results: cascaded.results,
+    cards: scored.cards,
+    groups: owners,
+    settings,
+    payouts: paid?.payouts ?? null,
+  };
+  const frozen = options.frozen ?? null;
+  if (frozen !== null) for (const i of frozenChanges(frozen.name, frozen.grid, hashed)) issues.push(i);
   return {
     groups: owners,
     goals,
@@ -134,17 +159,30 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
 /** Tabs this product owns or reads otherwise: never goal tabs, never "looks like goals". */
 const NOT_GOAL_TABS = /^(settings|history|roster|survey|roll-?up(\s*\(\d+\))?)$/i;
 
+/** True for a tab this product owns or reads otherwise (Settings, Roll-up…): never offered as goals. */
+export function isNotGoalTab(name: string): boolean {
+  return NOT_GOAL_TABS.test(name.trim());
+}
+
 /** A warning for a tab that holds goal-like headers but could not be read as goals: never a silent skip. */
 function unreadTabIssue(tab: TabInput, settings: Settings): Issue | null {
-  if (NOT_GOAL_TABS.test(tab.name.trim())) return null;
+  if (isNotGoalTab(tab.name)) return null;
   const shape = inspectTab(tab.grid, columnMapOf(settings));
   if (shape.kind !== 'near-miss') return null;
   const row = shape.row + 1 + (tab.rowOffset ?? 0);
-  return issueAt({ tab: tab.name, row, col: 0, column: '', goalId: '' }, { code: 'unread-tab', headers: shape.headers, missing: shape.missing });
+  return issueAt(
+    { tab: tab.name, row, col: 0, column: '', goalId: '' },
+    { code: 'unread-tab', headers: shape.headers, missing: shape.missing },
+  );
 }
 
-function readSettingsInto(tab: TabInput | undefined, decimalSeparator: '.' | ',', issues: Issue[]): Settings {
-  const read = readSettings(tab ? tab.grid : null, tab?.name, decimalSeparator);
+function readSettingsInto(
+  tab: TabInput | undefined,
+  decimalSeparator: '.' | ',',
+  timeZone: string,
+  issues: Issue[],
+): Settings {
+  const read = readSettings(tab ? tab.grid : null, tab?.name, decimalSeparator, timeZone);
   for (const i of read.issues) issues.push(i);
   return read.settings;
 }

@@ -1,6 +1,7 @@
 // Argument shapes for custom functions: a single cell or a range, omitted arguments, and errors that say what to fix.
 import { isDate } from '../core/cells';
 import type { CellValue } from '../core/model';
+import { quoted } from '../core/quote';
 
 /** A range as Sheets passes it: rows of columns. */
 export type Matrix = CellValue[][];
@@ -38,7 +39,7 @@ export function toMatrix(arg: string, v: unknown): Matrix {
     return v as Matrix;
   }
   if (v !== null && typeof v === 'object' && !isDate(v)) {
-    throw new ArgumentError(arg, 'must be a cell or a range.');
+    throw new ArgumentError(arg, 'must be a cell or a range, not a list or an object.');
   }
   return [[v as CellValue]];
 }
@@ -50,7 +51,7 @@ const size = (m: Matrix): string => `${m.length}×${m[0]?.length ?? 0}`;
 export function toScalar(arg: string, v: unknown): CellValue {
   const m = toMatrix(arg, v);
   if (m.length === 1 && m[0].length === 1) return m[0][0];
-  throw new ArgumentError(arg, `must be one cell or value, not a ${size(m)} range.`);
+  throw new ArgumentError(arg, `must be a single cell or value, not a ${size(m)} range.`);
 }
 
 /** One column (or one row) of values, read top to bottom. */
@@ -59,14 +60,18 @@ export function toColumn(arg: string, v: unknown): CellValue[] {
   if (m.length === 0) return [];
   if (m[0].length === 1) return m.map((row) => row[0]);
   if (m.length === 1) return m[0].slice();
-  throw new ArgumentError(arg, `must be one column or row, not a ${size(m)} range.`);
+  throw new ArgumentError(arg, `must be a single column or row, not a ${size(m)} range.`);
 }
 
 /**
  * Maps every cell of the leading argument (`original`, read as the matrix `m`), keeping its shape as native functions
  * do: a range gives a range of the same size, a single value (not a range) gives a single value.
  */
-export function mapCells<T>(original: unknown, m: Matrix, each: (value: CellValue, r: number, c: number) => T): T | T[][] {
+export function mapCells<T>(
+  original: unknown,
+  m: Matrix,
+  each: (value: CellValue, r: number, c: number) => T,
+): T | T[][] {
   const out = m.map((line, r) => line.map((v, c) => each(v, r, c)));
   return out.length === 1 && out[0].length === 1 && !isRange(original) ? out[0][0] : out;
 }
@@ -83,7 +88,10 @@ export function spread(arg: string, v: unknown, lead: Matrix): (r: number, c: nu
     return () => only;
   }
   if (size(m) === size(lead)) return (r, c) => m[r][c];
-  throw new ArgumentError(arg, `must be one value or a range the size of the first argument (${size(lead)}), not ${size(m)}.`);
+  throw new ArgumentError(
+    arg,
+    `must be one value or a range the same size as the first argument (${size(lead)}), not ${size(m)}.`,
+  );
 }
 
 /** Several columns that must line up row by row. */
@@ -93,7 +101,10 @@ export function alignedColumns(named: Record<string, unknown>): Record<string, C
   for (const [name, v] of Object.entries(named)) {
     const col = toColumn(name, v);
     if (first && col.length !== first.length) {
-      throw new ArgumentError(name, `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`);
+      throw new ArgumentError(
+        name,
+        `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`,
+      );
     }
     first ??= { name, length: col.length };
     out[name] = col;
@@ -114,5 +125,5 @@ export function describeValue(v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(v);
   if (isOmitted(v)) return 'a blank';
-  return `"${String(v)}"`;
+  return quoted(String(v));
 }

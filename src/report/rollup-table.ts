@@ -1,8 +1,10 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
-import { treeOrder } from '../core/tree';
+import { type HistoryAnalysis, isoDate, trendOf } from '../core/history';
 import type { Scorecard } from '../core/model';
 import type { Payouts } from '../core/payouts';
+import { count, fitCell } from '../core/quote';
+import { treeOrder } from '../core/tree';
 import type { Analysis } from '../core/workbook';
 
 /** A cell of the report; '' is a blank cell. Text is raw: escaping is the writer's job. */
@@ -46,6 +48,12 @@ export interface RollupReport {
   percent: Box[];
   /** Other number formats: money and ratios (spend, return per dollar). */
   formats: { box: Box; format: string }[];
+  /**
+   * Ranges holding text (IDs, titles, owners, periods, labels, headers), formatted as plain text
+   * before they are written: Sheets would read `1.10`, `007`, `12%` or `1/2` as numbers and dates.
+   * Every text cell of the report lies in one of them.
+   */
+  text: Box[];
   /** Header and title ranges, in bold. */
   bold: Box[];
   /** The goal Status cells, coloured by value; null when there are no goals. */
@@ -69,6 +77,8 @@ export const GOAL_HEADERS = [
   'Attainment',
   'Status',
   'Gap',
+  'Last check-in',
+  '30-day change',
 ];
 /** Goal columns added when some goal has a Budget or Spend. */
 export const SPEND_HEADERS = ['Spend', 'Return per $'];
@@ -83,6 +93,10 @@ export const PAYMENT_FORMAT = '#,##0.00';
 export const NOT_ON_ROSTER = 'not on Roster';
 export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
 export const PERCENT_FORMAT = '0.0%';
+/** Sheets' plain-text number format: what is written is kept as it is. */
+export const TEXT_FORMAT = '@';
+/** How the report's note in A1 starts: also how a report written before reports were marked is recognised. */
+export const REPORT_NOTE_START = 'Computed by MBO Cascade on ';
 /** The treemap needs a single root; every top-level goal hangs under it. */
 export const TREEMAP_ROOT = 'All goals';
 
@@ -98,8 +112,24 @@ const CHART_SPAN_COLS = 7;
 const CHART_SPAN_ROWS = 20;
 /** Non-breaking spaces survive every trim, so the indentation stays. */
 const INDENT = '\u00a0\u00a0\u00a0\u00a0';
+/**
+ * Goals deeper than this are indented this far and say their depth: spelling out every level would make a
+ * 10,000-deep chain write 200 million spaces, and its deepest cells outgrow what a cell holds.
+ */
+const MAX_INDENT = 12;
 
-const box = (row: number, col: number, numRows: number, numCols: number): Box => ({ row, col, numRows, numCols });
+/** A goal's title, indented by its depth in the report. */
+function indented(title: string, depth: number): string {
+  if (depth <= MAX_INDENT) return fitCell(INDENT.repeat(depth) + title);
+  return fitCell(`${INDENT.repeat(MAX_INDENT)}(depth ${count(depth)}) ${title}`);
+}
+
+const box = (row: number, col: number, numRows: number, numCols: number): Box => ({
+  row,
+  col,
+  numRows,
+  numCols,
+});
 
 /** Values placed at (row, col): as many rows as values, as many columns as its first row. */
 const block = (row: number, col: number, values: ReportCell[][]): Block => ({
@@ -133,10 +163,10 @@ function noteText(analysis: Analysis, computedAt: string): string {
   const count = (severity: string) => analysis.issues.filter((i) => i.severity === severity).length;
   const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'no goal tab';
   return (
-    `Computed by MBO Cascade on ${readableTime(computedAt)} from ${tabs}: ` +
+    `${REPORT_NOTE_START}${readableTime(computedAt)} from ${tabs}: ` +
     `${analysis.goals.length} goals, ${analysis.cards.length} scorecards, ` +
-    `${count('error')} errors, ${count('warning')} warnings. ` +
-    'Roll up rewrites this tab: edit the goal tabs instead.'
+    `${count('error')} errors and ${count('warning')} warnings (see the sidebar). ` +
+    'Roll up replaces this tab: edit the goal tabs, not this one.'
   );
 }
 
@@ -152,15 +182,24 @@ function treemapLabels(analysis: Analysis): string[] {
   });
 }
 
-function goalValues(analysis: Analysis, order: number[], depth: Int32Array): ReportCell[][] {
+function goalValues(
+  analysis: Analysis,
+  order: number[],
+  depth: Int32Array,
+  history: HistoryAnalysis | null,
+): ReportCell[][] {
   const spent = analysis.efficiency;
-  const values: ReportCell[][] = [spent === null ? GOAL_HEADERS.slice() : [...GOAL_HEADERS, ...SPEND_HEADERS]];
+  const values: ReportCell[][] = [
+    spent === null ? GOAL_HEADERS.slice() : [...GOAL_HEADERS, ...SPEND_HEADERS],
+  ];
+  const today = analysis.today ?? Number.POSITIVE_INFINITY;
   for (const i of order) {
     const g = analysis.goals[i];
     const r = analysis.results.at(i);
+    const trend = history === null ? null : trendOf(history.checkIns(i), r.final, today);
     const line: ReportCell[] = [
       g.id,
-      INDENT.repeat(depth[i]) + g.title,
+      indented(g.title, depth[i]),
       g.owner,
       g.tab,
       orBlank(r.measured),
@@ -168,6 +207,8 @@ function goalValues(analysis: Analysis, order: number[], depth: Int32Array): Rep
       orBlank(r.final),
       r.status,
       orBlank(r.gap),
+      trend === null || trend.lastDay === null ? '' : isoDate(trend.lastDay),
+      orBlank(trend?.change30 ?? null),
     ];
     if (spent !== null) line.push(orBlank(spent.spend(i)), orBlank(spent.perDollar(i)));
     values.push(line);
@@ -218,7 +259,8 @@ export function gateText(gates: Scorecard['gates']): string {
   const missed = gates.filter((g) => !g.met);
   if (missed.length === 0) return 'met';
   const each = missed.map(
-    (g) => `${g.goalId} at ${g.attainment === null ? 'no measure' : percentText(g.attainment)} (gate ${percentText(g.gate)})`,
+    (g) =>
+      `${g.goalId} at ${g.attainment === null ? 'no measure' : percentText(g.attainment)} (gate ${percentText(g.gate)})`,
   );
   return `missed: ${each.join('; ')}`;
 }
@@ -239,16 +281,24 @@ function chartValues(analysis: Analysis, order: number[]): ReportCell[][] {
 const columns = (b: Box, col: number, fromRow: number, numCols = 1): Box =>
   box(fromRow, b.col + col - 1, b.row + b.numRows - fromRow, numCols);
 
-/** The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). */
-export function buildRollupReport(analysis: Analysis, computedAt: string): RollupReport {
+/**
+ * The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). With History, each goal's
+ * last check-in day and its change in final attainment over 30 days; without, those columns stay blank.
+ */
+export function buildRollupReport(
+  analysis: Analysis,
+  computedAt: string,
+  history: HistoryAnalysis | null = null,
+): RollupReport {
   const { order, depth } = displayOrder(analysis);
   const n = order.length;
   const cardCount = analysis.cards.length;
   const note = block(1, 1, [[noteText(analysis, computedAt)]]);
-  const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth));
+  const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth, history));
   const scorecards = block(HEADER_ROW + n + 2, 1, scorecardValues(analysis));
   const paid = analysis.payouts;
-  const payoutSubtotals = paid === null ? null : block(scorecards.row + scorecards.numRows + 1, 1, subtotalValues(paid));
+  const payoutSubtotals =
+    paid === null ? null : block(scorecards.row + scorecards.numRows + 1, 1, subtotalValues(paid));
   // The chart data sits one column right of the goal table, and the chart one column right of its data.
   const chartData = block(HEADER_ROW, goals.numCols + 2, chartValues(analysis, order));
   const { values: _, ...chartBox } = chartData;
@@ -257,22 +307,59 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
   const percent: Box[] = [];
   const formats: RollupReport['formats'] = [];
   const firstGoalRow = HEADER_ROW + 1;
-  if (n > 0) percent.push(columns(goals, 5, firstGoalRow, 3), columns(goals, 9, firstGoalRow), columns(chartData, 4, firstGoalRow));
+  if (n > 0) {
+    const change = GOAL_HEADERS.indexOf('30-day change') + 1;
+    percent.push(
+      columns(goals, 5, firstGoalRow, 3),
+      columns(goals, 9, firstGoalRow),
+      columns(goals, change, firstGoalRow),
+      columns(chartData, 4, firstGoalRow),
+    );
+  }
   if (n > 0 && analysis.efficiency !== null) {
     const spendCol = GOAL_HEADERS.length + 1;
     formats.push({ box: columns(goals, spendCol, firstGoalRow), format: MONEY_FORMAT });
     formats.push({ box: columns(goals, spendCol + 1, firstGoalRow), format: RATIO_FORMAT });
   }
-  if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
+  const firstCardRow = scorecards.row + 2;
+  if (cardCount > 0) percent.push(columns(scorecards, 3, firstCardRow, 2));
   if (cardCount > 0 && paid !== null) {
-    const firstCardRow = scorecards.row + 2;
     percent.push(columns(scorecards, SCORECARD_HEADERS.length + 2, firstCardRow));
-    formats.push({ box: columns(scorecards, SCORECARD_HEADERS.length + 3, firstCardRow, 2), format: PAYMENT_FORMAT });
+    formats.push({
+      box: columns(scorecards, SCORECARD_HEADERS.length + 3, firstCardRow, 2),
+      format: PAYMENT_FORMAT,
+    });
   }
   if (payoutSubtotals !== null && payoutSubtotals.numRows > 2) {
     formats.push({ box: columns(payoutSubtotals, 4, payoutSubtotals.row + 2, 2), format: PAYMENT_FORMAT });
   }
   const lastBlock = payoutSubtotals ?? scorecards;
+  const text: Box[] = [
+    box(1, 1, 1, 1),
+    // The goals' and the treemap data's headers (and the blank column between them).
+    box(HEADER_ROW, 1, 1, chartData.col + chartData.numCols - 1),
+    // The scorecards' title and headers, then Owner and Period on each row, and Gate.
+    box(scorecards.row, 1, 2, scorecards.numCols),
+    columns(scorecards, 1, scorecards.row, 2),
+    columns(scorecards, SCORECARD_HEADERS.indexOf('Gate') + 1, firstCardRow),
+    // The treemap's labels and their parents, from its root row (there even without goals).
+    columns(chartData, 1, firstGoalRow, 2),
+  ];
+  // ID, Goal, Owner and Tab; Status.
+  if (n > 0) text.push(columns(goals, 1, firstGoalRow, 4), columns(goals, 8, firstGoalRow));
+  if (paid !== null) {
+    // Manager and Currency on each scorecard; the subtotals' title, headers, and Manager, Period and Currency.
+    text.push(
+      columns(scorecards, SCORECARD_HEADERS.length + 1, firstCardRow),
+      columns(scorecards, SCORECARD_HEADERS.length + ROSTER_HEADERS.length, firstCardRow),
+    );
+    if (payoutSubtotals !== null) {
+      text.push(
+        box(payoutSubtotals.row, 1, 2, payoutSubtotals.numCols),
+        columns(payoutSubtotals, 1, payoutSubtotals.row, 3),
+      );
+    }
+  }
 
   return {
     // The scorecards come last, below the goals and the chart data (n + 2 rows from HEADER_ROW), or the chart's room.
@@ -285,6 +372,7 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
     chartData,
     percent,
     formats,
+    text,
     bold: [
       box(HEADER_ROW, 1, 1, goals.numCols),
       box(scorecards.row, 1, 2, scorecards.numCols),

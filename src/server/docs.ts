@@ -1,10 +1,8 @@
-// The one-line summary and parameter names of each server global's generated forwarder: read by tools/build.mjs,
-// never bundled into the runtime.
+// The one-line summary and parameter names of each server global's generated forwarder, read by tools/build.mjs.
 //
-// src/server/globals.ts lists what the runtime exposes (name, function); the JSDoc summary and parameter names each
-// forwarder carries in dist/globals.js only matter to someone reading that file (the runtime passes arguments on by
-// position), so they stay out of the bundle that every custom-function call loads. test/server/docs.test.ts checks
-// that every global has a summary, no summary is stray, and each endpoint's names match its arity.
+// src/server/globals.ts lists what the runtime exposes (name, function); the runtime passes arguments on by position,
+// so only the forwarders in dist/globals.js, read by people, need these. test/server/docs.test.ts checks that every
+// global has a summary, no summary is stray, and each endpoint's names match its arity.
 import type { Endpoint } from './api';
 import { MENU_ITEMS } from './menu';
 
@@ -15,8 +13,11 @@ const ENDPOINT_SUMMARIES: Record<Endpoint, string> = {
   linkToParent: "Sidebar: writes a parent ID into one goal's Parent cell.",
   selectCell: 'Sidebar: selects a cell in the spreadsheet.',
   rollUp: 'Sidebar: rebuilds the Roll-up tab.',
+  recordCheckIn: "Sidebar: appends today's check-in to the History tab.",
   addParentDropdowns: 'Sidebar: puts a dropdown of goal IDs on every Parent column.',
   insertGoalTab: 'Sidebar: inserts a goal tab from the template.',
+  getColumns: 'Sidebar: the tabs not read as goals, with what each header maps to.',
+  saveColumns: 'Sidebar: saves a map of headers to fields in the Settings tab.',
 };
 
 /** Each endpoint's parameter names, as its forwarder declares them. */
@@ -27,8 +28,11 @@ export const ENDPOINT_PARAMS: Record<Endpoint, string[]> = {
   linkToParent: ['tab', 'row', 'parentId', 'goalId'],
   selectCell: ['ref'],
   rollUp: [],
+  recordCheckIn: [],
   addParentDropdowns: [],
   insertGoalTab: ['name'],
+  getColumns: ['choices'],
+  saveColumns: ['choices'],
 };
 
 /** Parameter names by global name: the triggers' event and the endpoints'; menu handlers take none. */

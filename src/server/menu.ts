@@ -2,7 +2,8 @@
 import { ROLLUP_TAB } from '../sheets/owned';
 import { activeSpreadsheet } from './analyze';
 import type { CheckReport } from './api';
-import { type ServerContext, liveContext } from './context';
+import { liveContext, type ServerContext } from './context';
+import { compactHistoryTab, recordCheckIn } from './history';
 import { checkWorkbook } from './reports';
 import { rollUp } from './rollup';
 import { addParentDropdowns, freezePeriod, insertGoalTab, insertRosterTab, insertSurveyTab } from './setup';
@@ -19,13 +20,13 @@ export interface MenuItem {
 const MAX_LISTED_ISSUES = 8;
 
 export const FREEZE_PROMPT =
-  'Freeze which period (e.g. FY2026 or Q3 2026)? Its scorecards are stored on the History tab, and any later change to them is a warning.';
+  'Freeze which period (e.g. FY2026 or Q3 2026)? Its scorecards are stored on the Frozen payouts tab, and any later change to them is a warning.';
 
 export const HELP_TEXT = [
-  'Goal tabs: every tab with ID and Goal headers in one of its first 5 rows.',
+  'Goal tabs: every tab with a header row in its first 10 rows naming each goal (Goal, Key Result, Objective) and how it is measured or aligned (ID, Parent, Target, Progress…). The Columns panel maps other headers.',
   "A goal's Parent is the ID of the goal it contributes to, on any tab; attainment rolls up to parents.",
   'Check workbook lists problems; the sidebar links each to its cell, shows the cascade and links goals.',
-  `Roll up rewrites only the ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,
+  `Roll up rewrites only its own ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,
   'Cap, floor, payout curve and other rules: the Settings tab, made with your first template goal tab.',
 ].join('\n\n');
 
@@ -48,7 +49,12 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
   const ui = () => ctx.spreadsheetApp().getUi();
   const toast = (message: string) => activeSpreadsheet(ctx).toast(message, 'MBO Cascade');
   /** An item whose action's failure becomes an alert, not Apps Script's bare "script error" toast. */
-  const item = (label: string, functionName: string, action: () => void, separatorBefore = false): MenuItem => ({
+  const item = (
+    label: string,
+    functionName: string,
+    action: () => void,
+    separatorBefore = false,
+  ): MenuItem => ({
     label,
     functionName,
     handler: () => {
@@ -65,7 +71,23 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     item('Check workbook', 'menuCheckWorkbook', () => ui().alert(checkSummary(checkWorkbook(ctx)))),
     item('Roll up', 'menuRollUp', () => {
       const done = rollUp(ctx);
-      toast(`Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.`);
+      const note = done.note ? ` ${done.note}` : '';
+      toast(
+        `Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.${note}`,
+      );
+    }),
+    item('Record check-in', 'menuRecordCheckIn', () => {
+      const done = recordCheckIn(ctx);
+      const replaced = done.replaced > 0 ? `, replacing the ${done.replaced} recorded earlier today` : '';
+      toast(`Recorded ${done.goalCount} goals for ${done.day} in the ${done.tab} tab${replaced}.`);
+    }),
+    item('Compact History', 'menuCompactHistory', () => {
+      const done = compactHistoryTab(ctx);
+      toast(
+        done.dropped === 0
+          ? `Nothing to compact in ${done.tab}: ${done.kept} check-ins.`
+          : `Compacted ${done.tab}: kept ${done.kept} check-ins, removed ${done.dropped} (weekly for 13 weeks, then month-ends, then quarter-ends).`,
+      );
     }),
     item('Link selected row to a parent…', 'menuLinkToParent', () => openSidebar(ctx, 'link'), true),
     item('Insert goal tab from template', 'menuInsertGoalTab', () => {
@@ -79,7 +101,9 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     }),
     item('Insert Roster tab', 'menuInsertRosterTab', () => {
       const { tab, owners } = insertRosterTab(ctx);
-      toast(`Added the ${tab} tab with ${owners} owner${owners === 1 ? '' : 's'}: fill in Manager, Start, End, Target bonus and Currency.`);
+      toast(
+        `Added the ${tab} tab with ${owners} owner${owners === 1 ? '' : 's'}: fill in Manager, Start, End, Target bonus and Currency.`,
+      );
     }),
     item('Freeze period…', 'menuFreezePeriod', () => {
       const asked = ui().prompt(FREEZE_PROMPT).getResponseText().trim();
@@ -87,8 +111,8 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
         toast('Nothing frozen.');
         return;
       }
-      const { period, cards } = freezePeriod(ctx, asked);
-      toast(`Froze ${period}: ${cards} scorecard${cards === 1 ? '' : 's'} stored on the History tab.`);
+      const { period, cards, tab } = freezePeriod(ctx, asked);
+      toast(`Froze ${period}: ${cards} scorecard${cards === 1 ? '' : 's'} stored on the ${tab} tab.`);
     }),
     item('Add Parent dropdowns', 'menuAddParentDropdowns', () => {
       const { columns } = addParentDropdowns(ctx);

@@ -1,27 +1,31 @@
 // Endpoints that set a workbook up: a goal tab from the template (and Settings), Parent dropdowns, jumping to a cell.
+
 import { freezeRows } from '../core/freeze';
+import { decimalSeparatorOf } from '../core/locale';
 import { parsePeriod } from '../core/period';
-import { addParentDropdowns as writeDropdowns, uniqueIds } from '../sheets/dropdowns';
-import { appendHistory } from '../sheets/history';
-import { decimalSeparatorOf } from '../sheets/locale';
-import { insertRosterTab as insertRoster } from '../sheets/roster';
-import { selectCell as select } from '../sheets/select';
-import { insertSurveyTab as insertSurvey } from '../sheets/survey';
-import { ensureSettingsTab, insertGoalTab as insertTab } from '../sheets/template';
-import type { CellRef } from './api';
+import { uniqueIds, writeParentDropdowns } from '../sheets/dropdowns';
+import { appendFrozen } from '../sheets/frozen';
+import { addRosterTab } from '../sheets/roster';
+import { activateCell } from '../sheets/select';
+import { addSurveyTab } from '../sheets/survey';
+import { ensureSettingsTab, insertTemplateTab } from '../sheets/template';
 import { activeSpreadsheet, loadAnalysis, underLock } from './analyze';
+import type { CellRef } from './api';
 import type { ServerContext } from './context';
 
 export function insertGoalTab(ctx: ServerContext, name: string): { tab: string; settingsCreated: boolean } {
   const spreadsheet = activeSpreadsheet(ctx);
-  const settingsCreated = ensureSettingsTab(spreadsheet, decimalSeparatorOf(spreadsheet.getSpreadsheetLocale()));
-  const sheet = insertTab({ spreadsheet, app: ctx.spreadsheetApp() }, name);
+  const settingsCreated = ensureSettingsTab(
+    spreadsheet,
+    decimalSeparatorOf(spreadsheet.getSpreadsheetLocale()),
+  );
+  const sheet = insertTemplateTab({ spreadsheet, app: ctx.spreadsheetApp() }, name);
   return { tab: sheet.getName(), settingsCreated };
 }
 
 /** Adds a Survey tab: answers 0-10 by respondent group, and their NPS by group. */
 export function insertSurveyTab(ctx: ServerContext): { tab: string } {
-  const sheet = insertSurvey({ spreadsheet: activeSpreadsheet(ctx), app: ctx.spreadsheetApp() });
+  const sheet = addSurveyTab({ spreadsheet: activeSpreadsheet(ctx), app: ctx.spreadsheetApp() });
   return { tab: sheet.getName() };
 }
 
@@ -29,25 +33,30 @@ export function insertSurveyTab(ctx: ServerContext): { tab: string } {
 export function insertRosterTab(ctx: ServerContext): { tab: string; owners: number } {
   const { analysis } = loadAnalysis(ctx, ctx.now());
   const owners = [...new Set(analysis.cards.map((card) => card.owner))];
-  const sheet = insertRoster(activeSpreadsheet(ctx), owners);
+  const sheet = addRosterTab(activeSpreadsheet(ctx), owners);
   return { tab: sheet.getName(), owners: owners.length };
 }
 
 /**
- * Freezes a period (`FY2026`, `Q3 2026`; blank = the default period): appends each of its scorecards to the History
- * tab with its values, the time, the user and an input hash. Under the document lock, so the values stored are the
+ * Freezes a period (`FY2026`, `Q3 2026`; blank = the default period): appends each of its scorecards to our Frozen
+ * payouts tab (see sheets/frozen.ts) with its values, the time, the user and an input hash. Under the document lock, so the values stored are the
  * ones read. Refuses text that is not a period, and a period without scorecards.
  */
-export function freezePeriod(ctx: ServerContext, asked: string): { period: string; cards: number } {
+export function freezePeriod(
+  ctx: ServerContext,
+  asked: string,
+): { period: string; cards: number; tab: string } {
   return underLock(ctx, () => {
     const { analysis } = loadAnalysis(ctx, ctx.now());
     const text = asked.trim();
     const period = text === '' ? analysis.settings.defaultPeriod : (parsePeriod(text)?.label ?? null);
-    if (period === null) throw new Error(`"${text}" is not a period: write one like FY2026, H1 2026, Q3 2026 or Mar 2026.`);
+    if (period === null)
+      throw new Error(`"${text}" is not a period: write one like FY2026, H1 2026, Q3 2026 or Mar 2026.`);
     const rows = freezeRows(analysis, period, ctx.now().toISOString(), ctx.user());
-    if (rows.length === 0) throw new Error(`No scorecard is for ${period || 'the default period'}: nothing to freeze.`);
-    appendHistory(activeSpreadsheet(ctx), rows);
-    return { period, cards: rows.length };
+    if (rows.length === 0)
+      throw new Error(`No scorecard is for ${period || 'the default period'}: nothing to freeze.`);
+    const log = appendFrozen(activeSpreadsheet(ctx), rows);
+    return { period, cards: rows.length, tab: log.getName() };
   });
 }
 
@@ -57,10 +66,10 @@ export function addParentDropdowns(ctx: ServerContext): { columns: number } {
     const { read, analysis } = loadAnalysis(ctx, ctx.now());
     const goalTabs = read.tabs.filter((t) => analysis.goalTabs.includes(t.name));
     const writer = { spreadsheet: activeSpreadsheet(ctx), app: ctx.spreadsheetApp() };
-    return writeDropdowns(writer, goalTabs, uniqueIds(analysis.goals));
+    return writeParentDropdowns(writer, goalTabs, uniqueIds(analysis.goals));
   });
 }
 
 export function selectCell(ctx: ServerContext, ref: CellRef): void {
-  select(activeSpreadsheet(ctx), ref);
+  activateCell(activeSpreadsheet(ctx), ref);
 }

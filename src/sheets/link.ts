@@ -2,7 +2,7 @@
 import { idKey } from '../core/graph';
 import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
-import { safeText } from './cell-text';
+import { textFor } from './cell-text';
 import type { SpreadsheetPort } from './gas';
 import { noTabMessage } from './select';
 
@@ -26,7 +26,7 @@ export interface ParentWrite {
 
 /** Why a row cannot be linked or shown as a goal: it holds none. */
 export function noGoalMessage(tab: string, row: number): string {
-  return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
+  return `Row ${row} of "${tab}" holds no goal: select a goal's row (one with an ID).`;
 }
 
 /** The goal in a sheet row, or null; a key result rather than the objective made from the same row's Objective text. */
@@ -63,7 +63,7 @@ export function planParentWrite(
   if (!goal) throw new LinkRefused(noGoalMessage(request.tab, request.row));
   if (request.expectedId !== undefined && idKey(goal.id) !== idKey(request.expectedId.trim())) {
     throw new LinkRefused(
-      `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: select the row again.`,
+      `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: the sheet changed, so select the goal's row again.`,
     );
   }
   if (goal.columns.objective !== undefined && !goal.synthesized) {
@@ -78,21 +78,29 @@ export function planParentWrite(
   const col = goal.columns.parent;
   if (col === undefined) {
     throw new LinkRefused(
-      `Tab "${goal.tab}" has no Parent column: add one, then link again.`,
+      `Tab "${goal.tab}" has no Parent column: add a column headed Parent, then link again.`,
     );
   }
   // '' unlinks: no parent to look up (-1 is no goal's index and in no subtree).
   const wanted = request.parentId.trim();
   const parentIndex = wanted ? analysis.links.indexByKey.get(wanted.toLowerCase()) : -1;
-  if (parentIndex === undefined) throw new LinkRefused(`No goal has the ID "${wanted}".`);
-  if (parentIndex === goal.index) throw new LinkRefused(`${goal.id} cannot be its own parent.`);
+  if (parentIndex === undefined)
+    throw new LinkRefused(`No goal has the ID "${wanted}": pick a parent from the list.`);
+  if (parentIndex === goal.index)
+    throw new LinkRefused(`${goal.id} cannot be its own parent: pick the goal it contributes to.`);
   if (subtreeOf(analysis, goal.index).has(parentIndex)) {
     const parent = analysis.goals[parentIndex];
     throw new LinkRefused(
-      `${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`,
+      `${parent.id} is below ${goal.id} in the cascade, so making it ${goal.id}'s parent would close a loop: pick a goal that is not below it.`,
     );
   }
-  return { tab: goal.tab, row: goal.row, col, value: wanted && parentReference(analysis.goals[parentIndex]), goal };
+  return {
+    tab: goal.tab,
+    row: goal.row,
+    col,
+    value: wanted && parentReference(analysis.goals[parentIndex]),
+    goal,
+  };
 }
 
 /**
@@ -103,9 +111,14 @@ export function parentReference(parent: Goal): string {
   return parent.columns.id !== undefined ? parent.id : parent.title;
 }
 
-/** Writes the planned Parent cell: one getRange, one setValue, nothing else. */
+/**
+ * Writes the planned Parent cell: one getRange, one look at its number format, one setValue, nothing
+ * else. The ID goes in as text (`1.10` stays `1.10`, not the number 1.1): as it is into a plain-text
+ * cell, with a leading apostrophe into any other, whose format is left as the user set it.
+ */
 export function writeParentCell(spreadsheet: SpreadsheetPort, write: ParentWrite): void {
   const sheet = spreadsheet.getSheetByName(write.tab);
   if (!sheet) throw new LinkRefused(noTabMessage(write.tab));
-  sheet.getRange(write.row, write.col).setValue(safeText(write.value));
+  const cell = sheet.getRange(write.row, write.col);
+  cell.setValue(textFor(cell.getNumberFormat(), write.value));
 }

@@ -24,16 +24,25 @@ export function surveyTabName(taken: readonly string[]): string {
  * Adds a Survey tab at the end: the headers, a dropdown of respondent groups (other groups still go in, with a
  * warning), a dropdown of answers 0-10, and the MBO_NPS-by-group formula in G1. All or nothing.
  */
-export function insertSurveyTab(writer: SetupWriter): SheetPort {
+export function addSurveyTab(writer: SetupWriter): SheetPort {
   const { spreadsheet, app } = writer;
   const name = surveyTabName(spreadsheet.getSheets().map((s) => s.getName()));
   return addFilledTab(spreadsheet, name, [[...SURVEY_HEADERS]], (sheet) => {
     const bodyRows = sheet.getMaxRows() - 1;
     const dropdown = (col: number, choices: readonly string[], help: string) =>
-      sheet
-        .getRange(2, col, bodyRows, 1)
-        .setDataValidation(app.newDataValidation().requireValueInList([...choices], true).setAllowInvalid(true).setHelpText(help).build());
-    dropdown(SURVEY_HEADERS.indexOf('Group') + 1, SURVEY_GROUPS, `Respondent group: ${SURVEY_GROUPS.join(', ')}.`);
+      sheet.getRange(2, col, bodyRows, 1).setDataValidation(
+        app
+          .newDataValidation()
+          .requireValueInList([...choices], true)
+          .setAllowInvalid(true)
+          .setHelpText(help)
+          .build(),
+      );
+    dropdown(
+      SURVEY_HEADERS.indexOf('Group') + 1,
+      SURVEY_GROUPS,
+      `Respondent group: ${SURVEY_GROUPS.join(', ')}.`,
+    );
     dropdown(SURVEY_HEADERS.indexOf('Answer (0-10)') + 1, ANSWERS, 'A whole number from 0 to 10.');
     // setValue enters text as if typed: a formula stays a formula.
     sheet.getRange(1, NPS_BY_GROUP_COL).setValue(NPS_BY_GROUP_FORMULA);

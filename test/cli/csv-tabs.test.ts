@@ -1,9 +1,9 @@
 // CSV files as tabs: one per file named after it, or one file split by a Tab column with rows kept at their CSV row numbers.
 import { mkdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { readCsvTabs, splitByTabColumn, tabNameOfFile } from '../../src/cli/csv-tabs';
 import type { Grid } from '../../src/core/model';
 import { analyzeWorkbook } from '../../src/core/workbook';
-import { readCsvTabs, splitByTabColumn, tabNameOfFile } from '../../tools/cli/csv-tabs';
 import { useTempDir } from './temp-dir';
 
 const dir = useTempDir();

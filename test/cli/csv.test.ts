@@ -1,6 +1,6 @@
 // Pins the CSV parser: quoting, embedded delimiters and line breaks, every line ending, the BOM, delimiter sniffing, unclosed quotes.
 import { describe, expect, it } from 'vitest';
-import { type Delimiter, parseCsv, sniffDelimiter } from '../../tools/cli/csv';
+import { type Delimiter, parseCsv, sniffDelimiter } from '../../src/cli/csv';
 
 describe('parseCsv', () => {
   it.each<[string, string, string[][]]>([

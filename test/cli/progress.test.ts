@@ -1,6 +1,6 @@
 // Progress goes to stderr only: a redrawn bar on a terminal, one line per phase elsewhere, nothing unless asked or on a terminal.
 import { describe, expect, it } from 'vitest';
-import { createProgress, progressLine } from '../../tools/cli/progress';
+import { createProgress, progressLine } from '../../src/cli/progress';
 import { runMain } from './run-main';
 import { writeSampleBook } from './sample-book';
 import { useTempDir } from './temp-dir';

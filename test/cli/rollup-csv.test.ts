@@ -1,12 +1,12 @@
 // check and rollup on CSV input: one file per tab or one file split by a Tab column, analysed like the sample's grids.
 import { describe, expect, it } from 'vitest';
-import { dayOfDate } from '../../src/core/period';
+import { readCsvTabs } from '../../src/cli/csv-tabs';
+import type { CheckJson } from '../../src/cli/issue-report';
 import type { CellValue } from '../../src/core/model';
+import { dayOfDate } from '../../src/core/period';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, reportGrid } from '../../src/report/rollup-table';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { readCsvTabs } from '../../tools/cli/csv-tabs';
-import type { CheckJson } from '../../tools/cli/issue-report';
 import { marketingWorkbook } from '../../tools/samples/marketing';
 import { NOW, openBook, runMain, sheetGrid } from './run-main';
 import { useTempDir } from './temp-dir';
@@ -65,6 +65,38 @@ describe('CSV, one file per tab', () => {
     expect(sheetGrid(book.getWorksheet(ROLLUP_TAB)!, expected.rows, expected.columns)).toEqual(
       reportGrid(expected),
     );
+  });
+});
+
+describe('CSV named like the report', () => {
+  it("a Roll-up.csv of goals is the user's: read, kept, and the report goes to Roll-up (2)", async () => {
+    const files = await csvPerTab();
+    const theirs = await dir.write(
+      'Roll-up.csv',
+      toCsv([
+        ['ID', 'Goal', 'Owner', 'Parent'],
+        ['U-1', 'A goal in a file named Roll-up', 'Uma', 'CMO-1'],
+      ]),
+    );
+    const check = JSON.parse((await runMain(['check', ...files, theirs, '--json'])).out) as CheckJson;
+    expect(check.goals).toBe(32);
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['rollup', ...files, theirs, '-o', out]);
+    expect(run.out).toContain('the report is in "Roll-up (2)"');
+    const book = await openBook(out);
+    expect(book.worksheets.map((s) => s.name).slice(-2)).toEqual(['Roll-up', 'Roll-up (2)']);
+    expect(sheetGrid(book.getWorksheet('Roll-up')!, 2, 2)[1]).toEqual([
+      'U-1',
+      'A goal in a file named Roll-up',
+    ]);
+  });
+
+  it('a CSV saved from a report is recognised by its cells and not read as goals', async () => {
+    const files = await csvPerTab();
+    const report = reportGrid(buildRollupReport(reference(), NOW.toISOString()));
+    const saved = await dir.write('Roll-up.csv', toCsv(report));
+    const check = JSON.parse((await runMain(['check', ...files, saved, '--json'])).out) as CheckJson;
+    expect(check.goals).toBe(31);
   });
 });
 

@@ -1,8 +1,9 @@
 // Runs the command line in-process with captured output and a fixed clock, and reads written workbooks back.
-import ExcelJS from 'exceljs';
+
 import type { Worksheet } from 'exceljs';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
 import type { ReportCell } from '../../src/report/rollup-table';
-import { main } from '../../tools/cli/main';
 
 /** The clock every in-process run sees: the Roll-up's "computed on" time and the default day. */
 export const NOW = new Date('2026-05-04T10:20:30.000Z');

@@ -1,9 +1,9 @@
 // What the reader takes from .xlsx cells: cached formula results, plain text from rich text and links, error text, blank merge cells; text written back stays text.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../src/cli/xlsx-read';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { readWorkbook } from '../../tools/cli/xlsx-read';
 import { openBook, runMain } from './run-main';
 import { useTempDir } from './temp-dir';
 
@@ -57,6 +57,8 @@ describe('reading .xlsx cell values', () => {
         ['A-4', 'Merged title', '', 'A-1', 'Outcome', 100, 90, 'FY2026'],
         ['A-5', HOSTILE, 'Cy', '', 'Outcome', 100, 70, 'FY2026'],
       ],
+      // The merged block the hidden cell belongs to: a merged Owner or Objective covers its rows.
+      merges: [{ row: 5, col: 2, rows: 1, cols: 2 }],
     });
   });
 

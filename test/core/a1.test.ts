@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { columnNumber, parseA1Block } from '../../src/core/a1';
 
 describe('columnNumber', () => {
-  it.each<[string, number]>([['A', 1], ['z', 26], ['AA', 27], ['AZ', 52], ['ZZZ', 18278]])('%s is %i', (letters, n) => {
+  it.each<[string, number]>([
+    ['A', 1],
+    ['z', 26],
+    ['AA', 27],
+    ['AZ', 52],
+    ['ZZZ', 18278],
+  ])('%s is %i', (letters, n) => {
     expect(columnNumber(letters)).toBe(n);
   });
 });

@@ -5,7 +5,6 @@ import type { Issue } from '../../src/core/issues';
 import { DEFAULT_SETTINGS, type Goal, type Settings } from '../../src/core/model';
 import { type GoalSpec, makeGoal } from '../support/goals';
 
-
 /** Goals on one tab, rows from 2; parent IDs are linked the simple way (no cycle detection here). */
 function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; parentOf: Int32Array; onCycle: Uint8Array } {
   const goals = specs.map((spec, index) =>
@@ -31,7 +30,7 @@ function run(specs: readonly GoalSpec[], over: Partial<Settings> = {}, cycle: st
 /** code@goalId (or code@owner/period for owner-level issues), in report order. */
 const summary = (issues: readonly Issue[]): string[] =>
   issues.map((issue) =>
-    'owner' in issue && issue.goalId === ''
+    'owner' in issue && 'period' in issue && issue.goalId === ''
       ? `${issue.code}@${issue.owner}/${issue.period}`
       : `${issue.code}@${issue.goalId}`,
   );
@@ -453,7 +452,12 @@ describe('vanity-metric', () => {
     const specs: GoalSpec[] = [{ id: 'A', type: 'outcome', metric: 'Pipeline from webinar registrations' }];
     expect(only(run(specs), 'vanity-metric')).toEqual([]);
     expect(only(run(specs, { outcomeWords: [] }), 'vanity-metric')).toEqual(['vanity-metric@A']);
-    expect(only(run([{ id: 'B', type: 'outcome', metric: 'Bookings from clicks' }], { outcomeWords: ['booking*'] }), 'vanity-metric')).toEqual([]);
+    expect(
+      only(
+        run([{ id: 'B', type: 'outcome', metric: 'Bookings from clicks' }], { outcomeWords: ['booking*'] }),
+        'vanity-metric',
+      ),
+    ).toEqual([]);
   });
 
   it('treats regex characters in the list literally and ignores blank entries', () => {

@@ -121,21 +121,60 @@ describe('binary: the parser gives 1 for done, 0 otherwise', () => {
   ])('A=$actual → $want, no target needed', ({ actual, want }) => {
     expect(attainment(measure({ direction: 'binary', actual }), DEFAULTS)).toEqual(value(want));
   });
-
 });
 
 // Finance expects a done-or-not goal to pay for done only: a floor is partial credit for graded goals, and must not
 // turn a missed binary or range goal into a partial score (issue 13).
 describe('a floor never lifts a missed range or binary goal', () => {
   it.each<{ name: string; over: Partial<Measure>; defaults: { cap: number; floor: number }; want: number }>([
-    { name: 'binary missed, goal floor', over: { direction: 'binary', actual: 0, floor: 0.2 }, defaults: DEFAULTS, want: 0 },
-    { name: 'binary missed, default floor', over: { direction: 'binary', actual: 0 }, defaults: { cap: 1.5, floor: 0.5 }, want: 0 },
-    { name: 'binary done', over: { direction: 'binary', actual: 1, floor: 0.2 }, defaults: DEFAULTS, want: 1 },
-    { name: 'range missed, goal floor', over: { direction: 'range', actual: 70, target: 40, targetMax: 60, floor: 0.3 }, defaults: DEFAULTS, want: 0 },
-    { name: 'range missed, default floor', over: { direction: 'range', actual: 30, target: 40, targetMax: 60 }, defaults: { cap: 1.5, floor: 0.5 }, want: 0 },
-    { name: 'range met', over: { direction: 'range', actual: 50, target: 40, targetMax: 60, floor: 0.3 }, defaults: DEFAULTS, want: 1 },
-    { name: 'a higher goal still gets its floor', over: { direction: 'higher', actual: 1, target: 10, floor: 0.3 }, defaults: DEFAULTS, want: 0.3 },
-    { name: 'a lower goal still gets its floor', over: { direction: 'lower', actual: 100, target: 10 }, defaults: { cap: 1.5, floor: 0.5 }, want: 0.5 },
+    {
+      name: 'binary missed, goal floor',
+      over: { direction: 'binary', actual: 0, floor: 0.2 },
+      defaults: DEFAULTS,
+      want: 0,
+    },
+    {
+      name: 'binary missed, default floor',
+      over: { direction: 'binary', actual: 0 },
+      defaults: { cap: 1.5, floor: 0.5 },
+      want: 0,
+    },
+    {
+      name: 'binary done',
+      over: { direction: 'binary', actual: 1, floor: 0.2 },
+      defaults: DEFAULTS,
+      want: 1,
+    },
+    {
+      name: 'range missed, goal floor',
+      over: { direction: 'range', actual: 70, target: 40, targetMax: 60, floor: 0.3 },
+      defaults: DEFAULTS,
+      want: 0,
+    },
+    {
+      name: 'range missed, default floor',
+      over: { direction: 'range', actual: 30, target: 40, targetMax: 60 },
+      defaults: { cap: 1.5, floor: 0.5 },
+      want: 0,
+    },
+    {
+      name: 'range met',
+      over: { direction: 'range', actual: 50, target: 40, targetMax: 60, floor: 0.3 },
+      defaults: DEFAULTS,
+      want: 1,
+    },
+    {
+      name: 'a higher goal still gets its floor',
+      over: { direction: 'higher', actual: 1, target: 10, floor: 0.3 },
+      defaults: DEFAULTS,
+      want: 0.3,
+    },
+    {
+      name: 'a lower goal still gets its floor',
+      over: { direction: 'lower', actual: 100, target: 10 },
+      defaults: { cap: 1.5, floor: 0.5 },
+      want: 0.5,
+    },
   ])('$name', ({ over, defaults, want }) => {
     expect(attainment(measure(over), defaults)).toEqual(value(want));
   });

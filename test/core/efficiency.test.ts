@@ -5,25 +5,58 @@ import type { CellValue } from '../../src/core/model';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { makeGoal } from '../support/goals';
 
-const HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Type', 'Metric', 'Unit', 'Target', 'Actual', 'Budget', 'Spend'];
+const HEADER = [
+  'ID',
+  'Goal',
+  'Owner',
+  'Parent',
+  'Type',
+  'Metric',
+  'Unit',
+  'Target',
+  'Actual',
+  'Budget',
+  'Spend',
+];
 
 function analyze(...rows: CellValue[][]) {
   const a = analyzeWorkbook([{ name: 'Goals', grid: [HEADER, ...rows] }]);
   const at = (id: string) => a.goals.findIndex((g) => g.id === id);
-  return { a, spend: (id: string) => a.efficiency?.spend(at(id)) ?? null, perDollar: (id: string) => a.efficiency?.perDollar(at(id)) ?? null };
+  return {
+    a,
+    spend: (id: string) => a.efficiency?.spend(at(id)) ?? null,
+    perDollar: (id: string) => a.efficiency?.perDollar(at(id)) ?? null,
+  };
 }
 
 describe('spend and return per dollar', () => {
   const { a, spend, perDollar } = analyze(
     ['CMO-1', 'Grow pipeline', 'Ann', '', 'Outcome', 'Pipeline', '$', 3_000_000, 2_000_000, '', ''],
-    ['DG-1', 'Source pipeline from events', 'Bob', 'CMO-1', 'Outcome', 'Pipeline', '$', 1_000_000, 800_000, 120_000, 100_000],
+    [
+      'DG-1',
+      'Source pipeline from events',
+      'Bob',
+      'CMO-1',
+      'Outcome',
+      'Pipeline',
+      '$',
+      1_000_000,
+      800_000,
+      120_000,
+      100_000,
+    ],
     ['DG-2', 'Run webinars', 'Bob', 'CMO-1', 'Activity', 'Webinars run', 'count', 10, 8, 50_000, ''],
     ['DG-3', 'Nurture', 'Bob', 'DG-1', 'Activity', 'Emails', 'count', 10, 8, '', 25_000],
     ['CMO-2', 'Brand lift', 'Ann', '', 'Outcome', 'Aided awareness', '%', 0.3, 0.25, '', ''],
   );
 
   it.each<[string, string, number | null, number | null]>([
-    ['a parent counts everything spent below it; Budget stands in where Spend is blank', 'CMO-1', 100_000 + 50_000 + 25_000, 2_000_000 / 175_000],
+    [
+      'a parent counts everything spent below it; Budget stands in where Spend is blank',
+      'CMO-1',
+      100_000 + 50_000 + 25_000,
+      2_000_000 / 175_000,
+    ],
     ['own spend plus its children’s', 'DG-1', 125_000, 800_000 / 125_000],
     ['a count goal has spend but no return per dollar', 'DG-2', 50_000, null],
     ['a leaf', 'DG-3', 25_000, null],
@@ -41,15 +74,46 @@ describe('spend and return per dollar', () => {
 
 describe('no-measured-return', () => {
   it.each<[string, CellValue[], 'unmeasured' | 'not-money' | null]>([
-    ['a pipeline outcome not measured yet', ['T', 'Grow pipeline', 'Ann', '', 'Outcome', 'Pipeline', '$', 100, '', '', ''], 'unmeasured'],
-    ['an NPS outcome: spend with no pipeline or revenue', ['T', 'Delight customers', 'Ann', '', 'Outcome', 'NPS', 'score', 50, 40, '', ''], 'not-money'],
-    ['a measured revenue outcome', ['T', 'Grow revenue', 'Ann', '', 'Outcome', 'Revenue', '', 100, 90, '', ''], null],
-    ['an unclassified top goal is not judged here', ['T', 'Something', 'Ann', '', '', 'Stuff', 'count', 100, '', '', ''], null],
+    [
+      'a pipeline outcome not measured yet',
+      ['T', 'Grow pipeline', 'Ann', '', 'Outcome', 'Pipeline', '$', 100, '', '', ''],
+      'unmeasured',
+    ],
+    [
+      'an NPS outcome: spend with no pipeline or revenue',
+      ['T', 'Delight customers', 'Ann', '', 'Outcome', 'NPS', 'score', 50, 40, '', ''],
+      'not-money',
+    ],
+    [
+      'a measured revenue outcome',
+      ['T', 'Grow revenue', 'Ann', '', 'Outcome', 'Revenue', '', 100, 90, '', ''],
+      null,
+    ],
+    [
+      'an unclassified top goal is not judged here',
+      ['T', 'Something', 'Ann', '', '', 'Stuff', 'count', 100, '', '', ''],
+      null,
+    ],
   ])('%s', (_name, top, why) => {
-    const { a } = analyze(top, ['C', 'Spend on it', 'Bob', 'T', 'Activity', 'Campaigns', 'count', 4, 3, '', 10_000]);
+    const { a } = analyze(top, [
+      'C',
+      'Spend on it',
+      'Bob',
+      'T',
+      'Activity',
+      'Campaigns',
+      'count',
+      4,
+      3,
+      '',
+      10_000,
+    ]);
     const found = a.issues.filter((i) => i.code === 'no-measured-return');
     if (why === null) expect(found).toEqual([]);
-    else expect(found).toEqual([expect.objectContaining({ goalId: 'T', severity: 'warning', column: 'Actual', spend: 10_000, why })]);
+    else
+      expect(found).toEqual([
+        expect.objectContaining({ goalId: 'T', severity: 'warning', column: 'Actual', spend: 10_000, why }),
+      ]);
   });
 
   it('a top outcome with no spend below it is not judged', () => {

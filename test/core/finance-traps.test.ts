@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/model';
 import { analyzeWorkbook, type TabInput } from '../../src/core/workbook';
 
-const tab = (name: string, header: string[], ...rows: CellValue[][]): TabInput => ({ name, grid: [header, ...rows] });
-const issuesOf = (tabs: TabInput[], code: string) => analyzeWorkbook(tabs).issues.filter((i) => i.code === code);
+const tab = (name: string, header: string[], ...rows: CellValue[][]): TabInput => ({
+  name,
+  grid: [header, ...rows],
+});
+const issuesOf = (tabs: TabInput[], code: string) =>
+  analyzeWorkbook(tabs).issues.filter((i) => i.code === code);
 
 describe('an Owner cell naming several people', () => {
   const HEADER = ['ID', 'Goal', 'Owner', 'Type', 'Target', 'Actual', 'Weight'];
@@ -29,7 +33,15 @@ describe('an Owner cell naming several people', () => {
     if (names === null) expect(found).toEqual([]);
     else {
       expect(found).toHaveLength(1);
-      expect(found[0]).toMatchObject({ tab: 'Team', row: 4, col: 3, column: 'Owner', goalId: 'S', severity: 'warning', names });
+      expect(found[0]).toMatchObject({
+        tab: 'Team',
+        row: 4,
+        col: 3,
+        column: 'Owner',
+        goalId: 'S',
+        severity: 'warning',
+        names,
+      });
     }
   });
 });
@@ -48,17 +60,42 @@ describe('children from other periods', () => {
     ]);
 
   it.each<[string, string, string[], number, { goalId: string; leftOut: boolean }[]]>([
-    ['a sum leaves out a child of last year, with a warning', 'sum', ['FY2026', 'FY2025'], 0.4, [{ goalId: 'C2', leftOut: true }]],
+    [
+      'a sum leaves out a child of last year, with a warning',
+      'sum',
+      ['FY2026', 'FY2025'],
+      0.4,
+      [{ goalId: 'C2', leftOut: true }],
+    ],
     ['quarters inside the year are summed', 'sum', ['Q1 2026', 'Q2 2026'], 1, []],
-    ['a child of the next year is left out too', 'sum', ['FY2027', 'H1 2026'], 0.6, [{ goalId: 'C1', leftOut: true }]],
-    ['an average warns but still counts the child', 'average', ['FY2026', 'FY2025'], (0.8 + 1.2) / 2, [{ goalId: 'C2', leftOut: false }]],
+    [
+      'a child of the next year is left out too',
+      'sum',
+      ['FY2027', 'H1 2026'],
+      0.6,
+      [{ goalId: 'C1', leftOut: true }],
+    ],
+    [
+      'an average warns but still counts the child',
+      'average',
+      ['FY2026', 'FY2025'],
+      (0.8 + 1.2) / 2,
+      [{ goalId: 'C2', leftOut: false }],
+    ],
     ['blank periods are not compared', 'sum', ['', ''], 1, []],
   ])('%s', (_name, rollup, periods, rolledUp, expected) => {
     const a = analyze(rollup, periods);
     expect(a.results.at(0).rolledUp).toBeCloseTo(rolledUp, 12);
     const found = a.issues.filter((i) => i.code === 'period-mismatch');
     expect(found.map((i) => ({ goalId: i.goalId, leftOut: 'leftOut' in i && i.leftOut }))).toEqual(expected);
-    for (const issue of found) expect(issue).toMatchObject({ column: 'Period', col: 10, severity: 'warning', parentId: 'P', parentPeriod: 'FY2026' });
+    for (const issue of found)
+      expect(issue).toMatchObject({
+        column: 'Period',
+        col: 10,
+        severity: 'warning',
+        parentId: 'P',
+        parentPeriod: 'FY2026',
+      });
   });
 });
 
@@ -85,7 +122,15 @@ describe('a blank Weight beside weighted goals', () => {
       'missing-weight',
     );
     expect(found.map((i) => i.goalId)).toEqual(ids);
-    for (const issue of found) expect(issue).toMatchObject({ column: 'Weight', col: 7, row: 4, severity: 'warning', owner: 'Ann', period: 'FY2026' });
+    for (const issue of found)
+      expect(issue).toMatchObject({
+        column: 'Weight',
+        col: 7,
+        row: 4,
+        severity: 'warning',
+        owner: 'Ann',
+        period: 'FY2026',
+      });
   });
 });
 
@@ -114,6 +159,12 @@ describe('a floor on a done-or-not goal', () => {
   it('a Floor cell on a binary or range goal is a warning on that cell', () => {
     const found = a.issues.filter((i) => i.code === 'floor-ignored');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ goalId: 'F', column: 'Floor', col: 8, severity: 'warning', direction: 'binary' });
+    expect(found[0]).toMatchObject({
+      goalId: 'F',
+      column: 'Floor',
+      col: 8,
+      severity: 'warning',
+      direction: 'binary',
+    });
   });
 });

@@ -5,12 +5,20 @@ import { DEFAULT_SETTINGS } from '../../src/core/model';
 import { inspectTab } from '../../src/core/table';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../../src/core/workbook';
 
-const tab = (name: string, grid: CellValue[][], extra: Partial<TabInput> = {}): TabInput => ({ name, grid, ...extra });
+const tab = (name: string, grid: CellValue[][], extra: Partial<TabInput> = {}): TabInput => ({
+  name,
+  grid,
+  ...extra,
+});
 const analyze = (...tabs: TabInput[]): Analysis => analyzeWorkbook(tabs);
 
 /** Each goal as [id, title, parent's title or null]. */
 function tree(a: Analysis): [string, string, string | null][] {
-  return a.goals.map((g, i) => [g.id, g.title, a.links.parentOf[i] === -1 ? null : a.goals[a.links.parentOf[i]].title]);
+  return a.goals.map((g, i) => [
+    g.id,
+    g.title,
+    a.links.parentOf[i] === -1 ? null : a.goals[a.links.parentOf[i]].title,
+  ]);
 }
 const codes = (a: Analysis) => a.issues.map((i) => i.code);
 const measured = (a: Analysis) => a.goals.map((_, i) => a.results.at(i).measured);
@@ -26,7 +34,11 @@ describe('inspectTab', () => {
     ['a list of people with e-mails is not goals', [['Name', 'Email', 'Status']], 'other'],
     ['measures without a goal column are a near miss', [['Ref', 'Owner', 'Target', 'Actual']], 'near-miss'],
     ['a goal and an owner alone are a near miss', [['Goal', 'Owner']], 'near-miss'],
-    ['MBO_CASCADE output is ours', [['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status']], 'own-output'],
+    [
+      'MBO_CASCADE output is ours',
+      [['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status']],
+      'own-output',
+    ],
     ['MBO_VALIDATE output is ours', [['ID', 'Row', 'Column', 'Severity', 'Code', 'Message']], 'own-output'],
     ['one header in a long note is not read', [['x'.repeat(200), 'Goal', 'Target']], 'goals'],
   ])('%s', (_, grid, kind) => {
@@ -34,7 +46,7 @@ describe('inspectTab', () => {
   });
 
   it('names the recognised headers of a near miss, as written', () => {
-    expect(inspectTab([['Notes', 'Ref', ' Owner ', 'Target', 'Actual']])).toEqual({
+    expect(inspectTab([['Remarks', 'Ref', ' Owner ', 'Target', 'Actual']])).toEqual({
       kind: 'near-miss',
       row: 0,
       headers: ['Ref', 'Owner', 'Target', 'Actual'],
@@ -49,21 +61,44 @@ describe('inspectTab', () => {
       ['valuenow', 'actual' as const],
       ['goal', null],
     ]);
-    expect(inspectTab(grid, map)).toMatchObject({ kind: 'goals', header: { columns: { goal: 0, actual: 1 } } });
+    expect(inspectTab(grid, map)).toMatchObject({
+      kind: 'goals',
+      header: { columns: { goal: 0, actual: 1 } },
+    });
   });
 });
 
 describe('unread tabs', () => {
   it('warns on a tab that looks like goals but is not read, naming its headers', () => {
-    const a = analyze(tab('Goals', [['ID', 'Goal'], ['G1', 'Grow']]), tab('Team plan', [[], ['Ref', 'Owner', 'Target', 'Actual']]));
+    const a = analyze(
+      tab('Goals', [
+        ['ID', 'Goal'],
+        ['G1', 'Grow'],
+      ]),
+      tab('Team plan', [[], ['Ref', 'Owner', 'Target', 'Actual']]),
+    );
     const unread = a.issues.find((i) => i.code === 'unread-tab');
-    expect(unread).toMatchObject({ tab: 'Team plan', row: 2, severity: 'warning', headers: ['Ref', 'Owner', 'Target', 'Actual'] });
+    expect(unread).toMatchObject({
+      tab: 'Team plan',
+      row: 2,
+      severity: 'warning',
+      headers: ['Ref', 'Owner', 'Target', 'Actual'],
+    });
   });
 
-  it.each(['Settings', 'History', 'Roster', 'Survey', 'Roll-up', 'Roll-up (2)'])('does not warn on our own %s tab', (name) => {
-    const a = analyze(tab('Goals', [['ID', 'Goal'], ['G1', 'Grow']]), tab(name, [['ID', 'Owner', 'Target', 'Actual']]));
-    expect(codes(a)).not.toContain('unread-tab');
-  });
+  it.each(['Settings', 'History', 'Roster', 'Survey', 'Roll-up', 'Roll-up (2)'])(
+    'does not warn on our own %s tab',
+    (name) => {
+      const a = analyze(
+        tab('Goals', [
+          ['ID', 'Goal'],
+          ['G1', 'Grow'],
+        ]),
+        tab(name, [['ID', 'Owner', 'Target', 'Actual']]),
+      );
+      expect(codes(a)).not.toContain('unread-tab');
+    },
+  );
 
   it('never reads our own outputs back as goals', () => {
     const formulas = tab('Formulas', [
@@ -71,7 +106,13 @@ describe('unread tabs', () => {
       ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status'],
       ['G1', 'Grow', '', '', 0, 'G1', '', '', '', 'not measured'],
     ]);
-    const a = analyze(tab('Goals', [['ID', 'Goal'], ['G1', 'Grow']]), formulas);
+    const a = analyze(
+      tab('Goals', [
+        ['ID', 'Goal'],
+        ['G1', 'Grow'],
+      ]),
+      formulas,
+    );
     expect(a.goalTabs).toEqual(['Goals']);
     expect(codes(a)).not.toContain('duplicate-id');
   });
@@ -81,25 +122,56 @@ describe('OKR layouts: key results under objectives', () => {
   it.each<[string, CellValue[][], Partial<TabInput>]>([
     [
       'objective repeated on every row',
-      [['Objective', 'Key Result', 'Progress'], ['Grow', 'KR a', 0.5], ['Grow', 'KR b', 0.7], ['Retain', 'KR c', 1]],
+      [
+        ['Objective', 'Key Result', 'Progress'],
+        ['Grow', 'KR a', 0.5],
+        ['Grow', 'KR b', 0.7],
+        ['Retain', 'KR c', 1],
+      ],
       {},
     ],
     [
       'objective on its first key result, blank below',
-      [['Objective', 'Key Result', 'Progress'], ['Grow', 'KR a', 0.5], ['', 'KR b', 0.7], ['Retain', 'KR c', 1]],
+      [
+        ['Objective', 'Key Result', 'Progress'],
+        ['Grow', 'KR a', 0.5],
+        ['', 'KR b', 0.7],
+        ['Retain', 'KR c', 1],
+      ],
       {},
     ],
     [
       'objective merged down',
-      [['Objective', 'Key Result', 'Progress'], ['Grow', 'KR a', 0.5], ['', 'KR b', 0.7], ['Retain', 'KR c', 1]],
+      [
+        ['Objective', 'Key Result', 'Progress'],
+        ['Grow', 'KR a', 0.5],
+        ['', 'KR b', 0.7],
+        ['Retain', 'KR c', 1],
+      ],
       { merges: [{ row: 2, col: 1, rows: 2, cols: 1 }] },
     ],
     [
       'objective on its own row above its key results',
-      [['Objective', 'Key Result', 'Progress'], ['Grow', '', ''], ['', 'KR a', 0.5], ['', 'KR b', 0.7], ['Retain', '', ''], ['', 'KR c', 1]],
+      [
+        ['Objective', 'Key Result', 'Progress'],
+        ['Grow', '', ''],
+        ['', 'KR a', 0.5],
+        ['', 'KR b', 0.7],
+        ['Retain', '', ''],
+        ['', 'KR c', 1],
+      ],
       {},
     ],
-    ['objective text in any case and spacing', [['Objective', 'KR', 'Score'], ['Grow', 'KR a', 0.5], [' grow ', 'KR b', 0.7], ['Retain', 'KR c', 1]], {}],
+    [
+      'objective text in any case and spacing',
+      [
+        ['Objective', 'KR', 'Score'],
+        ['Grow', 'KR a', 0.5],
+        [' grow ', 'KR b', 0.7],
+        ['Retain', 'KR c', 1],
+      ],
+      {},
+    ],
   ])('%s: one objective per distinct text, before its first key result', (_, grid, extra) => {
     const a = analyze(tab('OKRs', grid, extra));
     expect(tree(a).map(([, title, parent]) => [title, parent])).toEqual([
@@ -117,7 +189,10 @@ describe('OKR layouts: key results under objectives', () => {
 
   it('gives objectives the Objective ID when there is one, else tab and text; the Parent cell aligns the objective', () => {
     const a = analyze(
-      tab('CMO', [['ID', 'Goal'], ['CMO-1', 'Grow revenue']]),
+      tab('CMO', [
+        ['ID', 'Goal'],
+        ['CMO-1', 'Grow revenue'],
+      ]),
       tab('Team', [
         ['Objective ID', 'Objective', 'KR ID', 'Key Result', 'Parent'],
         ['O1', 'Win EMEA', 'KR1', 'Open 3 offices', 'CMO-1'],
@@ -134,13 +209,22 @@ describe('OKR layouts: key results under objectives', () => {
   });
 
   it('makes the same objective text on two tabs two objectives', () => {
-    const grid = [['Objective', 'Key Result', 'Progress'], ['Grow', 'KR', 1]];
+    const grid = [
+      ['Objective', 'Key Result', 'Progress'],
+      ['Grow', 'KR', 1],
+    ];
     const a = analyze(tab('A', grid), tab('B', grid));
     expect(a.goals.filter((g) => g.synthesized).map((g) => g.id)).toEqual(['A: Grow', 'B: Grow']);
   });
 
   it('a key result row with data but no text is an error, not an objective', () => {
-    const a = analyze(tab('OKRs', [['Objective', 'Key Result', 'Target', 'Actual'], ['Grow', 'KR a', 10, 5], ['Grow', '', 10, 5]]));
+    const a = analyze(
+      tab('OKRs', [
+        ['Objective', 'Key Result', 'Target', 'Actual'],
+        ['Grow', 'KR a', 10, 5],
+        ['Grow', '', 10, 5],
+      ]),
+    );
     expect(codes(a)).toContain('missing-goal');
   });
 });
@@ -149,7 +233,10 @@ describe('tabs without an ID column', () => {
   it('generates IDs from tab and sheet row, and links parents by title', () => {
     const a = analyze(
       tab('Company', [['FY2026 goals'], ['Goal', 'Target', 'Actual'], ['Grow revenue', 100, 50]]),
-      tab('Team', [['Goal', 'Aligned objective', 'Target', 'Actual'], ['Close deals', 'grow  REVENUE', 10, 5]]),
+      tab('Team', [
+        ['Goal', 'Aligned objective', 'Target', 'Actual'],
+        ['Close deals', 'grow  REVENUE', 10, 5],
+      ]),
     );
     expect(tree(a)).toEqual([
       ['Company!3', 'Grow revenue', null],
@@ -159,16 +246,36 @@ describe('tabs without an ID column', () => {
 
   it('warns when a title names several goals, and links none', () => {
     const a = analyze(
-      tab('Goals', [['Goal', 'Parent', 'Target'], ['Grow', '', 1], ['Grow', '', 1], ['Child', 'Grow', 1]]),
+      tab('Goals', [
+        ['Goal', 'Parent', 'Target'],
+        ['Grow', '', 1],
+        ['Grow', '', 1],
+        ['Child', 'Grow', 1],
+      ]),
     );
-    expect(a.issues.find((i) => i.code === 'ambiguous-parent')).toMatchObject({ row: 4, parent: 'Grow', count: 2, severity: 'warning' });
+    expect(a.issues.find((i) => i.code === 'ambiguous-parent')).toMatchObject({
+      row: 4,
+      parent: 'Grow',
+      count: 2,
+      severity: 'warning',
+    });
     expect(a.links.parentOf[2]).toBe(-1);
   });
 
   it('takes the first of several parents and says so', () => {
-    const a = analyze(tab('Goals', [['Row ID', 'Goal', 'Parent Row IDs'], [1, 'Top', ''], [2, 'Other', ''], [3, 'Child', '1, 2']]));
+    const a = analyze(
+      tab('Goals', [
+        ['Row ID', 'Goal', 'Parent Row IDs'],
+        [1, 'Top', ''],
+        [2, 'Other', ''],
+        [3, 'Child', '1, 2'],
+      ]),
+    );
     expect(tree(a)[2]).toEqual(['3', 'Child', 'Top']);
-    expect(a.issues.find((i) => i.code === 'several-parents')).toMatchObject({ used: '1', severity: 'warning' });
+    expect(a.issues.find((i) => i.code === 'several-parents')).toMatchObject({
+      used: '1',
+      severity: 'warning',
+    });
   });
 });
 
@@ -224,12 +331,20 @@ describe('measured attainment without Actual and Target', () => {
     ['blank is not measured', ['', 0.5, ''], [null, 0.5, null]],
     ['capped at the cap', [3, 2, 1], [0.03, 0.02, 0.01]],
   ])('Progress as %s', (_, values, expected) => {
-    const a = analyze(tab('G', [['ID', 'Goal', 'Progress'], ...values.map((v, i) => [`G${i}`, `Goal ${i}`, v])]));
+    const a = analyze(
+      tab('G', [['ID', 'Goal', 'Progress'], ...values.map((v, i) => [`G${i}`, `Goal ${i}`, v])]),
+    );
     expect(measured(a)).toEqual(expected);
   });
 
   it('Actual against Target wins over Progress; Progress stands in when there is no Target', () => {
-    const a = analyze(tab('G', [['ID', 'Goal', 'Target', 'Actual', 'Progress'], ['A', 'a', 10, 5, 0.9], ['B', 'b', '', 5, 0.9]]));
+    const a = analyze(
+      tab('G', [
+        ['ID', 'Goal', 'Target', 'Actual', 'Progress'],
+        ['A', 'a', 10, 5, 0.9],
+        ['B', 'b', '', 5, 0.9],
+      ]),
+    );
     expect(measured(a)).toEqual([0.5, 0.9]);
     expect(codes(a)).not.toContain('missing-target');
   });
@@ -244,7 +359,12 @@ describe('measured attainment without Actual and Target', () => {
     ['Completed', 'binary', 'no', 0],
     ['Completed', '', '100', null],
   ])('Status %j (direction %j, target %j) measures %s', (status, direction, target, expected) => {
-    const a = analyze(tab('G', [['ID', 'Goal', 'Status', 'Direction', 'Target', 'Actual'], ['A', 'a', status, direction, target, direction === 'binary' && target === 'no' ? 'no' : '']]));
+    const a = analyze(
+      tab('G', [
+        ['ID', 'Goal', 'Status', 'Direction', 'Target', 'Actual'],
+        ['A', 'a', status, direction, target, direction === 'binary' && target === 'no' ? 'no' : ''],
+      ]),
+    );
     expect(measured(a)).toEqual([expected]);
   });
 });
@@ -302,6 +422,8 @@ describe('rows that are not goals', () => {
     ['Grand total:', ['Grand total:', '', '', ''], 'total-row'],
     ['Total weight', ['', 'Total weight', '', 1], 'total-row'],
     ['a goal titled "Total revenue"', ['T', 'Total revenue', 100, ''], null],
+    ['a goal with an ID titled "Total"', ['T', 'Total', 100, ''], null],
+    ['TOTAL as the ID', ['TOTAL', '', '', 1], 'total-row'],
     ['an ID alone', ['G9', '', '', ''], 'missing-goal'],
   ])('%s', (_, row, code) => {
     const a = analyze(tab('G', [['ID', 'Goal', 'Target', 'Weight'], ['G1', 'Grow', 10, 1], row]));
@@ -316,14 +438,27 @@ describe('rows that are not goals', () => {
 
 describe('other column names and values', () => {
   it('reads a Due date as the period year when Period is blank', () => {
-    const a = analyze(tab('G', [['ID', 'Goal', 'Period', 'Due date'], ['A', 'a', '', '2026-09-30'], ['B', 'b', 'Q1 2027', '2026-09-30']]));
+    const a = analyze(
+      tab('G', [
+        ['ID', 'Goal', 'Period', 'Due date'],
+        ['A', 'a', '', '2026-09-30'],
+        ['B', 'b', 'Q1 2027', '2026-09-30'],
+      ]),
+    );
     expect(a.goals.map((g) => g.period)).toEqual(['FY2026', 'Q1 2027']);
   });
 
   it('uses Settings ▸ Column rows on every tab', () => {
     const a = analyze(
-      tab('Settings', [['Setting', 'Value', 'Payout'], ['Column', 'Initiative', 'Goal'], ['Column', 'Now', 'Actual']]),
-      tab('G', [['Ref', 'Initiative', 'Target', 'Now'], ['A', 'Grow', 10, 5]]),
+      tab('Settings', [
+        ['Setting', 'Value', 'Payout'],
+        ['Column', 'Initiative', 'Goal'],
+        ['Column', 'Now', 'Actual'],
+      ]),
+      tab('G', [
+        ['Ref', 'Initiative', 'Target', 'Now'],
+        ['A', 'Grow', 10, 5],
+      ]),
     );
     expect(a.goals.map((g) => [g.id, g.title, g.actual])).toEqual([['A', 'Grow', 5]]);
     expect(measured(a)).toEqual([0.5]);

@@ -40,7 +40,8 @@ describe.each(layoutFixtures.map((f) => [f.name, f] as const))('%s', (_, fixture
       if (expected.id !== undefined) expect(goal.id).toBe(expected.id);
       if (expected.owner !== undefined) expect(goal.owner).toBe(expected.owner);
       if (expected.measured === null) expect(results.at(i).measured).toBeNull();
-      else if (expected.measured !== undefined) expect(results.at(i).measured).toBeCloseTo(expected.measured, 9);
+      else if (expected.measured !== undefined)
+        expect(results.at(i).measured).toBeCloseTo(expected.measured, 9);
     },
   );
 

@@ -5,7 +5,16 @@ import { analyzeWorkbook, type TabInput } from '../../src/core/workbook';
 
 const GOALS = ['ID', 'Goal', 'Owner', 'Type', 'Target', 'Actual', 'Weight', 'Period'];
 const ROSTER = ['Owner', 'Manager', 'Start', 'End', 'Target bonus', 'Currency'];
-const goal = (id: string, owner: string, actual: number, period = 'FY2026'): CellValue[] => [id, `Goal of ${owner}`, owner, 'Outcome', 100, actual, 1, period];
+const goal = (id: string, owner: string, actual: number, period = 'FY2026'): CellValue[] => [
+  id,
+  `Goal of ${owner}`,
+  owner,
+  'Outcome',
+  100,
+  actual,
+  1,
+  period,
+];
 
 function analyze(goals: CellValue[][], roster: CellValue[][] | null) {
   const tabs: TabInput[] = [{ name: 'Goals', grid: [GOALS, ...goals] }];
@@ -15,7 +24,14 @@ function analyze(goals: CellValue[][], roster: CellValue[][] | null) {
 
 describe('payouts in money', () => {
   const a = analyze(
-    [goal('Z', 'Zoe', 100), goal('A', 'Ann', 120), goal('B', 'Bob', 100), goal('C', 'Cy', 50), goal('E', 'Eve', 100), goal('M', 'Max', 100)],
+    [
+      goal('Z', 'Zoe', 100),
+      goal('A', 'Ann', 120),
+      goal('B', 'Bob', 100),
+      goal('C', 'Cy', 50),
+      goal('E', 'Eve', 100),
+      goal('M', 'Max', 100),
+    ],
     [
       ['Zoe', '', '', '', 40000, 'USD'],
       ['Ann', 'Zoe', '', '', 20000, 'USD'],
@@ -26,11 +42,33 @@ describe('payouts in money', () => {
   );
   const line = (owner: string) => a.payouts!.lines[a.cards.findIndex((c) => c.owner === owner)];
 
-  it.each<[string, string, { manager: string; employed: number; target: number; amount: number; currency: string } | null]>([
-    ['a full year at 100%', 'Zoe', { manager: '', employed: 1, target: 40000, amount: 40000, currency: 'USD' }],
-    ['150% payout on the curve', 'Ann', { manager: 'Zoe', employed: 1, target: 20000, amount: 30000, currency: 'USD' }],
-    ['a joiner on 1 July is prorated by days employed', 'Bob', { manager: 'Ann', employed: 184 / 365, target: 10000, amount: (10000 * 184) / 365, currency: 'USD' }],
-    ['a leaver below the curve earns 0', 'Cy', { manager: 'Ann', employed: 181 / 365, target: 10000, amount: 0, currency: 'USD' }],
+  it.each<
+    [
+      string,
+      string,
+      { manager: string; employed: number; target: number; amount: number; currency: string } | null,
+    ]
+  >([
+    [
+      'a full year at 100%',
+      'Zoe',
+      { manager: '', employed: 1, target: 40000, amount: 40000, currency: 'USD' },
+    ],
+    [
+      '150% payout on the curve',
+      'Ann',
+      { manager: 'Zoe', employed: 1, target: 20000, amount: 30000, currency: 'USD' },
+    ],
+    [
+      'a joiner on 1 July is prorated by days employed',
+      'Bob',
+      { manager: 'Ann', employed: 184 / 365, target: 10000, amount: (10000 * 184) / 365, currency: 'USD' },
+    ],
+    [
+      'a leaver below the curve earns 0',
+      'Cy',
+      { manager: 'Ann', employed: 181 / 365, target: 10000, amount: 0, currency: 'USD' },
+    ],
     ['another currency', 'Eve', { manager: 'Zoe', employed: 1, target: 8000, amount: 8000, currency: 'EUR' }],
     ['an owner missing from the roster has no amount', 'Max', null],
   ])('%s (%s)', (_name, owner, expected) => {
@@ -39,7 +77,13 @@ describe('payouts in money', () => {
       expect(got).toBeNull();
       return;
     }
-    expect(got).toMatchObject({ owner, period: 'FY2026', manager: expected.manager, currency: expected.currency, target: expected.target });
+    expect(got).toMatchObject({
+      owner,
+      period: 'FY2026',
+      manager: expected.manager,
+      currency: expected.currency,
+      target: expected.target,
+    });
     expect(got!.employed).toBeCloseTo(expected.employed, 12);
     expect(got!.amount).toBeCloseTo(expected.amount, 9);
   });
@@ -52,7 +96,14 @@ describe('payouts in money', () => {
 
   it('subtotals by manager: direct reports, and the whole team below (managers of managers), per currency', () => {
     const bob = (10000 * 184) / 365;
-    const rows = a.payouts!.subtotals.map((s) => [s.manager, s.period, s.currency, s.direct, s.team, s.people]);
+    const rows = a.payouts!.subtotals.map((s) => [
+      s.manager,
+      s.period,
+      s.currency,
+      s.direct,
+      s.team,
+      s.people,
+    ]);
     expect(rows).toEqual([
       ['Ann', 'FY2026', 'USD', bob, bob, 2],
       ['Zoe', 'FY2026', 'EUR', 8000, 8000, 1],
@@ -74,7 +125,12 @@ describe('quarters and leavers', () => {
     ['a quarter earns a quarter of the annual target', ['Ann', '', '', '', 20000, 'USD'], 1, 5000],
     ['a leaver mid-quarter', ['Ann', '', '', '2026-02-14', 20000, 'USD'], 45 / 90, 2500],
     ['a joiner after the quarter', ['Ann', '', '2026-04-01', '', 20000, 'USD'], 0, 0],
-    ['a blocked row (unreadable date) has no amount', ['Ann', '', 'soon', '', 20000, 'USD'], Number.NaN, Number.NaN],
+    [
+      'a blocked row (unreadable date) has no amount',
+      ['Ann', '', 'soon', '', 20000, 'USD'],
+      Number.NaN,
+      Number.NaN,
+    ],
   ])('%s', (_name, rosterRow, employed, amount) => {
     const a = analyze([goal('A', 'Ann', 100, 'Q1 2026')], [rosterRow]);
     const got = a.payouts!.lines[0]!;

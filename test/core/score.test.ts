@@ -183,7 +183,13 @@ describe('tallyNps', () => {
   it.each<[string, CellValue[], number | null, number, CellValue[]]>([
     ['whole answers, blanks skipped', [10, '', null, 0, undefined], 0, 2, []],
     ['answers typed as text', ['9', ' 10 ', '6'], (100 * 1) / 3, 3, []],
-    ['out of range, fractions and text are refused, never dropped', [10, 11, 'x', 6.5], 100, 1, [11, 'x', 6.5]],
+    [
+      'out of range, fractions and text are refused, never dropped',
+      [10, 11, 'x', 6.5],
+      100,
+      1,
+      [11, 'x', 6.5],
+    ],
     ['negative and boolean', [-1, true, 8], 0, 1, [-1, true]],
     ['only refusals', ['n/a', 12], null, 0, ['n/a', 12]],
   ])('%s', (_name, cells, value, used, refused) => {
@@ -226,7 +232,8 @@ describe('weightedScore', () => {
       ],
       false,
       0.85,
-      Number.POSITIVE_INFINITY,
+      // The total as written would be Infinity; it is saturated to the largest number.
+      Number.MAX_VALUE,
     ],
     [
       'the tiniest weights still weigh',
@@ -557,7 +564,9 @@ describe('scorecards', () => {
         weights.map((weight, i) => ({ id: `G${i}`, weight, final: 1, row: 10 + i })),
       );
       // A blank weight beside weighted ones also raises missing-weight (pinned in finance-traps.test.ts).
-      const issues = scorecards(goals, results, settings({ defaultPeriod: 'FY2026' })).issues.filter((i) => i.code !== 'missing-weight');
+      const issues = scorecards(goals, results, settings({ defaultPeriod: 'FY2026' })).issues.filter(
+        (i) => i.code !== 'missing-weight',
+      );
       if (total === null) {
         expect(issues).toEqual([]);
         return;

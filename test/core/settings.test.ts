@@ -56,7 +56,11 @@ describe('readSettings', () => {
       { vanityWords: ['clicks', 'open rate', 'mql'] },
     ],
     ['no vanity words', ['Vanity words', 'None'], { vanityWords: [] }],
-    ['outcome words, stems kept', ['Outcome words', 'Pipeline, Bookings*'], { outcomeWords: ['pipeline', 'bookings*'] }],
+    [
+      'outcome words, stems kept',
+      ['Outcome words', 'Pipeline, Bookings*'],
+      { outcomeWords: ['pipeline', 'bookings*'] },
+    ],
     ['no outcome words', ['Outcome words', 'none'], { outcomeWords: [] }],
     ['shared goals split', ['Shared goals', ' Split '], { sharedCredit: 'split' }],
     [
@@ -68,10 +72,17 @@ describe('readSettings', () => {
     ['default period', ['Default period', 'fy26'], { defaultPeriod: 'FY2026' }],
     ['default period as a quarter', ['Default period', '2026-Q3'], { defaultPeriod: 'Q3 2026' }],
     ['default period as a year number', ['Default period', 2026], { defaultPeriod: 'FY2026' }],
-    ['default period as a date', ['Default period', new Date(2026, 2, 1)], { defaultPeriod: 'Mar 2026' }],
+    [
+      'default period as a date',
+      ['Default period', new Date(Date.UTC(2026, 2, 1))],
+      { defaultPeriod: 'Mar 2026' },
+    ],
     ['decimal separator ,', ['Decimal separator', ','], { decimalSeparator: ',' }],
     ['decimal separator .', ['Decimal separator', '.'], { decimalSeparator: '.' }],
     ['decimal separator by name', ['Decimal separator', 'Comma'], { decimalSeparator: ',' }],
+    ['target path', ['Target path', 'Back-loaded'], { targetPath: 'back-loaded' }],
+    ['target path, any spelling', ['Target path', 'backloaded'], { targetPath: 'back-loaded' }],
+    ['stepped target path', ['Target path', 'Stepped'], { targetPath: 'stepped' }],
   ])('reads %s', (_, cells, changed) => {
     const { settings, issues } = read(cells);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...changed });
@@ -104,6 +115,7 @@ describe('readSettings', () => {
     [['Count unmeasured as zero', 2], 2, '2'],
     [['Default period', 'next year'], 2, 'next year'],
     [['Decimal separator', ';'], 2, ';'],
+    [['Target path', 'curvy'], 2, 'curvy'],
     [['Payout point', 'lots', 0.5], 2, 'lots'],
     [['Payout point', 0.8, ''], 3, ''],
     [['Payout point', '', 0.5], 2, ''],
@@ -177,9 +189,19 @@ describe('readSettings', () => {
   });
 
   it.each<[string, (string | number)[], Settings['columns'], string[]]>([
-    ['a field by its label', ['Column', 'Objective Name', 'Objective'], [{ header: 'Objective Name', field: 'objective' }], []],
+    [
+      'a field by its label',
+      ['Column', 'Objective Name', 'Objective'],
+      [{ header: 'Objective Name', field: 'objective' }],
+      [],
+    ],
     ['a field by its key', ['Column', 'KR text', 'goal'], [{ header: 'KR text', field: 'goal' }], []],
-    ['a field by a two-word label', ['Column', 'Obj #', 'Objective ID'], [{ header: 'Obj #', field: 'objectiveId' }], []],
+    [
+      'a field by a two-word label',
+      ['Column', 'Obj #', 'Objective ID'],
+      [{ header: 'Obj #', field: 'objectiveId' }],
+      [],
+    ],
     ['ignore', ['Column', 'Email', 'ignore'], [{ header: 'Email', field: null }], []],
     ['an unknown field', ['Column', 'Email', 'Mailbox'], [], ['bad-setting']],
     ['a blank header', ['Column', '', 'Goal'], [], ['bad-setting']],
@@ -220,6 +242,9 @@ describe('settingsRows', () => {
       { header: 'Owner email', field: null },
       { header: 'Value now', field: 'actual' },
     ],
+    // Not a row of the tab: the spreadsheet's own zone, which readSettings is given.
+    timeZone: 'UTC',
+    targetPath: 'stepped',
   };
 
   it.each<[string, Settings]>([
@@ -248,6 +273,7 @@ describe('settingsRows', () => {
       'Default period',
       'Decimal separator',
       'Shared goals',
+      'Target path',
       'Payout point',
       'Payout point',
       'Payout point',

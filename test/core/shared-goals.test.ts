@@ -22,15 +22,34 @@ function analyze(shared: string, sharing: string | null, ...more: CellValue[][])
   if (sharing !== null) tabs.push({ name: 'Settings', grid: [['Shared goals', sharing]] });
   return analyzeWorkbook(tabs);
 }
-const score = (a: ReturnType<typeof analyze>, owner: string) => a.cards.find((c) => c.owner === owner)?.score ?? null;
+const score = (a: ReturnType<typeof analyze>, owner: string) =>
+  a.cards.find((c) => c.owner === owner)?.score ?? null;
 
 describe('coOwners', () => {
   it.each<[string, { name: string; share: number | null }[] | null]>([
     ['Ann', null],
     ['Ann, Bob', null],
-    ['Ann; Bob', [{ name: 'Ann', share: null }, { name: 'Bob', share: null }]],
-    ['Ann 60%; Bob 40%', [{ name: 'Ann', share: 0.6 }, { name: 'Bob', share: 0.4 }]],
-    ['Ann\nBob', [{ name: 'Ann', share: null }, { name: 'Bob', share: null }]],
+    [
+      'Ann; Bob',
+      [
+        { name: 'Ann', share: null },
+        { name: 'Bob', share: null },
+      ],
+    ],
+    [
+      'Ann 60%; Bob 40%',
+      [
+        { name: 'Ann', share: 0.6 },
+        { name: 'Bob', share: 0.4 },
+      ],
+    ],
+    [
+      'Ann\nBob',
+      [
+        { name: 'Ann', share: null },
+        { name: 'Bob', share: null },
+      ],
+    ],
     [' ; Ann ; ', null],
   ])('%j', (text, expected) => {
     expect(coOwners(text)).toEqual(expected);

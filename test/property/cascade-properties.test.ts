@@ -182,13 +182,21 @@ describe('a cycle', () => {
         // Issues judged against a goal's whole scorecard (a blank weight beside weighted goals, an owner naming
         // people who own goals elsewhere) change when a loop member leaves that card: compare only the others.
         const cardOf = new Map(
-          looped.goals.map((g) => [g.id.toLowerCase(), cardKey(g.owner, g.period || looped.settings.defaultPeriod)]),
+          looped.goals.map((g) => [
+            g.id.toLowerCase(),
+            cardKey(g.owner, g.period || looped.settings.defaultPeriod),
+          ]),
         );
         const onTouchedCard = (line: string): boolean => {
           const space = line.indexOf(' ');
-          return CARD_ISSUES.has(line.slice(0, space)) && touched.has(cardOf.get(line.slice(space + 1)) ?? '');
+          return (
+            CARD_ISSUES.has(line.slice(0, space)) && touched.has(cardOf.get(line.slice(space + 1)) ?? '')
+          );
         };
-        const untouched = (o: ReturnType<typeof outcomeOf>) => ({ ...o, issues: o.issues.filter((l) => !onTouchedCard(l)) });
+        const untouched = (o: ReturnType<typeof outcomeOf>) => ({
+          ...o,
+          issues: o.issues.filter((l) => !onTouchedCard(l)),
+        });
         const diff = differences(untouched(outcomeOf(looped)), untouched(outcomeOf(deleted)), {
           goals: (key) => outside.has(key),
           cards: (key) => !touched.has(key),

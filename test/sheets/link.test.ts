@@ -143,8 +143,14 @@ describe('linkToParent on the layouts people already have', () => {
   it('names a parent without an ID column by its title, which stays true when rows move', () => {
     const gas = createFakeGas({
       tabs: {
-        Company: [['Goal', 'Target'], ['Grow revenue', 100]],
-        Team: [['Goal', 'Parent', 'Target'], ['Close deals', '', 10]],
+        Company: [
+          ['Goal', 'Target'],
+          ['Grow revenue', 100],
+        ],
+        Team: [
+          ['Goal', 'Parent', 'Target'],
+          ['Close deals', '', 10],
+        ],
       },
     });
     const ctx = fakeServerContext(gas);
@@ -155,13 +161,21 @@ describe('linkToParent on the layouts people already have', () => {
   it('refuses to write a key result: it trees up to the objective in its own row', () => {
     const gas = createFakeGas({
       tabs: {
-        CMO: [['ID', 'Goal'], ['CMO-1', 'Grow revenue']],
-        OKRs: [['Objective', 'Key Result', 'Parent', 'Progress'], ['Win EMEA', 'Open 3 offices', '', 0.5]],
+        CMO: [
+          ['ID', 'Goal'],
+          ['CMO-1', 'Grow revenue'],
+        ],
+        OKRs: [
+          ['Objective', 'Key Result', 'Parent', 'Progress'],
+          ['Win EMEA', 'Open 3 offices', '', 0.5],
+        ],
       },
     });
     const ctx = fakeServerContext(gas);
     const before = snapshotSpreadsheet(gas.spreadsheet);
-    expect(() => linkToParent(ctx, 'OKRs', 2, 'CMO-1', 'OKRs!2')).toThrow('"Open 3 offices" is a key result of "Win EMEA": change its Objective cell, or align the objective by its Parent cell on row 2.');
+    expect(() => linkToParent(ctx, 'OKRs', 2, 'CMO-1', 'OKRs!2')).toThrow(
+      '"Open 3 offices" is a key result of "Win EMEA": change its Objective cell, or align the objective by its Parent cell on row 2.',
+    );
     expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
   });
 });

@@ -44,7 +44,14 @@ describe('readWorkbook', () => {
   });
 
   it('reads a tab without merges with an empty list', () => {
-    const gas = createFakeGas({ tabs: { Goals: [['ID', 'Goal'], ['G1', 'Grow']] } });
+    const gas = createFakeGas({
+      tabs: {
+        Goals: [
+          ['ID', 'Goal'],
+          ['G1', 'Grow'],
+        ],
+      },
+    });
     expect(readWorkbook(gas.spreadsheet).tabs[0].merges).toEqual([]);
   });
 });

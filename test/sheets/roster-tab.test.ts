@@ -18,10 +18,21 @@ describe('insertRosterTab', () => {
     expect(insertRosterTab(fakeServerContext(gas))).toEqual({ tab: 'Roster', owners: 2 });
     const grid = dumpValues(gas.spreadsheet).Roster;
     expect(ROSTER_TEMPLATE_HEADERS).toEqual(['Owner', 'Manager', 'Start', 'End', 'Target bonus', 'Currency']);
-    expect(grid).toEqual([[...ROSTER_TEMPLATE_HEADERS], ['Ann', '', '', '', '', ''], ['Bob', '', '', '', '', '']]);
+    expect(grid).toEqual([
+      [...ROSTER_TEMPLATE_HEADERS],
+      ['Ann', '', '', '', '', ''],
+      ['Bob', '', '', '', '', ''],
+    ]);
     const sheet = gas.spreadsheet.sheet('Roster');
-    expect([3, 4, 5].map((col) => sheet.peekCell(2, col).numberFormat)).toEqual(['yyyy-mm-dd', 'yyyy-mm-dd', '#,##0.00']);
-    const analysis = analyzeWorkbook([{ name: 'Goals', grid: GOALS }, { name: 'Roster', grid }]);
+    expect([3, 4, 5].map((col) => sheet.peekCell(2, col).numberFormat)).toEqual([
+      'yyyy-mm-dd',
+      'yyyy-mm-dd',
+      '#,##0.00',
+    ]);
+    const analysis = analyzeWorkbook([
+      { name: 'Goals', grid: GOALS },
+      { name: 'Roster', grid },
+    ]);
     expect(analysis.payouts?.lines.map((l) => l?.owner)).toEqual(['Ann', 'Bob']);
     expect(analysis.issues.filter((i) => i.code === 'not-on-roster')).toEqual([]);
   });
@@ -38,7 +49,10 @@ describe('insertRosterTab', () => {
       const gas = createFakeGas({ tabs: { Goals: GOALS } });
       gas.log.failAfter(n);
       expect(() => insertRosterTab(fakeServerContext(gas))).toThrow(InjectedFault);
-      expect(gas.spreadsheet.sheets.map((s) => s.name), `fault at write ${n + 1}`).toEqual(['Goals']);
+      expect(
+        gas.spreadsheet.sheets.map((s) => s.name),
+        `fault at write ${n + 1}`,
+      ).toEqual(['Goals']);
     }
   });
 });

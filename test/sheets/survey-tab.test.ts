@@ -1,18 +1,27 @@
 // The Survey tab template: answers 0-10 by respondent group, MBO_NPS by group beside them, a free name, nothing half-built.
 import { describe, expect, it } from 'vitest';
-import { customFunctions } from '../../src/main';
 import { analyzeWorkbook } from '../../src/core/workbook';
+import { customFunctions } from '../../src/main';
 import { insertSurveyTab } from '../../src/server/setup';
 import { SURVEY_GROUPS, SURVEY_HEADERS } from '../../src/sheets/survey';
-import { createFakeGas, dumpValues, type FakeDataValidation, fakeServerContext, InjectedFault } from '../../tools/gas-fake';
+import {
+  createFakeGas,
+  dumpValues,
+  type FakeDataValidation,
+  fakeServerContext,
+  InjectedFault,
+} from '../../tools/gas-fake';
 
 describe('insertSurveyTab', () => {
   it('adds a Survey tab: headers, a group dropdown, a 0-10 dropdown, and NPS by group in G1', () => {
     const gas = createFakeGas({ tabs: { Sheet1: [] } });
     expect(insertSurveyTab(fakeServerContext(gas))).toEqual({ tab: 'Survey' });
     const sheet = gas.spreadsheet.sheet('Survey');
-    expect(dumpValues(gas.spreadsheet).Survey[0].slice(0, SURVEY_HEADERS.length)).toEqual([...SURVEY_HEADERS]);
-    const rule = (col: number, row = 2) => (sheet.peekCell(row, col).validation as FakeDataValidation | null)?.describe() ?? null;
+    expect(dumpValues(gas.spreadsheet).Survey[0].slice(0, SURVEY_HEADERS.length)).toEqual([
+      ...SURVEY_HEADERS,
+    ]);
+    const rule = (col: number, row = 2) =>
+      (sheet.peekCell(row, col).validation as FakeDataValidation | null)?.describe() ?? null;
     expect(SURVEY_GROUPS).toEqual(['own team', 'other team', 'Sales']);
     expect(rule(2)).toBe('VALUE_IN_LIST(own team|other team|Sales) dropdown warn');
     expect(rule(2, sheet.maxRows)).toBe('VALUE_IN_LIST(own team|other team|Sales) dropdown warn');
@@ -35,9 +44,18 @@ describe('insertSurveyTab', () => {
   });
 
   it('is never read as a goal tab, nor warned about', () => {
-    const grid = [[...SURVEY_HEADERS, '', 'Group', 'NPS', 'Answers used', 'Refused'], ['Ann', 'Sales', 'Demand Gen', 9, 'Great']];
+    const grid = [
+      [...SURVEY_HEADERS, '', 'Group', 'NPS', 'Answers used', 'Refused'],
+      ['Ann', 'Sales', 'Demand Gen', 9, 'Great'],
+    ];
     const analysis = analyzeWorkbook([
-      { name: 'Goals', grid: [['ID', 'Goal', 'Owner'], ['G-1', 'A goal', 'Ann']] },
+      {
+        name: 'Goals',
+        grid: [
+          ['ID', 'Goal', 'Owner'],
+          ['G-1', 'A goal', 'Ann'],
+        ],
+      },
       { name: 'Survey 2', grid },
     ]);
     expect(analysis.goalTabs).toEqual(['Goals']);
@@ -56,7 +74,10 @@ describe('insertSurveyTab', () => {
       const gas = createFakeGas({ tabs: { Sheet1: [['mine']] } });
       gas.log.failAfter(n);
       expect(() => insertSurveyTab(fakeServerContext(gas))).toThrow(InjectedFault);
-      expect(gas.spreadsheet.sheets.map((s) => s.name), `fault at write ${n + 1}`).toEqual(['Sheet1']);
+      expect(
+        gas.spreadsheet.sheets.map((s) => s.name),
+        `fault at write ${n + 1}`,
+      ).toEqual(['Sheet1']);
     }
   });
 });

@@ -51,6 +51,12 @@ export class FakeRange implements RangePort {
     return this.read((cell) => cell.formula);
   }
 
+  /** The top-left cell's format; 'General' where none was set, as Sheets answers. */
+  getNumberFormat(): string {
+    this.call('getNumberFormat');
+    return this.sheet.peekCell(this.row, this.column).numberFormat || 'General';
+  }
+
   getNumberFormats(): string[][] {
     this.call('getNumberFormats');
     return this.read((cell) => cell.numberFormat || 'General');
@@ -88,9 +94,14 @@ export class FakeRange implements RangePort {
 
   getMergedRanges(): FakeRange[] {
     this.call('getMergedRanges');
-    const overlaps = (start: number, size: number, from: number, count: number) => start < from + count && from < start + size;
+    const overlaps = (start: number, size: number, from: number, count: number) =>
+      start < from + count && from < start + size;
     return this.sheet.merges
-      .filter((m) => overlaps(m.row, m.numRows, this.row, this.numRows) && overlaps(m.column, m.numColumns, this.column, this.numColumns))
+      .filter(
+        (m) =>
+          overlaps(m.row, m.numRows, this.row, this.numRows) &&
+          overlaps(m.column, m.numColumns, this.column, this.numColumns),
+      )
       .map((m) => new FakeRange(this.sheet, this.log, m.row, m.column, m.numRows, m.numColumns));
   }
 
@@ -99,7 +110,8 @@ export class FakeRange implements RangePort {
     this.call('merge', 'write');
     const { row, column, numRows, numColumns } = this;
     for (let r = 0; r < numRows; r++) {
-      for (let c = 0; c < numColumns; c++) if (r > 0 || c > 0) this.sheet.cellAt(row + r, column + c).value = '';
+      for (let c = 0; c < numColumns; c++)
+        if (r > 0 || c > 0) this.sheet.cellAt(row + r, column + c).value = '';
     }
     this.sheet.merges.push({ row, column, numRows, numColumns });
     return this;
@@ -144,7 +156,7 @@ export class FakeRange implements RangePort {
     const cells = this.cells();
     values.forEach((line, r) => {
       line.forEach((v, c) => {
-        Object.assign(cells[r][c], enterValue(v));
+        Object.assign(cells[r][c], enterValue(v, cells[r][c].numberFormat));
       });
     });
     return this;
@@ -152,7 +164,8 @@ export class FakeRange implements RangePort {
 
   setValue(value: unknown): this {
     this.call('setValue', 'write');
-    for (const line of this.cells()) for (const cell of line) Object.assign(cell, enterValue(value));
+    for (const line of this.cells())
+      for (const cell of line) Object.assign(cell, enterValue(value, cell.numberFormat));
     return this;
   }
 

@@ -1,0 +1,148 @@
+// The command line's grammar: commands, flags and the help text, parsed with node:util parseArgs.
+import { parseArgs } from 'node:util';
+import { parseDay } from '../core/period';
+import { CliError } from './errors';
+
+/** What check and rollup share: the day status is judged at, how text numbers read, progress. */
+interface RunFlags {
+  files: string[];
+  today: number | null;
+  /** The decimal separator of numbers typed as text; null = what the files suggest (a comma for semicolon CSVs). */
+  decimalSeparator: '.' | ',' | null;
+  progress: boolean;
+}
+
+export type CommandLine =
+  | { command: 'help' }
+  | ({ command: 'check'; json: boolean } & RunFlags)
+  | ({ command: 'rollup'; output: string; force: boolean } & RunFlags);
+
+export const HELP = `mbo-cascade: check MBO goal workbooks and roll them up, offline.
+
+Usage:
+  mbo-cascade check BOOK.xlsx [--json] [OPTIONS]
+  mbo-cascade check TAB.csv [TAB.csv...] [--json] [OPTIONS]
+  mbo-cascade rollup BOOK.xlsx -o OUT.xlsx [--force] [OPTIONS]
+  mbo-cascade rollup TAB.csv [TAB.csv...] -o OUT.xlsx [--force] [OPTIONS]
+
+Commands:
+  check    Lists every issue: severity, cell (Tab!K3), goal ID and what to do.
+           Exits 1 when any issue is an error.
+  rollup   Writes a copy of the workbook with the Roll-up tab added (replaced if
+           present): the same cells as the add-on's Roll up. The input is never
+           written to.
+
+Options:
+  --json               check: print one JSON document: files, today, goalTabs,
+                       goals, counts and issues (code, severity, tab, row, col,
+                       column, goalId, cell, message).
+  --today YYYY-MM-DD   judge status on this day instead of today.
+  --decimal-comma      numbers typed as text use a decimal comma (1.234,5).
+                       The default for CSV files separated by semicolons.
+  --locale TAG         numbers typed as text follow this locale's decimal
+                       mark: --locale de-DE reads 1.234,5, en-US 1,234.5.
+  -o, --output FILE    rollup: the .xlsx to write; must not be the input,
+                       and must not exist unless --force is given.
+  --force              rollup: replace the output file if it exists.
+  --progress           show progress on stderr even when it is not a terminal.
+  -h, --help           show this help.
+
+Input:
+  .xlsx   Every tab is read as the add-on reads it: formulas by their saved
+          values, rich text and links as text. The Roll-up and _mbo_ tabs are skipped.
+  .csv    One file per tab, named after the file (Goals.csv is the tab Goals),
+          or one file with a Tab column naming each row's tab (rows keep their
+          row numbers). Comma, semicolon or tab separated; UTF-8, or UTF-16
+          with its byte-order mark; other bytes are read as Windows-1252 and
+          a note says so. Numbers stay text and are read as the add-on reads
+          typed text (1,200  $1.2M  12%), with a decimal comma (1.234,5) when
+          every file is separated by semicolons.
+
+Output of rollup:
+  The workbook's own tabs, styles, number formats and formulas are kept as
+  exceljs round-trips them (it drops charts and pivot tables). The Roll-up has
+  the add-on's cells, percent formats, bold headers, frozen rows and status
+  colours; its treemap is not drawn (its data is there, right of the goals).
+
+Exit codes: 0 done; 1 check found errors, or the workbook has no goal tab;
+2 the command could not run (usage, or an input that cannot be read).
+`;
+
+export function usageError(message: string): CliError {
+  return new CliError(`${message}\nRun mbo-cascade --help for usage.`);
+}
+
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...files] = positionals;
+  if (values.help || command === 'help') return { command: 'help' };
+  if (command === undefined) throw usageError('Name a command: check or rollup.');
+  if (command !== 'check' && command !== 'rollup')
+    throw usageError(`Unknown command "${command}": use check or rollup.`);
+  const today = values.today === undefined ? null : dayOf(values.today);
+  const progress = values.progress ?? false;
+  if (files.length === 0) throw usageError(`Name the workbook to ${command}: an .xlsx file or .csv files.`);
+  const run: RunFlags = { files, today, decimalSeparator: decimalSeparatorOf(values), progress };
+  if (command === 'check') {
+    if (values.output !== undefined) throw usageError('check writes nothing: -o is for rollup.');
+    if (values.force) throw usageError('check writes nothing: --force is for rollup.');
+    return { command, json: values.json ?? false, ...run };
+  }
+  if (values.json) throw usageError('--json is for check.');
+  if (values.output === undefined)
+    throw usageError('rollup needs -o OUT.xlsx: the input is never written to.');
+  return { command, output: values.output, force: values.force ?? false, ...run };
+}
+
+function parseFlags(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      today: { type: 'string' },
+      'decimal-comma': { type: 'boolean' },
+      locale: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      progress: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function dayOf(text: string): number {
+  const day = parseDay(text);
+  if (day === null) throw usageError(`--today needs a date like 2026-06-30, not "${text}".`);
+  return day;
+}
+
+/** --decimal-comma, or the decimal mark of --locale's numbers; null when neither is given. */
+function decimalSeparatorOf(values: { 'decimal-comma'?: boolean; locale?: string }): '.' | ',' | null {
+  if (values.locale === undefined) return values['decimal-comma'] ? ',' : null;
+  if (values['decimal-comma']) throw usageError('Give --decimal-comma or --locale, not both.');
+  return localeDecimalSeparator(values.locale);
+}
+
+/** The decimal mark a locale writes numbers with: `de-DE` -> `,`, `en-US` -> `.`. */
+export function localeDecimalSeparator(tag: string): '.' | ',' {
+  let supported: string[];
+  try {
+    supported = Intl.NumberFormat.supportedLocalesOf(tag);
+  } catch {
+    throw usageError(`--locale needs a language tag like de-DE or en-US, not "${tag}".`);
+  }
+  if (supported.length === 0) throw usageError(`--locale ${tag} is not a locale this Node knows.`);
+  const decimal = new Intl.NumberFormat(supported[0])
+    .formatToParts(1.5)
+    .find((part) => part.type === 'decimal');
+  // Locales with another mark (the Arabic decimal separator) write it rarely in spreadsheets: a dot is what is typed.
+  return decimal?.value === ',' ? ',' : '.';
+}

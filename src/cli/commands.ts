@@ -1,0 +1,158 @@
+// The two commands: check (issues out, exit 1 on errors) and rollup (a copy of the workbook with the Roll-up tab).
+import { describeIssue } from '../core/issues';
+import { dayOfDate } from '../core/period';
+import { type Analysis, analyzeWorkbook, type TabInput } from '../core/workbook';
+import type { TabChoice } from '../report/report-tab';
+import { buildRollupReport, type RollupReport } from '../report/rollup-table';
+import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
+import { assertSeparateOutput, type Input, readInput, workbookOf } from './input';
+import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
+import { type Progress, SILENT_PROGRESS } from './progress';
+import { putRollupSheet } from './rollup-sheet';
+import { assertWritableOutput, saveWorkbook } from './save';
+import { printable } from './terminal-text';
+
+/** The summary names the goal tabs up to this many, then only counts them. */
+const LISTED_TABS = 5;
+
+export interface RunOptions {
+  /** UTC day number status is judged at; null = the local calendar day of `now`. */
+  today: number | null;
+  /** The clock: the Roll-up's "computed on" time and the default day. */
+  now: Date;
+  progress: Progress;
+  /** The decimal separator of numbers typed as text; null or absent = what the files suggest, else a dot. */
+  decimalSeparator?: '.' | ',' | null;
+  /** rollup: replace the output file if it exists. */
+  force?: boolean;
+  /** Tells the user something that is not an error (an encoding guessed), on stderr. */
+  warn?: (message: string) => void;
+}
+
+/**
+ * The analysis of tabs, as the add-on does it: status judged on `today`. A file has no time zone: dates arrive
+ * as local wall-clock times (see cell-value.ts), so they, and the default day, are read in this process's zone.
+ */
+export function analyzeTabs(
+  tabs: readonly TabInput[],
+  options: Pick<RunOptions, 'today' | 'now'> & { decimalSeparator?: '.' | ',' | null },
+): Analysis {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return analyzeWorkbook(tabs, {
+    today: options.today ?? dayOfDate(options.now, timeZone),
+    decimalSeparator: options.decimalSeparator ?? '.',
+    timeZone,
+  });
+}
+
+/** Reads the files, passes on what the user should hear, and analyses them with the right decimal separator. */
+async function readAndAnalyze(
+  files: readonly string[],
+  options: RunOptions,
+): Promise<{ input: Input; analysis: Analysis }> {
+  const input = await readInput(files, options.progress);
+  for (const note of input.notes) {
+    options.progress.clear();
+    options.warn?.(note);
+  }
+  options.progress.phase('analysing');
+  const decimalSeparator = options.decimalSeparator ?? input.decimalSeparator;
+  return { input, analysis: analyzeTabs(input.tabs, { ...options, decimalSeparator }) };
+}
+
+export interface CheckResult {
+  exitCode: number;
+  /** What goes to stdout: the issue lines and a summary, or the JSON document. */
+  output: string;
+  analysis: Analysis;
+}
+
+export async function checkFiles(
+  files: readonly string[],
+  json: boolean,
+  options: RunOptions,
+): Promise<CheckResult> {
+  const { analysis } = await readAndAnalyze(files, options);
+  options.progress.finish();
+  const output = json ? checkJsonText(files, analysis) : checkText(files, analysis);
+  // A tab that looks like goals but was not read leaves goals out: never exit 0 on that.
+  const failed = analysis.issues.some((issue) => issue.severity === 'error' || issue.code === 'unread-tab');
+  const exitCode = failed ? EXIT_FOUND_ERRORS : EXIT_OK;
+  return { exitCode, output, analysis };
+}
+
+export interface RollupResult {
+  analysis: Analysis;
+  report: RollupReport;
+  /** The sheet the report went to (`Roll-up`, or `Roll-up (2)`, ... when one of the user's holds that name). */
+  tab: string;
+  /** One line for stdout: what was written. */
+  summary: string;
+}
+
+/**
+ * Reads the input once, analyses it, and writes `outPath`: the input's workbook with the Roll-up.
+ * Refuses an output that is the input or that exists (without `force`), and a workbook without goal
+ * tabs (there is nothing to roll up).
+ */
+export async function rollupFiles(
+  files: readonly string[],
+  outPath: string,
+  options: RunOptions,
+): Promise<RollupResult> {
+  const { now, progress } = options;
+  await assertSeparateOutput(files, outPath);
+  await assertWritableOutput(outPath, options.force ?? false);
+  const { input, analysis } = await readAndAnalyze(files, options);
+  if (analysis.goalTabs.length === 0) {
+    const noGoalTab = analysis.issues.find((issue) => issue.code === 'no-goal-tabs');
+    const reason = noGoalTab ? describeIssue(noGoalTab) : 'it has no goal tab.';
+    throw new CliError(`${files.join(', ')}: ${reason} Nothing was written.`, EXIT_FOUND_ERRORS);
+  }
+  const report = buildRollupReport(analysis, now.toISOString());
+  const tab = await saveWithRollup(input, report, outPath, progress);
+  const counts = severityCounts(analysis.issues);
+  const tabs =
+    analysis.goalTabs.length <= LISTED_TABS
+      ? analysis.goalTabs.join(', ')
+      : `${analysis.goalTabs.length} goal tabs`;
+  const summary = printable(
+    `Wrote ${outPath}: ${tab.name} of ${plural(report.goalCount, 'goal')} and ${plural(report.scorecardCount, 'scorecard')} ` +
+      `from ${tabs}; ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} ` +
+      '(mbo-cascade check lists them).' +
+      (tab.note ? ` ${tab.note}` : ''),
+  );
+  return { analysis, report, tab: tab.name, summary };
+}
+
+/**
+ * For callers that already hold an analysis (benchmarks): reads `files` again for the workbook,
+ * adds its Roll-up and writes `outPath`.
+ */
+export async function writeRollup(
+  files: string | readonly string[],
+  outPath: string,
+  analysis: Analysis,
+  { now = new Date(), progress = SILENT_PROGRESS }: Partial<Pick<RunOptions, 'now' | 'progress'>> = {},
+): Promise<RollupReport> {
+  const list = typeof files === 'string' ? [files] : files;
+  await assertSeparateOutput(list, outPath);
+  const input = await readInput(list, progress);
+  const report = buildRollupReport(analysis, now.toISOString());
+  await saveWithRollup(input, report, outPath, progress);
+  return report;
+}
+
+/** The input's workbook (or a new one for CSV) with the report in our report tab, written to `outPath`; where it went. */
+async function saveWithRollup(
+  input: Input,
+  report: RollupReport,
+  outPath: string,
+  progress: Progress,
+): Promise<TabChoice> {
+  const book = await workbookOf(input);
+  const { tab } = putRollupSheet(book, report, progress);
+  await saveWorkbook(book, outPath, progress);
+  progress.finish();
+  return tab;
+}
