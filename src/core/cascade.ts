@@ -59,12 +59,14 @@ export function cascade(
     }
   }
 
+  const { shared } = links;
   const roll = rollers({
     goals,
     settings,
     measured,
     rolledUp,
     report: (parent, field, detail) => report(parent, issueOn(goals[parent], field, detail)),
+    shareOf: shared === null ? null : (parent, child) => shared.shareOf(parent, child),
   });
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k];

@@ -1,8 +1,9 @@
 // Links goals to their parents across tabs: duplicates, unknown parents, self-links, cycles, top-down order.
 
-import type { Issue, Place } from './issues';
+import type { Issue, IssueDetail, Place } from './issues';
 import { issueAt } from './issues';
 import type { Goal } from './model';
+import { normalizedShares, parentParts } from './parents';
 import { scratch } from './scratch';
 import { TextNumbers } from './texts';
 
@@ -14,12 +15,18 @@ export interface Links {
   /** Each ID, as idKey writes it, to the first goal that has it. */
   indexByKey: Map<string, number>;
   /**
-   * The parent of each goal; -1 = top-level or unlinked (blank, unknown or self parent).
+   * The parent of each goal; -1 = top-level or unlinked (blank, unknown or self parent). A goal shared by several
+   * parents has the first of them here (its primary parent: depth and the treemap follow it); see `shared`.
    * Goals on a cycle keep their parent on the cycle: stop at onCycle when walking up.
    */
   parentOf: Int32Array;
-  /** Children of each goal, in workbook order. */
+  /** Children of each goal, in workbook order; a shared goal is a child of each of its parents. */
   children: number[][];
+  /**
+   * The goals with several parents (`CMO-1 60%; CMO-2 40%`), each with all its parents and their shares; null when no
+   * goal has several, so that a workbook of single parents pays nothing for the feature.
+   */
+  shared: SharedParents | null;
   /** Every goal not on a cycle, parents before children. */
   order: number[];
   /** 1 for goals on a cycle of parents. */
@@ -30,6 +37,32 @@ export interface Links {
    */
   depth: Int32Array;
   issues: Issue[];
+}
+
+/** The goals shared by several parents: a sparse map, as they are few. */
+export class SharedParents {
+  /** Each shared goal's parents (the first is parentOf's) and their shares, adding up to 1. */
+  readonly byGoal = new Map<number, { parents: number[]; shares: number[] }>();
+
+  /** The share of `child` that counts under `parent`: 1 unless the child is shared. */
+  shareOf(parent: number, child: number): number {
+    const entry = this.byGoal.get(child);
+    if (entry === undefined) return 1;
+    const k = entry.parents.indexOf(parent);
+    return k < 0 ? 0 : entry.shares[k];
+  }
+
+  /** Every parent of goal `i`: its shared list, else its one parent (none for -1). */
+  parentsOf(i: number, parentOf: Int32Array): readonly number[] {
+    const entry = this.byGoal.get(i);
+    if (entry !== undefined) return entry.parents;
+    return parentOf[i] === -1 ? [] : [parentOf[i]];
+  }
+}
+
+/** The share of `child` counted under `parent`: 1 in a workbook without shared goals. */
+export function shareIn(links: Pick<Links, 'shared'>, parent: number, child: number): number {
+  return links.shared === null ? 1 : links.shared.shareOf(parent, child);
 }
 
 // Colours of the cycle search.
@@ -57,13 +90,21 @@ export function idKey(id: string): string {
  */
 export function linkGoals(goals: readonly Goal[]): Links {
   const { ids, firstOf } = indexIds(goals);
-  const { parentOf, problem, notes } = resolveParents(goals, ids, firstOf);
+  const { parentOf, problem, notes, shared, extra } = resolveParents(goals, ids, firstOf);
   const { onCycle, cycleOf } = findCycles(goals, parentOf);
 
-  const children = childLists(parentOf);
-
-  const { order, depth } = orderTopDown(parentOf, onCycle, children);
-  const issues = linkIssues(goals, firstOf, problem, cycleOf, notes);
+  let children: number[][];
+  let order: number[];
+  let depth: Int32Array;
+  if (shared === null) {
+    children = childLists(parentOf);
+    ({ order, depth } = orderTopDown(parentOf, onCycle, children));
+  } else {
+    ({ children, order, depth } = orderShared(goals, parentOf, onCycle, shared, extra));
+  }
+  const issues = linkIssues(goals, firstOf, problem, cycleOf, notes, extra);
+  // Loops through second parents may have left no goal shared.
+  const stillShared = shared !== null && shared.byGoal.size > 0 ? shared : null;
   let indexByKey: Map<string, number> | undefined;
   return {
     // Built on first read, from the goals (the table is let go: its typed arrays count towards V8's
@@ -74,6 +115,7 @@ export function linkGoals(goals: readonly Goal[]): Links {
     },
     parentOf,
     children,
+    shared: stillShared,
     order,
     onCycle,
     depth,
@@ -168,17 +210,28 @@ type ParentNote = { count: number } | { used: string };
 
 /**
  * Each goal's parent: the goal whose ID the Parent cell names; failing that, the one goal whose title it is (a
- * layout that aligns to objectives by their text); failing that, when the cell lists several, the first of them
- * that resolves (only one parent counts). Titles are indexed only when some Parent is not an ID.
+ * layout that aligns to objectives by their text). Failing that, a cell listing parents with semicolons, line breaks
+ * or shares (`CMO-1 60%; CMO-2 40%`) makes a shared goal: every part that resolves is a parent, with its share
+ * (see SharedParents). A list of plain commas (`12, 15`) is ambiguous: the first part that resolves is the one
+ * parent, with a several-parents warning. Titles are indexed only when some Parent is not an ID.
  */
 function resolveParents(
   goals: readonly Goal[],
   ids: IdTable,
   firstOf: readonly number[],
-): { parentOf: Int32Array; problem: Uint8Array; notes: Map<number, ParentNote> } {
+): {
+  parentOf: Int32Array;
+  problem: Uint8Array;
+  notes: Map<number, ParentNote>;
+  shared: SharedParents | null;
+  extra: Map<number, IssueDetail[]>;
+} {
   const parentOf = new Int32Array(goals.length).fill(-1);
   const problem = new Uint8Array(goals.length);
   const notes = new Map<number, ParentNote>();
+  /** Issues of shared goals' Parent cells beyond `problem`'s one: unknown parts, shares not adding up, loops. */
+  const extra = new Map<number, IssueDetail[]>();
+  let shared: SharedParents | null = null;
   let titles: Map<string, number[]> | undefined;
   const byTitle = (text: string): number[] => {
     titles ??= titleIndex(goals);
@@ -190,11 +243,47 @@ function resolveParents(
     const matches = byTitle(text);
     return { at: matches.length === 1 ? matches[0] : -1, count: matches.length };
   };
+  const note = (i: number, detail: IssueDetail): void => {
+    const list = extra.get(i);
+    if (list === undefined) extra.set(i, [detail]);
+    else list.push(detail);
+  };
   for (let i = 0; i < goals.length; i++) {
     const g = goals[i];
     if (g.parent === '') continue;
     let { at: p, count } = resolve(g.parent);
     if (p === -1 && count === 0 && PARENT_LIST.test(g.parent)) {
+      const listed = parentParts(g.parent);
+      if (listed !== null) {
+        const self = firstOf[i] === -1 ? i : firstOf[i];
+        const parents: number[] = [];
+        const written: (number | null)[] = [];
+        for (const part of listed) {
+          const at = resolve(part.text).at;
+          if (at === -1) note(i, { code: 'unknown-parent', parent: part.text });
+          else if (at === self) note(i, { code: 'self-parent' });
+          else if (!parents.includes(at)) {
+            parents.push(at);
+            written.push(part.share);
+          }
+        }
+        if (parents.length === 0) {
+          // Nothing resolved: what is wrong has been said part by part.
+          continue;
+        }
+        const { shares } = normalizedShares(written);
+        // What the shares written add up to, unknown parts included: the warning is about the cell as written.
+        const total = normalizedShares(listed.map((part) => part.share)).total;
+        if (total !== null && Math.abs(total - 1) > 1e-9) {
+          note(i, { code: 'parent-shares', parent: g.parent, total });
+        }
+        parentOf[i] = parents[0];
+        if (parents.length > 1) {
+          shared ??= new SharedParents();
+          shared.byGoal.set(i, { parents, shares });
+        }
+        continue;
+      }
       const parts = g.parent.split(PARENT_LIST).map((part) => part.trim());
       const first = parts.find((part) => part !== '' && resolve(part).at !== -1);
       if (first !== undefined) {
@@ -211,7 +300,7 @@ function resolveParents(
       notes.set(i, { count });
     } else problem[i] = UNKNOWN;
   }
-  return { parentOf, problem, notes };
+  return { parentOf, problem, notes, shared, extra };
 }
 
 /** Goals by title, as titleKey writes it. */
@@ -278,6 +367,7 @@ function linkIssues(
   problem: Uint8Array,
   cycleOf: (string[] | undefined)[],
   notes: ReadonlyMap<number, ParentNote>,
+  extra: ReadonlyMap<number, readonly IssueDetail[]>,
 ): Issue[] {
   const issues: Issue[] = [];
   for (let i = 0; i < goals.length; i++) {
@@ -291,6 +381,10 @@ function linkIssues(
           otherRow: other.row,
         }),
       );
+    }
+    const more = extra.size === 0 ? undefined : extra.get(i);
+    if (more !== undefined) {
+      for (const detail of more) issues.push(issueAt(place(g, g.columns.parent, 'Parent'), detail));
     }
     const cycle = cycleOf[i];
     if (problem[i] === 0 && cycle === undefined) continue;
@@ -340,6 +434,144 @@ function orderTopDown(
     }
   }
   return { order, depth };
+}
+
+/**
+ * Children, order and depth when some goals have several parents. Children lists hold every link; the order is
+ * topological over all of them (a goal after every parent, so the cascade rolls a shared goal up before any of its
+ * parents), from the same roots as orderTopDown; depth follows the primary parent. A second parent that closes a
+ * loop (the goal is above it) is dropped with a cycle issue, and the order made again: the rest still rolls up.
+ */
+function orderShared(
+  goals: readonly Goal[],
+  parentOf: Int32Array,
+  onCycle: Uint8Array,
+  shared: SharedParents,
+  extra: Map<number, IssueDetail[]>,
+): { children: number[][]; order: number[]; depth: Int32Array } {
+  for (;;) {
+    const children = sharedChildLists(parentOf, shared);
+    const { order, depth, placed } = orderAll(parentOf, onCycle, shared, children);
+    if (order.length + countOnCycle(onCycle) === goals.length) return { children, order, depth };
+    if (!dropLoopingParents(goals, placed, parentOf, onCycle, shared, extra)) {
+      // Cannot happen (every loop left has a second parent on it); never loop forever on data.
+      for (let i = 0; i < goals.length; i++) if (!placed[i]) onCycle[i] = 1;
+      return { children, order, depth };
+    }
+  }
+}
+
+function countOnCycle(onCycle: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < onCycle.length; i++) count += onCycle[i];
+  return count;
+}
+
+/** Each goal's children over every link, in workbook order. */
+function sharedChildLists(parentOf: Int32Array, shared: SharedParents): number[][] {
+  const n = parentOf.length;
+  const children: number[][] = Array.from({ length: n }, () => NO_CHILDREN);
+  for (let i = 0; i < n; i++) {
+    for (const p of shared.parentsOf(i, parentOf)) {
+      if (children[p] === NO_CHILDREN) children[p] = [];
+      children[p].push(i);
+    }
+  }
+  return children;
+}
+
+/**
+ * Kahn's order from the roots (top-level goals and goals whose parents are all on a cycle), breadth-first: a goal
+ * comes once all its parents off cycles have. `placed` marks the goals ordered; any other goal off a cycle sits on,
+ * or below, a loop through a second parent.
+ */
+function orderAll(
+  parentOf: Int32Array,
+  onCycle: Uint8Array,
+  shared: SharedParents,
+  children: number[][],
+): { order: number[]; depth: Int32Array; placed: Uint8Array } {
+  const n = parentOf.length;
+  const waiting = new Int32Array(n);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (onCycle[i]) continue;
+    for (const p of shared.parentsOf(i, parentOf)) if (!onCycle[p]) waiting[i]++;
+    if (waiting[i] === 0) order.push(i);
+  }
+  const depth = new Int32Array(n);
+  const placed = new Uint8Array(n);
+  for (let head = 0; head < order.length; head++) {
+    const i = order[head];
+    placed[i] = 1;
+    const p = parentOf[i];
+    depth[i] = p === -1 ? 0 : onCycle[p] ? 1 : depth[p] + 1;
+    for (const c of children[i]) if (!onCycle[c] && --waiting[c] === 0) order.push(c);
+  }
+  return { order, depth, placed };
+}
+
+/**
+ * Drops each second parent that closes a loop: a parent of a shared goal from which walking up (through every link,
+ * among the goals not placed) comes back to the goal. Each dropped link is a cycle issue on the goal's Parent cell.
+ * True when any was dropped.
+ */
+function dropLoopingParents(
+  goals: readonly Goal[],
+  placed: Uint8Array,
+  parentOf: Int32Array,
+  onCycle: Uint8Array,
+  shared: SharedParents,
+  extra: Map<number, IssueDetail[]>,
+): boolean {
+  let dropped = false;
+  for (const [i, entry] of [...shared.byGoal]) {
+    if (placed[i] || onCycle[i]) continue;
+    for (let k = entry.parents.length - 1; k >= 1; k--) {
+      const loop = loopBack(entry.parents[k], i, placed, parentOf, onCycle, shared);
+      if (loop === null) continue;
+      dropped = true;
+      const cycle = [i, ...loop].map((j) => goals[j].id);
+      const list = extra.get(i);
+      if (list === undefined) extra.set(i, [{ code: 'cycle', cycle }]);
+      else list.push({ code: 'cycle', cycle });
+      entry.parents.splice(k, 1);
+      entry.shares.splice(k, 1);
+    }
+    if (entry.parents.length < 2) shared.byGoal.delete(i);
+    else {
+      const total = entry.shares.reduce((a, b) => a + b, 0);
+      entry.shares = entry.shares.map((x) => (total > 0 ? x / total : 1 / entry.shares.length));
+    }
+  }
+  return dropped;
+}
+
+/** The goals walking up from `from` back to `to` (from first, to excluded), through unplaced goals; null when none. */
+function loopBack(
+  from: number,
+  to: number,
+  placed: Uint8Array,
+  parentOf: Int32Array,
+  onCycle: Uint8Array,
+  shared: SharedParents,
+): number[] | null {
+  const cameFrom = new Map<number, number>([[from, -1]]);
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    const at = queue[head];
+    for (const p of shared.parentsOf(at, parentOf)) {
+      if (p === to) {
+        const path: number[] = [];
+        for (let j = at; j !== -1; j = cameFrom.get(j) as number) path.push(j);
+        return path.reverse();
+      }
+      if (placed[p] || onCycle[p] || cameFrom.has(p)) continue;
+      cameFrom.set(p, at);
+      queue.push(p);
+    }
+  }
+  return null;
 }
 
 /**

@@ -90,7 +90,9 @@ export type IssueDetail =
       frozenBy: string;
       was: number | null;
       now: number | null;
-    };
+    }
+  // Shared goals by several parents (issue 13)
+  | { code: 'parent-shares'; parent: string; total: number };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -337,7 +339,7 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
   'several-parents': {
     severity: 'warning',
     message: (i) =>
-      `Parent ${quoted(i.parent)} names several goals: only ${shown(i.used)} counts. Keep one parent per goal.`,
+      `Parent ${quoted(i.parent)} names several goals with commas, which may be one goal's title, so only ${shown(i.used)} counts: separate parents with semicolons (CMO-1 60%; CMO-2 40%) to share the goal, or keep one parent.`,
   },
   // Goals over time (issue 11)
   'bad-confidence': {
@@ -450,6 +452,12 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
       `${shown(i.person)}'s scorecard for ${periodName(i.period)} has changed since the period was frozen (payout ${
         i.was === null ? 'none' : pct(i.was)
       } then, ${i.now === null ? 'none' : pct(i.now)} now): undo the edit, or freeze ${periodName(i.period)} again once finance agrees (frozen ${utcMinute(i.frozenAt)} by ${shown(i.frozenBy || 'someone')}).`,
+  },
+  // Shared goals by several parents (issue 13)
+  'parent-shares': {
+    severity: 'warning',
+    message: (i) =>
+      `The shares in Parent ${quoted(i.parent)} add up to ${pct(i.total)}, not 100%, so they are scaled to make 100%: write shares that add up to 100% (CMO-1 60%; CMO-2 40%).`,
   },
 };
 

@@ -15,6 +15,11 @@ export interface RollContext {
   rolledUp: Float64Array;
   /** Records a problem found while rolling up goal `parent`, on its `field` cell. */
   report: (parent: number, field: Field, detail: IssueDetail) => void;
+  /**
+   * The share of a child shared by several parents that counts under `parent` (`CMO-1 60%; CMO-2 40%`); null when no
+   * goal is shared, so that rolling up single parents reads no share at all.
+   */
+  shareOf?: ((parent: number, child: number) => number) | null;
 }
 
 /**
@@ -118,8 +123,9 @@ function counted({ settings, measured, rolledUp }: RollContext): (child: number)
  */
 function averageRoller(context: RollContext): Roller {
   const { goals } = context;
+  const shareOf = context.shareOf ?? null;
   const countedValue = counted(context);
-  return (_parent, kids) => {
+  return (parent, kids) => {
     let explicit = 0;
     let blanks = 0;
     for (const c of kids) {
@@ -130,17 +136,22 @@ function averageRoller(context: RollContext): Roller {
     const blankShare = blanks === kids.length ? 1 / blanks : Math.max(0, 1 - explicit) / Math.max(1, blanks);
     const valueAt = (k: number): number => countedValue(kids[k]);
     // An unmeasured child (NaN) weighs nothing; weightedMean stays finite for weights or values near 1e308.
+    // A child shared by several parents weighs its share here (60% under CMO-1 of a CMO-1 60%; CMO-2 40% goal).
     const weightAt = (k: number): number => {
       if (Number.isNaN(valueAt(k))) return 0;
       const share = goals[kids[k]].contribution;
-      return share === null ? blankShare : Math.max(0, share);
+      const weight = share === null ? blankShare : Math.max(0, share);
+      return shareOf === null ? weight : weight * shareOf(parent, kids[k]);
     };
     return weightedMean(kids.length, weightAt, valueAt);
   };
 }
 
-/** The children's own actuals added up, measured against the parent's own target, direction and limits. */
-function sumRoller({ goals, settings, report }: RollContext): Roller {
+/**
+ * The children's own actuals added up, measured against the parent's own target, direction and limits; a shared
+ * child's actual split by its shares.
+ */
+function sumRoller({ goals, settings, report, shareOf = null }: RollContext): Roller {
   return (parent, kids, outside) => {
     const g = goals[parent];
     const unit = g.unit.trim().toLowerCase();
@@ -159,7 +170,8 @@ function sumRoller({ goals, settings, report }: RollContext): Roller {
           unit: g.unit,
         });
       } else if (child.actual !== null) {
-        counted.push(child.actual);
+        // A child shared by several parents adds its share of its actual to each (a split, never counted twice).
+        counted.push(shareOf === null ? child.actual : child.actual * shareOf(parent, c));
       }
     }
     if (mismatch) return Number.NaN;

@@ -5,8 +5,9 @@ import { count, shown } from './quote';
 /**
  * Depth-first pre-order over the parent links, iterative so a chain of any depth works.
  * Roots are the unlinked goals in workbook order, then goals hanging under a cycle, then the cycle members.
+ * A goal shared by several parents comes once, under its first (primary) parent.
  */
-export function treeOrder(links: Pick<Links, 'parentOf' | 'children' | 'onCycle'>): number[] {
+export function treeOrder(links: Pick<Links, 'parentOf' | 'children' | 'onCycle' | 'shared'>): number[] {
   const n = links.parentOf.length;
   const out: number[] = [];
   const seen = new Uint8Array(n);
@@ -19,7 +20,10 @@ export function treeOrder(links: Pick<Links, 'parentOf' | 'children' | 'onCycle'
       seen[i] = 1;
       out.push(i);
       const kids = links.children[i];
-      for (let k = kids.length - 1; k >= 0; k--) if (!links.onCycle[kids[k]]) stack.push(kids[k]);
+      for (let k = kids.length - 1; k >= 0; k--) {
+        const c = kids[k];
+        if (!links.onCycle[c] && (links.shared === null || links.parentOf[c] === i)) stack.push(c);
+      }
     }
   };
   for (let i = 0; i < n; i++) if (links.parentOf[i] < 0 && !links.onCycle[i]) visit(i);
@@ -92,5 +96,87 @@ export function pathTexts(
     if (size <= PATH_LIMIT) return bottom(index, size).join(' › ');
     const first = top[index].map(name).join(' › ');
     return `${first} › … ${count(size - 2 * PATH_ENDS)} more › ${bottom(index, PATH_ENDS).join(' › ')}`;
+  };
+}
+
+/** At most this many paths are listed for a goal shared up the tree; a last line says there are more. */
+export const MAX_PATHS = 10;
+
+/** One path up, as a linked list from the goal to the top: shared by every path that runs through it. */
+interface PathNode {
+  goal: number;
+  up: PathNode | null;
+  /** The number of goals on the path. */
+  length: number;
+  /** The first PATH_ENDS goals, from the top. */
+  top: readonly number[];
+}
+
+/**
+ * Like pathTexts, but a goal with several parents (or below one that has) gets each of its paths, one per line,
+ * primary first: `CMO-1 › DG-2` then `CMO-2 › DG-2`. Past MAX_PATHS paths a last line says there are more. Without
+ * shared goals it is pathTexts. With them, each goal's paths (at most MAX_PATHS) are built once, top down, from its
+ * parents' as shared lists, and each text in O(PATH_LIMIT) per path: linear in the goals, however deep the chains.
+ * A path starts at the top, or at a goal on a cycle.
+ */
+export function everyPathText(
+  links: Pick<Links, 'parentOf' | 'onCycle' | 'order' | 'shared'>,
+  ids: readonly string[],
+): (index: number) => string {
+  const one = pathTexts(links, ids);
+  const { shared, parentOf, onCycle } = links;
+  if (shared === null) return one;
+  const n = parentOf.length;
+  const paths: (PathNode[] | undefined)[] = new Array(n);
+  const more = new Uint8Array(n);
+  const start = (goal: number): PathNode[] => [{ goal, up: null, length: 1, top: [goal] }];
+  for (const i of links.order) {
+    const parents = shared.parentsOf(i, parentOf);
+    if (parents.length === 0) {
+      paths[i] = start(i);
+      continue;
+    }
+    const mine: PathNode[] = [];
+    for (const p of parents) {
+      const above = onCycle[p] ? start(p) : (paths[p] ?? start(p));
+      if (more[p]) more[i] = 1;
+      for (const q of above) {
+        if (mine.length === MAX_PATHS) {
+          more[i] = 1;
+          break;
+        }
+        mine.push({
+          goal: i,
+          up: q,
+          length: q.length + 1,
+          top: q.length < PATH_ENDS ? [...q.top, i] : q.top,
+        });
+      }
+    }
+    paths[i] = mine;
+  }
+  // Goals with one path (not shared, nothing shared above) keep pathTexts' text, cycles included.
+  const many = new Uint8Array(n);
+  for (const i of links.order) {
+    const p = parentOf[i];
+    many[i] = shared.byGoal.has(i) || (p >= 0 && !onCycle[p] && many[p] === 1) ? 1 : 0;
+  }
+  const name = (i: number): string => shown(ids[i]);
+  const text = (node: PathNode): string => {
+    const bottom: string[] = [];
+    const lastCount = Math.min(node.length, node.length <= PATH_LIMIT ? PATH_LIMIT : PATH_ENDS);
+    let at: PathNode | null = node;
+    for (let k = 0; k < lastCount && at !== null; k++, at = at.up) bottom.push(name(at.goal));
+    bottom.reverse();
+    if (node.length <= PATH_LIMIT) return bottom.join(' › ');
+    const first = node.top.map(name).join(' › ');
+    return `${first} › … ${count(node.length - 2 * PATH_ENDS)} more › ${bottom.join(' › ')}`;
+  };
+  return (index) => {
+    const mine = paths[index];
+    if (!many[index] || mine === undefined) return one(index);
+    const lines = mine.map(text);
+    if (more[index]) lines.push('… and more paths');
+    return lines.join('\n');
   };
 }

@@ -14,7 +14,7 @@ import {
   type RollupMethod,
   rollupNamed,
 } from '../core/rollups';
-import { pathTexts, treeOrder } from '../core/tree';
+import { everyPathText, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import {
   ArgumentError,
@@ -259,7 +259,7 @@ export const MBO_CASCADE = define(
   (locale, table, ...more) => {
     const analysis = tablesOf(locale, table, more);
     const { goals, results, links } = analysis;
-    const pathOf = pathTexts(
+    const pathOf = everyPathText(
       links,
       goals.map((g) => g.id),
     );
@@ -318,7 +318,7 @@ export const MBO_PATH = define(
       { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
     ],
     returns:
-      'The path of each id, same shape as id; a path of more than 12 IDs names its first and last three and counts the rest.',
+      'The path of each id, same shape as id; a path of more than 12 IDs names its first and last three and counts the rest. A goal shared by several parents (CMO-1 60%; CMO-2 40%) gets each of its paths, one per line (at most 10).',
     exampleArgs: 'A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}',
   },
   (locale, id, ids, parents) => {
@@ -330,7 +330,7 @@ export const MBO_PATH = define(
       goals.push(rollupGoal(goals.length, r + 1, text(cols.ids[r]), text(cols.parents[r]), null, null, null));
     }
     const links = linkGoals(goals);
-    const pathOf = pathTexts(
+    const pathOf = everyPathText(
       links,
       goals.map((g) => g.id),
     );

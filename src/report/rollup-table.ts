@@ -1,5 +1,6 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
+import { shareIn } from '../core/graph';
 import { type HistoryAnalysis, isoDate, trendOf } from '../core/history';
 import type { Scorecard } from '../core/model';
 import type { Payouts } from '../core/payouts';
@@ -159,6 +160,50 @@ function displayOrder(analysis: Analysis): { order: number[]; depth: Int32Array 
   return { order, depth };
 }
 
+/** A row of the goal table: a goal at a display depth; `under` is set on a shared goal's row under a parent. */
+interface GoalRow {
+  goal: number;
+  depth: number;
+  /** The parent this row of a shared goal stands under, or -1 for a goal with one parent. */
+  under: number;
+}
+
+/**
+ * The goal table's rows: the display order, and a goal shared by several parents (`CMO-1 60%; CMO-2 40%`) again
+ * under each of its other parents, right below that parent, as one row (its own goals stay under its first parent).
+ */
+function goalRows(analysis: Analysis, order: readonly number[], depth: Int32Array): GoalRow[] {
+  const { shared, parentOf, onCycle } = analysis.links;
+  if (shared === null) return order.map((goal) => ({ goal, depth: depth[goal], under: -1 }));
+  const alsoUnder = new Map<number, number[]>();
+  for (const [goal, { parents }] of shared.byGoal) {
+    for (const p of parents.slice(1)) {
+      if (onCycle[p]) continue;
+      const list = alsoUnder.get(p);
+      if (list === undefined) alsoUnder.set(p, [goal]);
+      else list.push(goal);
+    }
+  }
+  const rows: GoalRow[] = [];
+  for (const i of order) {
+    rows.push({ goal: i, depth: depth[i], under: shared.byGoal.has(i) ? parentOf[i] : -1 });
+    for (const goal of alsoUnder.get(i)?.sort((a, b) => a - b) ?? []) {
+      rows.push({ goal, depth: depth[i] + 1, under: i });
+    }
+  }
+  return rows;
+}
+
+/** What a shared goal's row says after its title: its share under this parent, and where its own goals are. */
+function sharedNote(analysis: Analysis, row: GoalRow): string {
+  const { links, goals } = analysis;
+  const share = percentText(shareIn(links, row.under, row.goal));
+  const primary = links.parentOf[row.goal];
+  return row.under === primary
+    ? ` (shared: ${share} here)`
+    : ` (shared: ${share} here; its goals are under ${goals[primary].id})`;
+}
+
 function noteText(analysis: Analysis, computedAt: string): string {
   const count = (severity: string) => analysis.issues.filter((i) => i.severity === severity).length;
   const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'no goal tab';
@@ -184,8 +229,7 @@ function treemapLabels(analysis: Analysis): string[] {
 
 function goalValues(
   analysis: Analysis,
-  order: number[],
-  depth: Int32Array,
+  rows: readonly GoalRow[],
   history: HistoryAnalysis | null,
 ): ReportCell[][] {
   const spent = analysis.efficiency;
@@ -193,13 +237,15 @@ function goalValues(
     spent === null ? GOAL_HEADERS.slice() : [...GOAL_HEADERS, ...SPEND_HEADERS],
   ];
   const today = analysis.today ?? Number.POSITIVE_INFINITY;
-  for (const i of order) {
+  for (const row of rows) {
+    const i = row.goal;
     const g = analysis.goals[i];
     const r = analysis.results.at(i);
     const trend = history === null ? null : trendOf(history.checkIns(i), r.final, today);
+    const title = row.under === -1 ? g.title : g.title + sharedNote(analysis, row);
     const line: ReportCell[] = [
       g.id,
-      indented(g.title, depth[i]),
+      indented(title, row.depth),
       g.owner,
       g.tab,
       orBlank(r.measured),
@@ -292,10 +338,11 @@ export function buildRollupReport(
 ): RollupReport {
   const { order, depth } = displayOrder(analysis);
   const n = order.length;
+  const rows = goalRows(analysis, order, depth);
   const cardCount = analysis.cards.length;
   const note = block(1, 1, [[noteText(analysis, computedAt)]]);
-  const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth, history));
-  const scorecards = block(HEADER_ROW + n + 2, 1, scorecardValues(analysis));
+  const goals = block(HEADER_ROW, 1, goalValues(analysis, rows, history));
+  const scorecards = block(HEADER_ROW + rows.length + 2, 1, scorecardValues(analysis));
   const paid = analysis.payouts;
   const payoutSubtotals =
     paid === null ? null : block(scorecards.row + scorecards.numRows + 1, 1, subtotalValues(paid));

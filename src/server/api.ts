@@ -38,9 +38,14 @@ export interface GoalView {
   row: number;
   type: string;
   depth: number;
-  /** IDs of the children, in workbook order. */
+  /** IDs of the children, in workbook order; a goal shared by several parents is a child of each. */
   children: string[];
   parentId: string;
+  /**
+   * A goal shared by several parents (`CMO-1 60%; CMO-2 40%`): each parent's ID and the share that counts there, the
+   * first parent first (its own goals show under that one); absent for a goal with one parent.
+   */
+  shares?: { parentId: string; share: number }[];
   measured: number | null;
   rolledUp: number | null;
   final: number | null;

@@ -68,6 +68,13 @@ export function goalViews(
       status: r.status,
       onCycle: r.onCycle,
     };
+    const entry = analysis.links.shared?.byGoal.get(i);
+    if (entry !== undefined) {
+      view.shares = entry.parents.map((p, k) => ({
+        parentId: analysis.goals[p].id,
+        share: thousandths(entry.shares[k]),
+      }));
+    }
     const checkIns = history?.checkIns(i);
     if (checkIns !== undefined && checkIns.length > 0) {
       const trend = trendOf(checkIns, view.final, analysis.today ?? Number.POSITIVE_INFINITY);

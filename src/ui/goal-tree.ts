@@ -42,18 +42,35 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
     const rows: HTMLElement[] = [];
     const placed = new Set<string>();
     // Iterative depth-first walk: no recursion limit, and `placed` stops cycles and duplicate IDs.
-    const stack = [...roots, ...orphans(goals, roots)].reverse().map((key) => ({ key, level: 0 }));
+    // `under` is set for a shared goal's row under one of its other parents: a leaf that says its share there.
+    const stack: { key: string; level: number; under?: string }[] = [...roots, ...orphans(goals, roots)]
+      .reverse()
+      .map((key) => ({ key, level: 0 }));
     while (stack.length > 0) {
-      const { key, level } = stack.pop()!;
+      const { key, level, under } = stack.pop()!;
       const goal = goals.get(key);
-      if (!goal || placed.has(key) || (shown && !shown.has(key))) continue;
+      if (!goal || (shown && !shown.has(key))) continue;
+      if (under !== undefined) {
+        rows.push(renderNode(goal, level, null, key, shareNote(goal, under)));
+        continue;
+      }
+      if (placed.has(key)) continue;
       placed.add(key);
       const children = goal.children
         .map(idKey)
-        .filter((child) => goals.has(child) && !placed.has(child) && (!shown || shown.has(child)));
+        .filter((child) => goals.has(child) && (!shown || shown.has(child)))
+        .map((child) => ({ child, elsewhere: !isPrimaryParent(goals.get(child)!, goal) }))
+        .filter(({ child, elsewhere }) => elsewhere || !placed.has(child));
       const open = children.length > 0 && isOpen(key);
-      rows.push(renderNode(goal, level, children.length > 0 ? open : null, key));
-      if (open) for (const child of [...children].reverse()) stack.push({ key: child, level: level + 1 });
+      const note = goal.shares === undefined ? '' : shareNote(goal, goal.shares[0].parentId);
+      rows.push(renderNode(goal, level, children.length > 0 ? open : null, key, note));
+      if (open) {
+        for (const { child, elsewhere } of [...children].reverse()) {
+          stack.push(
+            elsewhere ? { key: child, level: level + 1, under: goal.id } : { key: child, level: level + 1 },
+          );
+        }
+      }
     }
     if (rows.length === 0) {
       rows.push(
@@ -69,7 +86,13 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
     replaceChildren(element, ...rows);
   }
 
-  function renderNode(goal: GoalView, level: number, open: boolean | null, key: string): HTMLElement {
+  function renderNode(
+    goal: GoalView,
+    level: number,
+    open: boolean | null,
+    key: string,
+    note = '',
+  ): HTMLElement {
     const toggleControl =
       open === null
         ? el('span', { className: 'toggle-spacer', attrs: { 'aria-hidden': 'true' } })
@@ -86,6 +109,7 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
       },
       toggleControl,
       renderGoalButton(goal, query, () => choose(goal)),
+      ...(note === '' ? [] : [el('span', { className: 'shared-note gray' }, note)]),
     );
     if (open !== null) item.setAttribute('aria-expanded', String(open));
     item.style.paddingLeft = `${Math.min(level, MAX_INDENT) * 14}px`;
@@ -186,6 +210,22 @@ function trendLine(goal: GoalView): HTMLElement {
         `${arrow} ${points(change)} since last check-in`,
       ),
   );
+}
+
+/** Whether `parent` is the first of a shared goal's parents (where its own goals show), or its only one. */
+function isPrimaryParent(child: GoalView, parent: GoalView): boolean {
+  return child.shares === undefined || idKey(child.shares[0].parentId) === idKey(parent.id);
+}
+
+/** A shared goal's note under one of its parents: `shared: 40% here`, and where its own goals are when elsewhere. */
+function shareNote(goal: GoalView, parentId: string): string {
+  const shares = goal.shares ?? [];
+  const here = shares.find((s) => idKey(s.parentId) === idKey(parentId));
+  const share = here === undefined ? '' : `${Math.round(here.share * 1000) / 10}% `;
+  const primary = shares[0]?.parentId;
+  const elsewhere =
+    primary !== undefined && idKey(primary) !== idKey(parentId) ? `; its goals are under ${primary}` : '';
+  return `shared: ${share}here${elsewhere}`;
 }
 
 /** Keys of goals matching the query, plus every ancestor of each, so matches keep their place in the tree. */

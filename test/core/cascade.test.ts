@@ -632,3 +632,64 @@ describe('scale, without recursion', () => {
     expect(results.final(0)).toBeLessThan(1);
   });
 });
+
+describe('shared goals: several parents with shares', () => {
+  it('a sum splits a shared child’s actual by its shares: 60 of 100 to one parent, 40 to the other', () => {
+    const { of, issues } = run([
+      { id: 'P1', rollup: 'sum', target: 100 },
+      { id: 'P2', rollup: 'sum', target: 100 },
+      { id: 'S', parent: 'P1 60%; P2 40%', actual: 100 },
+      { id: 'K', parent: 'P2', actual: 20 },
+    ]);
+    expect(issues.filter((i) => i.code !== 'unmeasured')).toEqual([]);
+    expect(of('P1').rolledUp).toBeCloseTo(0.6, 12);
+    expect(of('P2').rolledUp).toBeCloseTo(0.6, 12);
+    expect(of('S').children).toEqual([]);
+  });
+
+  it('the split adds up: the parents together count the shared actual once', () => {
+    const { of } = run([
+      { id: 'Top', rollup: 'sum', target: 1000 },
+      { id: 'P1', parent: 'Top', rollup: 'sum', target: 500 },
+      { id: 'P2', parent: 'Top', rollup: 'sum', target: 500 },
+      { id: 'S', parent: 'P1 25%; P2 75%', actual: 400 },
+    ]);
+    expect(of('P1').rolledUp).toBeCloseTo(100 / 500, 12);
+    expect(of('P2').rolledUp).toBeCloseTo(300 / 500, 12);
+  });
+
+  it('an average weighs a shared child by its share there', () => {
+    // Under P1: A (weight 1) at 100%, S (weight 1 x 25%) at 0%: (1 x 1 + 0.25 x 0) / 1.25 = 80%.
+    const { of } = run([
+      { id: 'P1' },
+      { id: 'P2' },
+      kid('A', 100, null, 'P1'),
+      { id: 'S', parent: 'P1 25%; P2 75%', actual: 0 },
+      kid('B', 100, null, 'P2'),
+    ]);
+    expect(of('P1').rolledUp).toBeCloseTo(0.8, 12);
+    expect(of('P2').rolledUp).toBeCloseTo(1 / 1.75, 12);
+  });
+
+  it('min takes the weakest child whatever its share', () => {
+    const { of } = run([
+      { id: 'P1', rollup: 'min' },
+      { id: 'P2' },
+      kid('A', 90, null, 'P1'),
+      { id: 'S', parent: 'P1 10%; P2 90%', actual: 30 },
+    ]);
+    expect(of('P1').rolledUp).toBeCloseTo(0.3, 12);
+  });
+
+  it('a shared goal’s own roll-up reaches both parents', () => {
+    const { of } = run([
+      { id: 'P1' },
+      { id: 'P2' },
+      { id: 'S', parent: 'P1; P2' },
+      kid('Leaf', 50, null, 'S'),
+    ]);
+    expect(of('S').rolledUp).toBeCloseTo(0.5, 12);
+    expect(of('P1').rolledUp).toBeCloseTo(0.5, 12);
+    expect(of('P2').rolledUp).toBeCloseTo(0.5, 12);
+  });
+});

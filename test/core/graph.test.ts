@@ -298,3 +298,113 @@ describe('scale, without recursion', () => {
     expect(links.depth[n]).toBe(1);
   });
 });
+
+describe('shared goals: several parents with shares', () => {
+  /** Every goal's parents over every kept link. */
+  const parentsOf = (links: Links, i: number): readonly number[] =>
+    links.shared === null
+      ? links.parentOf[i] === -1
+        ? []
+        : [links.parentOf[i]]
+      : links.shared.parentsOf(i, links.parentOf);
+
+  /** The order is topological over every link: a goal after all its parents off cycles; each goal once. */
+  function checkSharedInvariants(links: Links, n: number): void {
+    const position = new Int32Array(n).fill(-1);
+    links.order.forEach((g, k) => {
+      expect(position[g]).toBe(-1);
+      position[g] = k;
+    });
+    for (let i = 0; i < n; i++) {
+      expect(position[i] === -1).toBe(links.onCycle[i] === 1);
+      if (links.onCycle[i]) continue;
+      for (const p of parentsOf(links, i)) {
+        expect(links.children[p]).toContain(i);
+        if (!links.onCycle[p]) expect(position[p]).toBeLessThan(position[i]);
+      }
+    }
+    for (const [, { shares }] of links.shared?.byGoal ?? []) {
+      expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    }
+  }
+
+  it('a goal under two parents is a child of each, with its shares; the first parent is its primary', () => {
+    const links = linkGoals(
+      tree(['CMO-1', ''], ['CMO-2', ''], ['DG-1', 'CMO-1 60%; CMO-2 40%'], ['DG-2', 'DG-1']),
+    );
+    expect(links.issues).toEqual([]);
+    expect(links.parentOf[2]).toBe(0);
+    expect(links.children[0]).toEqual([2]);
+    expect(links.children[1]).toEqual([2]);
+    expect(links.shared?.byGoal.get(2)).toEqual({ parents: [0, 1], shares: [0.6, 0.4] });
+    expect(links.shared?.shareOf(1, 2)).toBeCloseTo(0.4);
+    expect(links.shared?.shareOf(2, 3)).toBe(1);
+    expect([...links.depth]).toEqual([0, 0, 1, 2]);
+    checkSharedInvariants(links, 4);
+  });
+
+  it('a workbook without shared goals has none: single parents pay nothing for the feature', () => {
+    expect(linkGoals(tree(['A', ''], ['B', 'A'])).shared).toBeNull();
+    expect(linkGoals(tree(['A', ''], ['B', ''], ['C', 'A, B'])).shared).toBeNull();
+  });
+
+  it('the goal comes after every parent in the order, even a parent listed below it', () => {
+    const links = linkGoals(tree(['Shared', 'Top; Low'], ['Top', ''], ['Mid', 'Top'], ['Low', 'Mid']));
+    expect(links.order).toEqual([1, 2, 3, 0]);
+    expect(links.depth[0]).toBe(1);
+    checkSharedInvariants(links, 4);
+  });
+
+  it.each<[string, string, [string, string][]]>([
+    ['shares not adding up to 100% are scaled, with a warning', 'A 60%; B 60%', [['S', 'parent-shares']]],
+    ['an unknown part is an error; the rest still link', 'A 60%; Nope 40%', [['S', 'unknown-parent']]],
+    ['the goal itself among its parents is an error', 'A; S', [['S', 'self-parent']]],
+    ['a parent named twice counts once', 'A; a', []],
+    ['plain commas keep the first parent, with a warning', 'A, B', [['S', 'several-parents']]],
+  ])('%s', (_name, parent, expected) => {
+    const links = linkGoals(tree(['A', ''], ['B', ''], ['S', parent]));
+    expect(codes(links)).toEqual(expected);
+    expect(links.parentOf[2]).toBe(0);
+    checkSharedInvariants(links, 3);
+  });
+
+  it('an unknown part is named in its issue', () => {
+    const links = linkGoals(tree(['A', ''], ['S', 'A 60%; Nope 40%']));
+    expect(links.issues[0]).toMatchObject({ code: 'unknown-parent', parent: 'Nope', column: 'Parent' });
+    expect(links.shared).toBeNull();
+  });
+
+  it('a second parent that closes a loop is dropped with a cycle issue; the rest rolls on', () => {
+    // B trees up to A (its first parent); A's second parent is B: the loop A › B › A runs through that link.
+    const links = linkGoals(tree(['Top', ''], ['A', 'Top; B'], ['B', 'A'], ['C', 'B']));
+    expect(codes(links)).toEqual([['A', 'cycle']]);
+    expect(links.issues[0]).toMatchObject({ cycle: ['A', 'B'] });
+    expect(links.shared).toBeNull();
+    expect(links.children[2]).toEqual([3]);
+    expect(links.order).toEqual([0, 1, 2, 3]);
+    checkSharedInvariants(links, 4);
+  });
+
+  it('keeps a consistent order on random links of several parents', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }), {
+              minLength: n,
+              maxLength: n,
+            }),
+          ),
+        ),
+        ([n, parentLists]) => {
+          const gs = fromPairs(
+            parentLists.map((ps, i): [string, string] => [`g${i}`, ps.map((p) => `g${p}`).join('; ')]),
+          );
+          const links = linkGoals(gs);
+          checkSharedInvariants(links, n);
+        },
+      ),
+    );
+  });
+});

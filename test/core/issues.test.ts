@@ -52,7 +52,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'total-row': { code: 'total-row', text: 'TOTAL' },
   'implausible-value': { code: 'implausible-value', text: '1200000', why: 'scale' },
   'ambiguous-parent': { code: 'ambiguous-parent', parent: 'Grow revenue', count: 2 },
-  'several-parents': { code: 'several-parents', parent: 'CMO-1; CMO-2', used: 'CMO-1' },
+  'several-parents': { code: 'several-parents', parent: 'CMO-1, CMO-2', used: 'CMO-1' },
   'bad-confidence': { code: 'bad-confidence', text: '12' },
   'history-no-header': { code: 'history-no-header' },
   'bad-check-in-date': { code: 'bad-check-in-date', text: 'last Friday' },
@@ -88,6 +88,8 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
     was: 1,
     now: null,
   },
+  // Shared goals by several parents (issue 13)
+  'parent-shares': { code: 'parent-shares', parent: 'CMO-1 60%; CMO-2 60%', total: 1.2 },
 };
 
 /** What each message tells the user to do, after the colon that ends what is wrong. */
@@ -127,7 +129,7 @@ const FIXES: { [C in IssueCode]: RegExp } = {
   'total-row': /it is left out of the cascade/,
   'implausible-value': /check that both are in the same units|a gate is the attainment a goal must reach/,
   'ambiguous-parent': /write the parent's ID/,
-  'several-parents': /Keep one parent per goal/,
+  'several-parents': /separate parents with semicolons .* or keep one parent/,
   'bad-confidence': /write how sure the owner is/,
   'history-no-header': /restore the header/,
   'bad-check-in-date': /write it like 2026-03-31/,
@@ -149,6 +151,8 @@ const FIXES: { [C in IssueCode]: RegExp } = {
   'not-on-roster': /add them/,
   'manager-loop': /change one Manager/,
   'frozen-period-changed': /undo the edit, or freeze FY2026 again/,
+  // Shared goals by several parents (issue 13)
+  'parent-shares': /write shares that add up to 100%/,
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };
