@@ -190,6 +190,13 @@ export const RESULT_CASES: ResultCase[] = [
     args: () => [col('A', 'B'), col('', 'A'), col('', 'lots')],
     expect: [[''], [/not a number/]],
   },
+  {
+    name: 'a goal shared by two parents weighs its share in each average',
+    fn: 'MBO_ROLLUP',
+    // P1: A 100% (weight 1) and S 0% (weight 25%) = 80%; P2: S alone = 0%.
+    args: () => [col('P1', 'P2', 'A', 'S'), col('', '', 'P1', 'P1 25%; P2 75%'), col('', '', 1, 0)],
+    expect: col(0.8, 0, 1, 0),
+  },
   // MBO_CASCADE
   {
     name: 'one table: header, parents before children',
@@ -325,6 +332,12 @@ export const RESULT_CASES: ResultCase[] = [
     fn: 'MBO_PATH',
     args: () => [col('B', 'zz', ''), col('A', 'B'), col('', 'A')],
     expect: [['A › B'], [/not among ids/], ['']],
+  },
+  {
+    name: 'a goal shared by two parents: each path, one per line, first parent first',
+    fn: 'MBO_PATH',
+    args: () => [col('S', 'K'), col('A', 'B', 'S', 'K'), col('', '', 'B 40%; A 60%', 'S')],
+    expect: [['B › S\nA › S'], ['B › S › K\nA › S › K']],
   },
   // MBO_STATUS
   {

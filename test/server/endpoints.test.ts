@@ -139,6 +139,30 @@ describe('getCascade', () => {
   });
 });
 
+describe('getCascade with a shared goal', () => {
+  it('lists it among the children of each parent, with each parent’s share, the first parent first', () => {
+    const tabs: FakeTabs = {
+      Goals: [
+        ['ID', 'Goal', 'Parent', 'Target', 'Actual'],
+        ['CMO-1', 'Pipeline', '', 10, 5],
+        ['CMO-2', 'Brand', '', 10, 5],
+        ['DG-1', 'Webinars', 'CMO-2 25%; CMO-1 75%', 10, 5],
+        ['DG-2', 'One parent', 'CMO-1', 10, 5],
+      ],
+    };
+    const view: CascadeView = api(tabs).api.getCascade();
+    const byId = new Map(view.goals.map((g) => [g.id, g]));
+    expect(view.roots).toEqual(['CMO-1', 'CMO-2']);
+    expect(byId.get('CMO-1')?.children).toEqual(['DG-1', 'DG-2']);
+    expect(byId.get('CMO-2')?.children).toEqual(['DG-1']);
+    expect(byId.get('DG-1')?.shares).toEqual([
+      { parentId: 'CMO-2', share: 0.25 },
+      { parentId: 'CMO-1', share: 0.75 },
+    ]);
+    expect(byId.get('DG-2')).not.toHaveProperty('shares');
+  });
+});
+
 describe('getLinkView', () => {
   it('the selected goal and its candidates: itself and its subtree are not allowed', () => {
     const { gas, api: bound } = api();

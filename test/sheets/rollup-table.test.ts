@@ -49,6 +49,26 @@ describe('buildRollupReport', () => {
     expect(titles[29]).toBe(`${indent(12)}(depth 29) Level 29`);
   });
 
+  it('lists a shared goal under each of its parents with its share there; its own goals stay under the first', () => {
+    const r = report([
+      ['CMO-1', 'Pipeline', 'Ann', '', 100, 50, 1],
+      ['CMO-2', 'Brand', 'Bo', '', 100, 50, 1],
+      ['DG-1', 'Webinars', 'Cy', 'CMO-1 60%; CMO-2 40%', 10, 5, 1],
+      ['DG-2', 'Under webinars', 'Cy', 'DG-1', 10, 5, 1],
+    ]);
+    const rows = r.goals.values.slice(1).map((row) => [row[0], String(row[1]).replace(/\u00a0{4}/g, '> ')]);
+    expect(rows).toEqual([
+      ['CMO-1', 'Pipeline'],
+      ['DG-1', '> Webinars (shared: 60% here)'],
+      ['DG-2', '> > Under webinars'],
+      ['CMO-2', 'Brand'],
+      ['DG-1', '> Webinars (shared: 40% here; its goals are under CMO-1)'],
+    ]);
+    // The scorecards start below every row of the goal table; the treemap keeps one node per goal.
+    expect(r.scorecards.row).toBe(r.goals.row + r.goals.numRows + 1);
+    expect(r.chartData.values.slice(2).map((row) => row[0])).toEqual(['CMO-1', 'DG-1', 'DG-2', 'CMO-2']);
+  });
+
   it('gives the treemap one root and an acyclic parent for every node', () => {
     const r = report([
       ['A', 'Loop one', 'Ann', 'B', 10, 5, 1],
@@ -223,6 +243,34 @@ describe('buildRollupReport', () => {
     [
       'without goals',
       () => buildRollupReport(analyzeWorkbook([{ name: 'Empty', grid: [['nothing here']] }]), AT),
+    ],
+    [
+      'with a Roster, Spend and a missed gate',
+      () =>
+        buildRollupReport(
+          analyzeWorkbook(
+            [
+              {
+                name: 'Goals',
+                grid: [
+                  ['ID', 'Goal', 'Owner', 'Target', 'Actual', 'Weight', 'Gate', 'Spend', 'Unit', 'Period'],
+                  ['1.10', 'Revenue', 'Ann', 100, 50, 1, 0.8, 5000, '$', 'FY2026'],
+                  ['R-2', 'Pipeline', 'Bo', 100, 90, 1, '', 1000, '$', 'FY2026'],
+                ],
+              },
+              {
+                name: 'Roster',
+                grid: [
+                  ['Owner', 'Manager', 'Start', 'End', 'Target bonus', 'Currency'],
+                  ['Ann', 'Bo', '', '', 10000, 'USD'],
+                  ['Bo', '', '', '', 20000, 'EUR'],
+                ],
+              },
+            ],
+            { today: null },
+          ),
+          AT,
+        ),
     ],
   ])('%s: every text cell lies in a plain-text box, and no number does', (_label, make) => {
     const r = make();
