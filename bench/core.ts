@@ -42,6 +42,57 @@ function stages(tabs: readonly TabInput[]): (string | number)[][] {
   return rows;
 }
 
+/** One goal in SHARED_EVERY gets a second parent in the shared-goals comparison. */
+const SHARED_EVERY = 100;
+
+/**
+ * Linking and the cascade at `size` goals with one parent each, and again with one goal in SHARED_EVERY shared by a
+ * second parent (`P 60%; Q 40%`), interleaved in one process: what the feature costs where it is used. Goals are
+ * numbered breadth-first, so a second parent with a smaller index than the first never closes a loop.
+ */
+export function sharedParents(size: number): Section {
+  const tabs = generateWorkbook({ goals: size, tabs: 50, depth: 6 });
+  const single: Goal[] = [];
+  for (const tab of tabs)
+    for (const g of readGoalTab(tab.name, tab.grid, DEFAULT_SETTINGS, single.length)?.goals ?? [])
+      single.push(g);
+  const { parentOf } = linkGoals(single);
+  const shared = single.map((g, i): Goal => {
+    const p = parentOf[i];
+    if (i % SHARED_EVERY !== 0 || p < 1) return g;
+    return { ...g, parent: `${single[p].id} 60%; ${single[p - 1].id} 40%` };
+  });
+  const run = (goals: Goal[]) => () => cascade(goals, linkGoals(goals), DEFAULT_SETTINGS, null, () => null);
+  const times = { single: [] as number[], shared: [] as number[] };
+  run(single)();
+  run(shared)();
+  for (let r = 0; r < 3; r++) {
+    times.single.push(timeMedian(1, run(single), false));
+    times.shared.push(timeMedian(1, run(shared), false));
+  }
+  const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[1];
+  const ratio = median(times.shared) / median(times.single);
+  return {
+    title: `Shared goals: link and cascade at ${fmt.int(size)} goals, one in ${SHARED_EVERY} with two parents`,
+    table: [
+      ['goals', 'median ms'],
+      ['one parent each', fmt.ms(median(times.single))],
+      [`one in ${SHARED_EVERY} shared by two parents`, fmt.ms(median(times.shared))],
+    ],
+    checks: [
+      {
+        what: `shared goals (1 in ${SHARED_EVERY}) cost at most 1.5x single parents`,
+        target: '≤ 1.5×',
+        measured: `${ratio.toFixed(2)}×`,
+        pass: ratio <= 1.5,
+      },
+    ],
+    notes: [
+      'Without shared goals Links.shared is null and linking takes the single-parent code; with them, children are built over every link and the order is topological (Kahn).',
+    ],
+  };
+}
+
 export function benchCore(): Section[] {
   const core: { size: number; ms: number; rss: number; issues: number }[] = [];
   const cascadeFn: { size: number; ms: number; rows: number }[] = [];
@@ -79,6 +130,8 @@ export function benchCore(): Section[] {
       pass: exponent <= 1.1,
     },
   ];
+  gc();
+  const shared = sharedParents(SIZES[SIZES.length - 1]);
   return [
     {
       title: 'Core cascade: parse, validate, link, roll up, score, advise (50 tabs, depth 6)',
@@ -125,5 +178,6 @@ export function benchCore(): Section[] {
         },
       ],
     },
+    shared,
   ];
 }

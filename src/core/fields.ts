@@ -102,7 +102,7 @@ export const FIELDS = {
   parent: {
     label: 'Parent',
     about:
-      'the ID, or failing that the unique title, of the goal it trees up to, on any tab; blank = a top-level goal',
+      'the ID, or failing that the unique title, of the goal it trees up to, on any tab; blank = a top-level goal; several with semicolons and shares (`CMO-1 60%; CMO-2 40%`) = a goal shared by several parents',
     headers: [
       'Parent',
       'Parent ID',

@@ -39,26 +39,45 @@ export interface Links {
   issues: Issue[];
 }
 
-/** The goals shared by several parents: a sparse map, as they are few. */
+/** The goals shared by several parents: a sparse map, as they are few, and a flag per goal to skip the rest fast. */
 export class SharedParents {
   /** Each shared goal's parents (the first is parentOf's) and their shares, adding up to 1. */
   readonly byGoal = new Map<number, { parents: number[]; shares: number[] }>();
+  /** 1 for a goal in byGoal: read before the map, so that the many goals with one parent cost one array read. */
+  readonly isShared: Uint8Array;
+
+  constructor(goalCount: number) {
+    this.isShared = new Uint8Array(goalCount);
+  }
+
+  /** Records goal `i`'s parents and their shares. */
+  set(i: number, parents: number[], shares: number[]): void {
+    this.byGoal.set(i, { parents, shares });
+    this.isShared[i] = 1;
+  }
+
+  /** Forgets goal `i`'s parents beyond the first (left with one after loops were dropped). */
+  unset(i: number): void {
+    this.byGoal.delete(i);
+    this.isShared[i] = 0;
+  }
 
   /** The share of `child` that counts under `parent`: 1 unless the child is shared. */
   shareOf(parent: number, child: number): number {
-    const entry = this.byGoal.get(child);
-    if (entry === undefined) return 1;
+    if (!this.isShared[child]) return 1;
+    const entry = this.byGoal.get(child)!;
     const k = entry.parents.indexOf(parent);
     return k < 0 ? 0 : entry.shares[k];
   }
 
   /** Every parent of goal `i`: its shared list, else its one parent (none for -1). */
   parentsOf(i: number, parentOf: Int32Array): readonly number[] {
-    const entry = this.byGoal.get(i);
-    if (entry !== undefined) return entry.parents;
-    return parentOf[i] === -1 ? [] : [parentOf[i]];
+    if (this.isShared[i]) return this.byGoal.get(i)!.parents;
+    return parentOf[i] === -1 ? NO_PARENTS : [parentOf[i]];
   }
 }
+
+const NO_PARENTS: readonly number[] = Object.freeze([]);
 
 /** The share of `child` counted under `parent`: 1 in a workbook without shared goals. */
 export function shareIn(links: Pick<Links, 'shared'>, parent: number, child: number): number {
@@ -251,9 +270,19 @@ function resolveParents(
   for (let i = 0; i < goals.length; i++) {
     const g = goals[i];
     if (g.parent === '') continue;
-    let { at: p, count } = resolve(g.parent);
-    if (p === -1 && count === 0 && PARENT_LIST.test(g.parent)) {
-      const listed = parentParts(g.parent);
+    // A list of IDs (`CMO-1 60%; CMO-2 40%`) is read before any title is looked up: the title index costs a
+    // pass over every goal, and IDs win over titles anyway.
+    let p = ids.get(idKey(g.parent));
+    let count = p === -1 ? 0 : 1;
+    const isList = p === -1 && PARENT_LIST.test(g.parent);
+    const byIds = isList ? parentParts(g.parent) : null;
+    if (p === -1 && !(byIds !== null && byIds.every((part) => ids.get(idKey(part.text)) !== -1))) {
+      const matches = byTitle(g.parent);
+      p = matches.length === 1 ? matches[0] : -1;
+      count = matches.length;
+    }
+    if (p === -1 && count === 0 && isList) {
+      const listed = byIds;
       if (listed !== null) {
         const self = firstOf[i] === -1 ? i : firstOf[i];
         const parents: number[] = [];
@@ -279,8 +308,8 @@ function resolveParents(
         }
         parentOf[i] = parents[0];
         if (parents.length > 1) {
-          shared ??= new SharedParents();
-          shared.byGoal.set(i, { parents, shares });
+          shared ??= new SharedParents(goals.length);
+          shared.set(i, parents, shares);
         }
         continue;
       }
@@ -471,11 +500,13 @@ function countOnCycle(onCycle: Uint8Array): number {
 function sharedChildLists(parentOf: Int32Array, shared: SharedParents): number[][] {
   const n = parentOf.length;
   const children: number[][] = Array.from({ length: n }, () => NO_CHILDREN);
+  const add = (p: number, i: number): void => {
+    if (children[p] === NO_CHILDREN) children[p] = [];
+    children[p].push(i);
+  };
   for (let i = 0; i < n; i++) {
-    for (const p of shared.parentsOf(i, parentOf)) {
-      if (children[p] === NO_CHILDREN) children[p] = [];
-      children[p].push(i);
-    }
+    if (shared.isShared[i]) for (const p of shared.byGoal.get(i)!.parents) add(p, i);
+    else if (parentOf[i] !== -1) add(parentOf[i], i);
   }
   return children;
 }
@@ -496,7 +527,9 @@ function orderAll(
   const order: number[] = [];
   for (let i = 0; i < n; i++) {
     if (onCycle[i]) continue;
-    for (const p of shared.parentsOf(i, parentOf)) if (!onCycle[p]) waiting[i]++;
+    if (shared.isShared[i]) {
+      for (const p of shared.byGoal.get(i)!.parents) if (!onCycle[p]) waiting[i]++;
+    } else if (parentOf[i] !== -1 && !onCycle[parentOf[i]]) waiting[i] = 1;
     if (waiting[i] === 0) order.push(i);
   }
   const depth = new Int32Array(n);
@@ -538,7 +571,7 @@ function dropLoopingParents(
       entry.parents.splice(k, 1);
       entry.shares.splice(k, 1);
     }
-    if (entry.parents.length < 2) shared.byGoal.delete(i);
+    if (entry.parents.length < 2) shared.unset(i);
     else {
       const total = entry.shares.reduce((a, b) => a + b, 0);
       entry.shares = entry.shares.map((x) => (total > 0 ? x / total : 1 / entry.shares.length));
