@@ -232,7 +232,8 @@ type ParentNote = { count: number } | { used: string };
  * layout that aligns to objectives by their text). Failing that, a cell listing parents with semicolons, line breaks
  * or shares (`CMO-1 60%; CMO-2 40%`) makes a shared goal: every part that resolves is a parent, with its share
  * (see SharedParents). A list of plain commas (`12, 15`) is ambiguous: the first part that resolves is the one
- * parent, with a several-parents warning. Titles are indexed only when some Parent is not an ID.
+ * parent, with a several-parents warning. A list whose parts are all IDs is read as a list without looking the
+ * whole cell up as a title; titles are indexed only when some Parent is not an ID.
  */
 function resolveParents(
   goals: readonly Goal[],
