@@ -277,7 +277,8 @@ function resolveParents(
     let count = p === -1 ? 0 : 1;
     const isList = p === -1 && PARENT_LIST.test(g.parent);
     const byIds = isList ? parentParts(g.parent) : null;
-    if (p === -1 && !(byIds !== null && byIds.every((part) => ids.get(idKey(part.text)) !== -1))) {
+    const allIds = byIds?.every((part) => ids.get(idKey(part.text)) !== -1) ?? false;
+    if (p === -1 && !allIds) {
       const matches = byTitle(g.parent);
       p = matches.length === 1 ? matches[0] : -1;
       count = matches.length;
