@@ -275,7 +275,7 @@ export const FIELDS = {
   },
   note: {
     label: 'Note',
-    about: 'a word on progress, recorded with each check-in in the History tab',
+    about: 'a word on progress, recorded with each check-in in the Check-ins tab',
     headers: ['Note', 'Notes', 'Comment', 'Comments', 'Check-in note', 'Progress note', 'Status note'],
     aside: true,
   },

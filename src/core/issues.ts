@@ -69,7 +69,9 @@ export type IssueDetail =
   | { code: 'duplicate-check-in'; day: string; otherRow: number }
   | { code: 'orphan-history'; checkIns: number }
   | { code: 'confidence-falling'; values: number[] }
-  | { code: 'history-large'; checkIns: number; cells: number };
+  | { code: 'history-large'; checkIns: number; cells: number }
+  // Goals over time, part 2 (issue 11): the log's name and ownership
+  | { code: 'legacy-check-in-tab'; renameTo: string };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -347,7 +349,13 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
   'history-large': {
     severity: 'info',
     message: (i) =>
-      `History holds ${i.checkIns.toLocaleString('en-US')} check-ins (${i.cells.toLocaleString('en-US')} of the Sheet's 10 million cells): Compact History in the menu keeps 13 weeks weekly, then month-ends, then quarter-ends.`,
+      `${i.tab} holds ${i.checkIns.toLocaleString('en-US')} check-ins (${i.cells.toLocaleString('en-US')} of the Sheet's 10 million cells): Compact check-ins in the menu keeps 13 weeks weekly, then month-ends, then quarter-ends.`,
+  },
+  // Goals over time, part 2 (issue 11): the log's name and ownership
+  'legacy-check-in-tab': {
+    severity: 'info',
+    message: (i) =>
+      `Check-ins are read from a tab named History, a sheet name Excel refuses: the next Record check-in renames it to "${i.renameTo}".`,
   },
 };
 

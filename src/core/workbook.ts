@@ -113,7 +113,7 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
 }
 
 /** Tabs this product owns or reads otherwise: never goal tabs, never "looks like goals". */
-const NOT_GOAL_TABS = /^(settings|history|roster|survey|roll-?up(\s*\(\d+\))?)$/i;
+const NOT_GOAL_TABS = /^(settings|history|check-?ins(\s*\(\d+\))?|roster|survey|roll-?up(\s*\(\d+\))?)$/i;
 
 /** True for a tab this product owns or reads otherwise (Settings, Roll-up…): never offered as goals. */
 export function isNotGoalTab(name: string): boolean {

@@ -59,7 +59,7 @@ export interface CascadeView {
   roots: string[];
   goals: GoalView[];
   counts: { error: number; warning: number; info: number };
-  /** ISO day of the latest check-in in the History tab; absent when there is none. */
+  /** ISO day of the latest check-in in the Check-ins tab; absent when there is none. */
   lastCheckIn?: string;
 }
 
@@ -72,6 +72,8 @@ export interface CheckInSummary {
   goalCount: number;
   /** Earlier check-ins of the same day replaced. */
   replaced: number;
+  /** '' unless something should be said: a tab of the user's left alone, or an old History log renamed. */
+  note: string;
 }
 
 /** The goal in the selected row, and the parents it may link to. */

@@ -13,7 +13,7 @@ const ENDPOINT_SUMMARIES: Record<Endpoint, string> = {
   linkToParent: "Sidebar: writes a parent ID into one goal's Parent cell.",
   selectCell: 'Sidebar: selects a cell in the spreadsheet.',
   rollUp: 'Sidebar: rebuilds the Roll-up tab.',
-  recordCheckIn: "Sidebar: appends today's check-in to the History tab.",
+  recordCheckIn: "Sidebar: appends today's check-in to the Check-ins tab.",
   addParentDropdowns: 'Sidebar: puts a dropdown of goal IDs on every Parent column.',
   insertGoalTab: 'Sidebar: inserts a goal tab from the template.',
   getColumns: 'Sidebar: the tabs not read as goals, with what each header maps to.',

@@ -28,7 +28,7 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
       }),
       button('Record check-in', () => void recordCheckIn(), {
         title:
-          'Adds today’s figures, confidence and notes of every goal to the History tab (today’s earlier check-in is replaced)',
+          'Adds today’s figures, confidence and notes of every goal to the Check-ins tab (today’s earlier check-in is replaced)',
       }),
       button('Refresh', () => void load()),
     ),

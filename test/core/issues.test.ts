@@ -61,6 +61,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'orphan-history': { code: 'orphan-history', checkIns: 3 },
   'confidence-falling': { code: 'confidence-falling', values: [8, 6, 4] },
   'history-large': { code: 'history-large', checkIns: 300_000, cells: 2_400_000 },
+  'legacy-check-in-tab': { code: 'legacy-check-in-tab', renameTo: 'Check-ins' },
 };
 
 /** What each message tells the user to do, after the colon that ends what is wrong. */
@@ -108,7 +109,8 @@ const FIXES: { [C in IssueCode]: RegExp } = {
   'duplicate-check-in': /delete the one that is wrong/,
   'orphan-history': /Rename it here to keep its trend/,
   'confidence-falling': /ask the owner what changed/,
-  'history-large': /Compact History in the menu/,
+  'history-large': /Compact check-ins in the menu/,
+  'legacy-check-in-tab': /renames it to "Check-ins"/,
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };
