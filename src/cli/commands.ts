@@ -4,6 +4,7 @@ import { dayOfDate } from '../core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../core/workbook';
 import type { TabChoice } from '../report/report-tab';
 import { buildRollupReport, type RollupReport } from '../report/rollup-table';
+import { loadLog, withLogIssues } from './check-in-log';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
 import { assertSeparateOutput, type Input, readInput, workbookOf } from './input';
 import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
@@ -27,6 +28,8 @@ export interface RunOptions {
   force?: boolean;
   /** Tells the user something that is not an error (an encoding guessed), on stderr. */
   warn?: (message: string) => void;
+  /** The IANA time zone dates and today are read in; absent = this process's zone. */
+  timeZone?: string;
 }
 
 /**
@@ -35,9 +38,9 @@ export interface RunOptions {
  */
 export function analyzeTabs(
   tabs: readonly TabInput[],
-  options: Pick<RunOptions, 'today' | 'now'> & { decimalSeparator?: '.' | ',' | null },
+  options: Pick<RunOptions, 'today' | 'now' | 'timeZone'> & { decimalSeparator?: '.' | ',' | null },
 ): Analysis {
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return analyzeWorkbook(tabs, {
     today: options.today ?? dayOfDate(options.now, timeZone),
     decimalSeparator: options.decimalSeparator ?? '.',
@@ -46,18 +49,20 @@ export function analyzeTabs(
 }
 
 /** Reads the files, passes on what the user should hear, and analyses them with the right decimal separator. */
-async function readAndAnalyze(
+export async function readAndAnalyze(
   files: readonly string[],
   options: RunOptions,
-): Promise<{ input: Input; analysis: Analysis }> {
+): Promise<{ input: Input; analysis: Analysis; decimalSeparator: '.' | ','; timeZone: string }> {
   const input = await readInput(files, options.progress);
   for (const note of input.notes) {
     options.progress.clear();
     options.warn?.(note);
   }
   options.progress.phase('analysing');
-  const decimalSeparator = options.decimalSeparator ?? input.decimalSeparator;
-  return { input, analysis: analyzeTabs(input.tabs, { ...options, decimalSeparator }) };
+  const decimalSeparator = options.decimalSeparator ?? input.decimalSeparator ?? '.';
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const analysis = analyzeTabs(input.tabs, { ...options, decimalSeparator, timeZone });
+  return { input, analysis, decimalSeparator, timeZone };
 }
 
 export interface CheckResult {
@@ -72,7 +77,9 @@ export async function checkFiles(
   json: boolean,
   options: RunOptions,
 ): Promise<CheckResult> {
-  const { analysis } = await readAndAnalyze(files, options);
+  const read = await readAndAnalyze(files, options);
+  // The check-in log is validated like a goal tab; its issues follow the goal tabs'.
+  const analysis = withLogIssues(read.analysis, loadLog(read.input, read.analysis, read.decimalSeparator));
   options.progress.finish();
   const output = json ? checkJsonText(files, analysis) : checkText(files, analysis);
   // A tab that looks like goals but was not read leaves goals out: never exit 0 on that.
@@ -103,13 +110,15 @@ export async function rollupFiles(
   const { now, progress } = options;
   await assertSeparateOutput(files, outPath);
   await assertWritableOutput(outPath, options.force ?? false);
-  const { input, analysis } = await readAndAnalyze(files, options);
+  const { input, analysis, decimalSeparator } = await readAndAnalyze(files, options);
   if (analysis.goalTabs.length === 0) {
     const noGoalTab = analysis.issues.find((issue) => issue.code === 'no-goal-tabs');
     const reason = noGoalTab ? describeIssue(noGoalTab) : 'it has no goal tab.';
     throw new CliError(`${files.join(', ')}: ${reason} Nothing was written.`, EXIT_FOUND_ERRORS);
   }
-  const report = buildRollupReport(analysis, now.toISOString());
+  // With a check-in log, each goal's last check-in and 30-day change, as the add-on's Roll up has them.
+  const log = loadLog(input, analysis, decimalSeparator);
+  const report = buildRollupReport(analysis, now.toISOString(), log);
   const tab = await saveWithRollup(input, report, outPath, progress);
   const counts = severityCounts(analysis.issues);
   const tabs =

@@ -1,6 +1,7 @@
 // Which tab holds the check-in log: ours by mark, or by our header under our name (or the old name History); never a tab of the user's.
 import { cellText, isBlank, normalizeHeader } from './cells';
 import { HISTORY_HEADERS } from './history';
+import { type Issue, issueAt, NOWHERE } from './issues';
 import type { Grid } from './model';
 
 /** The check-in log's name. Not `History`: Excel reserves that sheet name and refuses (or renames) a sheet so named. */
@@ -126,4 +127,16 @@ export function chooseCheckInTab(tabs: readonly LogCandidate[]): LogChoice {
 /** True for a name the log may go by (`Check-ins`, `Check-ins (2)`, `History`): worth a look at its top rows. */
 export function mayBeCheckInTab(name: string): boolean {
   return logNumber(name) !== null || sameName(name, LEGACY_CHECK_INS_TAB);
+}
+
+/** The tab check-ins are read from, or the one a first check-in makes. */
+export const logName = (choice: LogChoice): string => choice.read ?? choice.write;
+
+/** An old History log is read and will be renamed: a note where Check lists issues; null otherwise. */
+export function legacyLogIssue(choice: LogChoice): Issue | null {
+  if (choice.renameTo === null || choice.read === null) return null;
+  return issueAt(
+    { ...NOWHERE, tab: choice.read },
+    { code: 'legacy-check-in-tab', renameTo: choice.renameTo },
+  );
 }

@@ -1,5 +1,5 @@
 // Check-ins from the server: the check-in log read against an analysis, and Record check-in under the document lock.
-import type { LogChoice } from '../core/check-in-tab';
+import { legacyLogIssue, logName } from '../core/check-in-tab';
 import {
   analyzeHistory,
   checkInsOf,
@@ -43,19 +43,9 @@ export function loadHistory(ctx: ServerContext, read: WorkbookRead, analysis: An
   const choice = locateCheckIns(spreadsheet);
   const grid = readHistoryTab(spreadsheet, choice) ?? [];
   const history = analyzeHistory(readHistory(grid, logName(choice), read.decimalSeparator), analysis.goals);
-  if (choice.renameTo !== null) history.issues.unshift(legacyLogIssue(choice));
+  const legacy = legacyLogIssue(choice);
+  if (legacy !== null) history.issues.unshift(legacy);
   return history;
-}
-
-/** The name of the tab check-ins are read from, or the one a first check-in makes. */
-const logName = (choice: LogChoice): string => choice.read ?? choice.write;
-
-/** An old History log is read, and will be renamed: say so where Check lists issues. */
-function legacyLogIssue(choice: LogChoice) {
-  return issueAt(
-    { ...NOWHERE, tab: logName(choice) },
-    { code: 'legacy-check-in-tab', renameTo: choice.renameTo ?? '' },
-  );
 }
 
 /**

@@ -1,0 +1,191 @@
+// The command line and the check-in log: check-in appends today's check-in to a copy (text as text, the day in a time zone, only to a tab of ours), check validates the log, rollup shows trends.
+import type ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { markedLogSheets } from '../../src/cli/check-in-log';
+import type { CheckJson } from '../../src/cli/issue-report';
+import { checkInsOf, HISTORY_HEADERS } from '../../src/core/history';
+import { analyzeWorkbook } from '../../src/core/workbook';
+import { ROLLUP_TAB } from '../../src/sheets/owned';
+import { marketingWorkbook } from '../../tools/samples/marketing';
+import { NOW, openBook, runMain } from './run-main';
+import { writeSampleBook } from './sample-book';
+import { useTempDir } from './temp-dir';
+
+const dir = useTempDir();
+/** The marketing sample's goal IDs: a check-in's rows. */
+const GOALS = checkInsOf(analyzeWorkbook(marketingWorkbook()), 0).length;
+
+async function sample(edit?: (book: ExcelJS.Workbook) => void): Promise<string> {
+  const path = dir.path('goals.xlsx');
+  await writeSampleBook(path, edit);
+  return path;
+}
+
+/** A sheet's rows as values from A1 ('' for blanks), as far as it has rows. */
+function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    const values = (row.values as unknown[]).slice(1).map((v) => v ?? '');
+    rows[n - 1] = values;
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+describe('check-in', () => {
+  it('writes a copy with a Check-ins tab: our header, one row per goal, dates and IDs as text, marked as ours', async () => {
+    const input = await sample();
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['check-in', input, '-o', out, '--time-zone', 'UTC']);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toBe(`Wrote ${out}: recorded ${GOALS} goals for 2026-05-04 in the Check-ins tab.\n`);
+    const book = await openBook(out);
+    const sheet = book.getWorksheet('Check-ins')!;
+    const rows = rowsOf(sheet);
+    expect(rows[0]).toEqual(HISTORY_HEADERS);
+    expect(rows).toHaveLength(1 + GOALS);
+    expect(rows.slice(1).every((r) => r[0] === '2026-05-04')).toBe(true);
+    expect(rows.slice(1).map((r) => typeof r[1])).toEqual(new Array(GOALS).fill('string'));
+    expect([sheet.getCell('A2').numFmt, sheet.getCell('B2').numFmt]).toEqual(['@', '@']);
+    expect([...markedLogSheets(book)]).toEqual(['Check-ins']);
+    // The input is never written to.
+    expect((await openBook(input)).getWorksheet('Check-ins')).toBeUndefined();
+  });
+
+  it('records the day in the given time zone', async () => {
+    const input = await sample();
+    // NOW is 10:20 UTC on May 4: already May 5 in Kiritimati (UTC+14), still May 3 nowhere west of UTC-11.
+    for (const [zone, day] of [
+      ['Pacific/Kiritimati', '2026-05-05'],
+      ['America/Los_Angeles', '2026-05-04'],
+      ['Pacific/Pago_Pago', '2026-05-03'],
+    ]) {
+      const out = dir.path(`${day}.xlsx`);
+      const run = await runMain(['check-in', input, '-o', out, '--time-zone', zone]);
+      expect(run.out, zone).toContain(`for ${day} in the Check-ins tab`);
+      expect(rowsOf((await openBook(out)).getWorksheet('Check-ins')!)[1][0]).toBe(day);
+    }
+    expect(
+      (await runMain(['check-in', input, '-o', dir.path('x.xlsx'), '--time-zone', 'Mars/Olympus'])).err,
+    ).toMatch(/--time-zone needs an IANA zone/);
+  });
+
+  it('appends another day, and replaces the same day in place', async () => {
+    const first = dir.path('1.xlsx');
+    await runMain(['check-in', await sample(), '-o', first, '--today', '2026-05-04']);
+    const second = dir.path('2.xlsx');
+    expect((await runMain(['check-in', first, '-o', second, '--today', '2026-05-11'])).code).toBe(0);
+    expect(rowsOf((await openBook(second)).getWorksheet('Check-ins')!)).toHaveLength(1 + 2 * GOALS);
+    const third = dir.path('3.xlsx');
+    const again = await runMain(['check-in', second, '-o', third, '--today', '2026-05-11']);
+    expect(again.out).toContain(`replacing the ${GOALS} recorded earlier that day`);
+    const rows = rowsOf((await openBook(third)).getWorksheet('Check-ins')!);
+    expect(rows).toHaveLength(1 + 2 * GOALS);
+    expect(rows.filter((r) => r[0] === '2026-05-11')).toHaveLength(GOALS);
+  });
+
+  it('keeps text as text: an ID like 1.10 and a note that looks like a formula', async () => {
+    const goals = 'ID,Goal,Target,Actual,Note\r\n1.10,Revenue,10,5,=1+1\r\n';
+    const input = await dir.write('Goals.csv', goals);
+    const out = dir.path('out.xlsx');
+    expect((await runMain(['check-in', input, '-o', out, '--today', '2026-05-04'])).code).toBe(0);
+    const sheet = (await openBook(out)).getWorksheet('Check-ins')!;
+    expect(sheet.getCell('B2').value).toBe('1.10');
+    expect(sheet.getCell('H2').value).toBe('=1+1');
+    expect(sheet.getCell('H2').formula).toBeUndefined();
+  });
+
+  it('never writes to a tab of the user’s named Check-ins: the log goes to Check-ins (2), and it says so', async () => {
+    const input = await sample((book) => {
+      const mine = book.addWorksheet('Check-ins');
+      mine.addRow(['Customer', 'Date']);
+      mine.addRow(['ACME', '2026-05-01']);
+    });
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['check-in', input, '-o', out]);
+    expect(run.out).toMatch(
+      /in the Check-ins \(2\) tab\. Your tab "Check-ins" is not a check-in log and is left alone/,
+    );
+    const book = await openBook(out);
+    expect(rowsOf(book.getWorksheet('Check-ins')!)).toEqual([
+      ['Customer', 'Date'],
+      ['ACME', '2026-05-01'],
+    ]);
+    expect(rowsOf(book.getWorksheet('Check-ins (2)')!)).toHaveLength(1 + GOALS);
+    // Next time the marked tab is the log, whatever the user's tab is called.
+    const next = dir.path('next.xlsx');
+    expect((await runMain(['check-in', out, '-o', next, '--today', '2026-06-01'])).out).toContain(
+      'in the Check-ins (2) tab.',
+    );
+  });
+
+  it('refuses a workbook without goals, and writes nothing', async () => {
+    const input = await dir.write('Notes.csv', 'Just,notes\r\n');
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['check-in', input, '-o', out]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/no goal to record/);
+  });
+});
+
+describe('check and rollup read the log', () => {
+  it('check validates the Check-ins tab like a goal tab', async () => {
+    const recorded = dir.path('recorded.xlsx');
+    await runMain(['check-in', await sample(), '-o', recorded, '--today', '2026-05-04']);
+    const book = await openBook(recorded);
+    const log = book.getWorksheet('Check-ins')!;
+    log.addRow(['someday', 'M-1', 1, '', '', '', '', '']);
+    log.addRow(['2026-05-04', 'GONE-1', 1, '', '', '', '', '']);
+    const edited = dir.path('edited.xlsx');
+    await book.xlsx.writeFile(edited);
+    const run = await runMain(['check', edited, '--json']);
+    expect(run.code).toBe(1);
+    const found = (JSON.parse(run.out) as CheckJson).issues
+      .filter((i) => i.tab === 'Check-ins')
+      .map((i) => [i.code, i.row]);
+    expect(found).toEqual([
+      ['bad-check-in-date', 2 + GOALS],
+      ['orphan-history', 3 + GOALS],
+    ]);
+  });
+
+  it('rollup gives each goal its last check-in and 30-day change', async () => {
+    const recorded = dir.path('recorded.xlsx');
+    await runMain(['check-in', await sample(), '-o', recorded, '--today', '2026-03-31']);
+    const out = dir.path('rollup.xlsx');
+    expect((await runMain(['rollup', recorded, '-o', out])).code).toBe(0);
+    const sheet = (await openBook(out)).getWorksheet(ROLLUP_TAB)!;
+    const header = rowsOf(sheet)[2];
+    const last = header.indexOf('Last check-in');
+    expect(last).toBeGreaterThan(0);
+    expect(header[last + 1]).toBe('30-day change');
+    const goalRows = rowsOf(sheet).slice(3, 3 + GOALS);
+    expect(goalRows.filter((r) => r[last] !== '')).toHaveLength(GOALS);
+    // Nothing changed since March 31 (more than 30 days before NOW): a change of 0 wherever there is an attainment.
+    expect(goalRows.some((r) => r[last + 1] === 0)).toBe(true);
+    expect(NOW.toISOString().slice(0, 10)).toBe('2026-05-04');
+  });
+
+  it('an old log named History (CSV) is read with a note, and check-in renames it Check-ins', async () => {
+    const goals = await dir.write('Goals.csv', 'ID,Goal,Target,Actual\r\nG-1,Revenue,10,5\r\n');
+    const history = await dir.write(
+      'History.csv',
+      `${HISTORY_HEADERS.join(',')}\r\n2026-04-01,G-1,4,0.4,0.4,on track,,\r\n`,
+    );
+    const check = JSON.parse((await runMain(['check', goals, history, '--json'])).out) as CheckJson;
+    expect(check.issues.find((i) => i.code === 'legacy-check-in-tab')).toMatchObject({
+      tab: 'History',
+      severity: 'info',
+    });
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['check-in', goals, history, '-o', out, '--today', '2026-05-04']);
+    expect(run.err).toBe('');
+    expect(run.out).toMatch(/in the Check-ins tab\. Renamed the tab "History" to "Check-ins"/);
+    const book = await openBook(out);
+    expect(book.getWorksheet('History')).toBeUndefined();
+    expect(rowsOf(book.getWorksheet('Check-ins')!).map((r) => r[0])).toEqual([
+      'Date',
+      '2026-04-01',
+      '2026-05-04',
+    ]);
+  });
+});
