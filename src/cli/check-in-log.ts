@@ -70,3 +70,9 @@ export function withLogIssues(analysis: Analysis, log: HistoryAnalysis | null): 
     ? analysis
     : { ...analysis, issues: [...analysis.issues, ...log.issues] };
 }
+
+/** The tabs to analyse as goals: all but the marked log (renamed, it would read as a tab that looks like goals). */
+export function tabsBesideLog(input: Input): Input['tabs'] {
+  const marked = markedLogSheets(input.book);
+  return marked.size === 0 ? input.tabs : input.tabs.filter((tab) => !marked.has(tab.name));
+}

@@ -4,7 +4,7 @@ import { dayOfDate } from '../core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../core/workbook';
 import type { TabChoice } from '../report/report-tab';
 import { buildRollupReport, type RollupReport } from '../report/rollup-table';
-import { loadLog, withLogIssues } from './check-in-log';
+import { loadLog, tabsBesideLog, withLogIssues } from './check-in-log';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
 import { assertSeparateOutput, type Input, readInput, workbookOf } from './input';
 import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
@@ -61,7 +61,7 @@ export async function readAndAnalyze(
   options.progress.phase('analysing');
   const decimalSeparator = options.decimalSeparator ?? input.decimalSeparator ?? '.';
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const analysis = analyzeTabs(input.tabs, { ...options, decimalSeparator, timeZone });
+  const analysis = analyzeTabs(tabsBesideLog(input), { ...options, decimalSeparator, timeZone });
   return { input, analysis, decimalSeparator, timeZone };
 }
 

@@ -148,6 +148,26 @@ describe('check and rollup read the log', () => {
     ]);
   });
 
+  it('a marked log renamed by the user is still the log, not a tab that looks like goals', async () => {
+    const recorded = dir.path('recorded.xlsx');
+    await runMain(['check-in', await sample(), '-o', recorded, '--today', '2026-05-04']);
+    const book = await openBook(recorded);
+    book.getWorksheet('Check-ins')!.name = 'Weekly log';
+    book.definedNames.model = book.definedNames.model.map((n) => ({
+      ...n,
+      ranges: n.ranges.map((r) => r.replace("'Check-ins'", "'Weekly log'")),
+    }));
+    const renamed = dir.path('renamed.xlsx');
+    await book.xlsx.writeFile(renamed);
+    const run = await runMain(['check', renamed, '--json']);
+    expect((JSON.parse(run.out) as CheckJson).issues.filter((i) => i.tab === 'Weekly log')).toEqual([]);
+    expect(run.code).toBe(0);
+    const next = dir.path('next.xlsx');
+    expect((await runMain(['check-in', renamed, '-o', next, '--today', '2026-05-11'])).out).toContain(
+      'in the Weekly log tab.',
+    );
+  });
+
   it('rollup gives each goal its last check-in and 30-day change', async () => {
     const recorded = dir.path('recorded.xlsx');
     await runMain(['check-in', await sample(), '-o', recorded, '--today', '2026-03-31']);
