@@ -1,8 +1,9 @@
 // Run-rate forecasts: where a goal's figures land at the end of its period if they keep their pace, and the payout that earns.
 import { attainment, type Limits, type Measure } from './attain';
 import type { CheckIn } from './history';
-import type { PayoutPoint } from './model';
+import type { Goal, PayoutPoint, Settings } from './model';
 import type { Period } from './period';
+import { phaseActualMode, phaseActualPoints } from './phasing';
 import { compilePayout } from './score';
 
 /** A figure on a day (UTC day number). */
@@ -86,6 +87,8 @@ export function forecastGoal(
   asOf: number,
   limits: Limits,
   curve: readonly PayoutPoint[],
+  /** Actuals known otherwise (phase actuals, see phaseActualPoints); a check-in on the same day wins. */
+  actualReadings: readonly Point[] = [],
 ): Forecast | null {
   const pay = (a: number): number | null => (curve.length === 0 ? null : compilePayout(curve)(a));
   const finals = checkIns
@@ -96,7 +99,10 @@ export function forecastGoal(
     const last = finals[finals.length - 1].value;
     return { attainment: last, payout: pay(last), method: 'latest', points: 1 };
   }
-  const actuals = checkIns.filter((c) => c.actual !== null).map((c) => ({ day: c.day, value: c.actual! }));
+  const actuals = [
+    ...actualReadings,
+    ...checkIns.filter((c) => c.actual !== null).map((c) => ({ day: c.day, value: c.actual! })),
+  ];
   if (actuals.length > 0 && goal.target !== null) {
     // Without a baseline only a higher-is-better figure is known to start from 0; a level (lower, range) is not.
     const start = goal.baseline ?? (goal.direction === 'higher' ? 0 : null);
@@ -118,4 +124,37 @@ export function forecastGoal(
   const cap = goal.cap ?? limits.cap;
   const value = Math.min(cap, Math.max(floor, projected.value));
   return { attainment: value, payout: pay(value), method: projected.method, points: projected.points };
+}
+
+/**
+ * A goal's forecast as the sidebar and the Roll-up show it: its check-ins, its phase actuals (Q1 actual...) at the end
+ * of each phase, and its figures now (its Actual and final attainment `final`, read today) as the latest reading, so a
+ * goal with an Actual and a period has a forecast before its first check-in (the pace since the period began).
+ * The workbook's cap, floor and payout curve apply.
+ */
+export function forecastOf(
+  goal: Goal,
+  final: number | null,
+  checkIns: readonly CheckIn[],
+  period: Period,
+  today: number,
+  settings: Pick<Settings, 'cap' | 'floor' | 'payoutCurve'>,
+): Forecast | null {
+  const phases =
+    goal.phaseActuals === undefined
+      ? []
+      : phaseActualPoints(goal.phaseActuals, phaseActualMode(goal), period, today);
+  const now: CheckIn = {
+    day: today,
+    id: goal.id,
+    actual: goal.actual,
+    measured: null,
+    final,
+    status: '',
+    confidence: null,
+    note: '',
+  };
+  const readings = checkIns.filter((c) => c.day < today).concat(now);
+  const limits = { cap: settings.cap, floor: settings.floor };
+  return forecastGoal(goal, readings, period, today, limits, settings.payoutCurve, phases);
 }

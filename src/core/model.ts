@@ -69,6 +69,11 @@ export interface Goal {
   note: string;
   /** Targets of Q1..Q4 or monthly target columns, in column order; null when the tab has none (see phasing.ts). */
   phaseTargets: PhaseTarget[] | null;
+  /**
+   * Figures of Q1..Q4 or monthly actual columns (as PhaseTarget: the month each phase ends, its value), blanks left
+   * out; absent when the row has none. Where the Actual cell is blank they make the Actual (see phaseActualMode).
+   */
+  phaseActuals?: PhaseTarget[];
   /** True for a goal made from the layout rather than read from its own row: an objective named by its key results. */
   synthesized: boolean;
   /** True when an error on the goal's own values blocks its measured attainment. */
