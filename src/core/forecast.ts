@@ -144,10 +144,12 @@ export function forecastOf(
     goal.phaseActuals === undefined
       ? []
       : phaseActualPoints(goal.phaseActuals, phaseActualMode(goal), period, today);
+  // An Actual the phase actuals make is already their last reading: counted twice, it would bend the line.
+  const fromPhases = phases.length > 0 && phases[phases.length - 1].value === goal.actual;
   const now: CheckIn = {
     day: today,
     id: goal.id,
-    actual: goal.actual,
+    actual: fromPhases ? null : goal.actual,
     measured: null,
     final,
     status: '',

@@ -144,7 +144,7 @@ function readSettingsInto(
 }
 
 /** Periods repeat across thousands of goals: parse each distinct label once. */
-function periodLookup(settings: Settings): (g: Goal) => Period | null {
+export function periodLookup(settings: Settings): (g: Goal) => Period | null {
   const cache = new Map<string, Period | null>();
   return (g) => {
     const label = g.period || settings.defaultPeriod;

@@ -1,5 +1,6 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
+import { goalForecasts } from '../core/goal-forecast';
 import { type HistoryAnalysis, isoDate, trendOf } from '../core/history';
 import { count, fitCell } from '../core/quote';
 import { treeOrder } from '../core/tree';
@@ -73,6 +74,7 @@ export const GOAL_HEADERS = [
   'Gap',
   'Last check-in',
   '30-day change',
+  'Forecast',
 ];
 export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout'];
 export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
@@ -176,6 +178,7 @@ function goalValues(
 ): ReportCell[][] {
   const values: ReportCell[][] = [GOAL_HEADERS.slice()];
   const today = analysis.today ?? Number.POSITIVE_INFINITY;
+  const forecastOf = goalForecasts(analysis, history?.checkIns ?? (() => []));
   for (const i of order) {
     const g = analysis.goals[i];
     const r = analysis.results.at(i);
@@ -192,6 +195,7 @@ function goalValues(
       orBlank(r.gap),
       trend === null || trend.lastDay === null ? '' : isoDate(trend.lastDay),
       orBlank(trend?.change30 ?? null),
+      orBlank(forecastOf(i)?.attainment ?? null),
     ]);
   }
   return values;
@@ -228,7 +232,8 @@ const columns = (b: Box, col: number, fromRow: number, numCols = 1): Box =>
 
 /**
  * The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). With History, each goal's
- * last check-in day and its change in final attainment over 30 days; without, those columns stay blank.
+ * last check-in day and its change in final attainment over 30 days; without, those columns stay blank. Each goal's
+ * run-rate forecast of its end-of-period attainment (goalForecasts): from its check-ins, phase actuals and figures now.
  */
 export function buildRollupReport(
   analysis: Analysis,
@@ -251,7 +256,8 @@ export function buildRollupReport(
     percent.push(
       columns(goals, 5, firstGoalRow, 3),
       columns(goals, 9, firstGoalRow),
-      columns(goals, change, firstGoalRow),
+      // The 30-day change and the forecast.
+      columns(goals, change, firstGoalRow, 2),
       columns(chartData, 4, firstGoalRow),
     );
   }

@@ -51,6 +51,40 @@ export interface GoalView {
   trend?: number[];
   /** Final attainment now minus at the latest check-in before today; absent when either is missing. */
   sinceLast?: number;
+  /** Run-rate forecast of the final attainment at the end of the goal's period; absent without a period or figures. */
+  forecast?: number;
+  /** What the forecast pays on the Settings payout curve; absent without a curve or a forecast. */
+  forecastPayout?: number;
+}
+
+/** One goal's part in what it would take for a goal to reach a level (see src/core/required.ts). */
+export interface RequirementView {
+  id: string;
+  title: string;
+  tab: string;
+  row: number;
+  unit: string;
+  /** IDs of the goals from the goal asked about down to this one's parent, top first. */
+  via: string[];
+  /** needs: an Actual of `actualNeeded` (or, measured by Progress, an attainment of `attainmentNeeded`). */
+  verdict: 'needs' | 'reached' | 'any' | 'done' | 'in-range' | 'unreachable';
+  /** Its Actual now. */
+  actual: number | null;
+  actualNeeded: number | null;
+  /** The final attainment it must reach; null where that is no number. */
+  attainmentNeeded: number | null;
+  /** What it needs or why it cannot, in words: '' where the figures say it all. */
+  message: string;
+}
+
+/** What it would take for one goal to reach a level: each goal feeding it, on its own, with the others as they are. */
+export interface RequiredView {
+  id: string;
+  title: string;
+  level: number;
+  /** Its final attainment now. */
+  final: number | null;
+  requirements: RequirementView[];
 }
 
 export interface CascadeView {
@@ -179,8 +213,10 @@ export interface ServerApi {
   linkToParent(tab: string, row: number, parentId: string, goalId?: string): LinkView;
   selectCell(ref: CellRef): void;
   rollUp(): RollupSummary;
-  /** Appends today's check-in (every goal's figures, confidence and note) to the History tab; today's earlier one is replaced. */
+  /** Appends today's check-in (every goal's figures, confidence and note) to the Check-ins tab; today's earlier one is replaced. */
   recordCheckIn(): CheckInSummary;
+  /** What it would take for the goal `id` to reach the final attainment `level` (1 = 100%); rejects an unknown ID. */
+  getRequired(id: string, level: number): RequiredView;
   addParentDropdowns(): { columns: number };
   /** name '' picks a free name (Goals, Goals 2, ...); the first use also creates the Settings tab. */
   insertGoalTab(name: string): { tab: string; settingsCreated: boolean };

@@ -1,4 +1,5 @@
 // Turns an analysis into the plain JSON shapes of api.ts: numbers, strings and arrays only, wording from the catalogue.
+import { goalForecasts } from '../core/goal-forecast';
 import { type HistoryAnalysis, trendOf } from '../core/history';
 import { describeIssue, type Issue } from '../core/issues';
 import type { Analysis } from '../core/workbook';
@@ -38,6 +39,7 @@ const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
  * Every goal with its results. Links between goals on a cycle are left out of `children`, and cycle
  * members are roots, so a client walking from the roots sees each goal once and never loops. With History, each
  * goal with check-ins gets its trend (its last TREND_POINTS final attainments) and its change since the last check-in.
+ * Each goal with a period and figures gets its run-rate forecast (goalForecasts).
  */
 export function goalViews(
   analysis: Analysis,
@@ -45,6 +47,7 @@ export function goalViews(
 ): { roots: string[]; goals: GoalView[] } {
   const { parentOf, onCycle } = analysis.links;
   const roots: string[] = [];
+  const forecastOf = goalForecasts(analysis, history?.checkIns ?? (() => []));
   const goals = analysis.goals.map((g, i): GoalView => {
     const r = analysis.results.at(i);
     const p = parentOf[i];
@@ -74,6 +77,12 @@ export function goalViews(
       if (trend.finals.length > 0) view.trend = trend.finals.slice(-TREND_POINTS).map(thousandths);
       if (trend.sinceLast !== null && Number.isFinite(trend.sinceLast))
         view.sinceLast = thousandths(trend.sinceLast);
+    }
+    const forecast = forecastOf(i);
+    if (forecast !== null && Number.isFinite(forecast.attainment)) {
+      view.forecast = thousandths(forecast.attainment);
+      if (forecast.payout !== null && Number.isFinite(forecast.payout))
+        view.forecastPayout = thousandths(forecast.payout);
     }
     return view;
   });

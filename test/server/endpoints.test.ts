@@ -208,6 +208,7 @@ describe('what src/main.ts exposes', () => {
       'getCascade',
       'getColumns',
       'getLinkView',
+      'getRequired',
       'insertGoalTab',
       'linkToParent',
       'recordCheckIn',
