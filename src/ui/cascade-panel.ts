@@ -5,6 +5,7 @@ import { plural, timeOfDay } from './format';
 import { createGoalTree } from './goal-tree';
 import type { Panel, PanelContext } from './panel';
 import { createNotice } from './progress';
+import { createRequiredSection } from './required-view';
 import { call } from './rpc';
 
 export function createCascadePanel({ progress, workbookChanged }: PanelContext): Panel {
@@ -15,7 +16,8 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     type: 'search',
     attrs: { placeholder: 'Search goals, IDs, owners', 'aria-label': 'Search the cascade' },
   });
-  const tree = createGoalTree(jumpTo);
+  const tree = createGoalTree(jumpTo, (goal) => void required.open(goal));
+  const required = createRequiredSection(progress, notice, (tab, row, id) => jumpToRow(tab, row, id));
   const element = el(
     'section',
     { className: 'panel' },
@@ -35,6 +37,7 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     notice.element,
     search,
     summary,
+    required.element,
     legend(),
     tree.element,
   );
@@ -74,9 +77,11 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
   }
 
   function jumpTo(goal: GoalView): void {
-    void progress.run(`Going to ${goal.id}…`, notice, () =>
-      call('selectCell', { tab: goal.tab, row: goal.row, col: 0 }),
-    );
+    jumpToRow(goal.tab, goal.row, goal.id);
+  }
+
+  function jumpToRow(tab: string, row: number, id: string): void {
+    void progress.run(`Going to ${id}…`, notice, () => call('selectCell', { tab, row, col: 0 }));
   }
 
   return {

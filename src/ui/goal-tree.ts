@@ -16,7 +16,11 @@ export interface GoalTree {
   filter(query: string): void;
 }
 
-export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
+/** `choose` goes to a goal; `askRequired`, when given, opens What would it take for a goal with goals below it. */
+export function createGoalTree(
+  choose: (goal: GoalView) => void,
+  askRequired?: (goal: GoalView) => void,
+): GoalTree {
   const element = el('ul', { className: 'tree', attrs: { role: 'tree', 'aria-label': 'Goal cascade' } });
   let goals = new Map<string, GoalView>();
   let roots: string[] = [];
@@ -86,6 +90,13 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
       },
       toggleControl,
       renderGoalButton(goal, query, () => choose(goal)),
+      askRequired !== undefined &&
+        goal.children.length > 0 &&
+        button('Needs', () => askRequired(goal), {
+          className: 'ask-required',
+          title: `What would it take for ${goal.id} to reach a level: what each goal below it needs`,
+          attrs: { 'aria-label': `What would it take for ${goal.id}` },
+        }),
     );
     if (open !== null) item.setAttribute('aria-expanded', String(open));
     item.style.paddingLeft = `${Math.min(level, MAX_INDENT) * 14}px`;
@@ -126,6 +137,11 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
   if (goal.measured !== null) figures.push(`measured ${percent(goal.measured)}`);
   if (goal.children.length > 0) figures.push(`rolled up ${percent(goal.rolledUp)}`);
   if (figures.length === 0) figures.push('not measured yet');
+  // The run-rate projection to the period's end, and its payout where Settings has a curve.
+  if (goal.forecast !== undefined)
+    figures.push(
+      `forecast ${percent(goal.forecast)}${goal.forecastPayout === undefined ? '' : ` (pays ${percent(goal.forecastPayout)})`}`,
+    );
   return button(
     [
       el(
