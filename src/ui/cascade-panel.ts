@@ -71,8 +71,10 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     await load();
     const replaced =
       result.replaced > 0 ? `, replacing ${plural(result.replaced, 'row')} of earlier today` : '';
+    // The note says when a tab of the user's was left alone, or an old History log renamed.
     notice.success(
-      `Recorded ${plural(result.goalCount, 'goal')} for ${result.day} in the ${result.tab} tab${replaced}.`,
+      `Recorded ${plural(result.goalCount, 'goal')} for ${result.day} in the ${result.tab} tab${replaced}.` +
+        (result.note ? ` ${result.note}` : ''),
     );
   }
 
