@@ -84,12 +84,3 @@ export async function writeAtomically(
     if (live.size === 0) unwatch();
   }
 }
-
-/** An exceljs workbook written to `outPath` through a temporary file. */
-export async function saveWorkbook(
-  book: { xlsx: { writeFile(path: string): Promise<void> } },
-  outPath: string,
-  progress: Progress = SILENT_PROGRESS,
-): Promise<void> {
-  await writeAtomically(outPath, (temporary) => book.xlsx.writeFile(temporary), progress);
-}

@@ -1,83 +1,88 @@
-// Reads an .xlsx with exceljs into the core's tabs (values from A1, as getValues() gives them), keeping the workbook for a round-trip.
-import { stat } from 'node:fs/promises';
-import type { Row, Workbook } from 'exceljs';
+// Reads an .xlsx into the core's tabs by streaming each sheet's XML out of the zip: values from A1, as getValues() gives them, in bounded memory.
 import type { CellValue } from '../core/model';
 import type { TabInput } from '../core/workbook';
 import { isOwnedTab } from '../sheets/owned';
-import { plainCellValue } from './cell-value';
 import { CliError } from './errors';
-import { loadExcelJs } from './exceljs';
 import { assertXlsxFile } from './input-file';
 import { type Progress, SILENT_PROGRESS } from './progress';
-import { openPackage } from './xlsx-package';
+import { SharedStringsParser, type SheetContext, WorksheetParser } from './sheet-xml';
+import { openPackage, type XlsxPackage } from './xlsx-package';
+import { readDateStyles } from './xlsx-styles';
+import { ZipError } from './zip-read';
 
 export interface LoadedWorkbook {
-  /** The whole workbook, styles and formulas included, ready to be written back. */
-  book: Workbook;
+  /** The package, open: rollup copies its parts into the output. Close it when done. */
+  pkg: XlsxPackage;
   /** The user's tabs in tab order, without the ones the add-on owns (Roll-up, _mbo_*). */
   tabs: TabInput[];
 }
 
-/** exceljs's ValueType.Merge: the hidden cells of a merged range (the module itself is loaded lazily). */
-const MERGE_CELL = 1;
-
-/** Shared by every blank row: a 100k-row sheet with gaps allocates nothing for them. */
-const BLANK_ROW: readonly CellValue[] = Object.freeze([]);
-
-/** Loads an .xlsx for reading and writing back; a file exceljs cannot open is a CliError. */
+/** Opens an .xlsx and reads its user tabs; a file that cannot be read is a CliError. */
 export async function loadWorkbook(
   path: string,
   progress: Progress = SILENT_PROGRESS,
 ): Promise<LoadedWorkbook> {
   await assertXlsxFile(path);
-  // The package's structure first: a tab whose part is missing is an error, not a tab silently dropped.
-  await (await openPackage(path)).zip.close();
-  const { size } = await stat(path);
-  // exceljs reports no progress while it parses: the size tells the user what to expect.
-  progress.phase(`reading ${path} (${(size / 1e6).toFixed(1)} MB)`);
-  const ExcelJS = await loadExcelJs();
-  const book = new ExcelJS.Workbook();
+  const pkg = await openPackage(path);
   try {
-    await book.xlsx.readFile(path);
+    return { pkg, tabs: await readTabs(pkg, progress) };
   } catch (error) {
-    throw new CliError(
-      `${path} could not be read as an .xlsx workbook (${(error as Error).message}): is it corrupt?`,
-    );
+    await pkg.zip.close();
+    if (error instanceof ZipError)
+      throw new CliError(`${path} could not be read as an .xlsx workbook (${error.message}): is it corrupt?`);
+    throw error;
   }
-  return { book, tabs: tabsOfBook(book, progress) };
 }
 
 /** The user's tabs of an .xlsx, for analysis only. */
 export async function readWorkbook(path: string, progress: Progress = SILENT_PROGRESS): Promise<TabInput[]> {
-  return (await loadWorkbook(path, progress)).tabs;
+  const { pkg, tabs } = await loadWorkbook(path, progress);
+  await pkg.zip.close();
+  return tabs;
+}
+
+async function partText(pkg: XlsxPackage, part: string | null): Promise<string | null> {
+  const entry = part ? pkg.zip.entry(part) : undefined;
+  return entry ? (await pkg.zip.read(entry)).toString('utf8') : null;
 }
 
 /**
- * Every tab the user owns, in tab order, as the add-on's reader sees it: the Roll-up has ID and Goal
- * headers and would otherwise read as a second copy of every goal.
+ * Every grid tab the user owns, in tab order, as the add-on's reader sees it. Chart sheets have no
+ * cells; the Roll-up has ID and Goal headers and would otherwise read as a second copy of every goal.
  */
-export function tabsOfBook(book: Workbook, progress: Progress = SILENT_PROGRESS): TabInput[] {
-  const sheets = book.worksheets.filter((sheet) => !isOwnedTab(sheet.name));
-  const totalRows = sheets.reduce((sum, sheet) => sum + sheet.actualRowCount, 0);
-  progress.phase('reading cells', totalRows);
-  let rowsDone = 0;
-  return sheets.map((sheet) => {
-    const grid: (readonly CellValue[])[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      while (grid.length < rowNumber - 1) grid.push(BLANK_ROW);
-      grid.push(rowValues(row));
-      progress.advance(++rowsDone);
-    });
-    return { name: sheet.name, grid };
-  });
-}
+export async function readTabs(pkg: XlsxPackage, progress: Progress = SILENT_PROGRESS): Promise<TabInput[]> {
+  const sheets = pkg.sheets.filter((sheet) => sheet.kind === 'worksheet' && !isOwnedTab(sheet.name));
+  const sharedEntry = pkg.sharedStringsPart ? pkg.zip.entry(pkg.sharedStringsPart) : undefined;
+  const entries = sheets.map((sheet) => pkg.zip.entry(sheet.part)!);
+  const total = entries.reduce((sum, entry) => sum + entry.size, sharedEntry?.size ?? 0);
+  progress.phase(`reading ${pkg.path} (${(total / 1e6).toFixed(0)} MB of XML)`, total);
+  let done = 0;
+  const advance = (bytes: number) => progress.advance((done += bytes));
 
-/** A row's values from column A to its last value; the hidden cells of a merge are blank, as in Sheets. */
-function rowValues(row: Row): CellValue[] {
-  const values: CellValue[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, col) => {
-    while (values.length < col - 1) values.push('');
-    values.push(cell.type === MERGE_CELL ? '' : plainCellValue(cell.value));
-  });
-  return values;
+  let sharedStrings: readonly string[] = [];
+  if (sharedEntry) {
+    const parser = new SharedStringsParser('');
+    for await (const chunk of pkg.zip.stream(sharedEntry)) {
+      parser.push(chunk);
+      advance(chunk.length);
+    }
+    parser.end();
+    sharedStrings = parser.strings;
+  }
+  const context: SheetContext = {
+    sharedStrings,
+    dateStyles: readDateStyles(await partText(pkg, pkg.stylesPart)),
+    date1904: pkg.date1904,
+  };
+  const tabs: TabInput[] = [];
+  for (const [i, sheet] of sheets.entries()) {
+    const parser = new WorksheetParser(context);
+    for await (const chunk of pkg.zip.stream(entries[i])) {
+      parser.push(chunk);
+      advance(chunk.length);
+    }
+    parser.end();
+    tabs.push({ name: sheet.name, grid: parser.grid as (readonly CellValue[])[] });
+  }
+  return tabs;
 }

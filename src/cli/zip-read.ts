@@ -2,7 +2,8 @@
 import { once } from 'node:events';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { createInflateRaw, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { crc32 } from './crc32';
 
 /** The archive cannot be read as a zip: the message says where it breaks. */
@@ -98,7 +99,13 @@ export class ZipArchive {
         yield await this.readAt(at, Math.min(STREAM_CHUNK, end - at));
       return;
     }
-    const inflate = createInflateRaw({ chunkSize: STREAM_CHUNK });
+    // Room for a few chunks: zlib inflates the next ones on a worker thread while this one is parsed.
+    // (Node passes stream options on to the Transform; its zlib typings do not list them.)
+    const options: ZlibOptions & TransformOptions = {
+      chunkSize: STREAM_CHUNK,
+      readableHighWaterMark: 4 * STREAM_CHUNK,
+    };
+    const inflate = createInflateRaw(options);
     // Settles when the stream is done either way; an error is the loop's to report, not this promise's.
     const closed = once(inflate, 'close').catch(() => {});
     // Feeds the stored bytes in while the loop below takes the inflated ones out.
