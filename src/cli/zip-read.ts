@@ -94,9 +94,22 @@ export class ZipArchive {
   async *stream(entry: ZipEntry): AsyncGenerator<Buffer> {
     const start = await this.dataOffset(entry);
     const end = start + entry.compressedSize;
+    // The inflated bytes are checked against the entry's size and CRC as they pass, like read() does.
+    let crc = 0;
+    let size = 0;
+    const checked = (chunk: Buffer): Buffer => {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      return chunk;
+    };
+    const verify = (): void => {
+      if (size !== entry.size || crc !== entry.crc)
+        throw new ZipError(`${entry.name} is damaged (its checksum does not match)`);
+    };
     if (entry.method === 0) {
       for (let at = start; at < end; at += STREAM_CHUNK)
-        yield await this.readAt(at, Math.min(STREAM_CHUNK, end - at));
+        yield checked(await this.readAt(at, Math.min(STREAM_CHUNK, end - at)));
+      verify();
       return;
     }
     // Room for a few chunks: zlib inflates the next ones on a worker thread while this one is parsed.
@@ -117,13 +130,14 @@ export class ZipArchive {
       inflate.end();
     })().catch((error: Error) => inflate.destroy(error));
     try {
-      yield* inflate as AsyncIterable<Buffer>;
+      for await (const chunk of inflate as AsyncIterable<Buffer>) yield checked(chunk);
     } catch (error) {
       throw new ZipError(`${entry.name} is damaged (${(error as Error).message})`);
     } finally {
       inflate.destroy();
       await feed;
     }
+    verify();
   }
 
   /** Where the entry's stored bytes lie: its local header, data and data descriptor, to copy unchanged. */
