@@ -6,7 +6,7 @@ import { PERCENT_FORMAT, type RollupReport } from '../report/rollup-table';
 import { ROLLUP_TAB } from '../sheets/owned';
 import { CliError } from './errors';
 import { type Progress, SILENT_PROGRESS } from './progress';
-import { rollupSheetXml, textSheetXml } from './rollup-part';
+import { PiecePool, rollupSheetXml, textSheetXml } from './rollup-part';
 import {
   CONTENT_TYPES_PART,
   type PackageSheet,
@@ -278,14 +278,15 @@ export async function writeXlsxWithRollup(
     report,
   );
   const writer = new ZipWriter(handle, now);
+  const pool = new PiecePool();
   const sheet = () =>
-    rollupSheetXml(report, plan.styles, plan.mainNamespace, (rows) => progress.advance(rows));
+    rollupSheetXml(report, plan.styles, plan.mainNamespace, (rows) => progress.advance(rows), pool);
   progress.phase(`writing the Roll-up (${report.goalCount.toLocaleString('en-US')} goals)`, report.rows);
   let wroteSheet = false;
   for (const entry of pkg.zip.entries) {
     if (plan.dropped.has(entry.name)) continue;
     if (entry.name === plan.sheetPart) {
-      await writer.addStream(entry.name, sheet());
+      await writer.addStream(entry.name, sheet(), (piece) => pool.release(piece));
       wroteSheet = true;
       continue;
     }
@@ -294,7 +295,7 @@ export async function writeXlsxWithRollup(
     else await writer.add(entry.name, content);
   }
   for (const [name, content] of plan.added) await writer.add(name, content);
-  if (!wroteSheet) await writer.addStream(plan.sheetPart, sheet());
+  if (!wroteSheet) await writer.addStream(plan.sheetPart, sheet(), (piece) => pool.release(piece));
   await writer.finish();
   return plan;
 }
@@ -393,9 +394,11 @@ export async function writeCsvWithRollup(
     if (sheets[i].part === plan.sheetPart) continue;
     await writer.addStream(sheets[i].part, textSheetXml(tab.grid, plan.mainNamespace));
   }
+  const pool = new PiecePool();
   await writer.addStream(
     plan.sheetPart,
-    rollupSheetXml(report, plan.styles, plan.mainNamespace, (rows) => progress.advance(rows)),
+    rollupSheetXml(report, plan.styles, plan.mainNamespace, (rows) => progress.advance(rows), pool),
+    (piece) => pool.release(piece),
   );
   await writer.finish();
   return plan;

@@ -66,12 +66,34 @@ const GT = 0x3e;
 const UNDERSCORE = 0x5f;
 
 /**
+ * Piece buffers handed back once the deflater is done with them: allocating a new megabyte for each of
+ * a Roll-up's 500 pieces cost V8 more than writing into them (1.6 s of 6.6 s).
+ */
+export class PiecePool {
+  private readonly free: Buffer[] = [];
+
+  get(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
+  }
+
+  /** A piece (a view on a pooled buffer) the consumer no longer needs. */
+  release(piece: Buffer): void {
+    if (piece.buffer.byteLength !== PIECE_BYTES || this.free.length >= 16) return;
+    this.free.push(Buffer.from(piece.buffer, 0, PIECE_BYTES));
+  }
+}
+
+/**
  * Worksheet XML written straight into bytes: a Roll-up of 650k goals is half a gigabyte of XML, and
  * building it as strings first spent most of its time making and collecting them.
  */
 export class XmlBytes {
-  private buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private buffer: Buffer;
   length = 0;
+
+  constructor(private readonly pool: PiecePool = new PiecePool()) {
+    this.buffer = pool.get();
+  }
 
   private room(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
@@ -124,7 +146,7 @@ export class XmlBytes {
   /** The bytes so far, as a new piece; the writer starts afresh (the deflater holds on to what it is given). */
   take(): Buffer {
     const piece = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    this.buffer = this.pool.get();
     this.length = 0;
     return piece;
   }
@@ -232,6 +254,7 @@ export function* rollupSheetXml(
   styles: RollupStyles,
   mainNamespace: string,
   rowsDone: (rows: number) => void = () => {},
+  pool: PiecePool = new PiecePool(),
 ): Generator<Buffer> {
   const lastColumn = columnName(report.columns);
   const frozen = report.frozenRows;
@@ -252,7 +275,7 @@ export function* rollupSheetXml(
     head += '</cols>';
   }
   yield Buffer.from(`${head}<sheetData>`, 'utf8');
-  const out = new XmlBytes();
+  const out = new XmlBytes(pool);
 
   const blocks: Block[] = [report.note, report.goals, report.scorecards, report.chartData].sort(
     (a, b) => a.col - b.col,

@@ -76,6 +76,8 @@ export class ZipWriter {
   async addStream(
     name: string,
     pieces: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+    /** Told of each piece once the deflater is done with it (to reuse its buffer). */
+    done: (piece: Buffer) => void = () => {},
   ): Promise<void> {
     const at = this.offset;
     await this.write(this.localHeader(name, 0, 0, 0));
@@ -102,7 +104,7 @@ export class ZipWriter {
         if (data.length === 0) continue;
         crc = crc32(data, crc);
         size += data.length;
-        if (!deflate.write(data)) await Promise.race([once(deflate, 'drain'), drained]);
+        if (!deflate.write(data, () => done(data))) await Promise.race([once(deflate, 'drain'), drained]);
       }
       deflate.end();
       await drained;

@@ -1,6 +1,10 @@
 // rollup edits the .xlsx package instead of re-writing it: every part but four copied byte for byte (user tabs, styles, formulas, a chart, a pivot table), the four only added to.
+import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { generateWorkbook } from '../../bench/generate';
+import { writeCsvWithRollup } from '../../src/cli/rollup-package';
+import { rollupSheetXml } from '../../src/cli/rollup-part';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { tags } from '../../src/cli/xml';
 import { ZipArchive } from '../../src/cli/zip-read';
@@ -231,5 +235,22 @@ describe('a workbook with macros (.xlsm)', () => {
     const run = await runMain(['rollup', await make(), '-o', dir.path(output)]);
     expect(run).toMatchObject({ code: 2, out: '' });
     expect(run.err).toMatch(message);
+  });
+});
+
+describe('a Roll-up of many pieces', () => {
+  it('is written exactly as generated, its piece buffers reused only once deflated', async () => {
+    const tabs = generateWorkbook({ goals: 30_000, tabs: 3, depth: 4 });
+    const report = buildRollupReport(analyzeWorkbook(tabs, { today: null }), NOW.toISOString());
+    const path = dir.path('many.xlsx');
+    const handle = await open(path, 'w');
+    const plan = await writeCsvWithRollup(tabs, report, handle, { now: NOW });
+    await handle.close();
+    const expected = Buffer.concat([...rollupSheetXml(report, plan.styles, plan.mainNamespace)]);
+    expect(expected.length).toBeGreaterThan(5 * 1024 * 1024);
+    const zip = await ZipArchive.open(path);
+    const written = await zip.read(zip.entry(plan.sheetPart)!);
+    await zip.close();
+    expect(written.equals(expected)).toBe(true);
   });
 });
