@@ -493,7 +493,7 @@ export class WorksheetParser extends ChunkedParser {
     inline: string | null,
   ): CellValue {
     if (type === CellType.Inline) return inline ?? (start >= 0 ? decodeText(data, start, end) : '');
-    if (start < 0) return '';
+    if (start < 0 || start >= end) return '';
     switch (type) {
       case CellType.Shared:
         return this.context.sharedStrings[parseIndex(data, start, end)] ?? '';
