@@ -71,7 +71,11 @@ describe('WorksheetParser', () => {
       [[7], [8]],
     ],
     ['a boolean false', '<row r="1"><c r="A1" t="b"><v>0</v></c></row>', [[false]]],
-    ['an empty value is blank, not 0', '<row r="1"><c r="A1"><v></v></c><c r="B1"><v>4</v></c></row>', [['', 4]]],
+    [
+      'an empty value is blank, not 0',
+      '<row r="1"><c r="A1"><v></v></c><c r="B1"><v>4</v></c></row>',
+      [['', 4]],
+    ],
     [
       'gaps: a missing row and a missing cell',
       '<row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="C3"><v>3</v></c></row>',
