@@ -8,7 +8,7 @@ import { readGoalTab } from '../src/core/table';
 import { analyzeWorkbook, type TabInput } from '../src/core/workbook';
 import { customFunctions } from '../src/main';
 import { generateWorkbook } from './generate';
-import { type Check, fmt, gc, peakRss, scalingExponent, type Section, timeMedian } from './measure';
+import { type Check, fmt, gc, peakRss, type Section, scalingExponent, timeMedian } from './measure';
 
 const SIZES = [10_000, 100_000, 1_000_000];
 /** Repeats per size: more where a run is short and noisy. */
@@ -26,14 +26,19 @@ function stages(tabs: readonly TabInput[]): (string | number)[][] {
   };
   const goals = time('read and validate every tab', () => {
     const all: Goal[] = [];
-    for (const tab of tabs) for (const g of readGoalTab(tab.name, tab.grid, DEFAULT_SETTINGS, all.length)?.goals ?? []) all.push(g);
+    for (const tab of tabs)
+      for (const g of readGoalTab(tab.name, tab.grid, DEFAULT_SETTINGS, all.length)?.goals ?? []) all.push(g);
     return all;
   });
   const links = time('link parents across tabs (IDs, cycles, order)', () => linkGoals(goals));
-  const { results } = time('cascade (measured, rolled up, final, status)', () => cascade(goals, links, DEFAULT_SETTINGS, null, () => null));
+  const { results } = time('cascade (measured, rolled up, final, status)', () =>
+    cascade(goals, links, DEFAULT_SETTINGS, null, () => null),
+  );
   const owners = time('group goals by owner and period', () => groupByOwnerPeriod(goals, ''));
   time('scorecards and payout', () => scorecards(goals, results, DEFAULT_SETTINGS, owners));
-  time('advice (outcomes, teaming, vanity metrics)', () => advise(goals, links.parentOf, links.onCycle, DEFAULT_SETTINGS, owners));
+  time('advice (outcomes, teaming, vanity metrics)', () =>
+    advise(goals, links.parentOf, links.onCycle, DEFAULT_SETTINGS, owners),
+  );
   return rows;
 }
 
@@ -61,15 +66,31 @@ export function benchCore(): Section[] {
   const exponent = scalingExponent(core);
   const million = core[core.length - 1];
   const checks: Check[] = [
-    { what: '1M goals through the core', target: '< 2 s', measured: `${fmt.ms(million.ms)} ms`, pass: million.ms < 2000 },
-    { what: 'scaling exponent, 10k → 1M', target: '≤ 1.1', measured: exponent.toFixed(2), pass: exponent <= 1.1 },
+    {
+      what: '1M goals through the core',
+      target: '< 2 s',
+      measured: `${fmt.ms(million.ms)} ms`,
+      pass: million.ms < 2000,
+    },
+    {
+      what: 'scaling exponent, 10k → 1M',
+      target: '≤ 1.1',
+      measured: exponent.toFixed(2),
+      pass: exponent <= 1.1,
+    },
   ];
   return [
     {
       title: 'Core cascade: parse, validate, link, roll up, score, advise (50 tabs, depth 6)',
       table: [
         ['goals', 'median ms', 'goals / s', 'issues found', 'peak RSS so far (MB)'],
-        ...core.map((c) => [fmt.int(c.size), fmt.ms(c.ms), fmt.rate((c.size / c.ms) * 1000), fmt.int(c.issues), fmt.mb(c.rss)]),
+        ...core.map((c) => [
+          fmt.int(c.size),
+          fmt.ms(c.ms),
+          fmt.rate((c.size / c.ms) * 1000),
+          fmt.int(c.issues),
+          fmt.mb(c.rss),
+        ]),
       ],
       checks,
       notes: [`Scaling exponent (log time / log size, 10k → 1M): ${exponent.toFixed(2)}.`],
@@ -80,7 +101,7 @@ export function benchCore(): Section[] {
       checks: [],
       notes: [
         'Garbage collection is counted in the stage that triggers it. A million goals hold ~270 MB of goal objects on top of the ~330 MB input grid; results are held by field in typed arrays, and the analysis keeps its typed arrays under the 64 MB growth at which V8 would collect the whole heap (see src/core/scratch.ts).',
-        'The workbook is built tab by tab, as getValues() and exceljs hand tabs over, so one tab\'s cells lie together in memory.',
+        "The workbook is built tab by tab, as getValues() and exceljs hand tabs over, so one tab's cells lie together in memory.",
         'For scale: Sheets holds at most 10 million cells, about 650,000 goal rows of 15 columns.',
       ],
     },
@@ -88,7 +109,12 @@ export function benchCore(): Section[] {
       title: 'MBO_CASCADE custom function, 50 tables in one call (sources)',
       table: [
         ['goals', 'median ms', 'rows / s', 'rows returned'],
-        ...cascadeFn.map((c) => [fmt.int(c.size), fmt.ms(c.ms), fmt.rate((c.size / c.ms) * 1000), fmt.int(c.rows)]),
+        ...cascadeFn.map((c) => [
+          fmt.int(c.size),
+          fmt.ms(c.ms),
+          fmt.rate((c.size / c.ms) * 1000),
+          fmt.int(c.rows),
+        ]),
       ],
       checks: [
         {

@@ -2,7 +2,23 @@
 import type { CellValue } from '../src/core/model';
 import type { TabInput } from '../src/core/workbook';
 
-export const BENCH_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Type', 'Metric', 'Unit', 'Direction', 'Baseline', 'Target', 'Actual', 'Weight', 'Contribution', 'Rollup', 'Period'];
+export const BENCH_HEADER = [
+  'ID',
+  'Goal',
+  'Owner',
+  'Parent',
+  'Type',
+  'Metric',
+  'Unit',
+  'Direction',
+  'Baseline',
+  'Target',
+  'Actual',
+  'Weight',
+  'Contribution',
+  'Rollup',
+  'Period',
+];
 
 export interface Shape {
   goals: number;

@@ -64,7 +64,8 @@ export function markdown(sections: readonly Section[], header: string): string {
     out.push('');
     if (s.checks.length) {
       out.push('| target | wanted | measured | met |', '| --- | --- | --- | --- |');
-      for (const c of s.checks) out.push(`| ${c.what} | ${c.target} | ${c.measured} | ${c.pass ? 'yes' : '**no**'} |`);
+      for (const c of s.checks)
+        out.push(`| ${c.what} | ${c.target} | ${c.measured} | ${c.pass ? 'yes' : '**no**'} |`);
       out.push('');
     }
     for (const note of s.notes ?? []) out.push(`- ${note}`);

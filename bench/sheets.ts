@@ -1,7 +1,7 @@
 // Spreadsheet service calls per roll-up, counted by the in-memory fake: they must grow with tabs, not rows.
 import { checkWorkbook } from '../src/server/reports';
 import { rollUp } from '../src/server/rollup';
-import { createFakeGas, fakeServerContext } from '../tools/gas-fake';
+import { createFakeGas, fakeServerContext, valueInput } from '../tools/gas-fake';
 import { marketingWorkbook } from '../tools/samples/marketing';
 import { generateWorkbook } from './generate';
 import { fmt, type Section } from './measure';
@@ -9,7 +9,9 @@ import { fmt, type Section } from './measure';
 type Tabs = readonly { name: string; grid: readonly (readonly unknown[])[] }[];
 
 function callsPerRollup(tabs: Tabs): { calls: number; reads: number } {
-  const gas = createFakeGas({ tabs: Object.fromEntries(tabs.map((t) => [t.name, t.grid])) as never });
+  // The grids are values, as getValues() returns them: text stays text in the fake.
+  const grid = (t: Tabs[number]) => t.grid.map((line) => line.map((v) => valueInput(v as never)));
+  const gas = createFakeGas({ tabs: Object.fromEntries(tabs.map((t) => [t.name, grid(t)])) });
   gas.log.reset();
   rollUp(fakeServerContext(gas));
   const calls = gas.log.snapshot();
@@ -46,7 +48,9 @@ export function benchSheets(): Section[] {
           pass: small.calls === large.calls,
         },
       ],
-      notes: ['One batched getValues per tab, then one setValues per block of the Roll-up tab, under the document lock.'],
+      notes: [
+        'One batched getValues per tab, then one setValues per block of the Roll-up tab, under the document lock.',
+      ],
     },
   ];
 }

@@ -14,7 +14,9 @@ export const customFunctions: Record<string, (...args: unknown[]) => unknown> = 
   CUSTOM_FUNCTIONS.map((f) => [f.name, f.run]),
 );
 
-export const catalog: FunctionSpec[] = CUSTOM_FUNCTIONS.map(({ run: _run, ...spec }) => spec);
+export const catalog: FunctionSpec[] = CUSTOM_FUNCTIONS.map(
+  ({ run: _run, runWith: _runWith, ...spec }) => spec,
+);
 
 export const globalFunctions: GlobalFunction[] = [...SERVER_GLOBALS];
 

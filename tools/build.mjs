@@ -1,6 +1,7 @@
 // Builds dist/: what `clasp push` uploads (the bundle, top-level forwarders with JSDoc, the sidebar HTML, the manifest) and the command line.
-import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+
 import { existsSync } from 'node:fs';
+import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -117,7 +118,9 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    banner: { js: '#!/usr/bin/env node\n// mbo-cascade command line: built by tools/build.mjs from src/cli — do not edit.' },
+    banner: {
+      js: '#!/usr/bin/env node\n// mbo-cascade command line: built by tools/build.mjs from src/cli — do not edit.',
+    },
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
@@ -134,7 +137,11 @@ export async function build() {
   await writeFile(join(dist, 'mbo.js'), banner + code);
   const meta = readMetadata(code);
   const docs = await loadDocs();
-  const forwarded = forwarders(GLOBAL_NAME, docs.documentFunctions(meta.catalog), docs.documentGlobals(meta.globals));
+  const forwarded = forwarders(
+    GLOBAL_NAME,
+    docs.documentFunctions(meta.catalog),
+    docs.documentGlobals(meta.globals),
+  );
   await writeFile(join(dist, 'globals.js'), banner + forwarded);
   await copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const sidebarBuilder = join(root, 'tools/build-sidebar.mjs');
@@ -143,11 +150,18 @@ export async function build() {
     await writeFile(join(dist, 'Sidebar.html'), await buildSidebar());
   }
   await buildCli();
-  return { ms: performance.now() - started, bytes: Buffer.byteLength(code), functions: meta.catalog.length, globals: meta.globals.length };
+  return {
+    ms: performance.now() - started,
+    bytes: Buffer.byteLength(code),
+    functions: meta.catalog.length,
+    globals: meta.globals.length,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await build();
   const files = (await readFile(join(root, '.clasp.json'), 'utf8')) && 'dist/';
-  console.log(`built ${files}: ${r.functions} custom functions, ${r.globals} other globals, bundle ${(r.bytes / 1024).toFixed(1)} KB, ${r.ms.toFixed(0)} ms`);
+  console.log(
+    `built ${files}: ${r.functions} custom functions, ${r.globals} other globals, bundle ${(r.bytes / 1024).toFixed(1)} KB, ${r.ms.toFixed(0)} ms`,
+  );
 }

@@ -1,6 +1,7 @@
 // Generates the README's reference sections from the code (the custom functions with their docs, issue codes) so they cannot drift.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIELD_NAMES, FIELDS } from '../src/core/fields';
 import { SEVERITY } from '../src/core/issues';
 import { documentFunctions } from '../src/functions/docs';
 import { catalog } from '../src/main';
@@ -10,9 +11,21 @@ const README = join(import.meta.dirname, '../README.md');
 export function functionReference(): string {
   const out: string[] = [];
   for (const f of documentFunctions(catalog)) {
-    const signature = f.params.map((p) => (p.repeats ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name)).join(', ');
-    out.push(`### \`${f.name}(${signature})\``, '', f.summary, '', '| argument | what to pass |', '| --- | --- |');
-    for (const p of f.params) out.push(`| \`${p.name}\`${p.optional || p.repeats ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`);
+    const signature = f.params
+      .map((p) => (p.repeats ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name))
+      .join(', ');
+    out.push(
+      `### \`${f.name}(${signature})\``,
+      '',
+      f.summary,
+      '',
+      '| argument | what to pass |',
+      '| --- | --- |',
+    );
+    for (const p of f.params)
+      out.push(
+        `| \`${p.name}\`${p.optional || p.repeats ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`,
+      );
     out.push('', `Returns: ${f.returns}`, '', '```', f.example, '```', '');
   }
   return out.join('\n').trimEnd();
@@ -23,7 +36,21 @@ export function issueCodeTable(): string {
   return ['| code | severity |', '| --- | --- |', ...rows].join('\n');
 }
 
-const BLOCKS: Record<string, () => string> = { functions: functionReference, 'issue-codes': issueCodeTable };
+/** The goal-tab columns from the field table: each field's name, its other header names, what it holds. */
+export function columnTable(): string {
+  const rows = FIELD_NAMES.map((field) => {
+    const { label, headers, about } = FIELDS[field];
+    const others = headers.filter((h) => h.toLowerCase() !== label.toLowerCase());
+    return `| ${label}${others.length > 0 ? ` (${others.join(', ')})` : ''} | ${about.replace(/\|/g, '\\|')} |`;
+  });
+  return ['| column (other names) | meaning |', '| --- | --- |', ...rows].join('\n');
+}
+
+const BLOCKS: Record<string, () => string> = {
+  columns: columnTable,
+  functions: functionReference,
+  'issue-codes': issueCodeTable,
+};
 
 /** The README with every generated block replaced by its current text. */
 export function renderReadme(text: string): string {

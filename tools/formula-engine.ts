@@ -1,4 +1,14 @@
 // Runs our custom functions inside HyperFormula (dev only): Sheets-shaped arguments, errors with our messages, spills sized before evaluation.
+
+import type {
+  ConfigParams,
+  CellValue as EngineValue,
+  FunctionArgument,
+  FunctionPluginDefinition,
+  ImplementedFunctions,
+  RawCellContent,
+  SimpleCellAddress,
+} from 'hyperformula';
 import {
   ArraySize,
   CellError,
@@ -9,15 +19,6 @@ import {
   FunctionPlugin,
   HyperFormula,
   SimpleRangeValue,
-} from 'hyperformula';
-import type {
-  ConfigParams,
-  CellValue as EngineValue,
-  FunctionArgument,
-  FunctionPluginDefinition,
-  ImplementedFunctions,
-  RawCellContent,
-  SimpleCellAddress,
 } from 'hyperformula';
 import type { CellValue } from '../src/core/model';
 import { CASCADE_HEADER } from '../src/functions/cascade';
@@ -83,8 +84,10 @@ export interface EngineOptions {
 const SCALAR: ResultSize = { rows: 1, cols: 1 };
 
 /** Reads an argument as a column, as toColumn does: a row of n cells becomes n rows. */
-const lengthAsColumn = (a: ArgumentShape | undefined): number => (!a || a.omitted ? 1 : a.cols === 1 ? a.rows : a.rows === 1 ? a.cols : 1);
-const sameShape = (a: ArgumentShape | undefined): ResultSize => (!a || a.omitted ? SCALAR : { rows: a.rows, cols: a.cols });
+const lengthAsColumn = (a: ArgumentShape | undefined): number =>
+  !a || a.omitted ? 1 : a.cols === 1 ? a.rows : a.rows === 1 ? a.cols : 1;
+const sameShape = (a: ArgumentShape | undefined): ResultSize =>
+  !a || a.omitted ? SCALAR : { rows: a.rows, cols: a.cols };
 
 /**
  * Result sizes of our functions. HyperFormula sizes a spill from the formula's syntax while it builds the
@@ -100,7 +103,8 @@ export const MBO_RESULT_SIZES: Record<string, SizeRule> = {
   MBO_NPS: () => SCALAR,
   MBO_ROLLUP: (args) => ({ rows: lengthAsColumn(args[0]), cols: 1 }),
   // One row per owner at most; one score for an owner written in the formula (a cell may turn blank: list them all).
-  MBO_SCORE: (args) => (args[3] && !args[3].omitted && !args[3].reference ? SCALAR : { rows: lengthAsColumn(args[0]), cols: 2 }),
+  MBO_SCORE: (args) =>
+    args[3] && !args[3].omitted && !args[3].reference ? SCALAR : { rows: lengthAsColumn(args[0]), cols: 2 },
   // A header, then at most one row per row of each table under its header.
   MBO_CASCADE: (args) => ({
     rows: 1 + args.filter((a) => !a.omitted).reduce((sum, a) => sum + Math.max(0, a.rows - 1), 0),
@@ -223,7 +227,9 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
       try {
         for (const arg of ast.args) {
           // An empty argument (f(a,,c)) is omitted, as if not written; an empty cell is ''.
-          args.push((arg.type as string) === 'EMPTY' ? undefined : this.toSheets(this.evaluateAst(arg, state)));
+          args.push(
+            (arg.type as string) === 'EMPTY' ? undefined : this.toSheets(this.evaluateAst(arg, state)),
+          );
         }
       } catch (e) {
         if (e instanceof InputError) return e.error;
@@ -238,7 +244,8 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
 
     /** A value as Apps Script passes it: a range as rows of cells, '' for empty, fractions for percents, Dates. */
     private toSheets(value: EngineScalar): unknown {
-      if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map((cell) => this.cellToSheets(cell)));
+      if (value instanceof SimpleRangeValue)
+        return value.data.map((row) => row.map((cell) => this.cellToSheets(cell)));
       return this.cellToSheets(value);
     }
 
@@ -260,7 +267,15 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
     private serialToEpochMs(serial: number): number {
       const t = this.dateTimeHelper.numberToSimpleDateTime(serial);
       const whole = Math.floor(t.seconds);
-      return new Date(t.year, t.month - 1, t.day, t.hours, t.minutes, whole, Math.round((t.seconds - whole) * 1000)).getTime();
+      return new Date(
+        t.year,
+        t.month - 1,
+        t.day,
+        t.hours,
+        t.minutes,
+        whole,
+        Math.round((t.seconds - whole) * 1000),
+      ).getTime();
     }
 
     /** The function's result as cell values; a spill that outgrew its reserved cells becomes an error that says so. */
@@ -270,11 +285,17 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
       if (grid.length === 0) return EmptyValue;
       const rows = grid.length;
       const cols = Math.max(...grid.map((row) => row.length));
-      const cells = grid.map((row) => Array.from({ length: cols }, (_, c) => (c < row.length ? this.cellToEngine(name, row[c]) : EmptyValue)));
+      const cells = grid.map((row) =>
+        Array.from({ length: cols }, (_, c) =>
+          c < row.length ? this.cellToEngine(name, row[c]) : EmptyValue,
+        ),
+      );
       if (rows === 1 && cols === 1) return cells[0][0];
       // Only the call that is the whole formula spills; a nested call hands its full array to the outer one.
       const vertex = state.formulaVertex;
-      const formula = vertex ? unwrapParentheses((vertex as unknown as { formula: unknown }).formula) : undefined;
+      const formula = vertex
+        ? unwrapParentheses((vertex as unknown as { formula: unknown }).formula)
+        : undefined;
       if (vertex && formula === ast && (rows > vertex.height || cols > vertex.width)) {
         return new CellError(
           ErrorType.ERROR,
@@ -287,14 +308,22 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
 
     private cellToEngine(name: string, v: unknown): Exclude<EngineScalar, SimpleRangeValue> {
       if (v === null || v === undefined) return EmptyValue;
-      if (typeof v === 'number') return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, `${name} returned ${v}.`);
+      if (typeof v === 'number')
+        return Number.isFinite(v) ? v : new CellError(ErrorType.NUM, `${name} returned ${v}.`);
       if (typeof v === 'string' || typeof v === 'boolean') return v;
       if (isDate(v)) {
-        const day = this.dateTimeHelper.dateToNumber({ year: v.getFullYear(), month: v.getMonth() + 1, day: v.getDate() });
+        const day = this.dateTimeHelper.dateToNumber({
+          year: v.getFullYear(),
+          month: v.getMonth() + 1,
+          day: v.getDate(),
+        });
         const midnight = new Date(v.getFullYear(), v.getMonth(), v.getDate()).getTime();
         return day + (v.getTime() - midnight) / MS_PER_DAY;
       }
-      return new CellError(ErrorType.VALUE, `${name} returned ${Array.isArray(v) ? 'a nested array' : `a ${typeof v}`}, which no cell can hold.`);
+      return new CellError(
+        ErrorType.VALUE,
+        `${name} returned ${Array.isArray(v) ? 'a nested array' : `a ${typeof v}`}, which no cell can hold.`,
+      );
     }
   }
 
@@ -321,7 +350,10 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
       method,
       sizeOfResultArrayMethod: sizeMethod,
       parameters: spec.params.map(
-        (p): FunctionArgument => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true || p.repeats === true }),
+        (p): FunctionArgument => ({
+          argumentType: FunctionArgumentType.ANY,
+          optionalArg: p.optional === true || p.repeats === true,
+        }),
       ),
       ...(repeats ? { repeatLastArgs: 1 } : {}),
       vectorizationForbidden: true,
@@ -332,12 +364,15 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
 
   // Formulas find functions through each language's names; ours read the same in every language.
   const names = Object.fromEntries(Object.keys(implemented).map((id) => [id, id]));
-  for (const code of HyperFormula.getRegisteredLanguagesCodes()) HyperFormula.getLanguage(code).extendFunctions(names);
+  for (const code of HyperFormula.getRegisteredLanguagesCodes())
+    HyperFormula.getLanguage(code).extendFunctions(names);
   return CustomFunctionsPlugin;
 }
 
 function toArraySize(size: ResultSize): ArraySize {
-  return size.rows === 1 && size.cols === 1 ? ArraySize.scalar() : new ArraySize(Math.max(1, size.cols), Math.max(1, size.rows));
+  return size.rows === 1 && size.cols === 1
+    ? ArraySize.scalar()
+    : new ArraySize(Math.max(1, size.cols), Math.max(1, size.rows));
 }
 
 /** A returned array as rows: a flat array is taken as one row. */
@@ -418,7 +453,12 @@ export function createEngine(
   let engine: HyperFormula;
   try {
     // smartRounding off: cells hold the doubles the functions return, as Sheets stores them.
-    engine = HyperFormula.buildFromSheets(content, { licenseKey: 'gpl-v3', smartRounding: false, ...options.config, functionPlugins });
+    engine = HyperFormula.buildFromSheets(content, {
+      licenseKey: 'gpl-v3',
+      smartRounding: false,
+      ...options.config,
+      functionPlugins,
+    });
   } finally {
     deferredProbes = null;
   }
@@ -529,7 +569,9 @@ export function stackInlineArrays(formula: string): string {
 
 /** Literal values for a sheet: text that would read as a formula is marked as text, as Sheets' leading apostrophe does. */
 export function fromValues(grid: readonly (readonly CellValue[])[]): SheetContent {
-  return grid.map((row) => row.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? `'${cell}` : cell)));
+  return grid.map((row) =>
+    row.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? `'${cell}` : cell)),
+  );
 }
 
 /** A cell from A1 notation with the sheet, e.g. `'Demand Gen'!K3`. */
@@ -557,7 +599,9 @@ export function sheetValues(engine: HyperFormula, sheetName: string): EngineValu
 export function readSpill(engine: HyperFormula, ref: string): EngineValue[][] {
   const at = cellAt(engine, ref);
   // The spill's extent is not in the public API; the dependency graph's array vertex knows it.
-  const vertex = engine.dependencyGraph.getCell(at) as unknown as { getRange?: () => { start: SimpleCellAddress; end: SimpleCellAddress } } | undefined;
+  const vertex = engine.dependencyGraph.getCell(at) as unknown as
+    | { getRange?: () => { start: SimpleCellAddress; end: SimpleCellAddress } }
+    | undefined;
   if (!vertex?.getRange) return [[engine.getCellValue(at)]];
   const { start, end } = vertex.getRange();
   const values = engine.getRangeValues({ start, end });

@@ -8,7 +8,8 @@ function jsdocText(text) {
 }
 
 function checkName(name) {
-  if (!IDENTIFIER.test(name)) throw new Error(`forwarders: "${name}" is not a plain identifier Apps Script can call`);
+  if (!IDENTIFIER.test(name))
+    throw new Error(`forwarders: "${name}" is not a plain identifier Apps Script can call`);
 }
 
 /** JSDoc Sheets reads for autocomplete: summary, one @param per argument (optional ones in brackets), @return, @customfunction. */
@@ -25,7 +26,11 @@ export function customFunctionSource(globalName, spec) {
   }
   lines.push(` * @return ${jsdocText(spec.returns)}`, ` * @customfunction`, ' */');
   const call = spec.params.map((p) => (p.repeats ? `...${p.name}` : p.name)).join(', ');
-  lines.push(`function ${spec.name}(${names.join(', ')}) {`, `  return ${globalName}.customFunctions.${spec.name}(${call});`, '}');
+  lines.push(
+    `function ${spec.name}(${names.join(', ')}) {`,
+    `  return ${globalName}.customFunctions.${spec.name}(${call});`,
+    '}',
+  );
   return lines.join('\n');
 }
 

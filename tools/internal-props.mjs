@@ -38,4 +38,8 @@ export const INTERNAL_PROPS = [
   'elapsedOf',
   // server/menu.ts: menu items.
   'separatorBefore',
+  // report/report-tab.ts and sheets/read.ts: which tabs are ours, and where the report goes.
+  'ours',
+  'replacesOurs',
+  'ownTabs',
 ];

@@ -20,7 +20,10 @@ export interface LoadedBundle {
 
 /** Files in the order clasp pushes them: those in filePushOrder first, then the rest by name. */
 export function pushOrder(): string[] {
-  const clasp = JSON.parse(readFileSync(join(root, '.clasp.json'), 'utf8')) as { rootDir: string; filePushOrder?: string[] };
+  const clasp = JSON.parse(readFileSync(join(root, '.clasp.json'), 'utf8')) as {
+    rootDir: string;
+    filePushOrder?: string[];
+  };
   const dir = join(root, clasp.rootDir);
   const listed = (clasp.filePushOrder ?? []).map((f) => join(root, f));
   const rest = readdirSync(dir)

@@ -7,7 +7,12 @@ import { marketingWorkbook } from './samples/marketing';
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number, text: string): string => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
-const STATUS_COLOR: Record<string, number> = { 'on track': 32, 'at risk': 33, 'off track': 31, 'not measured': 90 };
+const STATUS_COLOR: Record<string, number> = {
+  'on track': 32,
+  'at risk': 33,
+  'off track': 31,
+  'not measured': 90,
+};
 
 const pct = (x: number | null): string => (x === null ? '   —' : `${Math.round(x * 100)}%`.padStart(4));
 
@@ -30,12 +35,20 @@ function goalLine(analysis: Analysis, i: number): string {
 
 export function renderAnalysis(analysis: Analysis): string {
   const lines: string[] = [];
-  lines.push(paint(1, `Cascade of ${analysis.goals.length} goals on ${analysis.goalTabs.length} tabs (${analysis.goalTabs.join(', ')})`), '');
+  lines.push(
+    paint(
+      1,
+      `Cascade of ${analysis.goals.length} goals on ${analysis.goalTabs.length} tabs (${analysis.goalTabs.join(', ')})`,
+    ),
+    '',
+  );
   for (const i of treeOrder(analysis.links)) lines.push(goalLine(analysis, i));
   lines.push('', paint(1, 'Scorecards'));
   for (const c of analysis.cards) {
     const payout = c.payout === null ? '—' : `${Math.round(c.payout * 100)}%`;
-    lines.push(`  ${c.owner.padEnd(16)} ${(c.period || '(default)').padEnd(8)} score ${pct(c.score)}  payout ${payout}${c.gated ? ' (gated)' : ''}`);
+    lines.push(
+      `  ${c.owner.padEnd(16)} ${(c.period || '(default)').padEnd(8)} score ${pct(c.score)}  payout ${payout}${c.gated ? ' (gated)' : ''}`,
+    );
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const issue of analysis.issues) counts[issue.severity]++;

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { describeIssue } from '../core/issues';
 import { dayOfDate } from '../core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../core/workbook';
+import type { TabChoice } from '../report/report-tab';
 import { buildRollupReport, type RollupReport } from '../report/rollup-table';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
 import { assertSeparateOutput, type Input, readInput } from './input';
@@ -31,14 +32,19 @@ export interface RunOptions {
   warn?: (message: string) => void;
 }
 
-/** The analysis of tabs, as the add-on does it: status judged on `today`. */
+/**
+ * The analysis of tabs, as the add-on does it: status judged on `today`. A file has no time zone: dates arrive
+ * as local wall-clock times (see serialToDate in sheet-xml.ts), so they, and the default day, are read in this process's zone.
+ */
 export function analyzeTabs(
   tabs: readonly TabInput[],
   options: Pick<RunOptions, 'today' | 'now'> & { decimalSeparator?: '.' | ',' | null },
 ): Analysis {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return analyzeWorkbook(tabs, {
-    today: options.today ?? dayOfDate(options.now),
+    today: options.today ?? dayOfDate(options.now, timeZone),
     decimalSeparator: options.decimalSeparator ?? '.',
+    timeZone,
   });
 }
 
@@ -78,13 +84,17 @@ export async function checkFiles(
   await input.close();
   options.progress.finish();
   const output = json ? checkJsonText(files, analysis) : checkText(files, analysis);
-  const exitCode = analysis.issues.some((issue) => issue.severity === 'error') ? EXIT_FOUND_ERRORS : EXIT_OK;
+  // A tab that looks like goals but was not read leaves goals out: never exit 0 on that.
+  const failed = analysis.issues.some((issue) => issue.severity === 'error' || issue.code === 'unread-tab');
+  const exitCode = failed ? EXIT_FOUND_ERRORS : EXIT_OK;
   return { exitCode, output, analysis };
 }
 
 export interface RollupResult {
   analysis: Analysis;
   report: RollupReport;
+  /** The sheet the report went to (`Roll-up`, or `Roll-up (2)`, ... when one of the user's holds that name). */
+  tab: string;
   /** One line for stdout: what was written. */
   summary: string;
 }
@@ -104,6 +114,7 @@ export async function rollupFiles(
   await assertWritableOutput(outPath, options.force ?? false);
   const { input, analysis } = await readAndAnalyze(files, options);
   let report: RollupReport;
+  let tab: TabChoice;
   try {
     assertOutputKind(files.join(', '), outPath, input.pkg ? isMacroEnabled(input.pkg) : false);
     if (analysis.goalTabs.length === 0) {
@@ -115,21 +126,24 @@ export async function rollupFiles(
     // let them go before the report is laid out (CSV tabs are written from them).
     if (input.pkg) input.tabs = [];
     report = buildRollupReport(analysis, now.toISOString());
-    await saveWithRollup(input, report, outPath, { now, progress });
+    tab = await saveWithRollup(input, report, outPath, { now, progress });
   } finally {
     await input.close();
   }
+  // A tab of the user's holds the report's name: said on stderr too, where a note reaches the user when stdout is piped.
+  if (tab.note) options.warn?.(tab.note);
   const counts = severityCounts(analysis.issues);
   const tabs =
     analysis.goalTabs.length <= LISTED_TABS
       ? analysis.goalTabs.join(', ')
       : `${analysis.goalTabs.length} goal tabs`;
   const summary = printable(
-    `Wrote ${outPath}: Roll-up of ${plural(report.goalCount, 'goal')} and ${plural(report.scorecardCount, 'scorecard')} ` +
+    `Wrote ${outPath}: ${tab.name} of ${plural(report.goalCount, 'goal')} and ${plural(report.scorecardCount, 'scorecard')} ` +
       `from ${tabs}; ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} ` +
-      '(mbo-cascade check lists them).',
+      '(mbo-cascade check lists them).' +
+      (tab.note ? ` ${tab.note}` : ''),
   );
-  return { analysis, report, summary };
+  return { analysis, report, tab: tab.name, summary };
 }
 
 /** The output keeps the input's kind: a workbook with macros stays .xlsm (Excel refuses one named .xlsx), and the other way round. */
@@ -165,22 +179,23 @@ export async function writeRollup(
 }
 
 /**
- * The input's package (or a new one for CSV) with the report as its Roll-up tab, written to
- * `outPath` through a temporary file: the input's other parts are copied byte for byte.
+ * The input's package (or a new one for CSV) with the report in our report tab, written to `outPath`
+ * through a temporary file: the input's other parts are copied byte for byte. Returns where it went.
  */
 async function saveWithRollup(
   input: Input,
   report: RollupReport,
   outPath: string,
   { now, progress }: { now: Date; progress: Progress },
-): Promise<void> {
-  await writeAtomically(
+): Promise<TabChoice> {
+  const plan = await writeAtomically(
     outPath,
     async (temporary) => {
       const handle = await open(temporary, 'r+');
       try {
-        if (input.pkg) await writeXlsxWithRollup(input.pkg, report, handle, { now, progress });
-        else await writeCsvWithRollup(input.tabs, report, handle, { now, progress });
+        return input.pkg
+          ? await writeXlsxWithRollup(input.pkg, report, handle, { now, progress, reports: input.reports })
+          : await writeCsvWithRollup(input.tabs, report, handle, { now, progress });
       } finally {
         await handle.close();
       }
@@ -188,4 +203,5 @@ async function saveWithRollup(
     progress,
   );
   progress.finish();
+  return plan.tab;
 }

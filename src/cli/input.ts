@@ -2,10 +2,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TabInput } from '../core/workbook';
-import { isOwnedTab } from '../sheets/owned';
 import { readCsvInput } from './csv-tabs';
 import { CliError } from './errors';
 import { type Progress, SILENT_PROGRESS } from './progress';
+import { isUnmarkedReport } from './report-mark';
 import type { XlsxPackage } from './xlsx-package';
 import { loadWorkbook } from './xlsx-read';
 
@@ -15,6 +15,8 @@ export interface Input {
   tabs: TabInput[];
   /** The .xlsx package, open, for rollup to copy; null for CSV input. close() releases it. */
   pkg: XlsxPackage | null;
+  /** The package's sheets that are our reports (not read as goals); empty for CSV, whose report files are left out of `tabs`. */
+  reports: ReadonlySet<string>;
   /** The decimal separator the files suggest: a comma when every CSV is semicolon-separated, else null. */
   decimalSeparator: ',' | null;
   /** What the user should hear about how the files were read. */
@@ -33,15 +35,24 @@ export async function readInput(
   const csv = files.filter(isCsv);
   if (csv.length === files.length) {
     const read = await readCsvInput(files, progress);
-    const tabs = read.tabs.filter((tab) => !isOwnedTab(tab.name));
+    // A CSV carries no mark: only a report's own cells under a report name make a tab ours.
+    const tabs = read.tabs.filter((tab) => !isUnmarkedReport(tab.name, tab.grid));
     // Spreadsheet apps in decimal-comma locales save CSV with semicolons (the comma is taken).
     const decimalSeparator = read.delimiters.every((d) => d === ';') ? ',' : null;
-    return { files, tabs, pkg: null, decimalSeparator, notes: read.notes, close: async () => {} };
+    return {
+      files,
+      tabs,
+      pkg: null,
+      reports: new Set(),
+      decimalSeparator,
+      notes: read.notes,
+      close: async () => {},
+    };
   }
   if (csv.length > 0) throw new CliError('Give either one .xlsx workbook or CSV files, not both.');
   if (files.length > 1) throw new CliError('Give one .xlsx workbook at a time.');
-  const { pkg, tabs } = await loadWorkbook(files[0], progress);
-  return { files, tabs, pkg, decimalSeparator: null, notes: [], close: () => pkg.zip.close() };
+  const { pkg, tabs, reports } = await loadWorkbook(files[0], progress);
+  return { files, tabs, pkg, reports, decimalSeparator: null, notes: [], close: () => pkg.zip.close() };
 }
 
 /** The output must not be one of the inputs, by name or through a link: the input is never written to. */

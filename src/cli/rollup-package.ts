@@ -1,11 +1,12 @@
-// Adds the Roll-up to an .xlsx package by editing it: every other part copied byte for byte, one worksheet part streamed in, and the workbook, relationship, content-type and style entries it needs.
+// Adds the Roll-up to an .xlsx package by editing it: every other part copied byte for byte, one worksheet part streamed in, and the workbook (its sheet and our mark), relationship, content-type and style entries it needs.
 import type { FileHandle } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { TabInput } from '../core/workbook';
+import { chooseTab, type TabChoice } from '../report/report-tab';
 import { PERCENT_FORMAT, type RollupReport } from '../report/rollup-table';
-import { ROLLUP_TAB } from '../sheets/owned';
 import { CliError } from './errors';
 import { type Progress, SILENT_PROGRESS } from './progress';
+import { reportMarkRanges, withReportMarks } from './report-mark';
 import { PiecePool, rollupSheetXml, textSheetXml } from './rollup-part';
 import {
   CONTENT_TYPES_PART,
@@ -43,13 +44,17 @@ export interface PackageParts {
   stylesXml: string | null;
   partNames: readonly string[];
   rels: ReadonlyMap<string, string>;
+  /** The sheets that are our reports (marked, or found by their cells): the only ones the report may replace. */
+  reports: ReadonlySet<string>;
 }
 
 /** The edit, decided before a byte is written. */
 export interface RollupPlan {
-  /** The part the Roll-up is streamed into: the old Roll-up's, or a new one. */
+  /** The sheet the report goes to (chooseTab's choice, shared with the add-on), and the note when a tab of the user's holds its usual name. */
+  tab: TabChoice;
+  /** The part the Roll-up is streamed into: the old report's, or a new one. */
   sheetPart: string;
-  /** True when an old Roll-up tab is replaced (same place, same part). */
+  /** True when a report of ours is replaced (same place, same part). */
   replacesTab: boolean;
   /** Parts written with new content, by name. */
   replaced: Map<string, string>;
@@ -157,9 +162,12 @@ function reachableParts(rels: ReadonlyMap<string, string>, skip: ReadonlySet<str
 }
 
 /**
- * Decides the edit that adds the Roll-up: an old Roll-up tab (matched case-insensitively, as tab
- * names are) keeps its place and part and gets the new cells; otherwise a new worksheet goes last.
- * Styles are appended to the workbook's own (or a styles part is created).
+ * Decides the edit that adds the Roll-up. Its sheet is the one chooseTab picks, as the add-on picks it:
+ * a report of ours under `Roll-up` (or `Roll-up (2)`, ...) keeps its place and part and gets the new
+ * cells; otherwise a new worksheet goes last, under the first of those names no sheet holds. A sheet
+ * we did not write is never replaced, renamed or removed. The report is marked with a defined name
+ * (report-mark.ts), and the other reports of ours the workbook keeps stay marked. Styles are appended
+ * to the workbook's own (or a styles part is created).
  */
 export function planRollup(parts: PackageParts, report: RollupReport): RollupPlan {
   const mainNamespace = mainNamespaceOf(parts.workbookXml);
@@ -172,7 +180,10 @@ export function planRollup(parts: PackageParts, report: RollupReport): RollupPla
   let relsXml = parts.workbookRelsXml;
   let types = parts.contentTypesXml;
 
-  const old = parts.sheets.find((sheet) => sheet.name.toLowerCase() === ROLLUP_TAB.toLowerCase());
+  const tab = chooseTab(
+    parts.sheets.map((sheet) => ({ name: sheet.name, ours: parts.reports.has(sheet.name) })),
+  );
+  const old = tab.replacesOurs ? parts.sheets.find((sheet) => sheet.name === tab.name) : undefined;
   let sheetPart: string;
   if (old) {
     if (old.kind !== 'worksheet')
@@ -180,15 +191,6 @@ export function planRollup(parts: PackageParts, report: RollupReport): RollupPla
         `The tab "${old.name}" is a ${old.kind}, not a sheet of cells: rename it so the Roll-up can be written.`,
       );
     sheetPart = old.part;
-    if (old.name !== ROLLUP_TAB) {
-      const tag = tags(workbookXml, 'sheet').find((t) => t.attributes.get('name') === old.name);
-      if (tag) {
-        const renamed = workbookXml
-          .slice(tag.start, tag.end)
-          .replace(/(\sname\s*=\s*)(["'])[^"']*\2/, `$1"${ROLLUP_TAB}"`);
-        workbookXml = workbookXml.slice(0, tag.start) + renamed + workbookXml.slice(tag.end);
-      }
-    }
     const oldRels = relsPartOf(old.part).toLowerCase();
     if (taken.has(oldRels)) droppedRels.add(oldRels);
   } else {
@@ -205,7 +207,7 @@ export function planRollup(parts: PackageParts, report: RollupReport): RollupPla
     workbookXml = insertInto(
       workbookXml,
       'sheets',
-      `<${p}sheet${declaration} name="${ROLLUP_TAB}" sheetId="${sheetId}" ${relPrefix}id="${id}"/>`,
+      `<${p}sheet${declaration} name="${escapeXmlAttribute(tab.name)}" sheetId="${sheetId}" ${relPrefix}id="${id}"/>`,
     );
     relsXml = addRelationship(
       relsXml,
@@ -215,6 +217,11 @@ export function planRollup(parts: PackageParts, report: RollupReport): RollupPla
     );
     types = addOverride(types, `/${sheetPart}`, WORKSHEET_TYPE);
   }
+  // Earlier reports of ours that the user renamed stay ours: marked, and not read as goals.
+  const kept = parts.sheets
+    .map((sheet) => sheet.name)
+    .filter((name) => parts.reports.has(name) && name !== tab.name);
+  workbookXml = withReportMarks(workbookXml, reportMarkRanges(tab.name, kept));
 
   let styles: RollupStyles;
   if (parts.stylesPart && parts.stylesXml !== null) {
@@ -256,7 +263,7 @@ export function planRollup(parts: PackageParts, report: RollupReport): RollupPla
     else added.set(parts.workbookRelsPart, relsXml);
   }
   if (types !== parts.contentTypesXml) replaced.set(parts.contentTypesPart, types);
-  return { sheetPart, replacesTab: Boolean(old), replaced, dropped, added, styles, mainNamespace };
+  return { tab, sheetPart, replacesTab: Boolean(old), replaced, dropped, added, styles, mainNamespace };
 }
 
 export interface WriteOptions {
@@ -264,17 +271,22 @@ export interface WriteOptions {
   progress?: Progress;
 }
 
+export interface XlsxWriteOptions extends WriteOptions {
+  /** The package's sheets that are our reports (loadWorkbook finds them); none when absent. */
+  reports?: ReadonlySet<string>;
+}
+
 /** Writes the package with the Roll-up into `handle` (an empty file): parts in their order, new ones last. */
 export async function writeXlsxWithRollup(
   pkg: XlsxPackage,
   report: RollupReport,
   handle: FileHandle,
-  { now, progress = SILENT_PROGRESS }: WriteOptions,
+  { now, progress = SILENT_PROGRESS, reports = new Set() }: XlsxWriteOptions,
 ): Promise<RollupPlan> {
   const stylesEntry = pkg.stylesPart ? pkg.zip.entry(pkg.stylesPart) : undefined;
   const stylesXml = stylesEntry ? (await pkg.zip.read(stylesEntry)).toString('utf8') : null;
   const plan = planRollup(
-    { ...pkg, stylesXml, partNames: pkg.zip.entries.map((entry) => entry.name) },
+    { ...pkg, stylesXml, partNames: pkg.zip.entries.map((entry) => entry.name), reports },
     report,
   );
   const writer = new ZipWriter(handle, now);
@@ -382,6 +394,8 @@ export async function writeCsvWithRollup(
         [ROOT_RELS_PART, rootRels],
         ['xl/_rels/workbook.xml.rels', workbookRelsXml],
       ]),
+      // A CSV report file was left out of the tabs (readInput): every tab here is the user's.
+      reports: new Set(),
     },
     report,
   );
@@ -390,8 +404,6 @@ export async function writeCsvWithRollup(
   for (const [name, content] of base) await writer.add(name, plan.replaced.get(name) ?? content);
   for (const [name, content] of plan.added) await writer.add(name, content);
   for (const [i, tab] of tabs.entries()) {
-    // A tab named like the Roll-up (any case) is replaced by it, as in a workbook.
-    if (sheets[i].part === plan.sheetPart) continue;
     await writer.addStream(sheets[i].part, textSheetXml(tab.grid, plan.mainNamespace));
   }
   const pool = new PiecePool();

@@ -316,6 +316,10 @@ export class WorksheetParser extends ChunkedParser {
   private sheetDataOpen = Buffer.from('<sheetData');
   private sheetDataClose = Buffer.from('</sheetData>');
   private lastRow = 0;
+  /** The number of the last row read whole so far: a caller that wants only the first rows stops there. */
+  get lastRowRead(): number {
+    return this.lastRow;
+  }
   private after = '';
   /** Rows read so far, for progress. */
   rowsRead = 0;

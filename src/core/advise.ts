@@ -1,4 +1,5 @@
 // The product's beliefs as warnings: teaming goals, outcomes on top, activities under outcomes, no vanity metrics.
+import { weightedMean } from './finite';
 import { goalPlace, type Issue, issueAt } from './issues';
 import type { Goal, Settings } from './model';
 import { groupByOwnerPeriod, type OwnerPeriod } from './score';
@@ -25,7 +26,8 @@ const VISITING = 4;
  * - no-collaboration-goal: an (owner, period) scorecard without a Collaboration goal.
  * - top-level-not-outcome: a goal with no parent at all that is not an Outcome (unclassified
  *   included). Collaboration goals are exempt: a teaming score is personal by design and has no
- *   outcome to tree up to. A goal whose Parent is unknown is not top-level (that is an error).
+ *   outcome to tree up to. A goal whose Parent is unknown is not top-level (that is an error). An objective
+ *   made from key results' Objective text is exempt too: it has no Type cell to mark.
  * - activity-not-under-outcome: an Activity with no Outcome among its ancestors. Goals on a cycle,
  *   and goals whose chain breaks (cycle, unknown parent) before an Outcome, are left to those errors.
  * - activity-heavy: an owner's Activity weight share above settings.activityShare (equal weights
@@ -47,7 +49,7 @@ export function advise(
   for (let i = 0; i < goals.length; i++) {
     const goal = goals[i];
     const isTop = parentOf[i] < 0 && goal.parent === '';
-    if (isTop && goal.type !== 'outcome' && goal.type !== 'collaboration') {
+    if (isTop && !goal.synthesized && goal.type !== 'outcome' && goal.type !== 'collaboration') {
       issues.push(issueAt(goalPlace(goal, 'type'), { code: 'top-level-not-outcome' }));
     }
     if (goal.type === 'activity' && !onCycle[i] && reach[i] === NO_OUTCOME) {
@@ -93,7 +95,14 @@ function adviseCard(goals: readonly Goal[], card: OwnerPeriod, limit: number, is
     if (goal.type === 'activity') activity += weight;
   }
   if (total <= 0) return;
-  const share = activity / total;
+  // Weights near 1e308 overflow the total: the share is then their weighted mean of "is an Activity".
+  const share = Number.isFinite(total)
+    ? activity / total
+    : weightedMean(
+        members.length,
+        (k) => (anyWeight ? Math.max(goals[members[k]].weight ?? 0, 0) : 1),
+        (k) => (goals[members[k]].type === 'activity' ? 1 : 0),
+      );
   if (share > limit + EPSILON) {
     issues.push(
       issueAt(goalPlace(first, 'weight', ''), { code: 'activity-heavy', owner, period, share, limit }),

@@ -1,5 +1,6 @@
 // Attainment of one measured goal (actual against target, by direction) and the status it earns.
-import { type Direction, type Status, STATUSES } from './model';
+import { spanRatio } from './finite';
+import { type Direction, STATUSES, type Status } from './model';
 
 export type AttainmentError = 'zero-span' | 'missing-target' | 'bad-range';
 
@@ -17,6 +18,10 @@ export interface Measure {
   baseline: number | null;
   cap: number | null;
   floor: number | null;
+  /** Attainment as the sheet states it (Progress, Score): counts where there is no Actual against a Target. */
+  progress?: number | null;
+  /** Payout level in the Actual's units: the attainment it stands for caps the goal (when no Cap is given). */
+  stretch?: number | null;
 }
 
 export interface Limits {
@@ -33,15 +38,52 @@ const failure = (code: AttainmentError): Attainment => ({ kind: 'error', code })
  * to measure against it. Where floor > cap the cap wins (Math.min is applied last).
  */
 export function attainment(g: Measure, defaults: Limits): Attainment {
+  const progress = g.progress ?? null;
+  if (progress !== null && (g.actual === null || lacksTarget(g))) return clamped(g, defaults, progress);
   if (g.actual === null) return UNMEASURED;
   const raw = unclamped(g, g.actual);
   if (typeof raw !== 'number') return raw;
-  const floor = g.floor ?? defaults.floor;
-  const cap = g.cap ?? defaults.cap;
-  return { kind: 'value', value: Math.min(cap, Math.max(floor, raw)) };
+  return clamped(g, defaults, raw);
 }
 
-/** The model's formulas before clamping; Infinity stands for "as good as it gets" (reaches the cap). */
+function clamped(g: Measure, defaults: Limits, raw: number): Attainment {
+  const floor = g.floor ?? defaults.floor;
+  return { kind: 'value', value: Math.min(capOf(g, defaults), Math.max(floor, raw)) };
+}
+
+/** The highest attainment a goal counts for: its Cap, else what its Stretch stands for, else the default. */
+export function capOf(g: Measure, defaults: Limits): number {
+  return g.cap ?? stretchCap(g) ?? defaults.cap;
+}
+
+/** True when a goal has nothing to measure its Actual against (a done-or-not goal always has). */
+function lacksTarget(g: Measure): boolean {
+  return g.direction !== 'binary' && g.target === null;
+}
+
+/** The attainment a Stretch level stands for (the goal's cap), or null when there is none or it reads as no cap. */
+function stretchCap(g: Measure): number | null {
+  const stretch = g.stretch ?? null;
+  if (stretch === null || g.direction === 'binary' || g.direction === 'range') return null;
+  const at = unclamped(g, stretch);
+  return typeof at === 'number' && Number.isFinite(at) && at > 0 ? at : null;
+}
+
+/**
+ * The attainment a Threshold level stands for: below it the goal earns nothing on its owner's scorecard. Null where
+ * the goal has no threshold or it cannot be measured against the target.
+ */
+export function thresholdAttainment(g: Measure & { threshold: number | null }): number | null {
+  if (g.threshold === null || g.direction === 'binary' || g.direction === 'range') return null;
+  const at = unclamped(g, g.threshold);
+  return typeof at === 'number' && Number.isFinite(at) ? at : null;
+}
+
+/**
+ * The model's formulas before clamping; Infinity stands for "as good as it gets" (reaches the cap), and a ratio
+ * beyond the largest number (a huge actual over a tiny span) is ±Infinity too, which the clamp turns into the cap
+ * or the floor. Never NaN for finite inputs: differences that overflow are taken of halves (see spanRatio).
+ */
 function unclamped(g: Measure, actual: number): number | Attainment {
   switch (g.direction) {
     case 'binary':
@@ -55,7 +97,8 @@ function unclamped(g: Measure, actual: number): number | Attainment {
       if (g.target === null) return failure('missing-target');
       if (g.baseline !== null) {
         if (g.baseline === g.target) return failure('zero-span');
-        return (g.baseline - actual) / (g.baseline - g.target);
+        // (B - A) / (B - T) is (A - B) / (T - B): one overflow-safe formula for both directions.
+        return spanRatio(actual, g.baseline, g.target);
       }
       if (g.target === 0) return failure('zero-span');
       // Nothing at all of a "lower is better" quantity is the best possible result.
@@ -66,7 +109,7 @@ function unclamped(g: Measure, actual: number): number | Attainment {
       if (g.target === null) return failure('missing-target');
       const baseline = g.baseline ?? 0;
       if (baseline === g.target) return failure('zero-span');
-      return (actual - baseline) / (g.target - baseline);
+      return spanRatio(actual, baseline, g.target);
     }
   }
 }

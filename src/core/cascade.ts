@@ -2,12 +2,14 @@
 
 import type { AttainmentError } from './attain';
 import { attainment, statusCode, TOLERANCE } from './attain';
+import { finiteSum, weightedMean } from './finite';
 import type { Links } from './graph';
 import type { Issue, IssueDetail } from './issues';
 import { goalPlace, issueAt } from './issues';
 import type { CascadeResults, Field, Goal, Settings } from './model';
 import type { Period } from './period';
 import { elapsedShare } from './period';
+import { expectedShare } from './phasing';
 import { columnResults, finalOf, gapOf, NO_ELAPSED } from './results';
 
 /**
@@ -19,7 +21,9 @@ import { columnResults, finalOf, gapOf, NO_ELAPSED } from './results';
  * - Returns only the cascade's own issues (not links.issues), in workbook order.
  * - Link errors (duplicate ID, unknown or self parent, cycle) do not block a goal's own measured value:
  *   they concern where it trees, not what it measured. Only goal.blocked (errors on its values) does.
- * - Status judges against the full target (e = 1) where the period or today is unknown; `elapsed` is then null.
+ * - Status judges against the share of the target expected by today (see expectedShare in phasing.ts: the goal's
+ *   phase targets, else the Settings target path, linear by default), or against the full target (e = 1) where
+ *   the period or today is unknown; `elapsed` is then null.
  * - results.at(i).children is links.children[i] itself (shared, not copied); its path is computed on
  *   access (see resultClass in results.ts): storing every path would be quadratic on a deep chain.
  */
@@ -74,6 +78,14 @@ export function cascade(
           const period = periodOf(goals[i]);
           return period === null ? null : elapsedShare(period, today);
         };
+  // What status compares with: the share of the target expected by today (phase targets, or the Settings path).
+  const expectedOf =
+    today === null
+      ? NO_ELAPSED
+      : (i: number): number | null => {
+          const period = periodOf(goals[i]);
+          return period === null ? null : expectedShare(goals[i], period, today, settings.targetPath);
+        };
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const g = goals[i];
@@ -92,7 +104,7 @@ export function cascade(
     }
 
     const f = finalOf(m, r);
-    status[i] = statusCode(Number.isNaN(f) ? null : f, elapsedOf(i) ?? 1);
+    status[i] = statusCode(Number.isNaN(f) ? null : f, expectedOf(i) ?? 1);
   }
   return { results: columnResults({ measured, rolledUp, status, gapThreshold, elapsedOf }, links), issues };
 }
@@ -138,18 +150,18 @@ function rollers(
       else explicit += Math.max(0, share);
     }
     const blankShare = blanks === kids.length ? 1 / blanks : Math.max(0, 1 - explicit) / Math.max(1, blanks);
-    let sum = 0;
-    let weights = 0;
-    for (const c of kids) {
+    const valueAt = (k: number): number => {
+      const c = kids[k];
       const final = finalOf(measured[c], rolledUp[c]);
-      const value = Number.isNaN(final) ? zeroIfUnmeasured : final;
-      if (Number.isNaN(value)) continue;
-      const share = goals[c].contribution;
-      const weight = share === null ? blankShare : Math.max(0, share);
-      sum += weight * value;
-      weights += weight;
-    }
-    return weights > 0 ? sum / weights : Number.NaN;
+      return Number.isNaN(final) ? zeroIfUnmeasured : final;
+    };
+    // An unmeasured child (NaN) weighs nothing; weightedMean stays finite for weights or values near 1e308.
+    const weightAt = (k: number): number => {
+      if (Number.isNaN(valueAt(k))) return 0;
+      const share = goals[kids[k]].contribution;
+      return share === null ? blankShare : share;
+    };
+    return weightedMean(kids.length, weightAt, valueAt);
   };
 
   /** The children's own actuals added up, measured against the parent's own target, direction and limits. */
@@ -157,8 +169,7 @@ function rollers(
     const g = goals[parent];
     const unit = g.unit.trim().toLowerCase();
     let mismatch = false;
-    let total = 0;
-    let counted = 0;
+    const counted: number[] = [];
     for (const c of kids) {
       const child = goals[c];
       if (child.unit.trim().toLowerCase() !== unit) {
@@ -173,8 +184,7 @@ function rollers(
           }),
         );
       } else if (child.actual !== null) {
-        total += child.actual;
-        counted++;
+        counted.push(child.actual);
       }
     }
     if (mismatch) return Number.NaN;
@@ -184,7 +194,10 @@ function rollers(
       return Number.NaN;
     }
     // Unmeasured children add nothing either way; with none measured there is no sum unless they count as 0.
-    if (counted === 0 && !settings.countUnmeasuredAsZero) return Number.NaN;
+    if (counted.length === 0 && !settings.countUnmeasuredAsZero) return Number.NaN;
+    // Summed without overflow where the total comes back down (1e308 + 1e308 - 1e308); a total truly beyond the
+    // largest number is ±Infinity, which attainment clamps to the cap or the floor.
+    const total = finiteSum(counted.length, (k) => counted[k]);
     const a = attainment({ ...g, actual: total }, settings);
     if (a.kind === 'value') return a.value;
     // The same error on the parent's own measurement is reported once, from there.

@@ -1,4 +1,5 @@
 // Reading single cells: blanks, text, numbers typed as text (leniently but exactly), done/not-done and header names.
+import { isoDay, UTC } from './calendar';
 import type { CellValue } from './model';
 
 // Character codes the number scanner looks at. They come before any function so that esbuild inlines them.
@@ -41,22 +42,17 @@ export function isBlank(v: CellValue): boolean {
   return v.trim() === '';
 }
 
-/** The text of a cell, trimmed: numbers via String(), booleans as TRUE/FALSE, Dates as YYYY-MM-DD. */
-export function cellText(v: CellValue): string {
+/**
+ * The text of a cell, trimmed: numbers via String(), booleans as TRUE/FALSE, Dates as YYYY-MM-DD on the
+ * calendar of `timeZone`, the spreadsheet's zone (Sheets hands a date over as the instant of its midnight
+ * there); '' for an invalid Date.
+ */
+export function cellText(v: CellValue, timeZone: string = UTC): string {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (isDate(v)) return isoDate(v);
+  if (isDate(v)) return isoDay(v.getTime(), timeZone);
   return '';
-}
-
-/** A Date as YYYY-MM-DD on its local calendar (Sheets hands dates over at local midnight); '' when invalid. */
-function isoDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const y = d.getFullYear();
-  const m = d.getMonth() + 1;
-  const day = d.getDate();
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 function isDigit(c: number): boolean {
@@ -141,7 +137,12 @@ function scanNumber(s: string, dec: number): number {
     if (isGroupSep && isDigitAt(s, pos + 1)) {
       if (digits.length > 3 || s.charCodeAt(intStart) === ZERO) return Number.NaN;
       while (s.charCodeAt(pos) === sep) {
-        if (!isDigitAt(s, pos + 1) || !isDigitAt(s, pos + 2) || !isDigitAt(s, pos + 3) || isDigitAt(s, pos + 4)) {
+        if (
+          !isDigitAt(s, pos + 1) ||
+          !isDigitAt(s, pos + 2) ||
+          !isDigitAt(s, pos + 3) ||
+          isDigitAt(s, pos + 4)
+        ) {
           return Number.NaN;
         }
         digits += s.slice(pos + 1, pos + 4);

@@ -57,13 +57,13 @@ export function idKey(id: string): string {
  */
 export function linkGoals(goals: readonly Goal[]): Links {
   const { ids, firstOf } = indexIds(goals);
-  const { parentOf, problem } = resolveParents(goals, ids, firstOf);
+  const { parentOf, problem, notes } = resolveParents(goals, ids, firstOf);
   const { onCycle, cycleOf } = findCycles(goals, parentOf);
 
   const children = childLists(parentOf);
 
   const { order, depth } = orderTopDown(parentOf, onCycle, children);
-  const issues = linkIssues(goals, firstOf, problem, cycleOf);
+  const issues = linkIssues(goals, firstOf, problem, cycleOf, notes);
   let indexByKey: Map<string, number> | undefined;
   return {
     // Built on first read, from the goals (the table is let go: its typed arrays count towards V8's
@@ -149,27 +149,82 @@ function indexIds(goals: readonly Goal[]): { ids: IdTable; firstOf: number[] } {
   return { ids: new IdTable(goals, firstOf), firstOf };
 }
 
-// What is wrong with a goal's Parent cell (0 = nothing).
+// What is wrong with a goal's Parent cell (0 = nothing). SEVERAL still links (to the first goal named).
 const SELF = 1;
 const UNKNOWN = 2;
+const AMBIGUOUS = 3;
+const SEVERAL = 4;
 
+/** How titles compare when a Parent names a goal by its title: trimmed, any case, runs of spaces as one. */
+export function titleKey(title: string): string {
+  return title.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Separators of a Parent cell naming several goals (Parent Row IDs: `12, 15`). No spaces around: `\s*[;,]` is quadratic on a long run of spaces. */
+const PARENT_LIST = /[;,\n]/;
+
+/** A parent's extra detail for its issue: how many titles matched, or which of several parents counts. */
+type ParentNote = { count: number } | { used: string };
+
+/**
+ * Each goal's parent: the goal whose ID the Parent cell names; failing that, the one goal whose title it is (a
+ * layout that aligns to objectives by their text); failing that, when the cell lists several, the first of them
+ * that resolves (only one parent counts). Titles are indexed only when some Parent is not an ID.
+ */
 function resolveParents(
   goals: readonly Goal[],
   ids: IdTable,
   firstOf: readonly number[],
-): { parentOf: Int32Array; problem: Uint8Array } {
+): { parentOf: Int32Array; problem: Uint8Array; notes: Map<number, ParentNote> } {
   const parentOf = new Int32Array(goals.length).fill(-1);
   const problem = new Uint8Array(goals.length);
+  const notes = new Map<number, ParentNote>();
+  let titles: Map<string, number[]> | undefined;
+  const byTitle = (text: string): number[] => {
+    titles ??= titleIndex(goals);
+    return titles.get(titleKey(text)) ?? [];
+  };
+  const resolve = (text: string): { at: number; count: number } => {
+    const p = ids.get(idKey(text));
+    if (p !== -1) return { at: p, count: 1 };
+    const matches = byTitle(text);
+    return { at: matches.length === 1 ? matches[0] : -1, count: matches.length };
+  };
   for (let i = 0; i < goals.length; i++) {
     const g = goals[i];
     if (g.parent === '') continue;
-    const p = ids.get(idKey(g.parent));
+    let { at: p, count } = resolve(g.parent);
+    if (p === -1 && count === 0 && PARENT_LIST.test(g.parent)) {
+      const parts = g.parent.split(PARENT_LIST).map((part) => part.trim());
+      const first = parts.find((part) => part !== '' && resolve(part).at !== -1);
+      if (first !== undefined) {
+        p = resolve(first).at;
+        problem[i] = SEVERAL;
+        notes.set(i, { used: first });
+      }
+    }
     // Naming its own ID is a self-link even for a duplicate, whose ID means the first goal holding it.
     if (p !== -1 && p === (firstOf[i] === -1 ? i : firstOf[i])) problem[i] = SELF;
-    else if (p === -1) problem[i] = UNKNOWN;
-    else parentOf[i] = p;
+    else if (p !== -1) parentOf[i] = p;
+    else if (count > 1) {
+      problem[i] = AMBIGUOUS;
+      notes.set(i, { count });
+    } else problem[i] = UNKNOWN;
   }
-  return { parentOf, problem };
+  return { parentOf, problem, notes };
+}
+
+/** Goals by title, as titleKey writes it. */
+function titleIndex(goals: readonly Goal[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (let i = 0; i < goals.length; i++) {
+    if (goals[i].title === '') continue;
+    const key = titleKey(goals[i].title);
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [i]);
+    else list.push(i);
+  }
+  return index;
 }
 
 /**
@@ -222,6 +277,7 @@ function linkIssues(
   firstOf: number[],
   problem: Uint8Array,
   cycleOf: (string[] | undefined)[],
+  notes: ReadonlyMap<number, ParentNote>,
 ): Issue[] {
   const issues: Issue[] = [];
   for (let i = 0; i < goals.length; i++) {
@@ -241,7 +297,14 @@ function linkIssues(
     const at = place(g, g.columns.parent, 'Parent');
     if (problem[i] === SELF) issues.push(issueAt(at, { code: 'self-parent' }));
     else if (problem[i] === UNKNOWN) issues.push(issueAt(at, { code: 'unknown-parent', parent: g.parent }));
-    else if (cycle !== undefined) issues.push(issueAt(at, { code: 'cycle', cycle }));
+    else if (problem[i] === AMBIGUOUS) {
+      const { count } = notes.get(i) as { count: number };
+      issues.push(issueAt(at, { code: 'ambiguous-parent', parent: g.parent, count }));
+    } else if (problem[i] === SEVERAL) {
+      const { used } = notes.get(i) as { used: string };
+      issues.push(issueAt(at, { code: 'several-parents', parent: g.parent, used }));
+    }
+    if (cycle !== undefined) issues.push(issueAt(at, { code: 'cycle', cycle }));
   }
   return issues;
 }

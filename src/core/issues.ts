@@ -1,5 +1,7 @@
 // Every problem the core finds, as data: a union keyed by a literal code, its severity, and one catalogue of wording.
-import type { Field, Goal } from './model';
+import { type Field, fieldLabel } from './fields';
+import type { Goal } from './model';
+import { idList, quoted, shown } from './quote';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -50,7 +52,23 @@ export type IssueDetail =
   | { code: 'top-level-not-outcome' }
   | { code: 'activity-not-under-outcome' }
   | { code: 'activity-heavy'; owner: string; period: string; share: number; limit: number }
-  | { code: 'vanity-metric'; word: string; asOutcome: boolean };
+  | { code: 'vanity-metric'; word: string; asOutcome: boolean }
+  // Reading the sheets people already have (layouts, title rows, no IDs)
+  | { code: 'unread-tab'; headers: string[]; missing: 'goal' | 'measure' }
+  | { code: 'section-row'; text: string }
+  | { code: 'total-row'; text: string }
+  | { code: 'implausible-value'; text: string; why: 'gate' | 'scale' }
+  | { code: 'ambiguous-parent'; parent: string; count: number }
+  | { code: 'several-parents'; parent: string; used: string }
+  // Goals over time (issue 11): check-ins, the History tab, confidence
+  | { code: 'bad-confidence'; text: string }
+  | { code: 'history-no-header' }
+  | { code: 'bad-check-in-date'; text: string }
+  | { code: 'bad-check-in-status'; text: string }
+  | { code: 'duplicate-check-in'; day: string; otherRow: number }
+  | { code: 'orphan-history'; checkIns: number }
+  | { code: 'confidence-falling'; values: number[] }
+  | { code: 'history-large'; checkIns: number; cells: number };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -58,7 +76,8 @@ export type Issue = Place & { severity: Severity } & IssueDetail;
 /** A1 name of a column number: 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {
   let name = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -72,8 +91,7 @@ export function placeName(place: Place): string {
 
 /** A goal's cell for an issue: the column of `field`, headed by the field's name capitalised (Target, Unit). */
 export function goalPlace(goal: Goal, field: Field, goalId = goal.id): Place {
-  const column = field[0].toUpperCase() + field.slice(1);
-  return { tab: goal.tab, row: goal.row, col: goal.columns[field] ?? 0, column, goalId };
+  return { tab: goal.tab, row: goal.row, col: goal.columns[field] ?? 0, column: fieldLabel(field), goalId };
 }
 
 export const NOWHERE: Place = { tab: '', row: 0, col: 0, column: '', goalId: '' };
@@ -81,7 +99,14 @@ export const NOWHERE: Place = { tab: '', row: 0, col: 0, column: '', goalId: '' 
 /** Builds an issue at a place; the severity comes from the catalogue. */
 export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
   // Object.assign on a literal is several times faster than a double spread, and workbooks can raise ~1M issues.
-  const base = { tab: place.tab, row: place.row, col: place.col, column: place.column, goalId: place.goalId, severity: CATALOGUE[detail.code][0] };
+  const base = {
+    tab: place.tab,
+    row: place.row,
+    col: place.col,
+    column: place.column,
+    goalId: place.goalId,
+    severity: CATALOGUE[detail.code][0],
+  };
   return Object.assign(base, detail) as Issue;
 }
 
@@ -102,60 +127,47 @@ const CATALOGUE: {
 } = {
   'no-goal-tabs': [
     E,
-    "No goal tab found: put ID and Goal headers in one of a tab's first 5 rows.",
+    "No goal tab found: give a tab a header row in its first 10 rows with a Goal (or Key Result, Objective) column and an ID, Parent, Target or Progress column, or map its headers in the sidebar's Columns panel.",
   ],
-  'settings-tab-missing': [
-    W,
-    (i) => `No tab is named "${i.tabName}": fix Goal tabs in Settings.`,
-  ],
-  'bad-setting': [W, (i) => `${i.key} cannot be "${i.text}": the default is used.`],
+  'settings-tab-missing': [W, (i) => `No tab is named ${quoted(i.tabName)}: fix Goal tabs in Settings.`],
+  'bad-setting': [W, (i) => `${shown(i.key)} cannot be ${quoted(i.text)}: the default is used.`],
   'missing-id': [E, 'Goal data but no ID: give this row a unique ID.'],
   'missing-goal': [E, 'Goal is blank: say what the goal is.'],
   'duplicate-id': [
     E,
-    (i) => `ID "${i.goalId}" is also on ${i.otherTab} row ${i.otherRow}: IDs must be unique.`,
+    (i) => `ID ${quoted(i.goalId)} is also on ${shown(i.otherTab)} row ${i.otherRow}: IDs must be unique.`,
   ],
   'not-a-number': [
     E,
     (i) =>
-      `"${i.text}"${i.column ? ` in ${i.column}` : ''} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
+      `${quoted(i.text)}${i.column ? ` in ${shown(i.column)}` : ''} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
   ],
-  'bad-direction': [E, (i) => `Direction "${i.text}" is unknown: use higher, lower, range or binary.`],
-  'bad-type': [
-    W,
-    (i) =>
-      `Type "${i.text}" is unknown: use Outcome, Activity or Collaboration.`,
-  ],
-  'bad-rollup': [E, (i) => `Rollup "${i.text}" is unknown: use average, sum, min or own.`],
+  'bad-direction': [E, (i) => `Direction ${quoted(i.text)} is unknown: use higher, lower, range or binary.`],
+  'bad-type': [W, (i) => `Type ${quoted(i.text)} is unknown: use Outcome, Activity or Collaboration.`],
+  'bad-rollup': [E, (i) => `Rollup ${quoted(i.text)} is unknown: use average, sum, min or own.`],
   'bad-period': [
     W,
-    (i) => `Period "${i.text}" is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
+    (i) => `Period ${quoted(i.text)} is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
   ],
   'bad-range': [
     E,
-    (i) => `Range target "${i.text}": write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
+    (i) =>
+      `Range target ${quoted(i.text)}: write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
   ],
   'missing-target': [E, 'An Actual but no Target: add the Target.'],
-  'zero-span': [
-    E,
-    'Target equals Baseline (or is 0 on a "lower" goal without one): change one.',
-  ],
+  'zero-span': [E, 'Target equals Baseline (or is 0 on a "lower" goal without one): change one.'],
   'negative-weight': [E, 'Weight cannot be negative.'],
   'missing-owner': [W, 'No Owner, so no scorecard counts this goal: add one.'],
   'unknown-parent': [
     E,
-    (i) => `No goal has the ID "${i.parent}": fix Parent, or blank it for a top-level goal.`,
+    (i) => `No goal has the ID ${quoted(i.parent)}: fix Parent, or blank it for a top-level goal.`,
   ],
   'self-parent': [E, 'A goal cannot be its own parent: pick the goal it contributes to.'],
-  cycle: [
-    E,
-    (i) =>
-      `Parents form a loop (${i.cycle.join(' › ')}), so none can roll up: change one Parent.`,
-  ],
+  cycle: [E, (i) => `Parents form a loop (${idList(i.cycle)}), so none can roll up: change one Parent.`],
   'sum-unit-mismatch': [
     E,
     (i) =>
-      `A sum roll-up needs one unit: child ${i.childId} is in ${i.childUnit || 'blank'}, this goal in ${i.unit || 'blank'}.`,
+      `A sum roll-up needs one unit: child ${shown(i.childId)} is in ${shown(i.childUnit) || 'blank'}, this goal in ${shown(i.unit) || 'blank'}.`,
   ],
   'sum-needs-target': [E, "A sum roll-up needs this goal's own Target: add one."],
   'alignment-gap': [
@@ -166,22 +178,19 @@ const CATALOGUE: {
   unmeasured: ['info', 'No Actual yet, so it is left out of roll-ups.'],
   'weights-not-100': [
     W,
-    (i) => `${i.owner}'s weights for ${periodName(i.period)} add up to ${pct(i.total)}, not 100%.`,
+    (i) => `${shown(i.owner)}'s weights for ${periodName(i.period)} add up to ${pct(i.total)}, not 100%.`,
   ],
   'gate-missed': [
     'info',
     (i) =>
-      `${i.owner} gets no payout for ${periodName(i.period)}: this gate goal is at ${pct(i.attainment)}, under ${pct(i.gate)}.`,
+      `${shown(i.owner)} gets no payout for ${periodName(i.period)}: this gate goal is at ${pct(i.attainment)}, under ${pct(i.gate)}.`,
   ],
   'no-collaboration-goal': [
     W,
     (i) =>
-      `${i.owner}'s scorecard for ${periodName(i.period)} has no Collaboration goal: add a teaming score (peer NPS, =MBO_NPS).`,
+      `${shown(i.owner)}'s scorecard for ${periodName(i.period)} has no Collaboration goal: add a teaming score (peer NPS, =MBO_NPS).`,
   ],
-  'top-level-not-outcome': [
-    W,
-    'A top-level goal should be an Outcome: mark it so, or give it a Parent.',
-  ],
+  'top-level-not-outcome': [W, 'A top-level goal should be an Outcome: mark it so, or give it a Parent.'],
   'activity-not-under-outcome': [
     W,
     'This Activity trees up to no Outcome: align it to the outcome it drives.',
@@ -189,14 +198,92 @@ const CATALOGUE: {
   'activity-heavy': [
     W,
     (i) =>
-      `${pct(i.share)} of ${i.owner}'s weight for ${periodName(i.period)} is on Activities (limit ${pct(i.limit)}): measure outcomes, not tactics.`,
+      `${pct(i.share)} of ${shown(i.owner)}'s weight for ${periodName(i.period)} is on Activities (limit ${pct(i.limit)}): measure outcomes, not tactics.`,
   ],
   'vanity-metric': [
     W,
     (i) =>
-      `"${i.word}" reads like a vanity metric ${i.asOutcome ? 'but is an Outcome: measure what it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the one it drives.'}`,
+      `${quoted(i.word)} reads like a vanity metric ${i.asOutcome ? 'but is an Outcome: measure what it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the one it drives.'}`,
+  ],
+  // Reading the sheets people already have
+  'unread-tab': [
+    W,
+    (i) =>
+      `This tab looks like goals (${quoteList(i.headers)}) but was not read: ${
+        i.missing === 'goal'
+          ? 'no column says what each goal is. Head it Goal, Objective or Key Result'
+          : 'beside the goal text, nothing says how goals are measured or aligned. Add an ID, Parent, Target or Progress column'
+      }, or map the columns in the sidebar (Columns).`,
+  ],
+  'section-row': [
+    'info',
+    (i) => `"${i.text}" stands alone on its row, so it is read as a section label, not a goal.`,
+  ],
+  'total-row': ['info', (i) => `"${i.text}" row is a total, not a goal: it is left out of the cascade.`],
+  'implausible-value': [
+    W,
+    (i) =>
+      i.why === 'gate'
+        ? `Gate ${quoted(i.text)} is above 1000%: a gate is the attainment a goal must reach (e.g. 80%).`
+        : `Actual ${quoted(i.text)} is 100 times its Target or more: check that both are in the same units (1.2M vs 1.2).`,
+  ],
+  'ambiguous-parent': [
+    W,
+    (i) => `Parent ${quoted(i.parent)} matches no ID and ${i.count} goal titles: write the parent's ID.`,
+  ],
+  'several-parents': [
+    W,
+    (i) =>
+      `Parent ${quoted(i.parent)} names several goals: only ${shown(i.used)} counts. Keep one parent per goal.`,
+  ],
+  // Goals over time (issue 11)
+  'bad-confidence': [
+    W,
+    (i) =>
+      `Confidence "${i.text}" is not from 0 to 10: write how sure the owner is, 0 (not at all) to 10 (certain).`,
+  ],
+  'history-no-header': [
+    W,
+    'No header row with Date and ID in the first 10 rows, so no check-in is read here: restore the header (Date, ID, Actual, Measured, Final, Status, Confidence, Note).',
+  ],
+  'bad-check-in-date': [
+    E,
+    (i) =>
+      `${i.text ? `Check-in date "${i.text}" is not a date` : 'No check-in date'}, so this row is left out: write it like 2026-03-31.`,
+  ],
+  'bad-check-in-status': [
+    W,
+    (i) => `Status "${i.text}" is not on track, at risk, off track or not measured.`,
+  ],
+  'duplicate-check-in': [
+    W,
+    (i) => `This goal has another check-in on ${i.day} (row ${i.otherRow}): only the lower row counts.`,
+  ],
+  'orphan-history': [
+    'info',
+    (i) =>
+      `No goal has the ID "${i.goalId}" now (${i.checkIns} check-in${i.checkIns === 1 ? '' : 's'} here): renamed or deleted? Rename it here to keep its trend.`,
+  ],
+  'confidence-falling': [
+    W,
+    (i) => `Confidence fell at two check-ins in a row (${i.values.join(' → ')}): ask the owner what changed.`,
+  ],
+  'history-large': [
+    'info',
+    (i) =>
+      `History holds ${i.checkIns.toLocaleString('en-US')} check-ins (${i.cells.toLocaleString('en-US')} of the Sheet's 10 million cells): Compact History in the menu keeps 13 weeks weekly, then month-ends, then quarter-ends.`,
   ],
 };
+
+/** A few texts quoted for a message: at most four, then how many more. */
+function quoteList(names: readonly string[]): string {
+  const shown = names
+    .slice(0, 4)
+    .map((t) => `"${t}"`)
+    .join(', ');
+  const more = names.length - 4;
+  return more > 0 ? `${shown} and ${more} more` : shown;
+}
 
 /** Severity of each code, for the README's table and the tests; pure, so the bundle (which reads CATALOGUE) drops it. */
 export const SEVERITY = /* @__PURE__ */ Object.fromEntries(

@@ -12,28 +12,11 @@ export type RollupMethod = 'average' | 'sum' | 'own' | 'min';
 export const STATUSES = ['on track', 'at risk', 'off track', 'not measured'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** The recognised columns of a goal tab (see docs/model in README). */
-export type Field =
-  | 'id'
-  | 'goal'
-  | 'owner'
-  | 'parent'
-  | 'type'
-  | 'metric'
-  | 'unit'
-  | 'direction'
-  | 'baseline'
-  | 'target'
-  | 'min'
-  | 'max'
-  | 'actual'
-  | 'weight'
-  | 'contribution'
-  | 'rollup'
-  | 'period'
-  | 'cap'
-  | 'floor'
-  | 'gate';
+/** The recognised columns of a goal tab: see FIELDS in fields.ts. */
+export type { Field } from './fields';
+
+import type { Field } from './fields';
+import type { PhaseTarget, TargetPath } from './phasing';
 
 /** One goal row after parsing. Numbers are null where the cell was blank or unreadable. */
 export interface Goal {
@@ -59,6 +42,11 @@ export interface Goal {
   targetMax: number | null;
   /** For `binary` goals: 1 for done, 0 for any other non-blank value. */
   actual: number | null;
+  /**
+   * Attainment as the sheet states it (Progress, Completion or Score), a fraction: the goal's measured attainment
+   * when it has no Actual against a Target.
+   */
+  progress: number | null;
   weight: number | null;
   contribution: number | null;
   /** null = the default (`average`). */
@@ -69,6 +57,18 @@ export interface Goal {
   floor: number | null;
   /** Attainment this goal must reach for its owner to get any payout; null = no gate. */
   gate: number | null;
+  /** Payout level in the Actual's units: below it the goal earns nothing on its owner's scorecard (Threshold, or Min on a goal that is not a range). */
+  threshold: number | null;
+  /** Payout level in the Actual's units: the goal's attainment is capped where the actual reaches it (Stretch, or Max). */
+  stretch: number | null;
+  /** How sure the owner is of reaching the target, 0 to 10 (Confidence); null when blank or unreadable. */
+  confidence: number | null;
+  /** The Note cell's text: a word on progress, recorded with each check-in. */
+  note: string;
+  /** Targets of Q1..Q4 or monthly target columns, in column order; null when the tab has none (see phasing.ts). */
+  phaseTargets: PhaseTarget[] | null;
+  /** True for a goal made from the layout rather than read from its own row: an objective named by its key results. */
+  synthesized: boolean;
   /** True when an error on the goal's own values blocks its measured attainment. */
   blocked: boolean;
   /** 1-based column of each recognised field in its grid, for pointing issues at cells. */
@@ -96,6 +96,18 @@ export interface Settings {
   defaultPeriod: string;
   /** The spreadsheet's decimal separator for numbers typed as text. */
   decimalSeparator: '.' | ',';
+  /** Headers the user mapped to fields (Settings ▸ Column rows); field null = ignore the column. */
+  columns: ColumnMapping[];
+  /** The spreadsheet's time zone (`Europe/Berlin`): Date cells are read as the calendar day they show there. */
+  timeZone: string;
+  /** How targets build up over a period for goals without phase targets: the status compares with it. */
+  targetPath: TargetPath;
+}
+
+/** One Settings ▸ Column row: a header as written on goal tabs, and the field it holds. */
+export interface ColumnMapping {
+  header: string;
+  field: Field | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -133,6 +145,9 @@ export const DEFAULT_SETTINGS: Settings = {
   goalTabs: [],
   defaultPeriod: '',
   decimalSeparator: '.',
+  columns: [],
+  timeZone: 'UTC',
+  targetPath: 'linear',
 };
 
 /**

@@ -1,4 +1,5 @@
 // Goal periods (FY, halves, quarters, months) as spans of UTC day numbers, and how much of one has elapsed.
+import { calendarDay, dayNumber, UTC } from './calendar';
 import { isDate } from './cells';
 import type { CellValue } from './model';
 
@@ -26,7 +27,9 @@ function isYear(y: number): boolean {
 }
 
 /** Month names, upper-cased, January first. */
-const MONTHS = 'JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER'.split(' ');
+const MONTHS = 'JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER'.split(
+  ' ',
+);
 
 /** Labels as periods are written: `Jan` ... `Dec`. */
 const MONTH_LABELS = MONTHS.map((name) => name[0] + name.slice(1, 3).toLowerCase());
@@ -59,15 +62,14 @@ const textCache = new Map<string, Period | null>();
 /**
  * A Period cell: `FY2026`, `FY 2026`, `FY26`, `2026` (the calendar year); `H1 2026`, `2026 H2`,
  * `2026-H1`, `H1 FY26`; `Q3 2026`, `2026-Q3`, `Q3-2026`, `Q3'26`; `Mar 2026`, `March 2026`,
- * `2026-03`, `03/2026`, `2026-03-15` (that month); a Date (its month); a number 2026. Any case.
- * Anything else is null.
+ * `2026-03`, `03/2026`, `2026-03-15` (that month); a Date (its month on the calendar of `timeZone`, the
+ * spreadsheet's zone); a number 2026. Any case. Anything else is null.
  */
-export function parsePeriod(v: CellValue): Period | null {
+export function parsePeriod(v: CellValue, timeZone: string = UTC): Period | null {
   if (typeof v === 'number') return isYear(v) ? fiscalYear(v) : null;
   if (isDate(v)) {
-    if (Number.isNaN(v.getTime())) return null;
-    const year = v.getFullYear();
-    return isYear(year) ? monthPeriod(v.getMonth(), year) : null;
+    const day = calendarDay(v.getTime(), timeZone);
+    return day !== null && isYear(day.year) ? monthPeriod(day.month - 1, day.year) : null;
   }
   if (typeof v !== 'string') return null;
   const cached = textCache.get(v);
@@ -156,9 +158,12 @@ export function parseDay(text: string): number | null {
   return first + day - 1;
 }
 
-/** The UTC day number of a Date's local calendar day (Sheets hands dates over at local midnight). */
-export function dayOfDate(d: Date): number {
-  return utcDay(d.getFullYear(), d.getMonth(), d.getDate());
+/**
+ * The UTC day number of the calendar day an instant falls on in `timeZone` (the spreadsheet's zone: Sheets
+ * hands a date over as the instant of its midnight there, and "today" is the day there); NaN when invalid.
+ */
+export function dayOfDate(d: Date, timeZone: string = UTC): number {
+  return dayNumber(d.getTime(), timeZone) ?? Number.NaN;
 }
 
 /**

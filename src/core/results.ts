@@ -1,4 +1,5 @@
 // The cascade's results held by field: typed arrays with NaN for null and a status code per goal, GoalResult objects on request.
+import { saturate } from './finite';
 import type { Links } from './graph';
 import { pathOf } from './graph';
 import type { CascadeResults, GoalResult, Status } from './model';
@@ -32,17 +33,22 @@ export const NO_ELAPSED = (_i: number): number | null => null;
 export type ResultLinks = Pick<Links, 'parentOf' | 'children' | 'onCycle' | 'depth'>;
 
 /** The code CascadeResults keeps for each status: its index in STATUSES (see statusCode in attain.ts). */
-export const STATUS_CODE = /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ STATUSES.map((status, i) => [status, i])) as Readonly<
-  Record<Status, number>
->;
+export const STATUS_CODE = /* @__PURE__ */ Object.fromEntries(
+  /* @__PURE__ */ STATUSES.map((status, i) => [status, i]),
+) as Readonly<Record<Status, number>>;
 
 /** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
-export const finalOf = (measured: number, rolledUp: number): number => (Number.isNaN(measured) ? rolledUp : measured);
+export const finalOf = (measured: number, rolledUp: number): number =>
+  Number.isNaN(measured) ? rolledUp : measured;
 
-/** The alignment gap, measured - rolledUp, where both exist and differ by more than the threshold; else NaN. */
+/**
+ * The alignment gap, measured - rolledUp, where both exist and differ by more than the threshold; else NaN. A gap
+ * beyond the largest number (caps and floors near ±1e308) is the largest number, never Infinity.
+ */
 export function gapOf(measured: number, rolledUp: number, threshold: number): number {
-  if (Number.isNaN(measured) || Number.isNaN(rolledUp) || !(Math.abs(measured - rolledUp) > threshold)) return Number.NaN;
-  return measured - rolledUp;
+  if (Number.isNaN(measured) || Number.isNaN(rolledUp) || !(Math.abs(measured - rolledUp) > threshold))
+    return Number.NaN;
+  return saturate(measured - rolledUp);
 }
 
 /**

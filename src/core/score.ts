@@ -1,4 +1,6 @@
 // Scorecards: owners' weighted scores per period, the payout curve, gates, and the NPS behind teaming scores.
+import { thresholdAttainment } from './attain';
+import { finiteSum, lerp, saturate, spanRatio, weightedMean } from './finite';
 import { type Issue, issueAt } from './issues';
 import type { CascadeResults, Goal, PayoutPoint, Scorecard, Settings } from './model';
 import { scratch } from './scratch';
@@ -12,7 +14,8 @@ const EPSILON = 1e-9;
  * Piecewise-linear through the points sorted by attainment: 0 below the first point, flat after the
  * last, linear between; a one-point curve is a step. Two points at the same attainment make a jump,
  * and the one listed last holds from that attainment on. Throws on an empty curve: Settings never
- * hands one over, so that is a programmer error. Expects finite numbers; NaN gives NaN.
+ * hands one over, so that is a programmer error. Expects finite numbers; NaN gives NaN. A finite attainment
+ * always gets a finite payout between the payouts of its segment's points, however steep or wide the curve.
  */
 export function compilePayout(curve: readonly PayoutPoint[]): (attainment: number) => number {
   if (curve.length === 0) throw new RangeError('payout: the payout curve has no points');
@@ -32,8 +35,8 @@ export function compilePayout(curve: readonly PayoutPoint[]): (attainment: numbe
       if (xs[mid] <= attainment) lo = mid;
       else hi = mid;
     }
-    const t = (attainment - xs[lo]) / (xs[hi] - xs[lo]);
-    return ys[lo] + t * (ys[hi] - ys[lo]);
+    // xs[lo] <= attainment < xs[hi]; both the share and the payout stay finite across any span of numbers.
+    return lerp(ys[lo], ys[hi], spanRatio(attainment, xs[lo], xs[hi]));
   };
 }
 
@@ -92,29 +95,18 @@ export function weightedScoreOf(
   countUnmeasuredAsZero: boolean,
 ): { score: number | null; weightTotal: number } {
   let anyWeight = false;
-  // Weights are divided by the largest one, so that huge weights (1e308) cannot overflow the sums:
-  // the score depends only on their ratios.
-  let largest = 0;
-  for (let k = 0; k < count; k++) {
-    const weight = weightAt(k);
-    if (weight === null) continue;
-    anyWeight = true;
-    if (weight > largest) largest = weight;
-  }
-  const scale = largest > 0 && Number.isFinite(largest) ? largest : 1;
-  let sum = 0;
-  let weightSum = 0;
-  let weightTotal = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < count && !anyWeight; k++) anyWeight = weightAt(k) !== null;
+  // A row counts with its weight (1 each when no row has one) when it has an attainment, or counts unmeasured as 0.
+  const counted = (k: number): number => {
     const weight = anyWeight ? weightAt(k) : 1;
-    if (weight === null || weight < 0) continue;
-    if (anyWeight) weightTotal += weight;
-    const attainment = attainmentAt(k) ?? (countUnmeasuredAsZero ? 0 : null);
-    if (attainment === null) continue;
-    sum += (weight / scale) * attainment;
-    weightSum += weight / scale;
-  }
-  return { score: weightSum > 0 ? sum / weightSum : null, weightTotal };
+    if (weight === null || weight < 0) return 0;
+    return attainmentAt(k) !== null || countUnmeasuredAsZero ? weight : 0;
+  };
+  // weightedMean keeps the score finite and between the attainments for weights or attainments near 1e308.
+  const score = weightedMean(count, counted, (k) => attainmentAt(k) ?? 0);
+  // What the weights add up to as written; saturated, so 1e308 + 1e308 reads as the largest number, not Infinity.
+  const weightTotal = anyWeight ? saturate(finiteSum(count, (k) => Math.max(0, weightAt(k) ?? 0))) : 0;
+  return { score: Number.isNaN(score) ? null : score, weightTotal };
 }
 
 /** The goals of one owner for one period, as positions in the goal list, in workbook order. */
@@ -248,9 +240,16 @@ export function weightsAddUp(total: number): boolean {
   return Math.abs(total - 1) <= 0.005 + EPSILON || Math.abs(total - 100) <= 0.5 + EPSILON;
 }
 
+/** What a goal's attainment counts for on its owner's card: nothing below its Threshold level, else all of it. */
+function earnedAttainment(goal: Goal, final: number | null): number | null {
+  if (final === null || goal.threshold === null) return final;
+  const threshold = thresholdAttainment(goal);
+  return threshold !== null && final < threshold - EPSILON ? 0 : final;
+}
+
 /**
  * One card per (owner, period), scored from the goals' final attainment, read as results.final(Goal.index);
- * a goal without a result (final null) counts as unmeasured. A gate goal below its
+ * a goal without a result (final null) counts as unmeasured, and a goal below its Threshold level counts 0. A gate goal below its
  * threshold, or unmeasured, forces the card's payout to 0 (a gate-missed info; an unmeasured gate
  * reports attainment 0). weights-not-100 is checked only when some goal on the card has a weight,
  * and reports the total as a share of 100%. An empty payout curve leaves payouts null rather than
@@ -280,7 +279,7 @@ export function scorecards(
     for (let k = 0; k < members.length; k++) {
       const goal = goals[members[k]];
       weights[k] = goal.weight;
-      attainments[k] = results.final(goal.index);
+      attainments[k] = earnedAttainment(goal, results.final(goal.index));
       anyWeight ||= goal.weight !== null;
       anyGate ||= goal.gate !== null;
     }
@@ -305,7 +304,7 @@ export function scorecards(
     for (let k = 0; anyGate && k < members.length; k++) {
       const goal = goals[members[k]];
       if (goal.gate === null) continue;
-      const attainment = attainments[k];
+      const attainment = results.final(goal.index);
       if (attainment !== null && attainment >= goal.gate - EPSILON) continue;
       gated = true;
       issues.push(

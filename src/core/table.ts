@@ -1,125 +1,21 @@
-// Reading a goal tab: find its header row, then turn each row into a Goal and each bad cell into an Issue.
-import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } from './cells';
-import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
-import type { CellValue, Direction, Field, Goal, GoalType, Grid, RollupMethod, Settings } from './model';
-import { parsePeriod } from './period';
+// Reading a goal tab: its header row, its layout (plain, OKR objective/key result, outline), then one Goal per goal row.
+import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
+import { ASIDE_FIELDS, type Field, GROUPING_FIELDS } from './fields';
+import { type ColumnMap, type HeaderRow, inspectTab } from './header';
+import { type Issue, issueAt } from './issues';
+import type { CellValue, Goal, Grid, Settings } from './model';
+import { type RowGiven, RowReader } from './row-reader';
 
-/** Header names of each field, as normalizeHeader writes them. A name belongs to one field only. */
-export const HEADER_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
-  id: ['id', 'goalid', 'key', 'ref'],
-  goal: ['goal', 'objective', 'mbo', 'title', 'name'],
-  owner: ['owner', 'assignee', 'employee', 'person'],
-  parent: ['parent', 'parentid', 'alignsto', 'alignedto', 'contributesto'],
-  type: ['type', 'goaltype'],
-  metric: ['metric', 'kpi', 'measure'],
-  unit: ['unit', 'units'],
-  direction: ['direction'],
-  baseline: ['baseline', 'start'],
-  target: ['target', 'goalvalue'],
-  min: ['min', 'minimum', 'targetmin'],
-  max: ['max', 'maximum', 'targetmax'],
-  actual: ['actual', 'current', 'result'],
-  weight: ['weight', 'weighting'],
-  contribution: ['contribution'],
-  rollup: ['rollup', 'rollupmethod'],
-  period: ['period'],
-  cap: ['cap'],
-  floor: ['floor'],
-  gate: ['gate', 'threshold'],
-};
+export { findHeader, HEADER_SEARCH_ROWS, inspectTab } from './header';
+export { parseDirection, parseRangeTarget, parseStatusWord } from './row-reader';
 
-const FIELD_BY_HEADER: ReadonlyMap<string, Field> = new Map(
-  (Object.keys(HEADER_SYNONYMS) as Field[]).flatMap((field) =>
-    HEADER_SYNONYMS[field].map((name): [string, Field] => [name, field]),
-  ),
-);
-
-/** The header row of a goal tab: 0-based row and columns, and each header as written (trimmed). */
-export interface HeaderRow {
+/** A merged block of cells, 1-based in the grid (its top-left cell holds the value), as Sheets and .xlsx report them. */
+export interface Merge {
   row: number;
-  columns: Partial<Record<Field, number>>;
-  headers: string[];
+  col: number;
+  rows: number;
+  cols: number;
 }
-
-/** How many rows from the top may hold the header row. */
-const HEADER_SEARCH_ROWS = 5;
-
-/**
- * The header row: the first non-empty row among the first five, if it has an ID and a Goal column.
- * The first column matching a field wins; unknown columns are left out of `columns`.
- */
-export function findHeader(grid: Grid): HeaderRow | null {
-  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const cells = grid[r];
-    if (cells.every((v) => isBlank(v))) continue;
-    const headers = Array.from(cells, (v) => cellText(v));
-    const columns: Partial<Record<Field, number>> = {};
-    headers.forEach((header, c) => {
-      const field = FIELD_BY_HEADER.get(normalizeHeader(header));
-      if (field !== undefined && columns[field] === undefined) columns[field] = c;
-    });
-    return columns.id !== undefined && columns.goal !== undefined ? { row: r, columns, headers } : null;
-  }
-  return null;
-}
-
-/** Words of the enumerated columns, as normalizeHeader writes them. */
-function wordMap<T>(groups: readonly [T, readonly string[]][]): ReadonlyMap<string, T> {
-  return new Map(groups.flatMap(([value, words]) => words.map((word): [string, T] => [word, value])));
-}
-
-const TYPES = wordMap<GoalType>([
-  ['outcome', ['outcome', 'outcomes']],
-  ['activity', ['activity', 'activities']],
-  ['collaboration', ['collaboration', 'collaborations']],
-]);
-
-const DIRECTIONS = wordMap<Direction>([
-  ['higher', ['higher', 'up', 'increase', 'maximize', 'maximise', 'higherisbetter']],
-  ['lower', ['lower', 'down', 'decrease', 'minimize', 'minimise', 'lowerisbetter']],
-  ['range', ['range', 'between']],
-  ['binary', ['binary', 'yesno', 'done']],
-]);
-
-const ROLLUPS = wordMap<RollupMethod>([
-  ['average', ['average', 'avg', 'mean']],
-  ['sum', ['sum', 'total']],
-  ['min', ['min', 'minimum', 'weakest']],
-  ['own', ['own', 'none']],
-]);
-
-/** A word of an enumerated column: the plain lower-cased text first (no regex work), then normalised. */
-function lookupWord<T>(words: ReadonlyMap<string, T>, text: string): T | undefined {
-  return words.get(text.toLowerCase()) ?? words.get(normalizeHeader(text));
-}
-
-/** A Direction cell's text: blank is `higher` (the default); null when it is not a direction. */
-export function parseDirection(text: string): Direction | null {
-  const trimmed = text.trim();
-  return trimmed === '' ? 'higher' : (lookupWord(DIRECTIONS, trimmed) ?? null);
-}
-
-/**
- * A range goal's Target written as two numbers, lowest first: `40-60`, `40 - 60`, `40% - 60%`,
- * `40–60`, `40 to 60`. Null for anything else, including a single number or low above high.
- */
-export function parseRangeTarget(v: CellValue, decimalSeparator: '.' | ',' = '.'): [number, number] | null {
-  if (typeof v !== 'string') return null;
-  const pair = splitRange(v.trim(), decimalSeparator);
-  return pair !== null && pair[0] <= pair[1] ? pair : null;
-}
-
-/** Errors on these fields block the goal's measured attainment (weight, contribution and gate do not). */
-const BLOCKING_NUMBERS: ReadonlySet<Field> = new Set<Field>([
-  'baseline',
-  'target',
-  'actual',
-  'min',
-  'max',
-  'cap',
-  'floor',
-]);
 
 /** Goals read from one tab, and the issues found in its cells. */
 export interface GoalTab {
@@ -127,412 +23,387 @@ export interface GoalTab {
   issues: Issue[];
 }
 
+export interface ReadOptions {
+  /** Added to grid row numbers when the grid does not start at row 1. */
+  rowOffset?: number;
+  /** Merged cells of the tab: a merged Objective, Parent, Owner or Period applies to every row it covers. */
+  merges?: readonly Merge[];
+}
+
+/** The ID of a goal on a tab without an ID column: the tab and the sheet row, as people point at it (`Sales!12`). */
+export function generatedId(tab: string, row: number): string {
+  return `${tab}!${row}`;
+}
+
+/** The ID of an objective made from the Objective text of key-result rows (when there is no Objective ID). */
+export function objectiveId(tab: string, title: string): string {
+  return `${tab}: ${title}`;
+}
+
+/** Settings ▸ Column rows as the header reader takes them. */
+export function columnMapOf(settings: Pick<Settings, 'columns'>): ColumnMap {
+  return new Map(settings.columns.map((c) => [normalizeHeader(c.header), c.field]));
+}
+
 /**
- * The goals of a tab, or null when it is not a goal tab (no header row with ID and Goal).
- * One goal per row below the header with an ID; a row whose recognised columns are all blank is
- * skipped (notes in unknown columns alone do not make a goal). `index` runs from firstIndex;
- * `row` is the 1-based grid row plus rowOffset (for grids that do not start at row 1).
+ * The goals of a tab, or null when it does not read as a goal tab (see inspectTab). One goal per row below the
+ * header; a row whose recognised columns are all blank is skipped (notes in other columns alone make no goal);
+ * a label alone (a section row) and TOTAL rows are skipped with an info issue. `index` runs from firstIndex;
+ * `row` is the 1-based grid row plus rowOffset.
  */
 export function readGoalTab(
   tab: string,
   grid: Grid,
   settings: Settings,
   firstIndex: number,
-  rowOffset = 0,
+  options: ReadOptions = {},
 ): GoalTab | null {
-  const header = findHeader(grid);
-  if (header === null) return null;
-  const reader = new RowReader(tab, header, settings.decimalSeparator);
+  const shape = inspectTab(grid, columnMapOf(settings));
+  if (shape.kind !== 'goals') return null;
+  const { header } = shape;
+  const rows = new GroupedRows(grid, header, options.merges ?? []);
+  const reader = new RowReader(
+    tab,
+    header,
+    settings.decimalSeparator,
+    progressInPoints(grid, header),
+    settings.timeZone,
+    confidenceAsFraction(grid, header),
+  );
+  const layout = new Layout(tab, header, reader);
+  const offset = options.rowOffset ?? 0;
   const goals: Goal[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
-    const goal = reader.read(grid[r], r + 1 + rowOffset, firstIndex + goals.length);
-    if (goal !== null) goals.push(goal);
+    const cells = rows.at(r);
+    if (isBlankRow(cells, rows.used)) continue;
+    const row = r + 1 + offset;
+    const skipped = skippedRow(cells, header);
+    if (skipped !== null) {
+      reader.issues.push(
+        issueAt({ tab, row, col: 0, column: '', goalId: '' }, { code: skipped, text: firstText(cells) }),
+      );
+      continue;
+    }
+    layout.readRow(cells, row, firstIndex, goals);
   }
   return { goals, issues: reader.issues };
 }
 
-/** The order of RowReader.fieldColumns: columnOf's switch reads position k for COLUMN_ORDER[k]. */
-const COLUMN_ORDER: readonly Field[] = [
-  'id',
-  'goal',
+/** True when every recognised column of the row is blank. */
+function isBlankRow(cells: readonly CellValue[], used: readonly number[]): boolean {
+  for (const c of used) if (!isBlank(cells[c])) return false;
+  return true;
+}
+
+const TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s+(weights?|scores?|payouts?|attainment))?\s*:?$/i;
+/** Longest text a TOTAL label can be ("Grand total attainment:"); longer text is never tested. */
+const LONGEST_TOTAL = 24;
+
+/** A TOTAL label starts with to, gr or su (any case; a space before it goes to the regex): most cells stop here. */
+function mayBeTotal(v: string): boolean {
+  if (v.charCodeAt(0) <= 0x20) return true;
+  const first = v.charCodeAt(0) | 0x20;
+  const second = v.charCodeAt(1) | 0x20;
+  return (
+    (first === 0x74 && second === 0x6f) ||
+    (first === 0x67 && second === 0x72) ||
+    (first === 0x73 && second === 0x75)
+  );
+}
+
+function isTotalLabel(v: CellValue): boolean {
+  if (typeof v !== 'string' || v.length > LONGEST_TOTAL || !mayBeTotal(v)) return false;
+  return TOTAL.test(v.trim());
+}
+
+/**
+ * Rows that are not goals, though they hold something: a TOTAL row (Total, Grand total, Subtotal, Total weight...
+ * as its ID, or in its Goal or first cell when it has no ID), and a section row (a label alone, on a row with no ID).
+ */
+function skippedRow(cells: readonly CellValue[], header: HeaderRow): 'total-row' | 'section-row' | null {
+  const { columns } = header;
+  const id = columns.id === undefined ? '' : cells[columns.id];
+  // A goal with an ID may be titled "Total": only a row without one (or with TOTAL as its ID) is a total.
+  if (
+    isTotalLabel(id) ||
+    (isBlank(id) && (isTotalLabel(cells[0]) || isTotalLabel(cells[columns.goal ?? -1])))
+  ) {
+    return 'total-row';
+  }
+  let only = -1;
+  for (let c = 0; c < cells.length; c++) {
+    if (isBlank(cells[c])) continue;
+    // A second filled cell: a goal row (most rows stop here, at their first two cells).
+    if (only !== -1) return null;
+    only = c;
+  }
+  if (only === -1 || typeof cells[only] !== 'string') return null;
+  // A lone cell in a column that names goals by its place is a goal, not a label: an objective's own row, or an outline title.
+  if (only === columns.objective || only === columns.id || header.outline.includes(only)) return null;
+  return 'section-row';
+}
+
+function firstText(cells: readonly CellValue[]): string {
+  for (const v of cells) if (!isBlank(v)) return cellText(v);
+  return '';
+}
+
+/**
+ * True when the Progress column holds percent points (0-100) rather than fractions: some number in it above 2
+ * (200% as a fraction is no real progress). Text with a % sign reads as a fraction either way.
+ */
+function progressInPoints(grid: Grid, header: HeaderRow): boolean {
+  const c = header.columns.progress;
+  if (c === undefined) return false;
+  for (let r = header.row + 1; r < grid.length; r++) {
+    const v = grid[r][c];
+    if (typeof v === 'string' && v.includes('%')) continue;
+    const n = typeof v === 'number' ? v : parseNumber(v);
+    if (n !== null && n > 2) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the Confidence column holds fractions rather than tenths: every number in it from 0 to 1 and some
+ * number strictly between (0.7, as a 70% cell arrives). A column of 0s and 1s reads as tenths.
+ */
+function confidenceAsFraction(grid: Grid, header: HeaderRow): boolean {
+  const c = header.columns.confidence;
+  if (c === undefined) return false;
+  let between = false;
+  for (let r = header.row + 1; r < grid.length; r++) {
+    const n = parseNumber(grid[r][c]);
+    if (n === null || Number.isNaN(n)) continue;
+    if (n < 0 || n > 1) return false;
+    if (n > 0 && n < 1) between = true;
+  }
+  return between;
+}
+
+/**
+ * The tab's rows with grouping cells filled in: a merged Objective/Parent/Owner/Period cell applies to every row it
+ * covers, and in OKR layouts an Objective left blank applies the one above. Rows are copied only where filled.
+ */
+class GroupedRows {
+  /** 0-based columns of the recognised fields and outline columns. */
+  readonly used: number[];
+  private readonly filled = new Map<number, Map<number, CellValue>>();
+  private readonly objectiveCol: number | undefined;
+  private lastObjective: CellValue = '';
+
+  constructor(
+    private readonly grid: Grid,
+    header: HeaderRow,
+    merges: readonly Merge[],
+  ) {
+    // Confidence and Note only comment on a goal: filled alone, they make no goal row.
+    const counted = (Object.keys(header.columns) as Field[]).filter((f) => !ASIDE_FIELDS.has(f));
+    this.used = [...counted.map((f) => header.columns[f]!), ...header.outline];
+    this.objectiveCol = header.columns.objective;
+    const grouping = new Set(GROUPING_FIELDS.map((f) => header.columns[f]).filter((c) => c !== undefined));
+    for (const m of merges) {
+      for (let c = m.col - 1; c < m.col - 1 + m.cols; c++) {
+        if (!grouping.has(c)) continue;
+        const value = grid[m.row - 1]?.[m.col - 1];
+        for (let r = m.row; r < m.row - 1 + m.rows; r++) this.fill(r, c, value);
+      }
+    }
+  }
+
+  private fill(r: number, c: number, value: CellValue): void {
+    let row = this.filled.get(r);
+    if (row === undefined) this.filled.set(r, (row = new Map()));
+    row.set(c, value);
+  }
+
+  /** Row r (0-based) with its grouping cells filled; rows must be read top-down (the objective fills down). */
+  at(r: number): readonly CellValue[] {
+    const cells = this.grid[r];
+    const fills = this.filled.get(r);
+    const oc = this.objectiveCol;
+    const objectiveBlank = oc !== undefined && isBlank(fills?.get(oc) ?? cells[oc]);
+    if (fills === undefined && !objectiveBlank) {
+      if (oc !== undefined) this.lastObjective = cells[oc];
+      return cells;
+    }
+    const copy = cells.slice();
+    if (fills !== undefined) for (const [c, v] of fills) copy[c] = v;
+    if (oc !== undefined) {
+      // Only rows with something of their own inherit the objective: a blank row stays blank.
+      if (objectiveBlank && this.used.some((c) => c !== oc && !isBlank(copy[c])))
+        copy[oc] = this.lastObjective;
+      else this.lastObjective = copy[oc];
+    }
+    return copy;
+  }
+}
+
+/** Fields an objective's own row may carry besides its text: anything else makes the row a key result missing its text. */
+const OBJECTIVE_ROW_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  'objective',
+  'objectiveId',
   'owner',
   'parent',
-  'type',
-  'metric',
-  'unit',
-  'direction',
-  'baseline',
-  'target',
-  'min',
-  'max',
-  'actual',
-  'weight',
-  'contribution',
-  'rollup',
   'period',
-  'cap',
-  'floor',
-  'gate',
-];
+]);
 
-/** Reads rows of one tab; holds the row being read so that helpers can point issues at its cells. */
-class RowReader {
-  readonly issues: Issue[] = [];
-  /** 0-based column of every field, -1 when absent: one fixed shape, so lookups stay fast. */
-  private readonly col: Record<Field, number>;
-  /** The same columns in COLUMN_ORDER, for columnOf. */
-  private readonly fieldColumns: Int32Array;
-  private readonly headers: string[];
-  /** 0-based columns of the recognised fields, for the blank-row test. */
-  private readonly used: number[];
-  /** 1-based columns, one frozen object shared by every goal of the tab. */
-  private readonly columns: Partial<Record<Field, number>>;
-  // Enumerated and period cells repeat down a column: each distinct text is looked up once per tab.
-  private readonly typeWords = new Map<string, GoalType | null>();
-  private readonly directionWords = new Map<string, Direction | null>();
-  private readonly rollupWords = new Map<string, RollupMethod | null>();
-  private readonly periodTexts = new Map<string, string | null>();
-  private readonly periodTimes = new Map<number, string | null>();
-  private cells: readonly CellValue[] = [];
-  private row = 0;
-  private goalId = '';
-  private blocked = false;
+/** A goal made from Objective text: it holds its key results and rolls them up. */
+interface Objective {
+  goal: Goal;
+}
+
+/**
+ * What a row's place says: its ID on a tab without IDs, its parent in OKR and outline layouts, its objective
+ * (made once per distinct Objective text on the tab, just before its first key result).
+ */
+class Layout {
+  private readonly objectives = new Map<string, Objective>();
+  /** The goals above in the outline, by level: the nearest one of a lower level is a row's parent. */
+  private readonly outlineStack: { level: number; id: string }[] = [];
+  private readonly objectiveColumns: Partial<Record<Field, number>>;
 
   constructor(
     private readonly tab: string,
-    header: HeaderRow,
-    private readonly decimalSeparator: '.' | ',',
+    private readonly header: HeaderRow,
+    private readonly reader: RowReader,
   ) {
-    this.col = fieldColumns(header.columns);
-    this.fieldColumns = Int32Array.from(COLUMN_ORDER, (field) => this.col[field]);
-    this.headers = header.headers;
-    this.used = Object.values(header.columns) as number[];
-    const columns: Partial<Record<Field, number>> = {};
-    for (const field of Object.keys(header.columns) as Field[]) columns[field] = header.columns[field]! + 1;
-    this.columns = Object.freeze(columns);
+    const { columns } = header;
+    const one = (c: number | undefined) => (c === undefined ? undefined : c + 1);
+    this.objectiveColumns = Object.freeze({
+      id: one(columns.objectiveId),
+      goal: one(columns.objective),
+      owner: one(columns.owner),
+      parent: one(columns.parent),
+      period: one(columns.period),
+    });
   }
 
-  read(cells: readonly CellValue[], row: number, index: number): Goal | null {
-    if (this.isBlankRow(cells)) return null;
-    this.cells = cells;
-    this.row = row;
-    this.goalId = '';
-    this.blocked = false;
+  readRow(cells: readonly CellValue[], row: number, firstIndex: number, goals: Goal[]): void {
+    const { columns } = this.header;
+    const given: RowGiven = {};
+    if (columns.id === undefined) given.id = generatedId(this.tab, row);
 
-    const id = this.text('id');
-    if (id === '') {
-      this.report('id', { code: 'missing-id' });
-      return null;
+    if (columns.objective !== undefined) {
+      const text = cellText(cells[columns.objective]);
+      if (text !== '') {
+        const objective = this.objectiveFor(text, cells, row, firstIndex, goals);
+        if (isBlank(cells[columns.goal!]) && this.onlyObjectiveFields(cells)) return;
+        given.parent = objective.goal.id;
+      }
     }
-    this.goalId = id;
-
-    const title = this.text('goal');
-    if (title === '') this.fail('goal', { code: 'missing-goal' });
-    const owner = this.text('owner');
-    if (owner === '') this.report('owner', { code: 'missing-owner' });
-    const parent = this.text('parent');
-    const type = this.readType();
-    const direction = this.readDirection();
-
-    const baseline = this.number('baseline');
-    const min = this.number('min');
-    const max = this.number('max');
-    let target: number | null = null;
-    let targetMax: number | null = null;
-    if (direction === 'range') [target, targetMax] = this.readRange(min, max);
-    else if (direction === 'binary') target = this.quietNumber('target');
-    else target = orNull(this.number('target'));
-    const actual = direction === 'binary' ? this.binary('actual') : this.number('actual');
-    if (direction !== 'binary' && !Number.isNaN(actual) && actual !== null && this.lacksTarget(direction)) {
-      this.fail('target', { code: 'missing-target' });
+    const outlined = this.outlinePlace(cells);
+    if (outlined !== null) {
+      given.title = outlined.title;
+      if (given.parent === undefined && this.cellOf(cells, 'parent') === '') given.parent = outlined.parent;
     }
+    const goal = this.reader.read(cells, row, firstIndex + goals.length, given);
+    if (goal === null) return;
+    goals.push(goal);
+    if (outlined !== null) this.outlineStack.push({ level: outlined.level, id: goal.id });
+  }
 
-    const weight = this.number('weight');
-    // Scorecards ignore a negative weight; say so rather than let it vanish.
-    if (weight !== null && weight < 0) this.report('weight', { code: 'negative-weight' });
-    const contribution = this.number('contribution');
-    const rollup = this.readRollup();
-    const period = this.readPeriod();
-    const cap = this.number('cap');
-    const floor = this.number('floor');
-    const gate = this.number('gate');
+  private onlyObjectiveFields(cells: readonly CellValue[]): boolean {
+    const { columns } = this.header;
+    return (Object.keys(columns) as Field[]).every(
+      (f) => OBJECTIVE_ROW_FIELDS.has(f) || isBlank(cells[columns[f]!]),
+    );
+  }
 
-    return {
-      index,
+  /** The objective named by a row's Objective text, made (and added before the row's goal) the first time. */
+  private objectiveFor(
+    text: string,
+    cells: readonly CellValue[],
+    row: number,
+    firstIndex: number,
+    goals: Goal[],
+  ): Objective {
+    const key = text.toLowerCase().replace(/\s+/g, ' ');
+    const known = this.objectives.get(key);
+    if (known !== undefined) {
+      const parent = this.cellOf(cells, 'parent');
+      if (parent !== '' && known.goal.parent === '') known.goal.parent = parent;
+      return known;
+    }
+    const { columns } = this.header;
+    const givenId = this.cellOf(cells, 'objectiveId');
+    const id = givenId !== '' ? givenId : objectiveId(this.tab, text);
+    const goal = synthesizedGoal({
+      index: firstIndex + goals.length,
       tab: this.tab,
       row,
       id,
-      title,
-      owner,
-      parent,
-      type,
-      metric: this.text('metric'),
-      unit: this.text('unit'),
-      direction,
-      baseline: orNull(baseline),
-      target,
-      targetMax,
-      actual: orNull(actual),
-      weight: orNull(weight),
-      contribution: orNull(contribution),
-      rollup,
-      period,
-      cap: orNull(cap),
-      floor: orNull(floor),
-      gate: orNull(gate),
-      blocked: this.blocked,
-      columns: this.columns,
-    };
+      title: text,
+      owner: isBlank(cells[columns.goal!]) ? this.cellOf(cells, 'owner') : '',
+      parent: this.cellOf(cells, 'parent'),
+      period: '',
+      columns: this.objectiveColumns,
+    });
+    goals.push(goal);
+    const objective = { goal };
+    this.objectives.set(key, objective);
+    return objective;
   }
 
-  private isBlankRow(cells: readonly CellValue[]): boolean {
-    for (const c of this.used) if (!isBlank(cells[c])) return false;
-    return true;
-  }
-
-  private cell(field: Field): CellValue {
-    const c = this.columnOf(field);
-    return c < 0 ? undefined : this.cells[c];
+  private cellOf(cells: readonly CellValue[], field: Field): string {
+    const c = this.header.columns[field];
+    return c === undefined ? '' : cellText(cells[c]);
   }
 
   /**
-   * A field's 0-based column (-1 when absent). Cells are looked up ~25 times a row: a switch over the
-   * field, which folds away where the field is a constant, and a typed-array load read a million rows
-   * ~8% faster than this.col[field].
+   * A row's place in the outline: its title from the first filled outline column (Main, L1, L2...) and the
+   * nearest goal above it at a lower level; or, with a Level column, the level written there. Null otherwise.
    */
-  private columnOf(field: Field): number {
-    const at = this.fieldColumns;
-    switch (field) {
-      case 'id':
-        return at[0];
-      case 'goal':
-        return at[1];
-      case 'owner':
-        return at[2];
-      case 'parent':
-        return at[3];
-      case 'type':
-        return at[4];
-      case 'metric':
-        return at[5];
-      case 'unit':
-        return at[6];
-      case 'direction':
-        return at[7];
-      case 'baseline':
-        return at[8];
-      case 'target':
-        return at[9];
-      case 'min':
-        return at[10];
-      case 'max':
-        return at[11];
-      case 'actual':
-        return at[12];
-      case 'weight':
-        return at[13];
-      case 'contribution':
-        return at[14];
-      case 'rollup':
-        return at[15];
-      case 'period':
-        return at[16];
-      case 'cap':
-        return at[17];
-      case 'floor':
-        return at[18];
-      case 'gate':
-        return at[19];
+  private outlinePlace(
+    cells: readonly CellValue[],
+  ): { title?: string; level: number; parent: string } | null {
+    const { outline, columns } = this.header;
+    let title: string | undefined;
+    let level: number | null = null;
+    if (outline.length > 0 && columns.goal === undefined) {
+      const at = outline.findIndex((c) => !isBlank(cells[c]));
+      if (at === -1) return null;
+      title = cellText(cells[outline[at]]);
+      level = at;
+    } else if (columns.level !== undefined) {
+      const digits = /\d+/.exec(cellText(cells[columns.level]));
+      if (digits === null) return null;
+      level = Number(digits[0]);
     }
-  }
-
-  private text(field: Field): string {
-    return cellText(this.cell(field));
-  }
-
-  /** A number cell: null when blank; NaN (after reporting `not-a-number`) when unreadable. */
-  private number(field: Field): number | null {
-    const v = this.cell(field);
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (v === '' || v === undefined) return null;
-    const n = parseNumber(v, this.decimalSeparator);
-    if (n !== null && Number.isNaN(n)) {
-      const detail: IssueDetail = { code: 'not-a-number', text: cellText(v) };
-      if (BLOCKING_NUMBERS.has(field)) this.fail(field, detail);
-      else this.report(field, detail);
-    }
-    return n;
-  }
-
-  /** A number that does not matter enough to report: unreadable is simply null. */
-  private quietNumber(field: Field): number | null {
-    return orNull(parseNumber(this.cell(field), this.decimalSeparator));
-  }
-
-  private binary(field: Field): number | null {
-    return parseBinary(this.cell(field));
-  }
-
-  private readType(): GoalType {
-    const text = this.text('type');
-    if (text === '') return '';
-    const type = remembered(this.typeWords, text, typeOf);
-    if (type !== null) return type;
-    this.report('type', { code: 'bad-type', text });
-    return '';
-  }
-
-  private readDirection(): Direction {
-    const text = this.text('direction');
-    const direction = remembered(this.directionWords, text, parseDirection);
-    if (direction !== null) return direction;
-    this.fail('direction', { code: 'bad-direction', text });
-    return 'higher';
-  }
-
-  private readRollup(): RollupMethod | null {
-    const text = this.text('rollup');
-    if (text === '') return null;
-    const rollup = remembered(this.rollupWords, text, rollupOf);
-    if (rollup !== null) return rollup;
-    // Not blocking: the goal's own value is still measured; the cascade falls back to the default.
-    this.report('rollup', { code: 'bad-rollup', text });
-    return null;
-  }
-
-  private readPeriod(): string {
-    const v = this.cell('period');
-    if (isBlank(v)) return '';
-    const label =
-      typeof v === 'string'
-        ? remembered(this.periodTexts, v, periodLabel)
-        : isDate(v)
-          ? remembered(this.periodTimes, v.getTime(), monthLabel)
-          : periodLabel(v);
-    if (label !== null) return label;
-    this.report('period', { code: 'bad-period', text: cellText(v) });
-    return '';
-  }
-
-  /**
-   * The bounds of a range goal, in this order of precedence: a two-number Target (`40-60`,
-   * `40% - 60%`, `40 to 60`); else Min/Max columns, where a plain-number Target stands in for a
-   * blank Min; else nothing (no target yet). One number alone, low above high, or unreadable
-   * text is `bad-range`. min and max are already read (NaN = unreadable, already reported).
-   */
-  private readRange(min: number | null, max: number | null): [number | null, number | null] {
-    const targetCell = this.cell('target');
-    const targetText = cellText(targetCell);
-    if (typeof targetCell === 'string' && targetText !== '') {
-      const pair = splitRange(targetText, this.decimalSeparator);
-      if (pair !== null) return pair[0] <= pair[1] ? pair : this.badRange('target', targetText);
-    }
-    if (Number.isNaN(min) || Number.isNaN(max)) return [null, null];
-    const single = parseNumber(targetCell, this.decimalSeparator);
-    if (single !== null && Number.isNaN(single)) return this.badRange('target', targetText);
-    if (min === null && max === null) {
-      return single === null ? [null, null] : this.badRange('target', targetText);
-    }
-    const low = min ?? single;
-    const blame: Field = max === null ? 'max' : low === null ? 'min' : 'max';
-    const minText = min !== null ? this.text('min') : targetText;
-    const described = `${minText || 'blank'} to ${max !== null ? this.text('max') : 'blank'}`;
-    if (low === null || max === null || low > max) return this.badRange(blame, described);
-    return [low, max];
-  }
-
-  private badRange(field: Field, text: string): [null, null] {
-    this.fail(field, { code: 'bad-range', text });
-    return [null, null];
-  }
-
-  /** True when nothing on the row says what the goal is measured against. */
-  private lacksTarget(direction: Direction): boolean {
-    if (!isBlank(this.cell('target'))) return false;
-    return direction !== 'range' || (isBlank(this.cell('min')) && isBlank(this.cell('max')));
-  }
-
-  private place(field: Field): Place {
-    const c = this.col[field];
-    return {
-      tab: this.tab,
-      row: this.row,
-      col: c + 1,
-      column: c < 0 ? '' : this.headers[c],
-      goalId: this.goalId,
-    };
-  }
-
-  private report(field: Field, detail: IssueDetail): void {
-    this.issues.push(issueAt(this.place(field), detail));
-  }
-
-  /** Reports an error that blocks the goal's measured attainment. */
-  private fail(field: Field, detail: IssueDetail): void {
-    this.blocked = true;
-    this.report(field, detail);
+    if (level === null) return null;
+    const stack = this.outlineStack;
+    while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
+    return { title, level, parent: stack.length > 0 ? stack[stack.length - 1].id : '' };
   }
 }
 
-function fieldColumns(columns: Partial<Record<Field, number>>): Record<Field, number> {
-  const all = {} as Record<Field, number>;
-  for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) all[field] = columns[field] ?? -1;
-  return all;
-}
-
-/** How many distinct texts a column remembers: enough for real tabs, bounded for hostile ones. */
-const MEMO_LIMIT = 1000;
-
-/** The answer for a key, computed once and remembered (up to MEMO_LIMIT keys). */
-function remembered<K, T>(memo: Map<K, T>, key: K, compute: (key: K) => T): T {
-  let value = memo.get(key);
-  if (value === undefined && !memo.has(key)) {
-    value = compute(key);
-    if (memo.size < MEMO_LIMIT) memo.set(key, value);
-  }
-  return value as T;
-}
-
-function periodLabel(v: CellValue): string | null {
-  return parsePeriod(v)?.label ?? null;
-}
-
-function monthLabel(time: number): string | null {
-  return periodLabel(new Date(time));
-}
-
-function typeOf(text: string): GoalType | null {
-  return lookupWord(TYPES, text) ?? null;
-}
-
-function rollupOf(text: string): RollupMethod | null {
-  return lookupWord(ROLLUPS, text) ?? null;
-}
-
-function orNull(n: number | null): number | null {
-  return n === null || Number.isNaN(n) ? null : n;
-}
-
-const DASHES: readonly number[] = [45, 0x2013, 0x2014];
-
-/**
- * Two numbers written as a range: `40-60`, `40 - 60`, `40% - 60%`, `40–60`, `40 to 60`; null otherwise.
- * Each dash is tried as the separator, so a leading minus or an exponent is not taken for one.
- */
-function splitRange(text: string, decimalSeparator: '.' | ','): [number, number] | null {
-  const to = text.toLowerCase().indexOf(' to ');
-  if (to > 0) return bothNumbers(text.slice(0, to), text.slice(to + 4), decimalSeparator);
-  for (let i = 1; i < text.length - 1; i++) {
-    if (!DASHES.includes(text.charCodeAt(i))) continue;
-    const pair = bothNumbers(text.slice(0, i), text.slice(i + 1), decimalSeparator);
-    if (pair !== null) return pair;
-  }
-  return null;
-}
-
-function bothNumbers(left: string, right: string, decimalSeparator: '.' | ','): [number, number] | null {
-  const low = parseNumber(left, decimalSeparator);
-  const high = parseNumber(right, decimalSeparator);
-  if (low === null || high === null || Number.isNaN(low) || Number.isNaN(high)) return null;
-  return [low, high];
+/** A goal with no cells of its own values: an objective made from the text of its key results' rows. */
+export function synthesizedGoal(
+  base: Pick<Goal, 'index' | 'tab' | 'row' | 'id' | 'title' | 'owner' | 'parent' | 'period' | 'columns'>,
+): Goal {
+  return {
+    ...base,
+    type: '',
+    metric: '',
+    unit: '',
+    direction: 'higher',
+    baseline: null,
+    target: null,
+    targetMax: null,
+    actual: null,
+    progress: null,
+    weight: null,
+    contribution: null,
+    rollup: null,
+    cap: null,
+    floor: null,
+    gate: null,
+    threshold: null,
+    stretch: null,
+    confidence: null,
+    note: '',
+    phaseTargets: null,
+    synthesized: true,
+    blocked: false,
+  };
 }

@@ -1,13 +1,15 @@
 // The whole analysis of a workbook: settings, goal tabs, links, cascade, scorecards and advice, in one pass.
 import { advise } from './advise';
+import { UTC } from './calendar';
 import { cascade } from './cascade';
 import { type Links, linkGoals } from './graph';
+import { inspectTab } from './header';
 import { type Issue, issueAt, NOWHERE } from './issues';
 import type { CascadeResults, Goal, Grid, Scorecard, Settings } from './model';
 import { type Period, parsePeriod } from './period';
 import { groupByOwnerPeriod, scorecards } from './score';
 import { readSettings } from './settings';
-import { readGoalTab } from './table';
+import { columnMapOf, type Merge, readGoalTab } from './table';
 
 export interface TabInput {
   name: string;
@@ -15,6 +17,8 @@ export interface TabInput {
   grid: Grid;
   /** Added to grid row numbers when the grid does not start at row 1. */
   rowOffset?: number;
+  /** Merged cells, 1-based in the grid: a merged Objective, Parent, Owner or Period applies to every row it covers. */
+  merges?: readonly Merge[];
 }
 
 export interface Analysis {
@@ -37,6 +41,8 @@ export interface AnalyzeOptions {
   today?: number | null;
   /** The spreadsheet locale's decimal separator, for numbers typed as text; a Settings row overrides it. */
   decimalSeparator?: '.' | ',';
+  /** The spreadsheet's time zone, which Date cells are read in (default UTC). Ignored when `settings` is given: they carry one. */
+  timeZone?: string;
 }
 
 const SETTINGS_TAB = 'settings';
@@ -45,12 +51,19 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptions = {}): Analysis {
   const issues: Issue[] = [];
   const settingsTab = tabs.find((t) => t.name.trim().toLowerCase() === SETTINGS_TAB);
-  const settings = options.settings ?? readSettingsInto(settingsTab, options.decimalSeparator ?? '.', issues);
+  const settings =
+    options.settings ??
+    readSettingsInto(settingsTab, options.decimalSeparator ?? '.', options.timeZone ?? UTC, issues);
 
   const listed = new Set(settings.goalTabs.map((n) => n.trim().toLowerCase()));
   for (const name of settings.goalTabs) {
     if (!tabs.some((t) => t.name.trim().toLowerCase() === name.trim().toLowerCase())) {
-      issues.push(issueAt({ ...NOWHERE, tab: settingsTab?.name ?? 'Settings' }, { code: 'settings-tab-missing', tabName: name }));
+      issues.push(
+        issueAt(
+          { ...NOWHERE, tab: settingsTab?.name ?? 'Settings' },
+          { code: 'settings-tab-missing', tabName: name },
+        ),
+      );
     }
   }
 
@@ -58,10 +71,13 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const goalTabs: string[] = [];
   for (const tab of tabs) {
     if (tab === settingsTab) continue;
-    const read = readGoalTab(tab.name, tab.grid, settings, goals.length, tab.rowOffset ?? 0);
+    const read = readGoalTab(tab.name, tab.grid, settings, goals.length, tab);
     if (!read) {
       if (listed.has(tab.name.trim().toLowerCase())) {
         issues.push(issueAt({ ...NOWHERE, tab: tab.name }, { code: 'no-goal-tabs' }));
+      } else {
+        const unread = unreadTabIssue(tab, settings);
+        if (unread !== null) issues.push(unread);
       }
       continue;
     }
@@ -96,8 +112,33 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   };
 }
 
-function readSettingsInto(tab: TabInput | undefined, decimalSeparator: '.' | ',', issues: Issue[]): Settings {
-  const read = readSettings(tab ? tab.grid : null, tab?.name, decimalSeparator);
+/** Tabs this product owns or reads otherwise: never goal tabs, never "looks like goals". */
+const NOT_GOAL_TABS = /^(settings|history|roster|survey|roll-?up(\s*\(\d+\))?)$/i;
+
+/** True for a tab this product owns or reads otherwise (Settings, Roll-up…): never offered as goals. */
+export function isNotGoalTab(name: string): boolean {
+  return NOT_GOAL_TABS.test(name.trim());
+}
+
+/** A warning for a tab that holds goal-like headers but could not be read as goals: never a silent skip. */
+function unreadTabIssue(tab: TabInput, settings: Settings): Issue | null {
+  if (isNotGoalTab(tab.name)) return null;
+  const shape = inspectTab(tab.grid, columnMapOf(settings));
+  if (shape.kind !== 'near-miss') return null;
+  const row = shape.row + 1 + (tab.rowOffset ?? 0);
+  return issueAt(
+    { tab: tab.name, row, col: 0, column: '', goalId: '' },
+    { code: 'unread-tab', headers: shape.headers, missing: shape.missing },
+  );
+}
+
+function readSettingsInto(
+  tab: TabInput | undefined,
+  decimalSeparator: '.' | ',',
+  timeZone: string,
+  issues: Issue[],
+): Settings {
+  const read = readSettings(tab ? tab.grid : null, tab?.name, decimalSeparator, timeZone);
   for (const i of read.issues) issues.push(i);
   return read.settings;
 }

@@ -1,6 +1,7 @@
 // Argument shapes for custom functions: a single cell or a range, omitted arguments, and errors that say what to fix.
 import { isDate } from '../core/cells';
 import type { CellValue } from '../core/model';
+import { quoted } from '../core/quote';
 
 /** A range as Sheets passes it: rows of columns. */
 export type Matrix = CellValue[][];
@@ -66,7 +67,11 @@ export function toColumn(arg: string, v: unknown): CellValue[] {
  * Maps every cell of the leading argument (`original`, read as the matrix `m`), keeping its shape as native functions
  * do: a range gives a range of the same size, a single value (not a range) gives a single value.
  */
-export function mapCells<T>(original: unknown, m: Matrix, each: (value: CellValue, r: number, c: number) => T): T | T[][] {
+export function mapCells<T>(
+  original: unknown,
+  m: Matrix,
+  each: (value: CellValue, r: number, c: number) => T,
+): T | T[][] {
   const out = m.map((line, r) => line.map((v, c) => each(v, r, c)));
   return out.length === 1 && out[0].length === 1 && !isRange(original) ? out[0][0] : out;
 }
@@ -83,7 +88,10 @@ export function spread(arg: string, v: unknown, lead: Matrix): (r: number, c: nu
     return () => only;
   }
   if (size(m) === size(lead)) return (r, c) => m[r][c];
-  throw new ArgumentError(arg, `must be one value or a range the size of the first argument (${size(lead)}), not ${size(m)}.`);
+  throw new ArgumentError(
+    arg,
+    `must be one value or a range the size of the first argument (${size(lead)}), not ${size(m)}.`,
+  );
 }
 
 /** Several columns that must line up row by row. */
@@ -93,7 +101,10 @@ export function alignedColumns(named: Record<string, unknown>): Record<string, C
   for (const [name, v] of Object.entries(named)) {
     const col = toColumn(name, v);
     if (first && col.length !== first.length) {
-      throw new ArgumentError(name, `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`);
+      throw new ArgumentError(
+        name,
+        `has ${col.length} rows but ${first.name} has ${first.length}; give ranges of the same height.`,
+      );
     }
     first ??= { name, length: col.length };
     out[name] = col;
@@ -114,5 +125,5 @@ export function describeValue(v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(v);
   if (isOmitted(v)) return 'a blank';
-  return `"${String(v)}"`;
+  return quoted(String(v));
 }

@@ -1,15 +1,16 @@
 // MBO_ROLLUP, MBO_CASCADE, MBO_PATH and MBO_VALIDATE: the cascade over ranges from one or many tabs.
 import { cascade } from '../core/cascade';
-import { orBlank, parseNumber } from '../core/cells';
+import { orBlank } from '../core/cells';
 import { linkGoals } from '../core/graph';
 import { describeIssue } from '../core/issues';
-import type { CellValue, Goal, RollupMethod } from '../core/model';
+import type { Goal, RollupMethod } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
-import { pathText, treeOrder } from '../core/tree';
+import { quoted } from '../core/quote';
+import { pathTexts, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import {
-  alignedColumns,
   ArgumentError,
+  alignedColumns,
   describeValue,
   isOmitted,
   isRange,
@@ -19,14 +20,17 @@ import {
   toMatrix,
   trimmed,
 } from './args';
+import { numberReader, type SheetLocale, textReader } from './locale';
 import { define, notANumberText } from './spec';
 
 export const MBO_ROLLUP = define(
   'MBO_ROLLUP',
   'ids parents attainment contribution? method?',
   '{CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H}',
-  (ids, parents, att, contribution, method) => {
+  (locale, ids, parents, att, contribution, method) => {
     const cols = alignedColumns({ ids, parents, attainment: att });
+    const number = numberReader(locale);
+    const text = textReader(locale);
     const n = cols.ids.length;
     const contributions = isOmitted(contribution) ? null : alignedColumns({ ids, contribution }).contribution;
     const badMethods = new Map<number, string>();
@@ -37,13 +41,21 @@ export const MBO_ROLLUP = define(
     const out: (number | string)[][] = cols.ids.map(() => ['']);
     for (let r = 0; r < n; r++) {
       if (isOmitted(cols.ids[r])) continue;
-      const measured = parseNumber(cols.attainment[r]);
-      if (Number.isNaN(measured)) out[r][0] = notANumberText(cols.attainment[r]);
+      const measured = number(cols.attainment[r]);
+      if (Number.isNaN(measured)) out[r][0] = notANumberText(text(cols.attainment[r]));
       const badMethod = badMethods.get(r);
       if (badMethod !== undefined && out[r][0] === '') out[r][0] = badMethod;
-      const share = contributions ? parseNumber(contributions[r]) : null;
+      const share = contributions ? number(contributions[r]) : null;
       goals.push(
-        rollupGoal(goals.length, r + 1, cols.ids[r], cols.parents[r], measured, share, methodAt(r)),
+        rollupGoal(
+          goals.length,
+          r + 1,
+          text(cols.ids[r]),
+          text(cols.parents[r]),
+          measured,
+          share,
+          methodAt(r),
+        ),
       );
       rowOf.push(r);
     }
@@ -60,17 +72,22 @@ export const MBO_ROLLUP = define(
   },
 );
 
-const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.POSITIVE_INFINITY, floor: -Number.POSITIVE_INFINITY };
+/** No limits on attainment, short of the largest number: a roll-up is never Infinity. */
+const ROLLUP_SETTINGS = { ...DEFAULT_SETTINGS, cap: Number.MAX_VALUE, floor: -Number.MAX_VALUE };
 
 /** One method for all (a bad one is an argument error), or a column of them (a bad one is its row's problem text, in `bad`). */
-function methodReader(method: unknown, n: number, bad: Map<number, string>): (r: number) => RollupMethod | null {
+function methodReader(
+  method: unknown,
+  n: number,
+  bad: Map<number, string>,
+): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
     // avg is short for average; every other word is the method itself (not `sum`: MBO_ROLLUP has no actuals to add).
     if (text === 'avg') return 'average';
     if (/^(average|min|own)$/.test(text)) return text as RollupMethod;
     const hint = text === 'sum' ? ' To sum actuals, use MBO_CASCADE with Actual and Target columns.' : '';
-    throw new ArgumentError('method', `must be average, min or own, not "${text}".${hint}`);
+    throw new ArgumentError('method', `must be average, min or own, not ${quoted(text)}.${hint}`);
   };
   if (isOmitted(method)) return () => null;
   if (!isRange(method) || (toMatrix('method', method).flat().length === 1 && n !== 1)) {
@@ -78,7 +95,11 @@ function methodReader(method: unknown, n: number, bad: Map<number, string>): (r:
     return () => only;
   }
   const col = toColumn('method', method);
-  if (col.length !== n) throw new ArgumentError('method', `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`);
+  if (col.length !== n)
+    throw new ArgumentError(
+      'method',
+      `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`,
+    );
   const parsed = col.map((v, r) => {
     try {
       return parse(trimmed(v).toLowerCase());
@@ -91,18 +112,19 @@ function methodReader(method: unknown, n: number, bad: Map<number, string>): (r:
   return (r) => parsed[r];
 }
 
-/** A goal whose "actual" is its attainment: measured against a target of 1 with no limits, it is that attainment. */
+/**
+ * A goal whose "actual" is its attainment: measured against a target of 1 with no limits, it is that attainment.
+ * id and parentText are the cells' texts (trimmed, Dates as their day).
+ */
 function rollupGoal(
   index: number,
   row: number,
-  idCell: CellValue,
-  parentCell: CellValue,
+  id: string,
+  parentText: string,
   measured: number | null,
   contribution: number | null,
   rollup: RollupMethod | null,
 ): Goal {
-  const id = trimmed(idCell);
-  const parentText = trimmed(parentCell);
   return {
     index,
     tab: '',
@@ -119,6 +141,7 @@ function rollupGoal(
     target: 1,
     targetMax: null,
     actual: Number.isNaN(measured) ? null : measured,
+    progress: null,
     weight: null,
     contribution: Number.isNaN(contribution) ? null : contribution,
     rollup,
@@ -126,33 +149,62 @@ function rollupGoal(
     cap: null,
     floor: null,
     gate: null,
+    threshold: null,
+    stretch: null,
+    confidence: null,
+    note: '',
+    phaseTargets: null,
+    synthesized: false,
     blocked: false,
     columns: {},
   };
 }
 
-function tablesOf(first: unknown, rest: unknown[]): Analysis {
+export function tablesOf(locale: SheetLocale, first: unknown, rest: unknown[]): Analysis {
   const grids = [first, ...rest].filter((t, i) => i === 0 || t !== undefined);
   const arg = (i: number) => (i === 0 ? 'table' : `table${i + 1}`);
-  const tabs = grids.map((t, i) => ({ name: grids.length === 1 ? 'table' : `table ${i + 1}`, grid: toMatrix(arg(i), t) }));
-  const analysis = analyzeWorkbook(tabs);
+  const tabs = grids.map((t, i) => ({
+    name: grids.length === 1 ? 'table' : `table ${i + 1}`,
+    grid: toMatrix(arg(i), t),
+  }));
+  const analysis = analyzeWorkbook(tabs, {
+    decimalSeparator: locale.decimalSeparator(),
+    timeZone: locale.timeZone(),
+  });
   const missing = tabs.findIndex((t) => !analysis.goalTabs.includes(t.name));
   if (missing >= 0) {
-    throw new ArgumentError(arg(missing), 'has no header row with ID and Goal columns in its first 5 rows: include the header row.');
+    throw new ArgumentError(
+      arg(missing),
+      'has no header row in its first 10 rows with a Goal (or Objective, Key Result) column and an ID, Parent, Target, Actual or Progress column: include the header row.',
+    );
   }
   return analysis;
 }
 
-export const CASCADE_HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Depth', 'Path', 'Measured', 'Rolled up', 'Attainment', 'Status'];
+export const CASCADE_HEADER = [
+  'ID',
+  'Goal',
+  'Owner',
+  'Parent',
+  'Depth',
+  'Path',
+  'Measured',
+  'Rolled up',
+  'Attainment',
+  'Status',
+];
 
 export const MBO_CASCADE = define(
   'MBO_CASCADE',
   'table table2...',
   'CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60',
-  (table, ...more) => {
-    const analysis = tablesOf(table, more);
+  (locale, table, ...more) => {
+    const analysis = tablesOf(locale, table, more);
     const { goals, results, links } = analysis;
-    const ids = goals.map((g) => g.id);
+    const pathOf = pathTexts(
+      links,
+      goals.map((g) => g.id),
+    );
     const out: (string | number)[][] = [CASCADE_HEADER.slice()];
     for (const i of treeOrder(links)) {
       const g = goals[i];
@@ -163,7 +215,7 @@ export const MBO_CASCADE = define(
         g.owner,
         g.parent,
         r.onCycle ? '' : r.depth,
-        pathText(i, links.parentOf, ids),
+        pathOf(i),
         orBlank(r.measured),
         orBlank(r.rolledUp),
         orBlank(r.final),
@@ -178,8 +230,8 @@ export const MBO_VALIDATE = define(
   'MBO_VALIDATE',
   'table table2...',
   'CMO!A1:P40, DemandGen!A1:P80',
-  (table, ...more) => {
-    const analysis = tablesOf(table, more);
+  (locale, table, ...more) => {
+    const analysis = tablesOf(locale, table, more);
     const many = analysis.goalTabs.length > 1;
     const out: (string | number)[][] = [['ID', 'Row', 'Column', 'Severity', 'Code', 'Message']];
     for (const issue of analysis.issues) {
@@ -194,21 +246,25 @@ export const MBO_PATH = define(
   'MBO_PATH',
   'id ids parents',
   'A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}',
-  (id, ids, parents) => {
+  (locale, id, ids, parents) => {
     const cols = alignedColumns({ ids, parents });
+    const text = textReader(locale);
     const goals: Goal[] = [];
     for (let r = 0; r < cols.ids.length; r++) {
       if (isOmitted(cols.ids[r])) continue;
-      goals.push(rollupGoal(goals.length, r + 1, cols.ids[r], cols.parents[r], null, null, null));
+      goals.push(rollupGoal(goals.length, r + 1, text(cols.ids[r]), text(cols.parents[r]), null, null, null));
     }
     const links = linkGoals(goals);
-    const names = goals.map((g) => g.id);
+    const pathOf = pathTexts(
+      links,
+      goals.map((g) => g.id),
+    );
     return mapCells(id, toMatrix('id', id), (v) => {
       if (isOmitted(v)) return '';
-      const key = trimmed(v).toLowerCase();
+      const key = text(v).toLowerCase();
       const index = links.indexByKey.get(key);
       if (index === undefined) return `⚠ MBO_PATH: ${describeValue(v)} is not among ids.`;
-      return pathText(index, links.parentOf, names);
+      return pathOf(index);
     });
   },
 );

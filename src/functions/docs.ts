@@ -119,7 +119,49 @@ export const FUNCTION_DOCS: Record<string, FunctionDoc> = {
       ids: { type: 'Range', help: 'The ID column (stack tabs with {A!A2:A; B!A2:A}).' },
       parents: { type: 'Range', help: 'The Parent column, same height as ids.' },
     },
-    returns: 'The path of each id, same shape as id.',
+    returns:
+      'The path of each id, same shape as id; a path of more than 12 IDs names its first and last three and counts the rest.',
+  },
+  MBO_REQUIRED: {
+    summary:
+      'What it would take: the Actual each goal feeding a parent needs, on its own (the others as they are), for the parent to reach a level.',
+    params: {
+      id: { type: 'string', help: 'The ID of the goal to lift.' },
+      level: { type: 'number', help: 'The final attainment it should reach, e.g. 100%.' },
+      table: { type: 'Range', help: 'A goal table including its header row.' },
+      table2: { type: 'Range', help: 'More goal tables, from other tabs.' },
+    },
+    returns:
+      'A table: ID, Goal, Via (the goals between), Actual, Actual needed, Attainment needed, Why (out of reach: caps, done-or-not goals, min roll-ups…).',
+  },
+  MBO_TREND: {
+    summary:
+      'Each goal’s figures at its check-ins, oldest first, from a History range: feed one to SPARKLINE.',
+    params: {
+      history: {
+        type: 'Range',
+        help: 'The History tab with its header row (Date, ID, Actual, Measured, Final, …).',
+      },
+      ids: { type: 'string|Range', help: 'The goal ID(s).' },
+      column: { type: 'string', help: 'final (default), actual, measured or confidence.' },
+    },
+    returns: 'One row per ID, its values oldest first, padded with blanks to the longest.',
+  },
+  MBO_FORECAST: {
+    summary:
+      'Run-rate forecast: where each goal’s final attainment lands at the end of the period if it keeps its pace since its check-ins began.',
+    params: {
+      history: { type: 'Range', help: 'The History tab with its header row.' },
+      ids: { type: 'string|Range', help: 'The goal ID(s).' },
+      period: { type: 'string|Range', help: 'The period, e.g. FY2026 or Q3 2026: one for all, or a column.' },
+      curve: { type: 'Range', help: 'Payout curve points (attainment, payout): adds a payout column.' },
+      asOf: {
+        type: 'string|number',
+        help: 'A date cell or 2026-03-31: the forecast as of that day; default the latest check-in in history.',
+      },
+    },
+    returns:
+      'The projected attainment per ID (a line through two or more check-ins, else the pace since the period began), capped at 150%; with a curve, two columns: attainment, payout.',
   },
 };
 

@@ -1,9 +1,10 @@
 // MBO_ATTAINMENT and MBO_STATUS: one goal's attainment and status, cell by cell over whole ranges.
 import { attainment, statusOf } from '../core/attain';
-import { parseBinary, parseNumber } from '../core/cells';
+import { parseBinary } from '../core/cells';
 import type { Direction } from '../core/model';
 import { parseDirection, parseRangeTarget } from '../core/table';
 import { ArgumentError, describeValue, isOmitted, mapCells, spread, toMatrix } from './args';
+import { numberReader, type SheetLocale, textReader } from './locale';
 import { define, notANumberText, problemText } from './spec';
 
 const DEFAULT_CAP = 1.5;
@@ -12,26 +13,43 @@ export const MBO_ATTAINMENT = define(
   'MBO_ATTAINMENT',
   'actual target baseline? direction? cap?',
   'D2:D50, C2:C50, B2:B50, "higher", 150%',
-  (actual, target, baseline, direction, cap) => {
+  (locale, actual, target, baseline, direction, cap) => {
     const actuals = toMatrix('actual', actual);
     const targetAt = spread('target', target, actuals);
     const baselineAt = spread('baseline', baseline, actuals);
     const directionAt = spread('direction', direction, actuals);
-    const limits = { cap: capOf(cap), floor: 0 };
+    const limits = { cap: capOf(cap, locale), floor: 0 };
     if (!Array.isArray(direction)) directionOf(directionAt(0, 0)); // a bad single direction is an argument error
 
+    const cell = cellReaders(locale);
     return mapCells(actual, actuals, (a, r, c) =>
-      attainmentCell(a, targetAt(r, c), baselineAt(r, c), directionAt(r, c), limits),
+      attainmentCell(cell, a, targetAt(r, c), baselineAt(r, c), directionAt(r, c), limits),
     );
   },
 );
 
-function capOf(cap: unknown): number {
+/** How one call reads cells: numbers and texts with the spreadsheet's locale and zone. */
+interface CellReaders {
+  number: (v: unknown) => number | null;
+  text: (v: unknown) => string;
+  locale: SheetLocale;
+}
+
+const cellReaders = (locale: SheetLocale): CellReaders => ({
+  number: numberReader(locale),
+  text: textReader(locale),
+  locale,
+});
+
+function capOf(cap: unknown, locale: SheetLocale): number {
   if (isOmitted(cap)) return DEFAULT_CAP;
-  const n = parseNumber(cap as string | number);
+  const n = numberReader(locale)(cap);
   // Not above 0 also catches NaN.
   if (n === null || !(n > 0)) {
-    throw new ArgumentError('cap', `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`);
+    throw new ArgumentError(
+      'cap',
+      `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`,
+    );
   }
   return n;
 }
@@ -39,11 +57,16 @@ function capOf(cap: unknown): number {
 function directionOf(v: unknown): Direction {
   if (isOmitted(v)) return 'higher';
   const d = typeof v === 'string' ? parseDirection(v) : null;
-  if (!d) throw new ArgumentError('direction', `must be higher, lower, range or binary, not ${describeValue(v as string)}.`);
+  if (!d)
+    throw new ArgumentError(
+      'direction',
+      `must be higher, lower, range or binary, not ${describeValue(v as string)}.`,
+    );
   return d;
 }
 
 function attainmentCell(
+  cell: CellReaders,
   actualCell: unknown,
   targetCell: unknown,
   baselineCell: unknown,
@@ -55,25 +78,29 @@ function attainmentCell(
   try {
     direction = directionOf(directionCell);
   } catch {
-    return problemText({ code: 'bad-direction', text: String(directionCell) });
+    return problemText({ code: 'bad-direction', text: cell.text(directionCell) });
   }
-  const actual = direction === 'binary' ? parseBinary(actualCell as string) : parseNumber(actualCell as string);
+  const actual = direction === 'binary' ? parseBinary(actualCell as string) : cell.number(actualCell);
   if (actual === null) return '';
-  if (Number.isNaN(actual)) return notANumberText(actualCell);
-  const baseline = parseNumber(baselineCell as string);
-  if (Number.isNaN(baseline)) return notANumberText(baselineCell);
-  const badRange = () => problemText({ code: 'bad-range', text: String(targetCell) });
+  if (Number.isNaN(actual)) return notANumberText(cell.text(actualCell));
+  const baseline = cell.number(baselineCell);
+  if (Number.isNaN(baseline)) return notANumberText(cell.text(baselineCell));
+  const badRange = () => problemText({ code: 'bad-range', text: cell.text(targetCell) });
   let target: number | null;
   let targetMax: number | null = null;
   if (direction === 'range') {
-    const range = parseRangeTarget(targetCell as string);
+    const range =
+      typeof targetCell === 'string' ? parseRangeTarget(targetCell, cell.locale.decimalSeparator()) : null;
     if (!range) return badRange();
     [target, targetMax] = range;
   } else {
-    target = parseNumber(targetCell as string);
-    if (Number.isNaN(target)) return notANumberText(targetCell);
+    target = cell.number(targetCell);
+    if (Number.isNaN(target)) return notANumberText(cell.text(targetCell));
   }
-  const result = attainment({ direction, actual, target, targetMax, baseline, cap: null, floor: null }, limits);
+  const result = attainment(
+    { direction, actual, target, targetMax, baseline, cap: null, floor: null },
+    limits,
+  );
   if (result.kind === 'value') return result.value;
   if (result.kind === 'unmeasured') return '';
   return result.code === 'bad-range' ? badRange() : problemText({ code: result.code });
@@ -83,28 +110,32 @@ export const MBO_STATUS = define(
   'MBO_STATUS',
   'attainment elapsed',
   'E2:E50, 50%',
-  (att, elapsed) => {
+  (locale, att, elapsed) => {
     const values = toMatrix('attainment', att);
     const elapsedAt = spread('elapsed', elapsed, values);
-    if (!Array.isArray(elapsed)) elapsedOf(elapsedAt(0, 0));
+    const cell = cellReaders(locale);
+    if (!Array.isArray(elapsed)) elapsedOf(elapsedAt(0, 0), cell);
     return mapCells(att, values, (v, r, c) => {
       let e: number;
       try {
-        e = elapsedOf(elapsedAt(r, c));
+        e = elapsedOf(elapsedAt(r, c), cell);
       } catch (err) {
         return `⚠ MBO_STATUS: ${(err as Error).message}`;
       }
-      const a = parseNumber(v as string);
-      if (Number.isNaN(a)) return notANumberText(v);
+      const a = cell.number(v);
+      if (Number.isNaN(a)) return notANumberText(cell.text(v));
       return statusOf(a, e);
     });
   },
 );
 
-function elapsedOf(v: unknown): number {
-  const e = parseNumber(v as string);
+function elapsedOf(v: unknown, cell: CellReaders): number {
+  const e = cell.number(v);
   if (e === null || !(e >= 0 && e <= 1)) {
-    throw new ArgumentError('elapsed', `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`);
+    throw new ArgumentError(
+      'elapsed',
+      `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`,
+    );
   }
   return e;
 }

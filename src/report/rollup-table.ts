@@ -1,5 +1,7 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
+import { type HistoryAnalysis, isoDay, trendOf } from '../core/history';
+import { count, fitCell } from '../core/quote';
 import { treeOrder } from '../core/tree';
 import type { Analysis } from '../core/workbook';
 
@@ -40,6 +42,12 @@ export interface RollupReport {
   chartData: Block;
   /** Ranges holding attainments, formatted as percentages. */
   percent: Box[];
+  /**
+   * Ranges holding text (IDs, titles, owners, periods, labels, headers), formatted as plain text
+   * before they are written: Sheets would read `1.10`, `007`, `12%` or `1/2` as numbers and dates.
+   * Every text cell of the report lies in one of them.
+   */
+  text: Box[];
   /** Header and title ranges, in bold. */
   bold: Box[];
   /** The goal Status cells, coloured by value; null when there are no goals. */
@@ -63,10 +71,16 @@ export const GOAL_HEADERS = [
   'Attainment',
   'Status',
   'Gap',
+  'Last check-in',
+  '30-day change',
 ];
 export const SCORECARD_HEADERS = ['Owner', 'Period', 'Score', 'Payout'];
 export const CHART_HEADERS = ['Goal', 'Parent', 'Size', 'Attainment'];
 export const PERCENT_FORMAT = '0.0%';
+/** Sheets' plain-text number format: what is written is kept as it is. */
+export const TEXT_FORMAT = '@';
+/** How the report's note in A1 starts: also how a report written before reports were marked is recognised. */
+export const REPORT_NOTE_START = 'Computed by MBO Cascade on ';
 /** The treemap needs a single root; every top-level goal hangs under it. */
 export const TREEMAP_ROOT = 'All goals';
 
@@ -84,8 +98,24 @@ const CHART_SPAN_COLS = 7;
 const CHART_SPAN_ROWS = 20;
 /** Non-breaking spaces survive every trim, so the indentation stays. */
 const INDENT = '\u00a0\u00a0\u00a0\u00a0';
+/**
+ * Goals deeper than this are indented this far and say their depth: spelling out every level would make a
+ * 10,000-deep chain write 200 million spaces, and its deepest cells outgrow what a cell holds.
+ */
+const MAX_INDENT = 12;
 
-const box = (row: number, col: number, numRows: number, numCols: number): Box => ({ row, col, numRows, numCols });
+/** A goal's title, indented by its depth in the report. */
+function indented(title: string, depth: number): string {
+  if (depth <= MAX_INDENT) return fitCell(INDENT.repeat(depth) + title);
+  return fitCell(`${INDENT.repeat(MAX_INDENT)}(depth ${count(depth)}) ${title}`);
+}
+
+const box = (row: number, col: number, numRows: number, numCols: number): Box => ({
+  row,
+  col,
+  numRows,
+  numCols,
+});
 
 /** Values placed at (row, col): as many rows as values, as many columns as its first row. */
 const block = (row: number, col: number, values: ReportCell[][]): Block => ({
@@ -119,7 +149,7 @@ function noteText(analysis: Analysis, computedAt: string): string {
   const count = (severity: string) => analysis.issues.filter((i) => i.severity === severity).length;
   const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'no goal tab';
   return (
-    `Computed by MBO Cascade on ${readableTime(computedAt)} from ${tabs}: ` +
+    `${REPORT_NOTE_START}${readableTime(computedAt)} from ${tabs}: ` +
     `${analysis.goals.length} goals, ${analysis.cards.length} scorecards, ` +
     `${count('error')} errors, ${count('warning')} warnings. ` +
     'Roll up rewrites this tab: edit the goal tabs instead.'
@@ -138,14 +168,21 @@ function treemapLabels(analysis: Analysis): string[] {
   });
 }
 
-function goalValues(analysis: Analysis, order: number[], depth: Int32Array): ReportCell[][] {
+function goalValues(
+  analysis: Analysis,
+  order: number[],
+  depth: Int32Array,
+  history: HistoryAnalysis | null,
+): ReportCell[][] {
   const values: ReportCell[][] = [GOAL_HEADERS.slice()];
+  const today = analysis.today ?? Number.POSITIVE_INFINITY;
   for (const i of order) {
     const g = analysis.goals[i];
     const r = analysis.results.at(i);
+    const trend = history === null ? null : trendOf(history.checkIns(i), r.final, today);
     values.push([
       g.id,
-      INDENT.repeat(depth[i]) + g.title,
+      indented(g.title, depth[i]),
       g.owner,
       g.tab,
       orBlank(r.measured),
@@ -153,6 +190,8 @@ function goalValues(analysis: Analysis, order: number[], depth: Int32Array): Rep
       orBlank(r.final),
       r.status,
       orBlank(r.gap),
+      trend === null || trend.lastDay === null ? '' : isoDay(trend.lastDay),
+      orBlank(trend?.change30 ?? null),
     ]);
   }
   return values;
@@ -187,21 +226,48 @@ function chartValues(analysis: Analysis, order: number[]): ReportCell[][] {
 const columns = (b: Box, col: number, fromRow: number, numCols = 1): Box =>
   box(fromRow, b.col + col - 1, b.row + b.numRows - fromRow, numCols);
 
-/** The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). */
-export function buildRollupReport(analysis: Analysis, computedAt: string): RollupReport {
+/**
+ * The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). With History, each goal's
+ * last check-in day and its change in final attainment over 30 days; without, those columns stay blank.
+ */
+export function buildRollupReport(
+  analysis: Analysis,
+  computedAt: string,
+  history: HistoryAnalysis | null = null,
+): RollupReport {
   const { order, depth } = displayOrder(analysis);
   const n = order.length;
   const cardCount = analysis.cards.length;
   const note = block(1, 1, [[noteText(analysis, computedAt)]]);
-  const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth));
+  const goals = block(HEADER_ROW, 1, goalValues(analysis, order, depth, history));
   const scorecards = block(HEADER_ROW + n + 2, 1, scorecardValues(analysis));
   const chartData = block(HEADER_ROW, CHART_DATA_COL, chartValues(analysis, order));
   const { values: _, ...chartBox } = chartData;
 
   const percent: Box[] = [];
   const firstGoalRow = HEADER_ROW + 1;
-  if (n > 0) percent.push(columns(goals, 5, firstGoalRow, 3), columns(goals, 9, firstGoalRow), columns(chartData, 4, firstGoalRow));
+  if (n > 0) {
+    const change = GOAL_HEADERS.indexOf('30-day change') + 1;
+    percent.push(
+      columns(goals, 5, firstGoalRow, 3),
+      columns(goals, 9, firstGoalRow),
+      columns(goals, change, firstGoalRow),
+      columns(chartData, 4, firstGoalRow),
+    );
+  }
   if (cardCount > 0) percent.push(columns(scorecards, 3, scorecards.row + 2, 2));
+  const text: Box[] = [
+    box(1, 1, 1, 1),
+    // The goals' and the treemap data's headers (and the blank column between them).
+    box(HEADER_ROW, 1, 1, chartData.col + chartData.numCols - 1),
+    // The scorecards' title and headers, then Owner and Period on each row.
+    box(scorecards.row, 1, 2, scorecards.numCols),
+    columns(scorecards, 1, scorecards.row, 2),
+    // The treemap's labels and their parents, from its root row (there even without goals).
+    columns(chartData, 1, firstGoalRow, 2),
+  ];
+  // ID, Goal, Owner and Tab; Status.
+  if (n > 0) text.push(columns(goals, 1, firstGoalRow, 4), columns(goals, 8, firstGoalRow));
 
   return {
     // The scorecards come last, below the goals and the chart data (n + 2 rows from HEADER_ROW), or the chart's room.
@@ -212,6 +278,7 @@ export function buildRollupReport(analysis: Analysis, computedAt: string): Rollu
     scorecards,
     chartData,
     percent,
+    text,
     bold: [
       box(HEADER_ROW, 1, 1, GOAL_HEADERS.length),
       box(scorecards.row, 1, 2, SCORECARD_HEADERS.length),

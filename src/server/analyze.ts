@@ -11,12 +11,17 @@ export interface Loaded {
   analysis: Analysis;
 }
 
-/** The analysis of what was read, judged at `now`; the locale's decimal separator reads text numbers. */
+/**
+ * The analysis of what was read, judged on the day `now` falls on in the spreadsheet's time zone; the locale's
+ * decimal separator reads text numbers and the zone reads Date cells.
+ */
 export function analyzeRead(read: WorkbookRead, now: Date): Analysis {
-  return analyzeWorkbook(read.tabs, { today: dayOfDate(now), decimalSeparator: read.decimalSeparator });
+  const { decimalSeparator, timeZone } = read;
+  return analyzeWorkbook(read.tabs, { today: dayOfDate(now, timeZone), decimalSeparator, timeZone });
 }
 
-export const activeSpreadsheet = (ctx: ServerContext): SpreadsheetPort => ctx.spreadsheetApp().getActiveSpreadsheet();
+export const activeSpreadsheet = (ctx: ServerContext): SpreadsheetPort =>
+  ctx.spreadsheetApp().getActiveSpreadsheet();
 
 /** Runs `work` under the document lock, its writes flushed before the next holder reads. */
 export const underLock = <T>(ctx: ServerContext, work: () => T): T =>

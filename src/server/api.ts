@@ -47,6 +47,10 @@ export interface GoalView {
   gap: number | null;
   status: StatusText;
   onCycle: boolean;
+  /** Final attainment at the goal's latest check-ins (at most 12, oldest first); absent when it has none. */
+  trend?: number[];
+  /** Final attainment now minus at the latest check-in before today; absent when either is missing. */
+  sinceLast?: number;
 }
 
 export interface CascadeView {
@@ -55,6 +59,19 @@ export interface CascadeView {
   roots: string[];
   goals: GoalView[];
   counts: { error: number; warning: number; info: number };
+  /** ISO day of the latest check-in in the History tab; absent when there is none. */
+  lastCheckIn?: string;
+}
+
+/** What Record check-in did. */
+export interface CheckInSummary {
+  tab: string;
+  /** ISO day recorded. */
+  day: string;
+  /** Check-ins written: one per goal ID. */
+  goalCount: number;
+  /** Earlier check-ins of the same day replaced. */
+  replaced: number;
 }
 
 /** The goal in the selected row, and the parents it may link to. */
@@ -74,10 +91,77 @@ export interface LinkView {
 }
 
 export interface RollupSummary {
+  /** The tab the report went to: `Roll-up`, or `Roll-up (2)`, ... when a tab of the user's holds that name. */
   tab: string;
+  /** '' normally; else says whose tab kept the usual name and where the report went. */
+  note: string;
   goalCount: number;
   scorecardCount: number;
   computedAt: string;
+}
+
+/** A field the Columns view offers: its key (what a choice sends back), its name for people and what it holds. */
+export interface FieldOption {
+  field: string;
+  label: string;
+  about: string;
+}
+
+/** Where a header's current reading comes from: a Settings Column row, a name we know, an outline column, or nothing. */
+export type HeaderSourceText = 'settings' | 'synonym' | 'outline' | 'none';
+
+/** One header of a tab's header row, as the Columns view shows it. */
+export interface ColumnHeaderView {
+  /** 1-based column. */
+  column: number;
+  /** As written in the tab. */
+  header: string;
+  /** Headers with the same key share one Column row: choosing for one chooses for all. */
+  key: string;
+  /** What it reads as now: a field key, `ignore`, or '' (not mapped). */
+  choice: string;
+  source: HeaderSourceText;
+  /** The field key its name means without a Column row; '' when the name is not one we know. */
+  known: string;
+}
+
+/** Whether a tab reads as goals (under a proposed map, when one was given), said for people. */
+export interface TabVerdictView {
+  reads: 'goals' | 'near-miss' | 'other';
+  /** The header row (1-based) it reads from or nearly does; 0 when none. */
+  row: number;
+  message: string;
+}
+
+/** A tab that does not read as goals: its header row and what each header maps to. */
+export interface ColumnsTabView {
+  tab: string;
+  kind: 'near-miss' | 'other';
+  row: number;
+  headers: ColumnHeaderView[];
+  verdict: TabVerdictView;
+}
+
+export interface ColumnsView {
+  /** Near misses first, then other tabs; never Settings, the Roll-up or a table the add-on wrote. */
+  tabs: ColumnsTabView[];
+  fields: FieldOption[];
+}
+
+/** A header and what to map it to: a field key, `ignore`, or '' for no Column row (its known name applies). */
+export interface ColumnChoiceView {
+  header: string;
+  choice: string;
+}
+
+export interface ColumnsSaved {
+  /** The workbook checked again with the new map. */
+  check: CheckReport;
+  /** The Columns view with the new map: tabs now read as goals have left it. */
+  columns: ColumnsView;
+  settingsCreated: boolean;
+  /** Rows of the Settings tab written; 0 when it already said all of it. */
+  rowsWritten: number;
 }
 
 /** Every function the sidebar may call through google.script.run, with its argument and result. */
@@ -93,15 +177,28 @@ export interface ServerApi {
   linkToParent(tab: string, row: number, parentId: string, goalId?: string): LinkView;
   selectCell(ref: CellRef): void;
   rollUp(): RollupSummary;
+  /** Appends today's check-in (every goal's figures, confidence and note) to the History tab; today's earlier one is replaced. */
+  recordCheckIn(): CheckInSummary;
   addParentDropdowns(): { columns: number };
   /** name '' picks a free name (Goals, Goals 2, ...); the first use also creates the Settings tab. */
   insertGoalTab(name: string): { tab: string; settingsCreated: boolean };
+  /**
+   * The tabs that do not read as goals, each with its header row and what every header maps to now. With
+   * `choices`, each tab's verdict says whether it would read as goals once they are saved.
+   */
+  getColumns(choices?: ColumnChoiceView[]): ColumnsView;
+  /**
+   * Saves the choices as Column rows of the Settings tab (made with the defaults when missing), under the
+   * document lock and in one write, then checks the workbook again. Refuses unknown fields and a header
+   * mapped two ways.
+   */
+  saveColumns(choices: ColumnChoiceView[]): ColumnsSaved;
 }
 
 export type Endpoint = keyof ServerApi;
 
 /** Which panel the sidebar should open on; the menu passes it when it opens the sidebar. */
-export type SidebarView = 'check' | 'link' | 'cascade';
+export type SidebarView = 'check' | 'link' | 'cascade' | 'columns';
 
 /**
  * The menu opens the sidebar with `window[INITIAL_VIEW_GLOBAL] = '<SidebarView>'` set by a script in

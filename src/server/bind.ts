@@ -1,6 +1,8 @@
 // Binds every sidebar endpoint to a context, checking the arguments that arrive from the browser.
 import type { CellRef, ServerApi } from './api';
+import { getColumns, optionalChoices, parseChoices, saveColumns } from './columns';
 import type { ServerContext } from './context';
+import { recordCheckIn } from './history';
 import { getLinkView, linkToParent } from './link';
 import { checkWorkbook, getCascade } from './reports';
 import { rollUp } from './rollup';
@@ -40,8 +42,11 @@ export function bindServerApi(ctx: ServerContext): ServerApi {
       ),
     selectCell: (ref) => selectCell(ctx, cellRef(ref)),
     rollUp: () => rollUp(ctx),
+    recordCheckIn: () => recordCheckIn(ctx),
     addParentDropdowns: () => addParentDropdowns(ctx),
     insertGoalTab: (name) =>
       insertGoalTab(ctx, name === undefined || name === null ? '' : text(name, 'name')),
+    getColumns: (choices) => getColumns(ctx, optionalChoices(choices)),
+    saveColumns: (choices) => saveColumns(ctx, parseChoices(choices)),
   };
 }

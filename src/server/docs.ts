@@ -15,8 +15,11 @@ const ENDPOINT_SUMMARIES: Record<Endpoint, string> = {
   linkToParent: "Sidebar: writes a parent ID into one goal's Parent cell.",
   selectCell: 'Sidebar: selects a cell in the spreadsheet.',
   rollUp: 'Sidebar: rebuilds the Roll-up tab.',
+  recordCheckIn: "Sidebar: appends today's check-in to the History tab.",
   addParentDropdowns: 'Sidebar: puts a dropdown of goal IDs on every Parent column.',
   insertGoalTab: 'Sidebar: inserts a goal tab from the template.',
+  getColumns: 'Sidebar: the tabs not read as goals, with what each header maps to.',
+  saveColumns: 'Sidebar: saves a map of headers to fields in the Settings tab.',
 };
 
 /** Each endpoint's parameter names, as its forwarder declares them. */
@@ -27,8 +30,11 @@ export const ENDPOINT_PARAMS: Record<Endpoint, string[]> = {
   linkToParent: ['tab', 'row', 'parentId', 'goalId'],
   selectCell: ['ref'],
   rollUp: [],
+  recordCheckIn: [],
   addParentDropdowns: [],
   insertGoalTab: ['name'],
+  getColumns: ['choices'],
+  saveColumns: ['choices'],
 };
 
 /** Parameter names by global name: the triggers' event and the endpoints'; menu handlers take none. */

@@ -2,17 +2,24 @@
 import { idKey } from '../core/graph';
 import type { Analysis } from '../core/workbook';
 import { goalAt, noGoalMessage, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
-import { isOwnedTab, ROLLUP_TAB } from '../sheets/owned';
 import type { WorkbookRead } from '../sheets/read';
-import type { LinkView } from './api';
 import { activeSpreadsheet, analyzeRead, loadAnalysis, underLock } from './analyze';
+import type { LinkView } from './api';
 import type { ServerContext } from './context';
 import { finite } from './views';
 
-/** The link view of a row: the goal there, and every goal it may point at (one per ID). */
-export function linkViewAt(analysis: Analysis, tab: string, row: number): LinkView {
+/**
+ * The link view of a row: the goal there, and every goal it may point at (one per ID). `ownTabs`
+ * are the add-on's own tabs (reports, the ID list), named as such when the selection is on one.
+ */
+export function linkViewAt(
+  analysis: Analysis,
+  tab: string,
+  row: number,
+  ownTabs: readonly string[] = [],
+): LinkView {
   const goal = goalAt(analysis, tab, row);
-  if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row), candidates: [] };
+  if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row, ownTabs), candidates: [] };
   const below = subtreeOf(analysis, goal.index);
   const candidates = analysis.goals
     .filter((g) => g.id !== '' && analysis.links.indexByKey.get(idKey(g.id)) === g.index)
@@ -31,13 +38,13 @@ export function linkViewAt(analysis: Analysis, tab: string, row: number): LinkVi
   };
 }
 
-function noGoalReason(analysis: Analysis, tab: string, row: number): string {
-  if (tab === ROLLUP_TAB || isOwnedTab(tab)) {
+function noGoalReason(analysis: Analysis, tab: string, row: number, ownTabs: readonly string[]): string {
+  if (ownTabs.includes(tab)) {
     return `${tab} is a report: select the goal's row on its own tab.`;
   }
   if (!analysis.goalTabs.includes(tab)) {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
-    return `"${tab}" is not a goal tab (it needs ID and Goal headers). Goal tabs: ${tabs}.`;
+    return `"${tab}" is not a goal tab (it needs a header row with a Goal, Key Result or Objective column and an ID, Parent, Target or Progress column; the Columns panel maps other headers). Goal tabs: ${tabs}.`;
   }
   return noGoalMessage(tab, row);
 }
@@ -45,9 +52,9 @@ function noGoalReason(analysis: Analysis, tab: string, row: number): string {
 export function getLinkView(ctx: ServerContext): LinkView {
   const now = ctx.now();
   const active = activeSpreadsheet(ctx).getActiveRange();
-  const { analysis } = loadAnalysis(ctx, now);
+  const { read, analysis } = loadAnalysis(ctx, now);
   if (!active) return { goal: null, reason: "Select a goal's row on a goal tab.", candidates: [] };
-  return linkViewAt(analysis, active.getSheet().getName(), active.getRow());
+  return linkViewAt(analysis, active.getSheet().getName(), active.getRow(), read.ownTabs);
 }
 
 /** The workbook as read, with one cell replaced: what the sheet holds after the write, without reading again. */
@@ -80,5 +87,5 @@ export function linkToParent(
     writeParentCell(activeSpreadsheet(ctx), write);
     return withCell(read, write.tab, write.row, write.col, write.value);
   });
-  return linkViewAt(analyzeRead(after, now), tab, row);
+  return linkViewAt(analyzeRead(after, now), tab, row, after.ownTabs);
 }

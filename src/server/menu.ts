@@ -2,7 +2,8 @@
 import { ROLLUP_TAB } from '../sheets/owned';
 import { activeSpreadsheet } from './analyze';
 import type { CheckReport } from './api';
-import { type ServerContext, liveContext } from './context';
+import { liveContext, type ServerContext } from './context';
+import { compactHistoryTab, recordCheckIn } from './history';
 import { checkWorkbook } from './reports';
 import { rollUp } from './rollup';
 import { addParentDropdowns, insertGoalTab } from './setup';
@@ -19,10 +20,10 @@ export interface MenuItem {
 const MAX_LISTED_ISSUES = 8;
 
 export const HELP_TEXT = [
-  'Goal tabs: every tab with ID and Goal headers in one of its first 5 rows.',
+  'Goal tabs: every tab with a header row in its first 10 rows naming each goal (Goal, Key Result, Objective) and how it is measured or aligned (ID, Parent, Target, Progress…). The Columns panel maps other headers.',
   "A goal's Parent is the ID of the goal it contributes to, on any tab; attainment rolls up to parents.",
   'Check workbook lists problems; the sidebar links each to its cell, shows the cascade and links goals.',
-  `Roll up rewrites only the ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,
+  `Roll up rewrites only its own ${ROLLUP_TAB} tab: goal tree, attainment, status, scorecards.`,
   'Cap, floor, payout curve and other rules: the Settings tab, made with your first template goal tab.',
 ].join('\n\n');
 
@@ -45,7 +46,12 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
   const ui = () => ctx.spreadsheetApp().getUi();
   const toast = (message: string) => activeSpreadsheet(ctx).toast(message, 'MBO Cascade');
   /** An item whose action's failure becomes an alert, not Apps Script's bare "script error" toast. */
-  const item = (label: string, functionName: string, action: () => void, separatorBefore = false): MenuItem => ({
+  const item = (
+    label: string,
+    functionName: string,
+    action: () => void,
+    separatorBefore = false,
+  ): MenuItem => ({
     label,
     functionName,
     handler: () => {
@@ -62,7 +68,23 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     item('Check workbook', 'menuCheckWorkbook', () => ui().alert(checkSummary(checkWorkbook(ctx)))),
     item('Roll up', 'menuRollUp', () => {
       const done = rollUp(ctx);
-      toast(`Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.`);
+      const note = done.note ? ` ${done.note}` : '';
+      toast(
+        `Rolled up ${done.goalCount} goals and ${done.scorecardCount} scorecards into the ${done.tab} tab.${note}`,
+      );
+    }),
+    item('Record check-in', 'menuRecordCheckIn', () => {
+      const done = recordCheckIn(ctx);
+      const replaced = done.replaced > 0 ? `, replacing the ${done.replaced} recorded earlier today` : '';
+      toast(`Recorded ${done.goalCount} goals for ${done.day} in the ${done.tab} tab${replaced}.`);
+    }),
+    item('Compact History', 'menuCompactHistory', () => {
+      const done = compactHistoryTab(ctx);
+      toast(
+        done.dropped === 0
+          ? `Nothing to compact in ${done.tab}: ${done.kept} check-ins.`
+          : `Compacted ${done.tab}: kept ${done.kept} check-ins, removed ${done.dropped} (weekly for 13 weeks, then month-ends, then quarter-ends).`,
+      );
     }),
     item('Link selected row to a parent…', 'menuLinkToParent', () => openSidebar(ctx, 'link'), true),
     item('Insert goal tab from template', 'menuInsertGoalTab', () => {

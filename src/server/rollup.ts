@@ -1,21 +1,29 @@
-// The Roll up endpoint: analyse under the document lock and replace the Roll-up tab with the report.
+// The Roll up endpoint: analyse under the document lock and replace our report tab with the report.
 import { buildRollupReport } from '../report/rollup-table';
-import { ROLLUP_TAB } from '../sheets/owned';
 import { readWorkbook } from '../sheets/read';
 import { replaceRollupTab } from '../sheets/rollup';
-import type { RollupSummary } from './api';
 import { activeSpreadsheet, analyzeRead } from './analyze';
+import type { RollupSummary } from './api';
 import type { ServerContext } from './context';
+import { loadHistory } from './history';
 
 export function rollUp(ctx: ServerContext): RollupSummary {
   const now = ctx.now();
   const spreadsheet = activeSpreadsheet(ctx);
-  const writer = { spreadsheet, app: ctx.spreadsheetApp(), charts: ctx.charts(), lock: ctx.lockService().getDocumentLock() };
-  const report = replaceRollupTab(writer, () =>
-    buildRollupReport(analyzeRead(readWorkbook(spreadsheet), now), now.toISOString()),
-  );
+  const writer = {
+    spreadsheet,
+    app: ctx.spreadsheetApp(),
+    charts: ctx.charts(),
+    lock: ctx.lockService().getDocumentLock(),
+  };
+  const { report, tab } = replaceRollupTab(writer, () => {
+    const read = readWorkbook(spreadsheet);
+    const analysis = analyzeRead(read, now);
+    return buildRollupReport(analysis, now.toISOString(), loadHistory(ctx, read, analysis));
+  });
   return {
-    tab: ROLLUP_TAB,
+    tab: tab.name,
+    note: tab.note,
     goalCount: report.goalCount,
     scorecardCount: report.scorecardCount,
     computedAt: now.toISOString(),

@@ -1,15 +1,19 @@
 // Endpoints that set a workbook up: a goal tab from the template (and Settings), Parent dropdowns, jumping to a cell.
-import { addParentDropdowns as writeDropdowns, uniqueIds } from '../sheets/dropdowns';
-import { decimalSeparatorOf } from '../sheets/locale';
+
+import { decimalSeparatorOf } from '../core/locale';
+import { uniqueIds, addParentDropdowns as writeDropdowns } from '../sheets/dropdowns';
 import { selectCell as select } from '../sheets/select';
 import { ensureSettingsTab, insertGoalTab as insertTab } from '../sheets/template';
-import type { CellRef } from './api';
 import { activeSpreadsheet, loadAnalysis, underLock } from './analyze';
+import type { CellRef } from './api';
 import type { ServerContext } from './context';
 
 export function insertGoalTab(ctx: ServerContext, name: string): { tab: string; settingsCreated: boolean } {
   const spreadsheet = activeSpreadsheet(ctx);
-  const settingsCreated = ensureSettingsTab(spreadsheet, decimalSeparatorOf(spreadsheet.getSpreadsheetLocale()));
+  const settingsCreated = ensureSettingsTab(
+    spreadsheet,
+    decimalSeparatorOf(spreadsheet.getSpreadsheetLocale()),
+  );
   const sheet = insertTab({ spreadsheet, app: ctx.spreadsheetApp() }, name);
   return { tab: sheet.getName(), settingsCreated };
 }

@@ -1,4 +1,5 @@
 // Turns an analysis into the plain JSON shapes of api.ts: numbers, strings and arrays only, wording from the catalogue.
+import { type HistoryAnalysis, trendOf } from '../core/history';
 import { describeIssue, type Issue } from '../core/issues';
 import type { Analysis } from '../core/workbook';
 import type { GoalView, IssueView } from './api';
@@ -27,11 +28,21 @@ export function countIssues(issues: readonly Issue[]): Counts {
 /** NaN or Infinity would not survive google.script.run's JSON; they never should occur, but null is safe. */
 export const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
 
+/** How many check-ins a goal's trend shows: a sparkline's worth, so the payload stays bounded however long History is. */
+export const TREND_POINTS = 12;
+
+/** A fraction to three decimals (a tenth of a percent): all a 300px sidebar shows, and fewer bytes to send. */
+const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
+
 /**
  * Every goal with its results. Links between goals on a cycle are left out of `children`, and cycle
- * members are roots, so a client walking from the roots sees each goal once and never loops.
+ * members are roots, so a client walking from the roots sees each goal once and never loops. With History, each
+ * goal with check-ins gets its trend (its last TREND_POINTS final attainments) and its change since the last check-in.
  */
-export function goalViews(analysis: Analysis): { roots: string[]; goals: GoalView[] } {
+export function goalViews(
+  analysis: Analysis,
+  history?: HistoryAnalysis,
+): { roots: string[]; goals: GoalView[] } {
   const { parentOf, onCycle } = analysis.links;
   const roots: string[] = [];
   const goals = analysis.goals.map((g, i): GoalView => {
@@ -39,7 +50,7 @@ export function goalViews(analysis: Analysis): { roots: string[]; goals: GoalVie
     const p = parentOf[i];
     const isRoot = p < 0 || onCycle[i] === 1;
     if (isRoot) roots.push(g.id);
-    return {
+    const view: GoalView = {
       id: g.id,
       title: g.title,
       owner: g.owner,
@@ -57,6 +68,14 @@ export function goalViews(analysis: Analysis): { roots: string[]; goals: GoalVie
       status: r.status,
       onCycle: r.onCycle,
     };
+    const checkIns = history?.checkIns(i);
+    if (checkIns !== undefined && checkIns.length > 0) {
+      const trend = trendOf(checkIns, view.final, analysis.today ?? Number.POSITIVE_INFINITY);
+      if (trend.finals.length > 0) view.trend = trend.finals.slice(-TREND_POINTS).map(thousandths);
+      if (trend.sinceLast !== null && Number.isFinite(trend.sinceLast))
+        view.sinceLast = thousandths(trend.sinceLast);
+    }
+    return view;
   });
   return { roots, goals };
 }

@@ -2,9 +2,9 @@
 import { idKey } from '../core/graph';
 import { findHeader } from '../core/table';
 import type { TabInput } from '../core/workbook';
-import { safeGrid } from './cell-text';
+import { TEXT_FORMAT } from './cell-text';
 import type { SheetPort, SpreadsheetAppPort, SpreadsheetPort } from './gas';
-import { IDS_TAB } from './owned';
+import { freeName, IDS_TAB, markTab, tabRoles } from './owned';
 import { fitSheet } from './size';
 
 export const PARENT_HELP =
@@ -30,9 +30,12 @@ export function addParentDropdowns(
   const selection = spreadsheet.getActiveRange();
   const list = idsSheet(spreadsheet);
   // Exactly one row per ID, so the dropdown lists no blanks.
-  fitSheet(list, Math.max(ids.length, 1), 1);
+  const rows = Math.max(ids.length, 1);
+  fitSheet(list, rows, 1);
   list.clearContents();
-  if (ids.length > 0) list.getRange(1, 1, ids.length, 1).setValues(safeGrid(ids.map((id) => [id])));
+  // Plain text before the IDs go in, as they are: `1.10`, `007` or `1/2` must stay the IDs they are.
+  list.getRange(1, 1, rows, 1).setNumberFormat(TEXT_FORMAT);
+  if (ids.length > 0) list.getRange(1, 1, ids.length, 1).setValues(ids.map((id) => [id]));
   const source = list.getRange(1, 1, list.getMaxRows(), 1);
   const rule = app
     .newDataValidation()
@@ -58,10 +61,20 @@ export function addParentDropdowns(
   return { columns };
 }
 
+/**
+ * Our ID list: the tab marked as it (under any name), else a new hidden one, marked, named `_mbo_ids`
+ * or, if a tab of the user's has that name, `_mbo_ids (2)`, ...: a tab we did not make is never reused.
+ */
 function idsSheet(spreadsheet: SpreadsheetPort): SheetPort {
-  const existing = spreadsheet.getSheetByName(IDS_TAB);
-  if (existing) return existing;
-  const sheet = spreadsheet.insertSheet(IDS_TAB, spreadsheet.getNumSheets());
+  const tabs = tabRoles(spreadsheet);
+  const ours = tabs.find((tab) => tab.role === 'ids');
+  if (ours) return ours.sheet;
+  const name = freeName(
+    tabs.map((tab) => tab.name),
+    IDS_TAB,
+  );
+  const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
+  markTab(sheet, 'ids');
   sheet.hideSheet();
   return sheet;
 }

@@ -13,9 +13,17 @@ type R = GoogleAppsScript.Spreadsheet.Range;
 export interface RangePort
   extends Pick<
     R,
-    'getValues' | 'getFormulas' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation'
+    | 'getValues'
+    | 'getFormulas'
+    | 'getNumberFormat'
+    | 'getRow'
+    | 'getColumn'
+    | 'getNumRows'
+    | 'getNumColumns'
+    | 'getA1Notation'
   > {
   getSheet(): SheetPort;
+  getMergedRanges(): RangePort[];
   setValues(values: unknown[][]): unknown;
   setValue(value: unknown): unknown;
   setNumberFormat(numberFormat: string): unknown;
@@ -28,7 +36,15 @@ export interface RangePort
 export interface SheetPort
   extends Pick<
     Sh,
-    'getName' | 'getIndex' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'deleteRows' | 'deleteColumns'
+    | 'getName'
+    | 'getIndex'
+    | 'getMaxRows'
+    | 'getMaxColumns'
+    | 'getLastRow'
+    | 'getLastColumn'
+    | 'setFrozenRows'
+    | 'deleteRows'
+    | 'deleteColumns'
   > {
   getDataRange(): RangePort;
   getRange(row: number, column: number, numRows?: number, numColumns?: number): RangePort;
@@ -42,15 +58,35 @@ export interface SheetPort
   setConditionalFormatRules(rules: ConditionalFormatRulePort[]): void;
   newChart(): EmbeddedChartBuilderPort;
   insertChart(chart: EmbeddedChartPort): void;
+  /** Marks the sheet with a key and value that travel with it and go when it is deleted. */
+  addDeveloperMetadata(key: string, value: string): unknown;
 }
 
-export interface SpreadsheetPort extends Pick<S, 'getSpreadsheetLocale' | 'getNumSheets' | 'toast'> {
+export interface SpreadsheetPort
+  extends Pick<S, 'getSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'getNumSheets' | 'toast'> {
   getSheets(): SheetPort[];
   getSheetByName(name: string): SheetPort | null;
   getActiveRange(): RangePort | null;
   /** Inserts at a 0-based position and makes the new sheet active, as Sheets does. */
   insertSheet(sheetName: string, sheetIndex: number): SheetPort;
   deleteSheet(sheet: SheetPort): void;
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderPort;
+  getRangeByName(name: string): RangePort | null;
+}
+
+export interface DeveloperMetadataFinderPort {
+  withKey(key: string): this;
+  find(): DeveloperMetadataPort[];
+}
+
+export interface DeveloperMetadataPort
+  extends Pick<GoogleAppsScript.Spreadsheet.DeveloperMetadata, 'getKey' | 'getValue'> {
+  getLocation(): DeveloperMetadataLocationPort;
+}
+
+export interface DeveloperMetadataLocationPort {
+  /** The sheet the metadata sits on (also for metadata on one of its rows or columns); null for the spreadsheet's own. */
+  getSheet(): SheetPort | null;
 }
 
 export interface DataValidationPort
@@ -135,6 +171,9 @@ export type RealFitsPorts = [
   Fits<R, RangePort>,
   Fits<Sh, SheetPort>,
   Fits<S, SpreadsheetPort>,
+  Fits<GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder, DeveloperMetadataFinderPort>,
+  Fits<GoogleAppsScript.Spreadsheet.DeveloperMetadata, DeveloperMetadataPort>,
+  Fits<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, DeveloperMetadataLocationPort>,
   Fits<GoogleAppsScript.Spreadsheet.DataValidationBuilder, DataValidationBuilderPort>,
   Fits<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, ConditionalFormatRuleBuilderPort>,
   Fits<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, EmbeddedChartBuilderPort>,

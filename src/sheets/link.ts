@@ -2,7 +2,7 @@
 import { idKey } from '../core/graph';
 import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
-import { safeText } from './cell-text';
+import { textFor } from './cell-text';
 import type { SpreadsheetPort } from './gas';
 import { noTabMessage } from './select';
 
@@ -29,9 +29,10 @@ export function noGoalMessage(tab: string, row: number): string {
   return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
 }
 
-/** The goal in a sheet row, or null. */
+/** The goal in a sheet row, or null; a key result rather than the objective made from the same row's Objective text. */
 export function goalAt(analysis: Analysis, tab: string, row: number): Goal | null {
-  return analysis.goals.find((g) => g.tab === tab && g.row === row) ?? null;
+  const here = analysis.goals.filter((g) => g.tab === tab && g.row === row);
+  return here.find((g) => !g.synthesized) ?? here[0] ?? null;
 }
 
 /** The goal and everything below it: linking it to any of them would close a loop. Iterative, cycle-safe. */
@@ -65,11 +66,18 @@ export function planParentWrite(
       `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: select the row again.`,
     );
   }
+  if (goal.columns.objective !== undefined && !goal.synthesized) {
+    const p = analysis.links.parentOf[goal.index];
+    const objective = p === -1 ? null : analysis.goals[p];
+    throw new LinkRefused(
+      objective === null
+        ? `"${goal.title}" is a key result: it trees up to the objective in its Objective cell. Fill that cell.`
+        : `"${goal.title}" is a key result of "${objective.title}": change its Objective cell, or align the objective by its Parent cell on row ${objective.row}.`,
+    );
+  }
   const col = goal.columns.parent;
   if (col === undefined) {
-    throw new LinkRefused(
-      `Tab "${goal.tab}" has no Parent column: add one, then link again.`,
-    );
+    throw new LinkRefused(`Tab "${goal.tab}" has no Parent column: add one, then link again.`);
   }
   // '' unlinks: no parent to look up (-1 is no goal's index and in no subtree).
   const wanted = request.parentId.trim();
@@ -78,16 +86,33 @@ export function planParentWrite(
   if (parentIndex === goal.index) throw new LinkRefused(`${goal.id} cannot be its own parent.`);
   if (subtreeOf(analysis, goal.index).has(parentIndex)) {
     const parent = analysis.goals[parentIndex];
-    throw new LinkRefused(
-      `${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`,
-    );
+    throw new LinkRefused(`${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`);
   }
-  return { tab: goal.tab, row: goal.row, col, value: wanted && analysis.goals[parentIndex].id, goal };
+  return {
+    tab: goal.tab,
+    row: goal.row,
+    col,
+    value: wanted && parentReference(analysis.goals[parentIndex]),
+    goal,
+  };
 }
 
-/** Writes the planned Parent cell: one getRange, one setValue, nothing else. */
+/**
+ * How a Parent cell names a goal: by its ID where the sheet gives one; by its title where the ID is generated
+ * (`Sales!12` moves when rows are inserted, the title does not).
+ */
+export function parentReference(parent: Goal): string {
+  return parent.columns.id !== undefined ? parent.id : parent.title;
+}
+
+/**
+ * Writes the planned Parent cell: one getRange, one look at its number format, one setValue, nothing
+ * else. The ID goes in as text (`1.10` stays `1.10`, not the number 1.1): as it is into a plain-text
+ * cell, with a leading apostrophe into any other, whose format is left as the user set it.
+ */
 export function writeParentCell(spreadsheet: SpreadsheetPort, write: ParentWrite): void {
   const sheet = spreadsheet.getSheetByName(write.tab);
   if (!sheet) throw new LinkRefused(noTabMessage(write.tab));
-  sheet.getRange(write.row, write.col).setValue(safeText(write.value));
+  const cell = sheet.getRange(write.row, write.col);
+  cell.setValue(textFor(cell.getNumberFormat(), write.value));
 }

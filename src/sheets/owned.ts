@@ -1,15 +1,86 @@
-// Names of the tabs the add-on owns (it may replace or delete them); every other tab belongs to the user.
+// Which tabs the add-on made (and so may replace or delete): the ones it marked with developer metadata. Every other tab belongs to the user, whatever its name.
+import { chooseTab, REPORT_RANGE_NAME, REPORT_TAB } from '../report/report-tab';
+import type { SheetPort, SpreadsheetPort } from './gas';
 
-/** The roll-up report, replaced as a whole by each Roll up. */
-export const ROLLUP_TAB = 'Roll-up';
-/** Hidden list of every goal ID, the source of the Parent dropdowns. */
+/** The report's usual name; it takes `Roll-up (2)`, ... when a tab of the user's holds it. */
+export const ROLLUP_TAB = REPORT_TAB;
+/** Usual name of the hidden list of every goal ID, the source of the Parent dropdowns. */
 export const IDS_TAB = '_mbo_ids';
 /** Prefix of the tabs a Roll up builds in and parks the old report under while it swaps them. */
 export const WORK_TAB_PREFIX = '_mbo_';
+/**
+ * The check-in log Record check-in appends to; the add-on's by name, like Roll-up, but people may read and edit it
+ * (it is validated like a goal tab). A tab of that name that reads as a goal tab is still read as goals.
+ */
+export const HISTORY_TAB = 'History';
 /** Where Settings lives; created by the add-on on first use, then the user's to edit. */
 export const SETTINGS_TAB = 'Settings';
 
-/** True for tabs the add-on writes wholesale: never read as goal tabs, never shown as the user's. */
-export function isOwnedTab(name: string): boolean {
-  return name === ROLLUP_TAB || name.startsWith(WORK_TAB_PREFIX);
+/**
+ * The developer-metadata key on every tab the add-on makes; the value says what the tab is. Metadata
+ * stays with its sheet through renames and moves, and goes when the sheet is deleted.
+ */
+export const OWNER_KEY = 'mbo-cascade:tab';
+
+/** What a tab of ours is: a Roll-up report (or one being built or swapped out), or the ID list. */
+export type OwnedRole = 'report' | 'ids';
+
+/** Names the add-on keeps for its own tabs (`Roll-up` in any case, `_mbo_...`): a new goal tab may not take one. */
+export function isReservedTabName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === ROLLUP_TAB.toLowerCase() || lower.startsWith(WORK_TAB_PREFIX);
+}
+
+/** Marks a tab the add-on has just made. */
+export function markTab(sheet: SheetPort, role: OwnedRole): void {
+  sheet.addDeveloperMetadata(OWNER_KEY, role);
+}
+
+/**
+ * The tabs marked as ours, by name, with their role: one search of the spreadsheet's metadata (a few
+ * calls per tab found), and the sheet of the named range the command line leaves on the report of an
+ * .xlsx opened in Sheets.
+ */
+export function markedTabs(spreadsheet: SpreadsheetPort): Map<string, OwnedRole> {
+  const roles = new Map<string, OwnedRole>();
+  try {
+    const fromFile = spreadsheet.getRangeByName(REPORT_RANGE_NAME);
+    if (fromFile) roles.set(fromFile.getSheet().getName(), 'report');
+  } catch {
+    // Its sheet is gone (replaced by a Roll up here): the name points nowhere, and no tab is ours by it.
+  }
+  for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(OWNER_KEY).find()) {
+    const role = metadata.getValue();
+    const sheet = role === 'report' || role === 'ids' ? metadata.getLocation().getSheet() : null;
+    if (sheet) roles.set(sheet.getName(), role as OwnedRole);
+  }
+  return roles;
+}
+
+/** A tab and what it is to the add-on (null: the user's). */
+export interface TabRole {
+  sheet: SheetPort;
+  name: string;
+  role: OwnedRole | null;
+}
+
+/** A name like `base` (`base (2)`, ...) that none of `names` holds, compared as Sheets compares tab names. */
+export const freeName = (names: readonly string[], base: string): string =>
+  chooseTab(
+    names.map((name) => ({ name, ours: false })),
+    base,
+  ).name;
+
+/** Every tab in order, with its role. */
+export function tabRoles(spreadsheet: SpreadsheetPort): TabRole[] {
+  const marked = markedTabs(spreadsheet);
+  return spreadsheet.getSheets().map((sheet) => {
+    const name = sheet.getName();
+    return { sheet, name, role: marked.get(name) ?? null };
+  });
+}
+
+/** True for the check-in log's tab, whatever the case and spacing of its name. */
+export function isHistoryTab(name: string): boolean {
+  return name.trim().toLowerCase() === HISTORY_TAB.toLowerCase();
 }

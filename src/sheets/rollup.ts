@@ -1,6 +1,7 @@
-// Writes the Roll-up tab: built complete in a fresh work tab, then swapped in; on any failure the old tab and the user's tabs stay as they were.
-import { type Block, type Box, PERCENT_FORMAT, type RollupReport } from '../report/rollup-table';
-import { safeGrid } from './cell-text';
+// Writes the Roll-up report: built complete in a fresh work tab, then swapped in for our previous report; on any failure every tab stays as it was, and a tab the user made is never written or deleted.
+
+import { chooseTab, type TabChoice } from '../report/report-tab';
+import { type Box, PERCENT_FORMAT, type RollupReport, TEXT_FORMAT } from '../report/rollup-table';
 import type {
   ChartsPort,
   ConditionalFormatRulePort,
@@ -10,12 +11,12 @@ import type {
   SpreadsheetPort,
 } from './gas';
 import { withDocumentLock } from './lock';
-import { ROLLUP_TAB, WORK_TAB_PREFIX } from './owned';
+import { freeName, markTab, type TabRole, tabRoles, WORK_TAB_PREFIX } from './owned';
 import { fitSheet } from './size';
 
-/** The new report is built here, then renamed to Roll-up. */
+/** The new report is built under this name (or `... (2)` if a tab of the user's holds it), then renamed. */
 export const ROLLUP_BUILD_TAB = `${WORK_TAB_PREFIX}rollup_new`;
-/** The old report waits here while the new one takes its name, then is deleted. */
+/** The old report waits under this name while the new one takes its name, then is deleted. */
 export const ROLLUP_OLD_TAB = `${WORK_TAB_PREFIX}rollup_old`;
 
 export interface RollupWriter {
@@ -26,48 +27,75 @@ export interface RollupWriter {
   lock: LockPort | null;
 }
 
+/** The report as written, and where. */
+export interface RollupWritten {
+  report: RollupReport;
+  /** The tab the report is in, and a note for the user when it could not take its usual name. */
+  tab: TabChoice;
+}
+
 /**
- * Replaces the Roll-up tab with the report `build` makes. `build` runs under the document lock, so
- * it reads the workbook after any other Roll up has finished: two presses give one consistent tab.
+ * Writes the report `build` makes into our report tab: `Roll-up`, or `Roll-up (2)`, ... when a tab
+ * the user made holds that name (see chooseTab). `build` runs under the document lock, so it reads
+ * the workbook after any other Roll up has finished: two presses give one consistent tab.
  */
-export function replaceRollupTab(writer: RollupWriter, build: () => RollupReport): RollupReport {
+export function replaceRollupTab(writer: RollupWriter, build: () => RollupReport): RollupWritten {
   return withDocumentLock(
     writer.lock,
     () => writer.app.flush(),
     () => {
       const report = build();
-      swapIn(writer, report);
-      return report;
+      return { report, tab: swapIn(writer, report) };
     },
   );
 }
 
-/** Builds the report in a work tab, then swaps it for the old Roll-up; undoes every step on failure. */
-function swapIn(writer: RollupWriter, report: RollupReport): void {
+const isWorkTab = (tab: TabRole): boolean => tab.name.toLowerCase().startsWith(`${WORK_TAB_PREFIX}rollup_`);
+
+/**
+ * Builds the report in a work tab (marked as ours before anything is written to it), then swaps it
+ * for our old report; undoes every step on failure. Only tabs of ours (marked, or unmarked reports)
+ * are renamed or deleted, and work-named tabs that hold nothing.
+ */
+function swapIn(writer: RollupWriter, report: RollupReport): TabChoice {
   const { spreadsheet } = writer;
-  dropLeftovers(spreadsheet);
-  const old = spreadsheet.getSheetByName(ROLLUP_TAB);
+  const tabs = tabRoles(spreadsheet);
+  const live = tabs.filter((tab) => !isWorkTab(tab));
+  const choice = chooseTab(live.map((tab) => ({ name: tab.name, ours: tab.role === 'report' })));
+  const old = choice.replacesOurs ? live.find((tab) => tab.name === choice.name)! : null;
+  const names = live.map((tab) => tab.name);
+  // A run killed mid-way (Apps Script stops at 6 minutes, where `finally` never runs) can leave work
+  // tabs behind; we hold the lock, so nobody else is using them. Ours go (this run writes the report
+  // again); so does a work-named tab holding nothing (one whose marking failed). Any other is the user's.
+  for (const tab of tabs.filter(isWorkTab)) {
+    if (tab.role === 'report' || tab.sheet.getLastRow() === 0) spreadsheet.deleteSheet(tab.sheet);
+    else names.push(tab.name);
+  }
+  const buildName = freeName(names, ROLLUP_BUILD_TAB);
+  const parkName = freeName([...names, buildName], ROLLUP_OLD_TAB);
   // Before the old report, so the new one takes its place in the tab bar; else last.
-  const position = old ? old.getIndex() - 1 : spreadsheet.getNumSheets();
-  const fresh = spreadsheet.insertSheet(ROLLUP_BUILD_TAB, position);
-  let parked: SheetPort | null = null;
+  const position = old ? old.sheet.getIndex() - 1 : spreadsheet.getNumSheets();
+  const fresh = spreadsheet.insertSheet(buildName, position);
+  let parked = false;
   let renamed = false;
   try {
+    markTab(fresh, 'report');
     fillReport(writer, fresh, report);
     if (old) {
-      old.setName(ROLLUP_OLD_TAB);
-      parked = old;
+      old.sheet.setName(parkName);
+      parked = true;
     }
-    fresh.setName(ROLLUP_TAB);
+    fresh.setName(choice.name);
     renamed = true;
-    if (parked) spreadsheet.deleteSheet(parked);
+    if (old) spreadsheet.deleteSheet(old.sheet);
   } catch (error) {
     // Undo in reverse; each step on its own, so one failing undo does not stop the others.
-    attempt(() => renamed && fresh.setName(ROLLUP_BUILD_TAB));
-    attempt(() => parked?.setName(ROLLUP_TAB));
+    attempt(() => renamed && fresh.setName(buildName));
+    attempt(() => parked && old?.sheet.setName(old.name));
     attempt(() => spreadsheet.deleteSheet(fresh));
     throw error;
   }
+  return choice;
 }
 
 function attempt(step: () => unknown): void {
@@ -78,34 +106,18 @@ function attempt(step: () => unknown): void {
   }
 }
 
-/**
- * A run killed mid-way (Apps Script stops at 6 minutes, where `finally` never runs) can leave work
- * tabs behind. They are ours and we hold the lock, so nobody else is using them.
- */
-function dropLeftovers(spreadsheet: SpreadsheetPort): void {
-  const staleBuild = spreadsheet.getSheetByName(ROLLUP_BUILD_TAB);
-  if (staleBuild) spreadsheet.deleteSheet(staleBuild);
-  const staleOld = spreadsheet.getSheetByName(ROLLUP_OLD_TAB);
-  if (staleOld) {
-    // A parked old report only survives if the swap died after renaming it: bring it back if the
-    // new one never took its name, else it is garbage.
-    if (spreadsheet.getSheetByName(ROLLUP_TAB)) spreadsheet.deleteSheet(staleOld);
-    else staleOld.setName(ROLLUP_TAB);
-  }
-}
-
 const range = (sheet: SheetPort, box: Box) => sheet.getRange(box.row, box.col, box.numRows, box.numCols);
 
-function writeBlock(sheet: SheetPort, block: Block): void {
-  range(sheet, block).setValues(safeGrid(block.values));
-}
-
-/** Every value block with one setValues, then formats: a fixed number of calls whatever the row count. */
+/** Formats, then every value block with one setValues: a fixed number of calls whatever the row count. */
 function fillReport(writer: RollupWriter, sheet: SheetPort, report: RollupReport): void {
   fitSheet(sheet, report.rows, report.columns);
-  for (const block of [report.note, report.goals, report.scorecards, report.chartData])
-    writeBlock(sheet, block);
+  // Formats first: Sheets reads what is written by the format of the cell it lands in. Every text
+  // cell of the report is in a plain-text box (test/sheets/rollup-table.test.ts), so it goes in as
+  // it is and stays that text: `1.10` is not 1.1, `1/2` not a date, `=X` not a formula.
+  for (const box of report.text) range(sheet, box).setNumberFormat(TEXT_FORMAT);
   for (const box of report.percent) range(sheet, box).setNumberFormat(PERCENT_FORMAT);
+  for (const block of [report.note, report.goals, report.scorecards, report.chartData])
+    range(sheet, block).setValues(block.values);
   for (const box of report.bold) range(sheet, box).setFontWeight('bold');
   sheet.setFrozenRows(report.frozenRows);
   for (const { col, width } of report.widths) sheet.setColumnWidth(col, width);

@@ -1,9 +1,10 @@
 // Sets up a workbook: a goal tab with the recognised headers, dropdowns and formats, and the Settings tab on first use.
-import { settingsRows } from '../core/settings';
+
 import { DEFAULT_SETTINGS } from '../core/model';
+import { settingsRows } from '../core/settings';
 import type { SheetPort, SpreadsheetAppPort, SpreadsheetPort } from './gas';
 import { addFilledTab } from './new-tab';
-import { isOwnedTab, SETTINGS_TAB } from './owned';
+import { isReservedTabName, SETTINGS_TAB } from './owned';
 
 /** The headers of a new goal tab, in the order people fill them in. */
 export const TEMPLATE_HEADERS = [
@@ -57,7 +58,7 @@ export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string
   const taken = new Set(spreadsheet.getSheets().map((s) => s.getName().toLowerCase()));
   const name = asked.trim();
   if (name) {
-    if (isOwnedTab(name) || name.toLowerCase() === SETTINGS_TAB.toLowerCase()) {
+    if (isReservedTabName(name) || name.toLowerCase() === SETTINGS_TAB.toLowerCase()) {
       throw new Error(`"${name}" is a name MBO Cascade keeps for its own tabs: choose another.`);
     }
     if (taken.has(name.toLowerCase()))

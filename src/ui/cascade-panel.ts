@@ -26,6 +26,10 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
         className: 'action',
         title: 'Writes every goal’s attainment and each owner’s scorecard to the Roll-up tab',
       }),
+      button('Record check-in', () => void recordCheckIn(), {
+        title:
+          'Adds today’s figures, confidence and notes of every goal to the History tab (today’s earlier check-in is replaced)',
+      }),
       button('Refresh', () => void load()),
     ),
     notice.element,
@@ -51,7 +55,21 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     if (!result) return;
     workbookChanged();
     notice.success(
-      `Wrote ${plural(result.goalCount, 'goal')} and ${plural(result.scorecardCount, 'scorecard')} to the ${result.tab} tab.`,
+      `Wrote ${plural(result.goalCount, 'goal')} and ${plural(result.scorecardCount, 'scorecard')} to the ${result.tab} tab.` +
+        (result.note ? ` ${result.note}` : ''),
+    );
+  }
+
+  async function recordCheckIn(): Promise<void> {
+    const result = await progress.run('Recording the check-in…', notice, () => call('recordCheckIn'));
+    if (!result) return;
+    workbookChanged();
+    // The tree again, with the new check-in in each trend; then the message (loading clears the notice).
+    await load();
+    const replaced =
+      result.replaced > 0 ? `, replacing ${plural(result.replaced, 'row')} of earlier today` : '';
+    notice.success(
+      `Recorded ${plural(result.goalCount, 'goal')} for ${result.day} in the ${result.tab} tab${replaced}.`,
     );
   }
 
@@ -79,6 +97,7 @@ function describe(view: CascadeView): string {
   const parts = [plural(view.goals.length, 'goal'), plural(gaps, 'alignment gap')];
   if (cycled > 0) parts.push(`${cycled} on a cycle`);
   if (view.counts.error > 0) parts.push(plural(view.counts.error, 'error'));
+  parts.push(view.lastCheckIn ? `last check-in ${view.lastCheckIn}` : 'no check-in yet');
   return parts.join(' · ');
 }
 

@@ -12,7 +12,10 @@ const SEVERITIES: { severity: Severity; heading: string; one: string; many: stri
   { severity: 'info', heading: 'Info', one: 'info', many: 'info' },
 ];
 
-export function createCheckPanel({ progress, workbookChanged }: PanelContext): Panel {
+/** Issues whose fix is a column map: their tab gets a "Map columns" button. */
+const MAPPABLE = new Set(['unread-tab', 'no-goal-tabs']);
+
+export function createCheckPanel({ progress, workbookChanged, showPanel }: PanelContext): Panel {
   const notice = createNotice();
   const summary = el('div', { className: 'summary' });
   const list = el('div', { className: 'issues' });
@@ -37,9 +40,9 @@ export function createCheckPanel({ progress, workbookChanged }: PanelContext): P
     replaceChildren(
       summary,
       ...renderSummary(report),
-      report.goalTabs.length === 0 && renderNoGoalTabs(insertGoalTab),
+      report.goalTabs.length === 0 && renderNoGoalTabs(insertGoalTab, () => showPanel('Columns')),
     );
-    replaceChildren(list, ...renderGroups(report.issues, select));
+    replaceChildren(list, ...renderGroups(report.issues, { select, mapColumns }));
   }
 
   async function insertGoalTab(): Promise<void> {
@@ -49,6 +52,10 @@ export function createCheckPanel({ progress, workbookChanged }: PanelContext): P
     await check();
     const settings = made.settingsCreated ? ' and a Settings tab with the default rules' : '';
     notice.success(`Added the goal tab ${made.tab}${settings}.`);
+  }
+
+  function mapColumns(issue: IssueView): void {
+    showPanel('Columns', issue.tab);
   }
 
   function select(issue: IssueView): void {
@@ -90,7 +97,7 @@ function renderSummary(report: CheckReport): Node[] {
   return [counts, scope];
 }
 
-function renderNoGoalTabs(insert: () => void): HTMLElement {
+function renderNoGoalTabs(insert: () => void, mapColumns: () => void): HTMLElement {
   return el(
     'div',
     { className: 'card' },
@@ -98,13 +105,23 @@ function renderNoGoalTabs(insert: () => void): HTMLElement {
     el(
       'p',
       { className: 'secondary small' },
-      'A goal tab is any tab whose header row has an ID column and a Goal column.',
+      'A goal tab has a header row (in its first 10 rows) with a Goal column and an ID, Parent, Target or Actual column. Tabs with other headers: say what their columns hold.',
     ),
-    button('Insert goal tab from template', insert, { className: 'create' }),
+    el(
+      'div',
+      { className: 'toolbar' },
+      button('Insert goal tab from template', insert, { className: 'create' }),
+      button('Map columns of my tabs', mapColumns),
+    ),
   );
 }
 
-function renderGroups(issues: IssueView[], select: (issue: IssueView) => void): Node[] {
+interface IssueActions {
+  select(issue: IssueView): void;
+  mapColumns(issue: IssueView): void;
+}
+
+function renderGroups(issues: IssueView[], actions: IssueActions): Node[] {
   if (issues.length === 0) {
     return [el('p', { className: 'empty success' }, 'No issues: every goal tab reads cleanly.')];
   }
@@ -123,7 +140,7 @@ function renderGroups(issues: IssueView[], select: (issue: IssueView) => void): 
             'div',
             { className: 'tab-group' },
             el('h3', {}, tab || 'Workbook'),
-            el('ul', { className: 'issue-list' }, ...tabIssues.map((issue) => renderIssue(issue, select))),
+            el('ul', { className: 'issue-list' }, ...tabIssues.map((issue) => renderIssue(issue, actions))),
           ),
         ),
       ),
@@ -144,7 +161,7 @@ function groupByTab(issues: IssueView[]): Map<string, IssueView[]> {
   return byTab;
 }
 
-function renderIssue(issue: IssueView, select: (issue: IssueView) => void): HTMLElement {
+function renderIssue(issue: IssueView, actions: IssueActions): HTMLElement {
   const where = [issue.row > 0 ? cellLabel(issue.row, issue.col) : '', issue.column, issue.goalId]
     .filter((part) => part !== '')
     .join(' · ');
@@ -160,10 +177,21 @@ function renderIssue(issue: IssueView, select: (issue: IssueView) => void): HTML
       el('div', { className: 'issue-message' }, issue.message),
       where && el('div', { className: 'secondary small' }, where),
     ),
-    canSelect &&
-      button('Select', () => select(issue), {
-        className: 'small-button',
-        title: `Go to ${issue.tab}, ${cellLabel(issue.row, issue.col)}`,
-      }),
+    el(
+      'div',
+      { className: 'issue-actions' },
+      canSelect &&
+        button('Select', () => actions.select(issue), {
+          className: 'small-button',
+          title: `Go to ${issue.tab}, ${cellLabel(issue.row, issue.col)}`,
+        }),
+      MAPPABLE.has(issue.code) &&
+        button('Map columns', () => actions.mapColumns(issue), {
+          className: 'small-button',
+          title: issue.tab
+            ? `Say what the columns of ${issue.tab} hold`
+            : 'Say what the columns of your tabs hold',
+        }),
+    ),
   );
 }

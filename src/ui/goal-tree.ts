@@ -3,6 +3,7 @@ import type { CascadeView, GoalView } from '../server/api';
 import { button, el, replaceChildren } from './dom';
 import { idKey, matchesQuery, percent, points, statusClass } from './format';
 import { highlight } from './highlight';
+import { sparkline } from './sparkline';
 
 /** Levels shown open the first time a goal appears: the top goals and their children. */
 const OPEN_BELOW_DEPTH = 2;
@@ -147,6 +148,7 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
         goal.owner && ' · ',
         figures.join(' · '),
       ),
+      (goal.sinceLast !== undefined || (goal.trend?.length ?? 0) > 1) && trendLine(goal),
       goal.gap !== null &&
         el(
           'span',
@@ -161,6 +163,28 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
     ],
     onClick,
     { className: 'goal', title: `${goal.tab}, row ${goal.row}: click to go there` },
+  );
+}
+
+/** The goal's sparkline (two check-ins or more) and its change since the last check-in: `▲ 5 pts since last check-in`. */
+function trendLine(goal: GoalView): HTMLElement {
+  const values = goal.trend ?? [];
+  const label = `Trend over ${values.length} check-in${values.length === 1 ? '' : 's'}: ${percent(values[0])} to ${percent(values[values.length - 1])}`;
+  const change = goal.sinceLast;
+  const direction =
+    change === undefined || Math.round(change * 100) === 0 ? 'flat' : change > 0 ? 'up' : 'down';
+  const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
+  return el(
+    'span',
+    { className: 'trend small secondary', title: label },
+    // One check-in is no trend yet: a line needs two points.
+    values.length > 1 && sparkline(values, label),
+    change !== undefined &&
+      el(
+        'span',
+        { className: `trend-change trend-${direction}` },
+        `${arrow} ${points(change)} since last check-in`,
+      ),
   );
 }
 

@@ -88,9 +88,7 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
     const shown = others.filter((c) => matchesQuery(search.value, c.id, c.title, c.owner, c.tab));
     replaceChildren(
       heading,
-      search.value.trim()
-        ? `Possible parents (${shown.length} of ${others.length})`
-        : 'Possible parents',
+      search.value.trim() ? `Possible parents (${shown.length} of ${others.length})` : 'Possible parents',
     );
     replaceChildren(
       list,

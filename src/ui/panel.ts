@@ -5,8 +5,8 @@ export interface Panel {
   /** The tab's label. */
   readonly title: string;
   readonly element: HTMLElement;
-  /** Called each time the panel's tab is shown. */
-  activate(): void;
+  /** Called each time the panel's tab is shown; `focus` names what to show first (the Columns panel: a tab). */
+  activate(focus?: string): void;
   /** Called when another panel changed the workbook: what this one shows may be stale. */
   invalidate(): void;
 }
@@ -16,4 +16,6 @@ export interface PanelContext {
   progress: Progress;
   /** Tells the other panels that the workbook changed (a Parent cell written, the Roll-up tab rewritten). */
   workbookChanged(): void;
+  /** Shows another panel by its title, with what it should show first. */
+  showPanel(title: string, focus?: string): void;
 }

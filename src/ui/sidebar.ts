@@ -2,6 +2,7 @@
 import { INITIAL_VIEW_GLOBAL } from '../server/api';
 import { createCascadePanel } from './cascade-panel';
 import { createCheckPanel } from './check-panel';
+import { createColumnsPanel } from './columns-panel';
 import { el } from './dom';
 import { createLinkPanel } from './link-panel';
 import type { Panel, PanelContext } from './panel';
@@ -25,8 +26,19 @@ function start(): void {
     workbookChanged: () => {
       for (const panel of panels) panel.invalidate();
     },
+    showPanel: (title, focus) => {
+      const index = panels.findIndex((panel) => panel.title === title);
+      if (index === -1) return;
+      tabs[index].focus();
+      select(index, focus);
+    },
   };
-  panels.push(createCheckPanel(context), createLinkPanel(context), createCascadePanel(context));
+  panels.push(
+    createCheckPanel(context),
+    createLinkPanel(context),
+    createCascadePanel(context),
+    createColumnsPanel(context),
+  );
 
   const tabs = panels.map((panel, index) => {
     const id = `panel-${panel.title.toLowerCase()}`;
@@ -56,14 +68,14 @@ function start(): void {
   });
   tabList.append(...tabs);
 
-  function select(chosen: number): void {
+  function select(chosen: number, focus?: string): void {
     panels.forEach((panel, index) => {
       const active = index === chosen;
       panel.element.hidden = !active;
       tabs[index].setAttribute('aria-selected', String(active));
       tabs[index].tabIndex = active ? 0 : -1;
     });
-    panels[chosen].activate();
+    panels[chosen].activate(focus);
   }
 
   select(initialPanel(panels));

@@ -1,7 +1,6 @@
 // Serves the built sidebar on 127.0.0.1 with a google.script.run shim whose calls run server functions in this process.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ObservedPage, openObservedPage } from '../support/chromium';
 import {
   parseRpcCall,
   type RpcCall,
@@ -10,11 +9,11 @@ import {
   type ServerFunction,
   withScriptRunShim,
 } from '../../tools/script-run-bridge';
-
-export { CHROMIUM } from '../support/chromium';
+import { type ObservedPage, openObservedPage } from '../support/chromium';
 
 export type { RpcCall, ServerFunction } from '../../tools/script-run-bridge';
 export { illegalValuePath } from '../../tools/script-run-bridge';
+export { CHROMIUM } from '../support/chromium';
 
 export interface SidebarServer {
   url: string;

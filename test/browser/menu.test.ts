@@ -1,11 +1,12 @@
 // Every add-on menu item end to end: the built bundle's top-level function, called as Apps Script calls it on a click, over the fake, with the sidebar it opens in headless Chromium.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_HEADERS } from '../../src/core/history';
 import { type CheckReport, INITIAL_VIEW_GLOBAL } from '../../src/server/api';
 import { HELP_TEXT, MENU_ITEMS } from '../../src/server/menu';
-import { IDS_TAB, isOwnedTab, ROLLUP_TAB, SETTINGS_TAB } from '../../src/sheets/owned';
+import { HISTORY_TAB, IDS_TAB, isReservedTabName, ROLLUP_TAB, SETTINGS_TAB } from '../../src/sheets/owned';
 import { TEMPLATE_CHOICES, TEMPLATE_HEADERS } from '../../src/sheets/template';
-import { type FakeDataValidation, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
+import { dumpValues, type FakeDataValidation, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { CHROMIUM } from './harness';
 import { activeCell, eventually, rowOf, text } from './page-helpers';
 import { type SidebarSession, startSidebarSession } from './session';
@@ -28,7 +29,7 @@ const tabNames = (session: SidebarSession) => session.fake.spreadsheet.sheets.ma
 function tabsWithHeaders(session: SidebarSession, ...headers: string[]): string[] {
   const values = dumpValues(session.fake.spreadsheet);
   return tabNames(session).filter(
-    (name) => !isOwnedTab(name) && headers.every((header) => values[name][0]?.includes(header)),
+    (name) => !isReservedTabName(name) && headers.every((header) => values[name][0]?.includes(header)),
   );
 }
 
@@ -102,6 +103,63 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     const reportIds = dumpValues(fake.spreadsheet)[ROLLUP_TAB].map((row) => row[0]);
     const count = (list: readonly unknown[], id: string) => list.filter((value) => value === id).length;
     for (const id of ids) expect(count(reportIds, id), id).toBe(count(ids, id));
+  },
+
+  menuRecordCheckIn(session, workbook) {
+    const { fake } = session;
+    expect(tabNames(session)).not.toContain(HISTORY_TAB);
+    session.api.menuRecordCheckIn();
+    const seen = new Set<string>();
+    const ids = goalIdsOf(workbook.tabs()).filter(
+      (id) => !seen.has(id.toLowerCase()) && seen.add(id.toLowerCase()),
+    );
+    const day = /for (\d{4}-\d\d-\d\d) in/.exec(fake.spreadsheet.toasts.at(-1)?.message ?? '')?.[1];
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toBe(
+      `Recorded ${ids.length} goals for ${day} in the ${HISTORY_TAB} tab.`,
+    );
+    const rows = () => dumpValues(fake.spreadsheet)[HISTORY_TAB];
+    expect(rows()[0]).toEqual([...HISTORY_HEADERS]);
+    expect(
+      rows()
+        .slice(1)
+        .map((row) => row[1])
+        .sort(),
+    ).toEqual([...ids].sort());
+    session.api.menuRecordCheckIn();
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toBe(
+      `Recorded ${ids.length} goals for ${day} in the ${HISTORY_TAB} tab, replacing the ${ids.length} recorded earlier today.`,
+    );
+    expect(rows()).toHaveLength(1 + ids.length);
+  },
+
+  menuCompactHistory(session) {
+    const { fake } = session;
+    const sheet = fake.spreadsheet.sheet(HISTORY_TAB);
+    const before = dumpValues(fake.spreadsheet)[HISTORY_TAB];
+    // Twenty weekly check-ins of one goal in the first half of 2023: two quarter-ends stay.
+    const old = Array.from({ length: 20 }, (_, w) => [
+      new Date(Date.UTC(2023, 0, 3) + w * 7 * 86_400_000).toISOString().slice(0, 10),
+      'OLD-1',
+      '',
+      '',
+      w / 20,
+      '',
+      '',
+      '',
+    ]);
+    sheet.insertRowsAfter(sheet.maxRows, old.length);
+    sheet.getRange(before.length + 1, 1, old.length, 8).setValues(old);
+    session.api.menuCompactHistory();
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toBe(
+      `Compacted ${HISTORY_TAB}: kept ${before.length - 1 + 2} check-ins, removed 18 (weekly for 13 weeks, then month-ends, then quarter-ends).`,
+    );
+    const after = dumpValues(fake.spreadsheet)[HISTORY_TAB];
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((row) => row[0])).toEqual(['2023-03-28', '2023-05-16']);
+    session.api.menuCompactHistory();
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toBe(
+      `Nothing to compact in ${HISTORY_TAB}: ${before.length + 1} check-ins.`,
+    );
   },
 
   async menuLinkToParent(session) {
@@ -187,8 +245,8 @@ const MENU_CHECKS: Record<string, MenuCheck> = {
     session.api.menuHelp();
     const help = fake.ui.alerts.at(-1);
     expect(help).toBe(HELP_TEXT);
-    expect(help).toContain('ID and Goal headers');
-    expect(help).toContain(`Roll up rewrites only the ${ROLLUP_TAB} tab`);
+    expect(help).toContain('header row in its first 10 rows');
+    expect(help).toContain(`Roll up rewrites only its own ${ROLLUP_TAB} tab`);
   },
 };
 

@@ -2,8 +2,9 @@
 import { existsSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_HEADERS } from '../../src/core/history';
 import type { CascadeView, CheckReport, GoalView } from '../../src/server/api';
-import { isOwnedTab, ROLLUP_TAB } from '../../src/sheets/owned';
+import { HISTORY_TAB, isReservedTabName, ROLLUP_TAB } from '../../src/sheets/owned';
 import { dumpFormulas, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { CHROMIUM, illegalValuePath } from './harness';
 import {
@@ -274,7 +275,7 @@ describe.skipIf(!hasChromium)(
 
       it('Roll up writes the Roll-up tab: every goal with its title as text, the user’s tabs untouched', async () => {
         const userTabs = () =>
-          snapshotSpreadsheet(fake().spreadsheet).filter((sheet) => !isOwnedTab(sheet.name));
+          snapshotSpreadsheet(fake().spreadsheet).filter((sheet) => !isReservedTabName(sheet.name));
         const before = userTabs();
         const cascade = page().locator('#panel-cascade');
         await cascade.getByRole('button', { name: 'Roll up' }).click();
@@ -296,6 +297,31 @@ describe.skipIf(!hasChromium)(
             expect(rows.length, `${tab} ${String(id)}: ${String(title)}`).toBeGreaterThan(0);
           }
         }
+      });
+
+      it('Record check-in writes a row per goal to History; a goal checked in before shows its sparkline and change', async () => {
+        const view = api().getCascade() as CascadeView;
+        const tracked = view.goals.find((goal) => goal.final !== null && goal.id !== '' && !goal.onCycle)!;
+        // An earlier check-in for one goal, as if recorded long ago.
+        const history = fake().spreadsheet.insertSheet(HISTORY_TAB, fake().spreadsheet.sheets.length);
+        history
+          .getRange(1, 1, 2, 8)
+          .setValues([[...HISTORY_HEADERS], ['2020-01-01', tracked.id, '', '', 0.01, '', '', '']]);
+        const cascade = page().locator('#panel-cascade');
+        await cascade.getByRole('button', { name: 'Record check-in' }).click();
+        await eventually(() => text(cascade.locator('.notice.success'))).toMatch(
+          /^Recorded \d+ goals for \d{4}-\d\d-\d\d in the History tab\.$/,
+        );
+        const recorded = Number(/Recorded (\d+)/.exec(await text(cascade.locator('.notice.success')))![1]);
+        expect(dumpValues(fake().spreadsheet)[HISTORY_TAB]).toHaveLength(2 + recorded);
+        const node = cascade.locator(`.node[data-id="${tracked.id}"]`).first();
+        await eventually(() => node.locator('svg.sparkline polyline').count()).toBe(1);
+        expect(await node.locator('svg.sparkline').getAttribute('aria-label')).toMatch(
+          /^Trend over 2 check-ins: 1% to \d+%$/,
+        );
+        expect(await text(node.locator('.trend-change'))).toMatch(/^▲ \+\d+ pts since last check-in$/);
+        await node.scrollIntoViewIfNeeded();
+        await picture('check-in');
       });
 
       it('a failing call shows its error message', async () => {

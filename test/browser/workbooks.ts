@@ -1,5 +1,5 @@
 // The browser tests' workbooks: the marketing sample with a few flaws, and a broken one with cycles, duplicates, junk numbers and formula-looking titles.
-import type { FakeCellInput, FakeTabs } from '../../tools/gas-fake';
+import { type FakeCellInput, type FakeTabs, valueInput } from '../../tools/gas-fake';
 import { marketingWorkbook } from '../../tools/samples/marketing';
 
 /** A goal title that is markup: the sidebar must show it as text. */
@@ -74,7 +74,7 @@ function row(goal: GoalRow): FakeCellInput[] {
 
 function sampleTabs(): Record<string, FakeCellInput[][]> {
   return Object.fromEntries(
-    marketingWorkbook().map((tab) => [tab.name, tab.grid.map((cells) => [...cells] as FakeCellInput[])]),
+    marketingWorkbook().map((tab) => [tab.name, tab.grid.map((cells) => cells.map(valueInput))]),
   );
 }
 

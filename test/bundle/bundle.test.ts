@@ -58,7 +58,13 @@ describe('the uploaded files', () => {
         },
       },
     );
-    loadBundle({ SpreadsheetApp: spy, PropertiesService: spy, CacheService: spy, LockService: spy, HtmlService: spy });
+    loadBundle({
+      SpreadsheetApp: spy,
+      PropertiesService: spy,
+      CacheService: spy,
+      LockService: spy,
+      HtmlService: spy,
+    });
     expect(touched).toEqual([]);
   });
 });

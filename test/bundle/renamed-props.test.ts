@@ -43,8 +43,14 @@ describe('renamed properties', () => {
     // A string could reach a property by name (obj[name], a key list); the sidebar is built apart, not renamed; the
     // API and port types cross into the browser and Apps Script; the declarations are JavaScript's and Apps Script's.
     const inStrings = words(src.map((f) => literals(read(f))).join('\n'));
-    const sidebar = words(filesUnder('src/ui', /\.(ts|html)$/).map(read).join('\n'));
-    const boundary = words(['src/server/api.ts', 'src/sheets/gas.ts', 'src/main.ts'].map((f) => read(join(root, f))).join('\n'));
+    const sidebar = words(
+      filesUnder('src/ui', /\.(ts|html)$/)
+        .map(read)
+        .join('\n'),
+    );
+    const boundary = words(
+      ['src/server/api.ts', 'src/sheets/gas.ts', 'src/main.ts'].map((f) => read(join(root, f))).join('\n'),
+    );
     const declarations = [
       ...filesUnder('node_modules/@typescript', /[\\/]lib[\\/]lib\.[\w.]+\.d\.ts$/),
       ...filesUnder('node_modules/@types/google-apps-script', /\.d\.ts$/),
@@ -66,24 +72,138 @@ describe('renamed properties', () => {
 });
 
 /** A goal table that takes every reader path: each field, text and Date periods, ranges, binary, bad values, links. */
-const HEADERS = ['ID', 'Goal', 'Owner', 'Parent', 'Type', 'Metric', 'Unit', 'Direction', 'Baseline', 'Target', 'Min', 'Max', 'Actual', 'Weight', 'Contribution', 'Rollup', 'Period', 'Cap', 'Floor', 'Gate'];
-const row = (values: Partial<Record<(typeof HEADERS)[number], CellValue>>): CellValue[] => HEADERS.map((h) => values[h] ?? '');
+const HEADERS = [
+  'ID',
+  'Goal',
+  'Owner',
+  'Parent',
+  'Type',
+  'Metric',
+  'Unit',
+  'Direction',
+  'Baseline',
+  'Target',
+  'Min',
+  'Max',
+  'Actual',
+  'Weight',
+  'Contribution',
+  'Rollup',
+  'Period',
+  'Cap',
+  'Floor',
+  'Gate',
+];
+const row = (values: Partial<Record<(typeof HEADERS)[number], CellValue>>): CellValue[] =>
+  HEADERS.map((h) => values[h] ?? '');
 const TABLE: CellValue[][] = [
   HEADERS,
-  row({ ID: 'O-1', Goal: 'Revenue', Owner: 'Dana', Type: 'Outcome', Unit: '$', Target: 1000, Actual: 800, Weight: 0.5, Rollup: 'avg', Period: 'Q3 2026' }),
-  row({ ID: 'A-1', Goal: 'Webinars', Owner: 'Lee', Parent: 'O-1', Type: 'Activity', Metric: 'Leads', Direction: 'lower', Baseline: 100, Target: 50, Actual: '60', Weight: 0.3, Contribution: 0.5, Period: '2026-07' }),
-  row({ ID: 'A-2', Goal: 'Events', Owner: 'Lee', Parent: 'o-1 ', Type: 'activities', Metric: 'clicks', Direction: 'range', Target: '40-60', Actual: 50, Weight: 0.2, Rollup: 'min', Period: new Date(2026, 6, 1) }),
-  row({ ID: 'A-3', Goal: 'Launch', Owner: 'Ava', Parent: 'O-1', Type: 'Collaboration', Direction: 'binary', Target: 'x', Actual: 'done', Rollup: 'own', Period: 'FY2026', Gate: 0.5 }),
-  row({ ID: 'A-4', Goal: 'Band', Owner: 'Ava', Parent: 'O-1', Type: 'Outcome', Direction: 'range', Min: 10, Max: 20, Actual: 15, Period: 'H2 2026', Cap: 2, Floor: 0 }),
-  row({ ID: 'B-1', Goal: 'Bad values', Owner: 'Kim', Parent: 'A-1', Type: 'weird', Direction: 'sideways', Target: 'abc', Actual: 5, Weight: -1, Rollup: 'foo', Period: 'soon' }),
+  row({
+    ID: 'O-1',
+    Goal: 'Revenue',
+    Owner: 'Dana',
+    Type: 'Outcome',
+    Unit: '$',
+    Target: 1000,
+    Actual: 800,
+    Weight: 0.5,
+    Rollup: 'avg',
+    Period: 'Q3 2026',
+  }),
+  row({
+    ID: 'A-1',
+    Goal: 'Webinars',
+    Owner: 'Lee',
+    Parent: 'O-1',
+    Type: 'Activity',
+    Metric: 'Leads',
+    Direction: 'lower',
+    Baseline: 100,
+    Target: 50,
+    Actual: '60',
+    Weight: 0.3,
+    Contribution: 0.5,
+    Period: '2026-07',
+  }),
+  row({
+    ID: 'A-2',
+    Goal: 'Events',
+    Owner: 'Lee',
+    Parent: 'o-1 ',
+    Type: 'activities',
+    Metric: 'clicks',
+    Direction: 'range',
+    Target: '40-60',
+    Actual: 50,
+    Weight: 0.2,
+    Rollup: 'min',
+    Period: new Date(2026, 6, 1),
+  }),
+  row({
+    ID: 'A-3',
+    Goal: 'Launch',
+    Owner: 'Ava',
+    Parent: 'O-1',
+    Type: 'Collaboration',
+    Direction: 'binary',
+    Target: 'x',
+    Actual: 'done',
+    Rollup: 'own',
+    Period: 'FY2026',
+    Gate: 0.5,
+  }),
+  row({
+    ID: 'A-4',
+    Goal: 'Band',
+    Owner: 'Ava',
+    Parent: 'O-1',
+    Type: 'Outcome',
+    Direction: 'range',
+    Min: 10,
+    Max: 20,
+    Actual: 15,
+    Period: 'H2 2026',
+    Cap: 2,
+    Floor: 0,
+  }),
+  row({
+    ID: 'B-1',
+    Goal: 'Bad values',
+    Owner: 'Kim',
+    Parent: 'A-1',
+    Type: 'weird',
+    Direction: 'sideways',
+    Target: 'abc',
+    Actual: 5,
+    Weight: -1,
+    Rollup: 'foo',
+    Period: 'soon',
+  }),
   row({ ID: 'B-2', Goal: 'No target', Owner: 'Kim', Parent: 'O-1', Type: 'Outcome', Actual: 7 }),
-  row({ ID: 'B-3', Goal: 'Bad range', Owner: 'Kim', Parent: 'O-1', Direction: 'range', Target: 'x-y', Actual: 3 }),
+  row({
+    ID: 'B-3',
+    Goal: 'Bad range',
+    Owner: 'Kim',
+    Parent: 'O-1',
+    Direction: 'range',
+    Target: 'x-y',
+    Actual: 3,
+  }),
   row({}),
   row({ ID: 'O-1', Goal: 'Duplicate', Owner: 'Zed', Type: 'Outcome' }),
   row({ ID: 'C-1', Goal: 'Cycle one', Owner: 'Zed', Parent: 'C-2', Actual: 1, Target: 2 }),
   row({ ID: 'C-2', Goal: 'Cycle two', Owner: 'Zed', Parent: 'C-1' }),
   row({ ID: 'U-1', Goal: 'Lost', Owner: 'Zed', Parent: 'NOPE', Actual: 1, Target: 1 }),
-  row({ ID: 'S-1', Goal: 'Sum', Owner: 'Dana', Type: 'Outcome', Unit: '$', Target: 100, Rollup: 'sum', Period: 'Mar 2026' }),
+  row({
+    ID: 'S-1',
+    Goal: 'Sum',
+    Owner: 'Dana',
+    Type: 'Outcome',
+    Unit: '$',
+    Target: 100,
+    Rollup: 'sum',
+    Period: 'Mar 2026',
+  }),
   row({ ID: 'S-2', Goal: 'Part', Owner: 'Dana', Parent: 'S-1', Unit: '$', Target: 50, Actual: 40 }),
   row({ ID: 'S-3', Goal: 'Other unit', Owner: 'Dana', Parent: 'S-1', Unit: '€', Target: 50, Actual: 10 }),
 ];
@@ -99,7 +219,12 @@ describe('the code that uses them, through the bundle', () => {
     same('MBO_VALIDATE', TABLE);
     same('MBO_CASCADE', TABLE);
     same('MBO_PATH', [['A-2'], ['S-3'], ['C-1'], ['nope']], ids, parents);
-    same('MBO_ROLLUP', ids, parents, TABLE.slice(1).map((r) => [r[12]]));
+    same(
+      'MBO_ROLLUP',
+      ids,
+      parents,
+      TABLE.slice(1).map((r) => [r[12]]),
+    );
   });
 });
 
@@ -150,7 +275,8 @@ describe('the server globals that use them, through the bundle', () => {
       );
     expect(picture(gas)).toEqual(picture(expected));
     // Options reach Apps Script by their names.
-    const chartOptions = (g: FakeGas) => g.spreadsheet.sheets.flatMap((tab) => tab.charts.map((chart) => chart.options));
+    const chartOptions = (g: FakeGas) =>
+      g.spreadsheet.sheets.flatMap((tab) => tab.charts.map((chart) => chart.options));
     expect(chartOptions(gas)).toEqual(chartOptions(expected));
     expect(chartOptions(gas)).toHaveLength(1);
   });

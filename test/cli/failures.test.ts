@@ -100,7 +100,17 @@ describe('a workbook with no goal tab', () => {
   it('check reports it as an error, exit 1', async () => {
     const run = await runMain(['check', await notesOnlyBook(dir.path('notes.xlsx'))]);
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/^error +workbook +No goal tab found: put ID and Goal headers/m);
+    expect(run.out).toMatch(/^error +workbook +No goal tab found: give a tab a header row/m);
+  });
+
+  it('check exits 1 when a tab looks like goals but is not read: goals were left out', async () => {
+    const goals = await dir.write('Goals.csv', 'ID,Goal,Owner,Target,Actual\nG-1,Grow pipeline,Ana,10,5\n');
+    const plan = await dir.write('Plan.csv', 'Ref,Owner,Target,Actual\nP-1,Ana,10,5\n');
+    const read = await runMain(['check', goals]);
+    expect(read.out).not.toContain('unread-tab');
+    const run = await runMain(['check', goals, plan]);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/Plan.*looks like goals/);
   });
 
   it('check reports it for CSV input too', async () => {

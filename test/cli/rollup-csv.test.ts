@@ -68,6 +68,38 @@ describe('CSV, one file per tab', () => {
   });
 });
 
+describe('CSV named like the report', () => {
+  it("a Roll-up.csv of goals is the user's: read, kept, and the report goes to Roll-up (2)", async () => {
+    const files = await csvPerTab();
+    const theirs = await dir.write(
+      'Roll-up.csv',
+      toCsv([
+        ['ID', 'Goal', 'Owner', 'Parent'],
+        ['U-1', 'A goal in a file named Roll-up', 'Uma', 'CMO-1'],
+      ]),
+    );
+    const check = JSON.parse((await runMain(['check', ...files, theirs, '--json'])).out) as CheckJson;
+    expect(check.goals).toBe(32);
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['rollup', ...files, theirs, '-o', out]);
+    expect(run.out).toContain('the report is in "Roll-up (2)"');
+    const book = await openBook(out);
+    expect(book.worksheets.map((s) => s.name).slice(-2)).toEqual(['Roll-up', 'Roll-up (2)']);
+    expect(sheetGrid(book.getWorksheet('Roll-up')!, 2, 2)[1]).toEqual([
+      'U-1',
+      'A goal in a file named Roll-up',
+    ]);
+  });
+
+  it('a CSV saved from a report is recognised by its cells and not read as goals', async () => {
+    const files = await csvPerTab();
+    const report = reportGrid(buildRollupReport(reference(), NOW.toISOString()));
+    const saved = await dir.write('Roll-up.csv', toCsv(report));
+    const check = JSON.parse((await runMain(['check', ...files, saved, '--json'])).out) as CheckJson;
+    expect(check.goals).toBe(31);
+  });
+});
+
 describe('CSV, one file with a Tab column', () => {
   it('gives the same cascade, with issues on the rows of the file', async () => {
     const { path, rowOf } = await csvWithTabColumn();

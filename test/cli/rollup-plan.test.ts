@@ -1,5 +1,6 @@
 // Pins the package edit rollup plans: where the new tab, relationship, content type and styles go, whatever the workbook's prefixes and parts.
 import { describe, expect, it } from 'vitest';
+import { markedSheetsOf } from '../../src/cli/report-mark';
 import { mainNamespaceOf, type PackageParts, planRollup } from '../../src/cli/rollup-package';
 import { relsPartOf, resolveTarget } from '../../src/cli/xlsx-package';
 import { tags } from '../../src/cli/xml';
@@ -45,6 +46,7 @@ function parts(overrides: Partial<PackageParts> = {}): PackageParts {
       'xl/worksheets/Sheet2.xml',
     ],
     rels: new Map(),
+    reports: new Set(),
     ...overrides,
   };
 }
@@ -100,34 +102,141 @@ describe('planRollup', () => {
       report,
     );
     expect(plan.replaced.get('xl/workbook.xml')).toBe(
-      `<workbook xmlns="${MAIN}"><sheets><sheet xmlns:r="${R}" name="Roll-up" sheetId="1" r:id="rId2"/></sheets></workbook>`,
+      `<workbook xmlns="${MAIN}"><sheets><sheet xmlns:r="${R}" name="Roll-up" sheetId="1" r:id="rId2"/></sheets>` +
+        `<definedNames><definedName name="mbo_cascade_report">'Roll-up'!$A$1</definedName></definedNames></workbook>`,
     );
   });
 
-  it('replaces a tab named like the Roll-up in any case, in its part and place, named as the add-on names it', () => {
+  it('marks the new report with a workbook defined name after <sheets>, and keeps the user names', () => {
     const plan = planRollup(
       parts({
-        workbookXml: `<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="ROLL-UP" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-        sheets: [
-          {
-            name: 'ROLL-UP',
-            sheetId: 1,
-            relationshipId: 'rId1',
-            state: 'visible',
-            kind: 'worksheet',
-            part: 'xl/worksheets/sheet1.xml',
-          },
-        ],
+        workbookXml: `<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Goals" sheetId="3" r:id="rId1"/></sheets><definedNames><definedName name="user_range">Goals!$A$1:$A$3</definedName></definedNames><calcPr calcId="1"/></workbook>`,
       }),
       report,
     );
-    expect(plan).toMatchObject({ sheetPart: 'xl/worksheets/sheet1.xml', replacesTab: true });
-    expect(
-      tags(plan.replaced.get('xl/workbook.xml') ?? '', 'sheet').map((t) => t.attributes.get('name')),
-    ).toEqual(['Roll-up']);
+    const xml = plan.replaced.get('xl/workbook.xml') ?? '';
+    expect(xml).toContain(
+      '<definedNames><definedName name="user_range">Goals!$A$1:$A$3</definedName>' +
+        '<definedName name="mbo_cascade_report">&apos;Roll-up&apos;!$A$1</definedName></definedNames><calcPr'.replace(
+          /&apos;/g,
+          "'",
+        ),
+    );
+    expect(markedSheetsOf(xml)).toEqual(new Set(['Roll-up']));
   });
 
-  it('refuses a Roll-up that is a chart sheet', () => {
+  it('adds <definedNames> before calcPr when the workbook has none (the order Excel requires)', () => {
+    const plan = planRollup(
+      parts({
+        workbookXml: `<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Goals" sheetId="3" r:id="rId1"/></sheets><calcPr calcId="1"/></workbook>`,
+      }),
+      report,
+    );
+    expect(plan.replaced.get('xl/workbook.xml')).toMatch(
+      /<\/sheets><definedNames><definedName name="mbo_cascade_report">'Roll-up'!\$A\$1<\/definedName><\/definedNames><calcPr/,
+    );
+  });
+
+  const rollupSheet = (name: string, part = 'xl/worksheets/sheet2.xml') => ({
+    name,
+    sheetId: 7,
+    relationshipId: 'rId2',
+    state: 'visible',
+    kind: 'worksheet',
+    part,
+  });
+  const withSheets = (names: string[], marks = '') =>
+    `<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Goals" sheetId="3" r:id="rId1"/>${names
+      .map((n, i) => `<sheet name="${n}" sheetId="${7 + i}" r:id="rId${2 + i}"/>`)
+      .join('')}</sheets>${marks}</workbook>`;
+
+  it('replaces a report of ours in its part and place, under its name, and marks it (an unmarked one found by its cells)', () => {
+    const plan = planRollup(
+      parts({
+        workbookXml: withSheets(['roll-up']),
+        sheets: [parts().sheets[0], rollupSheet('roll-up')],
+        reports: new Set(['roll-up']),
+      }),
+      report,
+    );
+    expect(plan).toMatchObject({ sheetPart: 'xl/worksheets/sheet2.xml', replacesTab: true });
+    expect(plan.tab).toEqual({ name: 'roll-up', replacesOurs: true, note: '' });
+    const xml = plan.replaced.get('xl/workbook.xml') ?? '';
+    expect(tags(xml, 'sheet').map((t) => t.attributes.get('name'))).toEqual(['Goals', 'roll-up']);
+    expect(markedSheetsOf(xml)).toEqual(new Set(['roll-up']));
+    // No worksheet relationship added (only the styles part this workbook lacked).
+    const rels = plan.replaced.get('xl/_rels/workbook.xml.rels') ?? '';
+    expect(rels.match(/\/worksheet"/g)).toHaveLength(1);
+  });
+
+  it('leaves workbook.xml byte for byte when the report it replaces already carries the mark', () => {
+    const workbookXml = withSheets(
+      ['Roll-up'],
+      `<definedNames><definedName name="mbo_cascade_report">'Roll-up'!$A$1</definedName></definedNames>`,
+    );
+    const plan = planRollup(
+      parts({
+        workbookXml,
+        sheets: [parts().sheets[0], rollupSheet('Roll-up')],
+        reports: new Set(['Roll-up']),
+      }),
+      report,
+    );
+    expect(plan.replacesTab).toBe(true);
+    expect(plan.replaced.has('xl/workbook.xml')).toBe(false);
+  });
+
+  it("never replaces a sheet of the user's named Roll-up (any case): the report goes to Roll-up (2), and says so", () => {
+    const plan = planRollup(
+      parts({
+        workbookXml: withSheets(['ROLL-UP']),
+        sheets: [parts().sheets[0], rollupSheet('ROLL-UP')],
+      }),
+      report,
+    );
+    expect(plan.replacesTab).toBe(false);
+    expect(plan.sheetPart).not.toBe('xl/worksheets/sheet2.xml');
+    expect(plan.tab).toEqual({
+      name: 'Roll-up (2)',
+      replacesOurs: false,
+      note: 'Your tab "Roll-up" is left alone: the report is in "Roll-up (2)".',
+    });
+    const xml = plan.replaced.get('xl/workbook.xml') ?? '';
+    expect(tags(xml, 'sheet').map((t) => t.attributes.get('name'))).toEqual([
+      'Goals',
+      'ROLL-UP',
+      'Roll-up (2)',
+    ]);
+    expect(markedSheetsOf(xml)).toEqual(new Set(['Roll-up (2)']));
+    expect(plan.dropped.size).toBe(0);
+  });
+
+  it('keeps the marks on reports of ours the user renamed, numbered after the live one', () => {
+    const plan = planRollup(
+      parts({
+        workbookXml: withSheets(
+          ['Q2 snapshot', 'Roll-up'],
+          `<definedNames><definedName name="mbo_cascade_report">'Q2 snapshot'!$A$1</definedName></definedNames>`,
+        ),
+        sheets: [
+          parts().sheets[0],
+          rollupSheet('Q2 snapshot', 'xl/worksheets/sheet2.xml'),
+          rollupSheet('Roll-up', 'xl/worksheets/sheet4.xml'),
+        ],
+        reports: new Set(['Q2 snapshot', 'Roll-up']),
+      }),
+      report,
+    );
+    expect(plan.sheetPart).toBe('xl/worksheets/sheet4.xml');
+    const xml = plan.replaced.get('xl/workbook.xml') ?? '';
+    expect(tags(xml, 'definedName').map((t) => t.attributes.get('name'))).toEqual([
+      'mbo_cascade_report',
+      'mbo_cascade_report_2',
+    ]);
+    expect(xml).toContain(`<definedName name="mbo_cascade_report_2">'Q2 snapshot'!$A$1</definedName>`);
+  });
+
+  it('refuses a report of ours that is a chart sheet', () => {
     expect(() =>
       planRollup(
         parts({
@@ -141,6 +250,7 @@ describe('planRollup', () => {
               part: 'xl/chartsheets/sheet1.xml',
             },
           ],
+          reports: new Set(['Roll-up']),
         }),
         report,
       ),

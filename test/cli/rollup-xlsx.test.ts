@@ -10,6 +10,7 @@ import { dayOfDate, parseDay } from '../../src/core/period';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, PERCENT_FORMAT, reportGrid } from '../../src/report/rollup-table';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
+import { markedSheets } from '../../tools/preview/report-marks';
 import { marketingWorkbook } from '../../tools/samples/marketing';
 import { NOW, openBook, runMain, sheetGrid } from './run-main';
 import { NOTES_FORMULA, NOTES_TAB, STYLED_FILL, writeSampleBook } from './sample-book';
@@ -181,25 +182,29 @@ describe('rollup', () => {
     ]);
   });
 
-  it('replaces a Roll-up already in the workbook, in its place, and never reads it as goals', async () => {
-    const path = await sampleFile((book) => {
-      const stale = book.addWorksheet(ROLLUP_TAB);
-      stale.addRow(['ID', 'Goal']);
-      stale.addRow(['CMO-1', 'an old copy of a goal']);
-      // Second in the tab bar.
-      const ordered = book.worksheets as unknown as { orderNo: number; name: string }[];
-      for (const sheet of ordered) if (sheet.name !== ROLLUP_TAB && sheet.orderNo >= 2) sheet.orderNo += 1;
-      (stale as unknown as { orderNo: number }).orderNo = 2;
-    });
-    expect((await openBook(path)).worksheets.map((s) => s.name).slice(0, 2)).toEqual(['CMO', ROLLUP_TAB]);
-    const check = JSON.parse((await runMain(['check', path, '--json'])).out) as CheckJson;
+  it('replaces its own report in its place, marked, and never reads it as goals', async () => {
+    const first = dir.path('first.xlsx');
+    expect((await runMain(['rollup', await sampleFile(), '-o', first])).code).toBe(0);
+    // The user moves the report second in the tab bar.
+    const moved = dir.path('moved.xlsx');
+    const book = await openBook(first);
+    const ordered = book.worksheets as unknown as { orderNo: number; name: string }[];
+    const second = ordered[1].orderNo;
+    for (const sheet of ordered) if (sheet.name !== ROLLUP_TAB && sheet.orderNo >= second) sheet.orderNo += 1;
+    (book.getWorksheet(ROLLUP_TAB) as unknown as { orderNo: number }).orderNo = second;
+    await book.xlsx.writeFile(moved);
+    expect((await openBook(moved)).worksheets.map((s) => s.name).slice(0, 2)).toEqual(['CMO', ROLLUP_TAB]);
+    expect(markedSheets(await openBook(moved))).toEqual(new Set([ROLLUP_TAB]));
+
+    const check = JSON.parse((await runMain(['check', moved, '--json'])).out) as CheckJson;
     expect(check.goals).toBe(31);
     expect(check.issues.map((issue) => issue.code)).not.toContain('duplicate-id');
-
     const out = dir.path('out.xlsx');
-    expect((await runMain(['rollup', path, '-o', out])).code).toBe(0);
-    const book = await openBook(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual([
+    const run = await runMain(['rollup', moved, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.out).not.toContain('left alone');
+    const result = await openBook(out);
+    expect(result.worksheets.map((s) => s.name)).toEqual([
       'CMO',
       ROLLUP_TAB,
       'Demand Gen',
@@ -208,10 +213,59 @@ describe('rollup', () => {
       'Product Marketing',
       NOTES_TAB,
     ]);
+    expect(markedSheets(result)).toEqual(new Set([ROLLUP_TAB]));
     const expected = expectedRollup();
-    expect(sheetGrid(book.getWorksheet(ROLLUP_TAB)!, expected.rows, expected.columns)).toEqual(
+    expect(sheetGrid(result.getWorksheet(ROLLUP_TAB)!, expected.rows, expected.columns)).toEqual(
       reportGrid(expected),
     );
+  });
+
+  it('a sheet of the user named Roll-up (any case) is read as goals and kept; the report goes to Roll-up (2), and says so', async () => {
+    const path = await sampleFile((book) => {
+      const theirs = book.addWorksheet('roll-up');
+      theirs.addRow(['ID', 'Goal', 'Owner', 'Parent']);
+      theirs.addRow(['U-1', 'A goal on a tab the user named roll-up', 'Uma', 'CMO-1']);
+    });
+    const check = JSON.parse((await runMain(['check', path, '--json'])).out) as CheckJson;
+    expect(check.goals).toBe(32);
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['rollup', path, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Your tab "Roll-up" is left alone: the report is in "Roll-up (2)".');
+    const result = await openBook(out);
+    expect(result.worksheets.map((s) => s.name).slice(-2)).toEqual(['roll-up', 'Roll-up (2)']);
+    expect(sheetGrid(result.getWorksheet('roll-up')!, 2, 4)).toEqual([
+      ['ID', 'Goal', 'Owner', 'Parent'],
+      ['U-1', 'A goal on a tab the user named roll-up', 'Uma', 'CMO-1'],
+    ]);
+    expect(markedSheets(result)).toEqual(new Set(['Roll-up (2)']));
+    const ids = sheetGrid(result.getWorksheet('Roll-up (2)')!, 40, 1).map((r) => r[0]);
+    expect(ids).toContain('U-1');
+    // Rolled up again: the user's sheet still stays, our Roll-up (2) is replaced.
+    const again = dir.path('again.xlsx');
+    expect((await runMain(['rollup', out, '-o', again])).code).toBe(0);
+    const twice = await openBook(again);
+    expect(twice.worksheets.map((s) => s.name).slice(-2)).toEqual(['roll-up', 'Roll-up (2)']);
+    expect(sheetGrid(twice.getWorksheet('roll-up')!, 2, 4)[1][0]).toBe('U-1');
+  });
+
+  it('a report written before reports were marked (no defined name) is recognised by its cells and replaced', async () => {
+    const first = dir.path('first.xlsx');
+    await runMain(['rollup', await sampleFile(), '-o', first]);
+    const unmarked = dir.path('unmarked.xlsx');
+    const book = await openBook(first);
+    book.definedNames.model = [];
+    await book.xlsx.writeFile(unmarked);
+    expect(markedSheets(await openBook(unmarked)).size).toBe(0);
+    const check = JSON.parse((await runMain(['check', unmarked, '--json'])).out) as CheckJson;
+    expect(check.goals).toBe(31);
+    const out = dir.path('out.xlsx');
+    expect((await runMain(['rollup', unmarked, '-o', out])).code).toBe(0);
+    const result = await openBook(out);
+    expect(result.worksheets.filter((s) => s.name.startsWith('Roll-up')).map((s) => s.name)).toEqual([
+      ROLLUP_TAB,
+    ]);
+    expect(markedSheets(result)).toEqual(new Set([ROLLUP_TAB]));
   });
 
   it('judges status on --today', async () => {

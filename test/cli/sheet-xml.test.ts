@@ -12,6 +12,9 @@ import {
 import { cellText } from '../../src/core/cells';
 import type { CellValue } from '../../src/core/model';
 
+/** A cell's text with dates on their calendar day in this process's zone, where the reader puts them (local midnight). */
+const dayText = (v: CellValue): string => cellText(v, Intl.DateTimeFormat().resolvedOptions().timeZone);
+
 // West of UTC, midnight UTC is the day before on the local calendar: the date cases can fail here.
 const savedZone = process.env.TZ;
 beforeAll(() => {
@@ -143,17 +146,17 @@ describe('WorksheetParser', () => {
     const rows =
       '<row r="1"><c r="A1" s="1"><v>46112</v></c><c r="B1" s="2"><v>46112</v></c><c r="C1" s="1"><v>46112.75</v></c></row>';
     const [[date, number, withTime]] = parseSheet(sheet(rows)).grid as CellValue[][];
-    expect(cellText(date)).toBe('2026-03-31');
+    expect(dayText(date)).toBe('2026-03-31');
     expect(number).toBe(46112);
     expect((withTime as Date).getHours()).toBe(18);
     const [[date1904]] = parseSheet(sheet(rows), Number.POSITIVE_INFINITY, true).grid as CellValue[][];
-    expect(cellText(date1904)).toBe('2030-04-01');
+    expect(dayText(date1904)).toBe('2030-04-01');
   });
 
   it('reads an ISO date cell (t="d") on its calendar day', () => {
     const rows =
       '<row r="1"><c r="A1" t="d"><v>2026-03-31T00:00:00</v></c><c r="B1" t="d"><v>2026-03-31</v></c></row>';
-    expect(parseSheet(sheet(rows)).grid[0].map(cellText)).toEqual(['2026-03-31', '2026-03-31']);
+    expect(parseSheet(sheet(rows)).grid[0].map(dayText)).toEqual(['2026-03-31', '2026-03-31']);
   });
 });
 

@@ -57,6 +57,8 @@ describe('reading .xlsx cell values', () => {
         ['A-4', 'Merged title', '', 'A-1', 'Outcome', 100, 90, 'FY2026'],
         ['A-5', HOSTILE, 'Cy', '', 'Outcome', 100, 70, 'FY2026'],
       ],
+      // The merged block the hidden cell belongs to: a merged Owner or Objective covers its rows.
+      merges: [{ row: 5, col: 2, rows: 1, cols: 2 }],
     });
   });
 

@@ -5,7 +5,6 @@ import type { Issue } from '../../src/core/issues';
 import { DEFAULT_SETTINGS, type Goal, type Settings } from '../../src/core/model';
 import { type GoalSpec, makeGoal } from '../support/goals';
 
-
 /** Goals on one tab, rows from 2; parent IDs are linked the simple way (no cycle detection here). */
 function workbook(specs: readonly GoalSpec[]): { goals: Goal[]; parentOf: Int32Array; onCycle: Uint8Array } {
   const goals = specs.map((spec, index) =>

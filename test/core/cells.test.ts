@@ -22,7 +22,7 @@ describe('isBlank', () => {
     [Number.NaN, false],
     [false, false],
     [true, false],
-    [new Date(2026, 0, 1), false],
+    [new Date(Date.UTC(2026, 0, 1)), false],
     ['€', false],
   ])('%j -> %s', (v, expected) => {
     expect(isBlank(v)).toBe(expected);
@@ -40,8 +40,8 @@ describe('cellText', () => {
     [-0.25, '-0.25'],
     [true, 'TRUE'],
     [false, 'FALSE'],
-    [new Date(2026, 2, 5), '2026-03-05'],
-    [new Date(2026, 11, 31, 23, 59), '2026-12-31'],
+    [new Date(Date.UTC(2026, 2, 5)), '2026-03-05'],
+    [new Date(Date.UTC(2026, 11, 31, 23, 59)), '2026-12-31'],
     [new Date(Number.NaN), ''],
     ['=IMPORTXML("http://x", "//a")', '=IMPORTXML("http://x", "//a")'],
   ])('%j -> %j', (v, expected) => {
@@ -127,7 +127,7 @@ describe('parseNumber', () => {
     Number.NaN,
     true,
     false,
-    new Date(2026, 0, 1),
+    new Date(Date.UTC(2026, 0, 1)),
     '12 apples',
     '1.2.3',
     'N/A',
@@ -269,7 +269,7 @@ describe('parseBinary', () => {
     ['0', 0],
     ['in progress', 0],
     ['✗', 0],
-    [new Date(2026, 0, 1), 0],
+    [new Date(Date.UTC(2026, 0, 1)), 0],
     ['', null],
     ['  ', null],
     [null, null],
@@ -303,12 +303,14 @@ describe('normalizeHeader', () => {
 });
 
 describe('dates from another realm (a vm, a test harness)', () => {
-  const foreign = vm.runInNewContext('new Date(2026, 2, 1)') as Date;
+  const foreign = vm.runInNewContext('new Date(Date.UTC(2026, 2, 1))') as Date;
   it('are dates to every reader', () => {
     expect(foreign instanceof Date).toBe(false);
     expect(isDate(foreign)).toBe(true);
     expect(cellText(foreign)).toBe('2026-03-01');
     expect(parsePeriod(foreign)?.label).toBe('Mar 2026');
   });
-  it.each([[{}], ['2026-03-01'], [46000], [null], [[new Date(0)]]])('%j is not a date', (v) => expect(isDate(v)).toBe(false));
+  it.each([[{}], ['2026-03-01'], [46000], [null], [[new Date(0)]]])('%j is not a date', (v) =>
+    expect(isDate(v)).toBe(false),
+  );
 });

@@ -43,6 +43,24 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'activity-not-under-outcome': { code: 'activity-not-under-outcome' },
   'activity-heavy': { code: 'activity-heavy', owner: 'Jin', period: 'FY2026', share: 0.6, limit: 0.5 },
   'vanity-metric': { code: 'vanity-metric', word: 'MQLs', asOutcome: true },
+  'unread-tab': {
+    code: 'unread-tab',
+    headers: ['ID', 'Owner', 'Target', 'Actual', 'Weight', 'Period'],
+    missing: 'goal',
+  },
+  'section-row': { code: 'section-row', text: 'Brand outcomes' },
+  'total-row': { code: 'total-row', text: 'TOTAL' },
+  'implausible-value': { code: 'implausible-value', text: '1200000', why: 'scale' },
+  'ambiguous-parent': { code: 'ambiguous-parent', parent: 'Grow revenue', count: 2 },
+  'several-parents': { code: 'several-parents', parent: 'CMO-1; CMO-2', used: 'CMO-1' },
+  'bad-confidence': { code: 'bad-confidence', text: '12' },
+  'history-no-header': { code: 'history-no-header' },
+  'bad-check-in-date': { code: 'bad-check-in-date', text: 'last Friday' },
+  'bad-check-in-status': { code: 'bad-check-in-status', text: 'fine' },
+  'duplicate-check-in': { code: 'duplicate-check-in', day: '2026-03-31', otherRow: 12 },
+  'orphan-history': { code: 'orphan-history', checkIns: 3 },
+  'confidence-falling': { code: 'confidence-falling', values: [8, 6, 4] },
+  'history-large': { code: 'history-large', checkIns: 300_000, cells: 2_400_000 },
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };
@@ -52,17 +70,25 @@ describe('the issue catalogue', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(SEVERITY).sort());
   });
 
-  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))('%s reads as a full sentence', (_code, detail) => {
-    for (const where of [place, NOWHERE]) {
-      const message = describeIssue(issueAt(where, detail));
-      expect(message.length).toBeGreaterThan(20);
-      expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
-      expect(message).toMatch(/[.)]$/);
-    }
-  });
+  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))(
+    '%s reads as a full sentence',
+    (_code, detail) => {
+      for (const where of [place, NOWHERE]) {
+        const message = describeIssue(issueAt(where, detail));
+        expect(message.length).toBeGreaterThan(20);
+        expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
+        expect(message).toMatch(/[.)]$/);
+      }
+    },
+  );
 
   it('issueAt keeps the place and the detail, with the severity from the catalogue', () => {
-    expect(issueAt(place, EXAMPLES['unknown-parent'])).toEqual({ ...place, severity: 'error', code: 'unknown-parent', parent: 'CMO-9' });
+    expect(issueAt(place, EXAMPLES['unknown-parent'])).toEqual({
+      ...place,
+      severity: 'error',
+      code: 'unknown-parent',
+      parent: 'CMO-9',
+    });
   });
 });
 

@@ -57,8 +57,8 @@ describe('parsePeriod', () => {
     ['Q4 FY 2026', 'Q4 2026', [2026, 10, 1], [2027, 1, 1]],
     ['1900', 'FY1900', [1900, 1, 1], [1901, 1, 1]],
     // Sheets turns a typed "Mar 2026" into the date 2026-03-01.
-    [new Date(2026, 2, 1), 'Mar 2026', [2026, 3, 1], [2026, 4, 1]],
-    [new Date(2026, 11, 31, 23, 30), 'Dec 2026', [2026, 12, 1], [2027, 1, 1]],
+    [new Date(Date.UTC(2026, 2, 1)), 'Mar 2026', [2026, 3, 1], [2026, 4, 1]],
+    [new Date(Date.UTC(2026, 11, 31, 23, 30)), 'Dec 2026', [2026, 12, 1], [2027, 1, 1]],
   ])('%j -> %s', (v, label, start, end) => {
     const period = parsePeriod(v);
     expect(period).toEqual({ label, start: day(...start), end: day(...end) });
@@ -74,7 +74,7 @@ describe('parsePeriod', () => {
     1850,
     46082,
     new Date(Number.NaN),
-    new Date(1899, 11, 30, 9, 0),
+    new Date(Date.UTC(1899, 11, 30, 9, 0)),
     'FY',
     'FY2026 budget',
     'H3 2026',
@@ -174,10 +174,10 @@ describe('parseDay', () => {
 
 describe('dayOfDate', () => {
   it.each<[Date, number]>([
-    [new Date(2026, 2, 15), day(2026, 3, 15)],
-    [new Date(2026, 2, 15, 23, 59, 59), day(2026, 3, 15)],
-    [new Date(2026, 0, 1, 0, 0, 1), day(2026, 1, 1)],
-    [new Date(1970, 0, 1), 0],
+    [new Date(Date.UTC(2026, 2, 15)), day(2026, 3, 15)],
+    [new Date(Date.UTC(2026, 2, 15, 23, 59, 59)), day(2026, 3, 15)],
+    [new Date(Date.UTC(2026, 0, 1, 0, 0, 1)), day(2026, 1, 1)],
+    [new Date(Date.UTC(1970, 0, 1)), 0],
   ])('%s -> %s', (d, expected) => {
     expect(dayOfDate(d)).toBe(expected);
   });

@@ -149,14 +149,21 @@ describe('derived numbers: final and gap', () => {
     { measured: 0.71, rolledUp: 0.7, threshold: 0, gap: 0.71 - 0.7 },
     { measured: 0.7, rolledUp: 0.7, threshold: 0, gap: null },
     { measured: 0.9, rolledUp: 0.1, threshold: NONE, gap: null },
-  ])('measured $measured, rolled up $rolledUp, threshold $threshold: gap $gap', ({ measured, rolledUp, threshold, gap }) => {
-    const results = columnResults(
-      columns(1, { measured: Float64Array.of(measured), rolledUp: Float64Array.of(rolledUp), gapThreshold: threshold }),
-      links(1),
-    );
-    expect(results.at(0).gap).toBe(gap);
-    expect(gapOf(measured, rolledUp, threshold)).toBe(gap ?? NONE);
-  });
+  ])(
+    'measured $measured, rolled up $rolledUp, threshold $threshold: gap $gap',
+    ({ measured, rolledUp, threshold, gap }) => {
+      const results = columnResults(
+        columns(1, {
+          measured: Float64Array.of(measured),
+          rolledUp: Float64Array.of(rolledUp),
+          gapThreshold: threshold,
+        }),
+        links(1),
+      );
+      expect(results.at(0).gap).toBe(gap);
+      expect(gapOf(measured, rolledUp, threshold)).toBe(gap ?? NONE);
+    },
+  );
 });
 
 describe('statuses: a byte per goal', () => {
@@ -190,7 +197,9 @@ describe('at(i): the GoalResult of goal i', () => {
       rolledUp: Float64Array.from([0.65, 0.4, NONE, NONE, NONE, NONE]),
       elapsedOf: shares([0.5, 0.5, 0.5, 0.25, null, 1]),
       status: Uint8Array.from(
-        (['on track', 'on track', 'off track', 'on track', 'not measured', 'off track'] as const).map((s) => STATUS_CODE[s]),
+        (['on track', 'on track', 'off track', 'on track', 'not measured', 'off track'] as const).map(
+          (s) => STATUS_CODE[s],
+        ),
       ),
     }),
     chainAndCycle(),
@@ -314,20 +323,64 @@ describe('JSON', () => {
         measured: Float64Array.from([NONE, 0.8, NONE]),
         rolledUp: Float64Array.from([0.8, NONE, NONE]),
         elapsedOf: shares([1, 1, null]),
-        status: Uint8Array.from([STATUS_CODE['at risk'], STATUS_CODE['at risk'], STATUS_CODE['not measured']]),
+        status: Uint8Array.from([
+          STATUS_CODE['at risk'],
+          STATUS_CODE['at risk'],
+          STATUS_CODE['not measured'],
+        ]),
       }),
-      links(3, { parentOf: Int32Array.from([-1, 0, -1]), children: [[1], [], []], depth: Int32Array.from([0, 1, 0]) }),
+      links(3, {
+        parentOf: Int32Array.from([-1, 0, -1]),
+        children: [[1], [], []],
+        depth: Int32Array.from([0, 1, 0]),
+      }),
     );
     const empty = { gap: null, onCycle: false };
     const want: GoalResult[] = [
-      { index: 0, depth: 0, path: [0], children: [1], measured: null, rolledUp: 0.8, final: 0.8, status: 'at risk', elapsed: 1, ...empty },
-      { index: 1, depth: 1, path: [0, 1], children: [], measured: 0.8, rolledUp: null, final: 0.8, status: 'at risk', elapsed: 1, ...empty },
-      { index: 2, depth: 0, path: [2], children: [], measured: null, rolledUp: null, final: null, status: 'not measured', elapsed: null, ...empty },
+      {
+        index: 0,
+        depth: 0,
+        path: [0],
+        children: [1],
+        measured: null,
+        rolledUp: 0.8,
+        final: 0.8,
+        status: 'at risk',
+        elapsed: 1,
+        ...empty,
+      },
+      {
+        index: 1,
+        depth: 1,
+        path: [0, 1],
+        children: [],
+        measured: 0.8,
+        rolledUp: null,
+        final: 0.8,
+        status: 'at risk',
+        elapsed: 1,
+        ...empty,
+      },
+      {
+        index: 2,
+        depth: 0,
+        path: [2],
+        children: [],
+        measured: null,
+        rolledUp: null,
+        final: null,
+        status: 'not measured',
+        elapsed: null,
+        ...empty,
+      },
     ];
     expect(JSON.parse(JSON.stringify(results))).toEqual(want);
     expect(JSON.stringify(results)).toBe(JSON.stringify([...results]));
     // Each result's keys in GoalResult's order, path added last.
-    expect(Object.keys(JSON.parse(JSON.stringify(results.at(1))))).toEqual([...Object.keys(results.at(1)), 'path']);
+    expect(Object.keys(JSON.parse(JSON.stringify(results.at(1))))).toEqual([
+      ...Object.keys(results.at(1)),
+      'path',
+    ]);
   });
 
   it('of no goals is an empty array', () => {

@@ -65,10 +65,17 @@ describe('readSettings', () => {
     ['default period', ['Default period', 'fy26'], { defaultPeriod: 'FY2026' }],
     ['default period as a quarter', ['Default period', '2026-Q3'], { defaultPeriod: 'Q3 2026' }],
     ['default period as a year number', ['Default period', 2026], { defaultPeriod: 'FY2026' }],
-    ['default period as a date', ['Default period', new Date(2026, 2, 1)], { defaultPeriod: 'Mar 2026' }],
+    [
+      'default period as a date',
+      ['Default period', new Date(Date.UTC(2026, 2, 1))],
+      { defaultPeriod: 'Mar 2026' },
+    ],
     ['decimal separator ,', ['Decimal separator', ','], { decimalSeparator: ',' }],
     ['decimal separator .', ['Decimal separator', '.'], { decimalSeparator: '.' }],
     ['decimal separator by name', ['Decimal separator', 'Comma'], { decimalSeparator: ',' }],
+    ['target path', ['Target path', 'Back-loaded'], { targetPath: 'back-loaded' }],
+    ['target path, any spelling', ['Target path', 'backloaded'], { targetPath: 'back-loaded' }],
+    ['stepped target path', ['Target path', 'Stepped'], { targetPath: 'stepped' }],
   ])('reads %s', (_, cells, changed) => {
     const { settings, issues } = read(cells);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...changed });
@@ -101,6 +108,7 @@ describe('readSettings', () => {
     [['Count unmeasured as zero', 2], 2, '2'],
     [['Default period', 'next year'], 2, 'next year'],
     [['Decimal separator', ';'], 2, ';'],
+    [['Target path', 'curvy'], 2, 'curvy'],
     [['Payout point', 'lots', 0.5], 2, 'lots'],
     [['Payout point', 0.8, ''], 3, ''],
     [['Payout point', '', 0.5], 2, ''],
@@ -173,6 +181,30 @@ describe('readSettings', () => {
     expect(issues).toEqual([]);
   });
 
+  it.each<[string, (string | number)[], Settings['columns'], string[]]>([
+    [
+      'a field by its label',
+      ['Column', 'Objective Name', 'Objective'],
+      [{ header: 'Objective Name', field: 'objective' }],
+      [],
+    ],
+    ['a field by its key', ['Column', 'KR text', 'goal'], [{ header: 'KR text', field: 'goal' }], []],
+    [
+      'a field by a two-word label',
+      ['Column', 'Obj #', 'Objective ID'],
+      [{ header: 'Obj #', field: 'objectiveId' }],
+      [],
+    ],
+    ['ignore', ['Column', 'Email', 'ignore'], [{ header: 'Email', field: null }], []],
+    ['an unknown field', ['Column', 'Email', 'Mailbox'], [], ['bad-setting']],
+    ['a blank header', ['Column', '', 'Goal'], [], ['bad-setting']],
+    ['a blank row', ['Column', '', ''], [], []],
+  ])('reads a Column row naming %s', (_, cells, columns, codes) => {
+    const { settings, issues } = readSettings([cells]);
+    expect(settings.columns).toEqual(columns);
+    expect(issues.map((i) => i.code)).toEqual(codes);
+  });
+
   it('finds keys anywhere in the tab, with or without a header row', () => {
     expect(readSettings([['Cap', 2]]).settings.cap).toBe(2);
     expect(readSettings([[], ['Some title'], ['cap:', 2]]).settings.cap).toBe(2);
@@ -196,6 +228,14 @@ describe('settingsRows', () => {
     goalTabs: ['Sales', 'Marketing Team'],
     defaultPeriod: 'H2 2026',
     decimalSeparator: ',',
+    columns: [
+      { header: 'Objective Name', field: 'objective' },
+      { header: 'Owner email', field: null },
+      { header: 'Value now', field: 'actual' },
+    ],
+    // Not a row of the tab: the spreadsheet's own zone, which readSettings is given.
+    timeZone: 'UTC',
+    targetPath: 'stepped',
   };
 
   it.each<[string, Settings]>([
@@ -221,6 +261,7 @@ describe('settingsRows', () => {
       'Goal tabs',
       'Default period',
       'Decimal separator',
+      'Target path',
       'Payout point',
       'Payout point',
       'Payout point',

@@ -1,6 +1,7 @@
 // Pins how a goal tab reads: its header row, each column's values, and the issue each bad cell raises.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FIELDS } from '../../src/core/fields';
 import type { IssueCode } from '../../src/core/issues';
 import {
   type CellValue,
@@ -10,13 +11,7 @@ import {
   type Grid,
   type Settings,
 } from '../../src/core/model';
-import {
-  findHeader,
-  HEADER_SYNONYMS,
-  parseDirection,
-  parseRangeTarget,
-  readGoalTab,
-} from '../../src/core/table';
+import { findHeader, parseDirection, parseRangeTarget, readGoalTab } from '../../src/core/table';
 
 const HEADER = [
   'Goal ID',
@@ -39,7 +34,7 @@ const HEADER = [
   'Gate',
   'Min',
   'Max',
-  'Notes',
+  'Remarks',
 ] as const;
 type Column = (typeof HEADER)[number];
 
@@ -95,15 +90,33 @@ describe('findHeader', () => {
         max: 19,
       },
       headers: [...HEADER],
+      outline: [],
     });
   });
 
   it.each<[string, Grid, number | null]>([
     ['on the first row', [['ID', 'Goal']], 0],
     ['after blank rows', [[], ['', '  '], [null, undefined], ['ID', 'Goal']], 3],
-    ['on the fifth row', [[], [], [], [], ['ID', 'Goal']], 4],
-    ['not below the fifth row', [[], [], [], [], [], ['ID', 'Goal']], null],
-    ['not under a title row', [['Sales goals FY26'], ['ID', 'Goal']], null],
+    ['on the tenth row', [[], [], [], [], [], [], [], [], [], ['ID', 'Goal']], 9],
+    ['not below the tenth row', [[], [], [], [], [], [], [], [], [], [], ['ID', 'Goal']], null],
+    ['under a title row', [['Sales goals FY26'], ['ID', 'Goal']], 1],
+    ['under a title block', [['ACME Marketing'], ['MBOs, FY2026', '', 'Owner: Ana'], [], ['ID', 'Goal']], 3],
+    [
+      'the best-matching row, not the first with a goal header',
+      [
+        ['Goal', 'Target'],
+        ['ID', 'Goal', 'Owner', 'Target', 'Actual'],
+      ],
+      1,
+    ],
+    [
+      'the first of two equally good rows',
+      [
+        ['ID', 'Goal'],
+        ['Ref', 'Title'],
+      ],
+      0,
+    ],
     ['not without an ID column', [['Goal', 'Owner']], null],
     ['not without a Goal column', [['ID', 'Owner']], null],
     ['not in an empty grid', [], null],
@@ -112,18 +125,30 @@ describe('findHeader', () => {
     expect(findHeader(grid)?.row ?? null).toBe(expected);
   });
 
-  const synonyms = (Object.keys(HEADER_SYNONYMS) as Field[]).flatMap((field) =>
-    HEADER_SYNONYMS[field].map((name) => [field, name] as const),
+  const synonyms = (Object.keys(FIELDS) as Field[]).flatMap((field) =>
+    FIELDS[field].headers.map((name) => [field, name] as const),
   );
+  /** The other columns a header row needs for `field` to be read as itself (see the layout cases below). */
+  const besides = (field: Field): string[] =>
+    field === 'id'
+      ? ['Goal']
+      : field === 'goal'
+        ? ['ID']
+        : field === 'objective'
+          ? ['ID', 'Key Result']
+          : field === 'objectiveId'
+            ? ['ID', 'Key Result', 'Objective']
+            : ['ID', 'Goal'];
   it.each(synonyms)('recognises %s by %j', (field, name) => {
-    const others = field === 'id' ? ['Goal'] : field === 'goal' ? ['ID'] : ['ID', 'Goal'];
+    const others = besides(field);
     const header = findHeader([[...others, name]]);
     expect(header?.columns[field]).toBe(others.length);
   });
 
   it('gives each header name to one field only', () => {
     const names = synonyms.map(([, name]) => name);
-    expect(new Set(names).size).toBe(names.length);
+    const normalized = names.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, ''));
+    expect(new Set(normalized).size).toBe(normalized.length);
   });
 
   it.each<[string, Field]>([
@@ -144,23 +169,48 @@ describe('findHeader', () => {
     ['Weight (%)', 'weight'],
     ['Current', 'actual'],
     ['Result', 'actual'],
-    ['Threshold', 'gate'],
+    ['Threshold', 'threshold'],
+    ['GATE', 'gate'],
+    ['Key Result', 'goal'],
+    ['KR', 'goal'],
+    ['Goal Title', 'goal'],
+    ['Key result ID', 'id'],
+    ['Row ID', 'id'],
+    ['Parent Row ID(s)', 'parent'],
+    ['Parent objective', 'parent'],
+    ['Aligned objective', 'parent'],
+    ['Corporate Objective', 'parent'],
+    ['Start Value', 'baseline'],
+    ['Starting value', 'baseline'],
+    ['Target Value', 'target'],
+    ['End', 'target'],
+    ['Current Value', 'actual'],
+    ['Progress', 'progress'],
+    ['Progress (%)', 'progress'],
+    ['Score', 'progress'],
+    ['Completion', 'progress'],
+    ['Weightage', 'weight'],
+    ['Quarter', 'period'],
+    ['Cycle', 'period'],
+    ['Due date', 'due'],
+    ['Status', 'status'],
   ])('matches %j case- and punctuation-insensitively as %s', (name, field) => {
-    const others = field === 'id' ? ['Goal', 'Notes'] : field === 'goal' ? ['ID', 'Notes'] : ['ID', 'Goal'];
+    const others =
+      field === 'id' ? ['Goal', 'Remarks'] : field === 'goal' ? ['ID', 'Remarks'] : ['ID', 'Goal'];
     const header = findHeader([[...others, name]]);
     expect(header?.columns[field]).toBe(2);
   });
 
   it('keeps the first column when a field appears twice, and ignores unknown columns', () => {
-    const header = findHeader([['Notes', 'ID', 'Goal', 'Target', 'Target (%)', 'Comments']]);
+    const header = findHeader([['Remarks', 'ID', 'Goal', 'Target', 'Target (%)', 'Details']]);
     expect(header?.columns).toEqual({ id: 1, goal: 2, target: 3 });
-    expect(header?.headers).toEqual(['Notes', 'ID', 'Goal', 'Target', 'Target (%)', 'Comments']);
+    expect(header?.headers).toEqual(['Remarks', 'ID', 'Goal', 'Target', 'Target (%)', 'Details']);
   });
 });
 
 describe('readGoalTab', () => {
   it('is null for a tab that is not a goal tab', () => {
-    expect(readGoalTab('Notes', [['Name', 'Comment']], DEFAULT_SETTINGS, 0)).toBeNull();
+    expect(readGoalTab('Remarks', [['Name', 'Comment']], DEFAULT_SETTINGS, 0)).toBeNull();
     expect(readGoalTab('Empty', [], DEFAULT_SETTINGS, 0)).toBeNull();
   });
 
@@ -187,12 +237,14 @@ describe('readGoalTab', () => {
         Cap: '120%',
         Floor: 0.1,
         Gate: '80%',
-        Notes: 'kept, never read',
+        Remarks: 'kept, never read',
       }),
     ];
-    // The title row above the header makes this not a goal tab; without it, a full read:
-    expect(readGoalTab('Sales', grid, DEFAULT_SETTINGS, 0)).toBeNull();
-    const result = readGoalTab('Sales', grid.slice(1), DEFAULT_SETTINGS, 7, 10);
+    // The title row above the header is passed over; rows count from the top of the grid.
+    expect(readGoalTab('Sales', grid, DEFAULT_SETTINGS, 0)?.goals.map((g) => [g.id, g.row])).toEqual([
+      ['REV-1', 3],
+    ]);
+    const result = readGoalTab('Sales', grid.slice(1), DEFAULT_SETTINGS, 7, { rowOffset: 10 });
     const expected: Goal = {
       index: 7,
       tab: 'Sales',
@@ -209,6 +261,7 @@ describe('readGoalTab', () => {
       target: 1500000,
       targetMax: null,
       actual: 1200000,
+      progress: null,
       weight: 0.4,
       contribution: 0.5,
       rollup: 'sum',
@@ -216,6 +269,12 @@ describe('readGoalTab', () => {
       cap: 1.2,
       floor: 0.1,
       gate: 0.8,
+      threshold: null,
+      stretch: null,
+      confidence: null,
+      note: '',
+      phaseTargets: null,
+      synthesized: false,
       blocked: false,
       columns: {
         id: 1,
@@ -283,10 +342,10 @@ describe('readGoalTab', () => {
       row({}),
       ['   ', '', null],
       [],
-      row({ Notes: 'only a note: not a goal' }),
+      row({ Remarks: 'only a remark: not a goal' }),
       goalRow({ 'Goal ID': 'B' }),
     ];
-    const result = readGoalTab('T', grid, DEFAULT_SETTINGS, 5, 100);
+    const result = readGoalTab('T', grid, DEFAULT_SETTINGS, 5, { rowOffset: 100 });
     expect(result?.goals.map((g) => [g.id, g.index, g.row])).toEqual([
       ['A', 5, 103],
       ['B', 6, 108],
@@ -392,9 +451,17 @@ describe('readGoalTab', () => {
       ),
     )('%s %j -> %s', (column, key, cell, expected) => {
       // Target needs an Actual-free row or a target: keep the row otherwise valid.
-      const { goal, codes } = one({ [column]: cell, ...(column === 'Actual' ? { Target: 1 } : {}) });
+      // The Target is the Actual itself, so no actual reads as typed in other units.
+      const { goal, codes } = one({
+        [column]: cell,
+        ...(column === 'Actual' ? { Target: expected || 1 } : {}),
+      });
       expect(goal[key]).toBe(expected);
-      expect(codes).toEqual(column === 'Weight' && (expected as number) < 0 ? ['negative-weight'] : []);
+      const implausibleGate = column === 'Gate' && (expected as number) > 10;
+      const negativeWeight = column === 'Weight' && (expected as number) < 0;
+      expect(codes).toEqual(
+        implausibleGate ? ['implausible-value'] : negativeWeight ? ['negative-weight'] : [],
+      );
     });
 
     it.each(numberColumns)(
@@ -422,7 +489,7 @@ describe('readGoalTab', () => {
 
     it.each<[Column, CellValue, string]>([
       ['Target', true, 'TRUE'],
-      ['Baseline', new Date(2026, 0, 5), '2026-01-05'],
+      ['Baseline', new Date(Date.UTC(2026, 0, 5)), '2026-01-05'],
       ['Weight', 'N/A', 'N/A'],
       ['Target', '#DIV/0!', '#DIV/0!'],
     ])('%s %j is not-a-number with text %j, and its value is null', (column, cell, text) => {
@@ -510,7 +577,7 @@ describe('readGoalTab', () => {
       ['unreadable text', { Target: 'forty to sixty' }, null, null, ['bad-range']],
       ['half a range', { Target: '40-' }, null, null, ['bad-range']],
       ['three numbers', { Target: '40-50-60' }, null, null, ['bad-range']],
-      ['a Date', { Target: new Date(2026, 0, 1) }, null, null, ['bad-range']],
+      ['a Date', { Target: new Date(Date.UTC(2026, 0, 1)) }, null, null, ['bad-range']],
       ['unreadable Max', { Min: 40, Max: 'lots' }, null, null, ['not-a-number']],
     ])('%s', (_, cells, target, targetMax, codes) => {
       const { goal, issues } = one({ Direction: 'range', ...cells });
@@ -605,7 +672,7 @@ describe('readGoalTab', () => {
     ['h1 2026', 'H1 2026', false],
     ['2026-Q3', 'Q3 2026', false],
     ['March 2026', 'Mar 2026', false],
-    [new Date(2026, 2, 1), 'Mar 2026', false],
+    [new Date(Date.UTC(2026, 2, 1)), 'Mar 2026', false],
     ['next year', '', true],
     ['Q5 2026', '', true],
   ])('Period %j -> %j (bad-period warning: %s)', (cell, period, bad) => {
@@ -767,5 +834,62 @@ describe('negative weights', () => {
     const { goals, issues } = read([goalRow({ Weight: weight })]);
     expect(issues.map((i) => i.code)).toEqual(expected);
     expect(goals[0].blocked).toBe(false);
+  });
+});
+
+describe('Confidence and Note (check-ins)', () => {
+  const tab = (confidences: CellValue[], notes: CellValue[] = []) =>
+    readGoalTab(
+      'Team',
+      [
+        ['ID', 'Goal', 'Target', 'Actual', 'Confidence', 'Note'],
+        ...confidences.map((c, k) => [`G${k}`, 'Goal', 10, 5, c, notes[k] ?? '']),
+      ],
+      DEFAULT_SETTINGS,
+      0,
+    )!;
+
+  it.each<[string, CellValue[], (number | null)[], [string, string][]]>([
+    ['tenths as written', [7, '8', 0, 10, ''], [7, 8, 0, 10, null], []],
+    ['a percentage reads as tenths', ['70%', 9], [7, 9], []],
+    ['a column of fractions (70% cells) reads as tenths', [0.7, 0.45, 1, 0], [7, 4.5, 10, 0], []],
+    ['a column of 0s and 1s stays tenths', [0, 1], [0, 1], []],
+    [
+      'outside 0-10 is a warning, not counted',
+      [12, -1],
+      [null, null],
+      [
+        ['bad-confidence', 'warning'],
+        ['bad-confidence', 'warning'],
+      ],
+    ],
+    ['text that is not a number is reported, not blocking', ['high'], [null], [['not-a-number', 'error']]],
+  ])('%s', (_label, cells, expected, issues) => {
+    const read = tab(cells);
+    expect(read.goals.map((g) => g.confidence)).toEqual(expected);
+    const found = read.issues.filter((i) => i.code !== 'missing-owner');
+    expect(found.map((i) => [i.code, i.severity])).toEqual(issues);
+    expect(found.every((i) => i.column === 'Confidence')).toBe(true);
+    expect(read.goals.every((g) => !g.blocked && g.actual === 5)).toBe(true);
+  });
+
+  it('reads the note as text', () => {
+    expect(tab([7], ['  slow start ']).goals[0].note).toBe('slow start');
+  });
+
+  it('a row with only a confidence or a note is no goal (and no section label)', () => {
+    const read = readGoalTab(
+      'Team',
+      [
+        ['ID', 'Goal', 'Target', 'Actual', 'Confidence', 'Note'],
+        ['G1', 'Goal', 10, 5, 7, ''],
+        ['', '', '', '', 6, ''],
+        ['', '', '', '', '', 'see above'],
+      ],
+      DEFAULT_SETTINGS,
+      0,
+    )!;
+    expect(read.goals.map((g) => g.id)).toEqual(['G1']);
+    expect(read.issues.map((i) => i.code)).toEqual(['missing-owner']);
   });
 });

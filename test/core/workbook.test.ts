@@ -11,9 +11,24 @@ const codes = (tabs: TabInput[], options = {}) => analyzeWorkbook(tabs, options)
 
 describe('which tabs are goal tabs', () => {
   it.each([
-    ['a tab with ID and Goal headers', [tab('Team', ['A', 'Goal A', 'Dana', '', 'Outcome', 10, 5, 1])], ['Team']],
-    ['a notes tab is skipped', [tab('Team', ['A', 'Goal A', 'Dana', '', 'Outcome', 10, 5, 1]), { name: 'Notes', grid: [['Just notes']] }], ['Team']],
-    ['Settings is never a goal tab', [tab('Team', ['A', 'x', '', '', '', 1, 1, '']), { name: 'SETTINGS', grid: [['ID', 'Goal']] }], ['Team']],
+    [
+      'a tab with ID and Goal headers',
+      [tab('Team', ['A', 'Goal A', 'Dana', '', 'Outcome', 10, 5, 1])],
+      ['Team'],
+    ],
+    [
+      'a notes tab is skipped',
+      [
+        tab('Team', ['A', 'Goal A', 'Dana', '', 'Outcome', 10, 5, 1]),
+        { name: 'Notes', grid: [['Just notes']] },
+      ],
+      ['Team'],
+    ],
+    [
+      'Settings is never a goal tab',
+      [tab('Team', ['A', 'x', '', '', '', 1, 1, '']), { name: 'SETTINGS', grid: [['ID', 'Goal']] }],
+      ['Team'],
+    ],
   ])('%s', (_label, tabs, goalTabs) => {
     expect(analyzeWorkbook(tabs as TabInput[]).goalTabs).toEqual(goalTabs);
   });
@@ -24,13 +39,20 @@ describe('which tabs are goal tabs', () => {
 
   it('a tab listed in Settings that is missing, or has no header, is reported', () => {
     const settings = { name: 'Settings', grid: [['Goal tabs', 'Team, Ghost, Notes']] };
-    const found = codes([tab('Team', ['A', 'x', 'Dana', '', 'Outcome', 1, 1, 1]), { name: 'Notes', grid: [['no header']] }, settings]);
+    const found = codes([
+      tab('Team', ['A', 'x', 'Dana', '', 'Outcome', 1, 1, 1]),
+      { name: 'Notes', grid: [['no header']] },
+      settings,
+    ]);
     expect(found).toContain('settings-tab-missing');
     expect(found).toContain('no-goal-tabs');
   });
 
   it('links goals across tabs, IDs compared trimmed and case-insensitively', () => {
-    const a = analyzeWorkbook([tab('Top', ['T-1', 'Top', 'Dana', '', 'Outcome', 10, '', 1]), tab('Team', ['c-1', 'Child', 'Lee', ' t-1 ', 'Outcome', 10, 5, 1])]);
+    const a = analyzeWorkbook([
+      tab('Top', ['T-1', 'Top', 'Dana', '', 'Outcome', 10, '', 1]),
+      tab('Team', ['c-1', 'Child', 'Lee', ' t-1 ', 'Outcome', 10, 5, 1]),
+    ]);
     expect(a.results.at(0).rolledUp).toBe(0.5);
     expect(a.results.at(1).depth).toBe(1);
   });
@@ -41,7 +63,12 @@ describe('numbers typed as text and the spreadsheet locale', () => {
   it.each([
     ['a point locale reads 1.000,5 as junk', {}, [], true],
     ['a comma locale reads 1.000,5 as 1000.5', { decimalSeparator: ',' as const }, [], false],
-    ['a Settings row overrides the locale', { decimalSeparator: ',' as const }, [['Decimal separator', '.']], true],
+    [
+      'a Settings row overrides the locale',
+      { decimalSeparator: ',' as const },
+      [['Decimal separator', '.']],
+      true,
+    ],
   ])('%s', (_label, options, settingsRows, junk) => {
     const tabs = settingsRows.length ? [team, { name: 'Settings', grid: settingsRows }] : [team];
     const a = analyzeWorkbook(tabs, options);
@@ -53,7 +80,11 @@ describe('numbers typed as text and the spreadsheet locale', () => {
 describe('issue order', () => {
   it('follows the goal tabs, then rows, errors before warnings', () => {
     const a = analyzeWorkbook([
-      tab('First', ['A', '', 'Dana', '', 'Outcome', 10, 5, 1], ['B', 'b', 'Dana', 'nope', 'Activity', 10, 5, 1]),
+      tab(
+        'First',
+        ['A', '', 'Dana', '', 'Outcome', 10, 5, 1],
+        ['B', 'b', 'Dana', 'nope', 'Activity', 10, 5, 1],
+      ),
       tab('Second', ['C', 'c', 'Lee', '', 'Outcome', 'lots', 5, 1]),
     ]);
     const places = a.issues.filter((i) => i.row > 0).map((i) => [i.tab, i.row, i.severity]);
@@ -61,7 +92,8 @@ describe('issue order', () => {
       (x, y) =>
         (x[0] === y[0] ? 0 : x[0] === 'First' ? -1 : 1) ||
         (x[1] as number) - (y[1] as number) ||
-        ['error', 'warning', 'info'].indexOf(x[2] as string) - ['error', 'warning', 'info'].indexOf(y[2] as string),
+        ['error', 'warning', 'info'].indexOf(x[2] as string) -
+          ['error', 'warning', 'info'].indexOf(y[2] as string),
     );
     expect(places).toEqual(sorted);
     expect(places[0]).toEqual(['First', 2, 'error']);
@@ -77,7 +109,11 @@ describe('the sample marketing workbook', () => {
 
   it.each([
     // Contributions 50/10/20/20% of DG-1 (sum roll-up), DG-7, CT-1 and FM-1.
-    ['CMO-1', 31.5 / 40, 0.5 * ((8.2 + 5.1 + 6.9) / 24) + 0.1 * (6100 / 5000) + 0.2 * (7.1 / 8) + 0.2 * (5.2 / 8)],
+    [
+      'CMO-1',
+      31.5 / 40,
+      0.5 * ((8.2 + 5.1 + 6.9) / 24) + 0.1 * (6100 / 5000) + 0.2 * (7.1 / 8) + 0.2 * (5.2 / 8),
+    ],
     ['DG-1', null, (8.2 + 5.1 + 6.9) / 24],
     ['DG-3', 5.1 / 6, null],
     ['DG-5', (1800 - 1550) / (1800 - 1400), null],

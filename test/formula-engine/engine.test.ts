@@ -41,7 +41,9 @@ const STAND_INS: Implementation = {
   },
   // No size rule: probed, so its spill is as big as the numbers it is given.
   TEST_GRID: (rows, cols) =>
-    Array.from({ length: Number(rows) }, (_, r) => Array.from({ length: Number(cols) }, (_, c) => r * 10 + c)),
+    Array.from({ length: Number(rows) }, (_, r) =>
+      Array.from({ length: Number(cols) }, (_, c) => r * 10 + c),
+    ),
   TEST_RETURN: (kind) => RETURNS[String(kind)](),
 };
 
@@ -52,6 +54,7 @@ const STAND_IN_CATALOG: CatalogEntry[] = [
 ];
 
 /** Row 1: number, text, blank, #DIV/0!, TRUE. Row 2: blank, a percent, a date, #N/A, text that starts with '='. */
+// biome-ignore format: a table, one row per line
 const DATA: SheetContent = [
   [5, 'x', '', '=1/0', true],
   ['', '10%', new Date(2026, 2, 1), '=NA()', "'=text"],
@@ -61,13 +64,17 @@ const DATA: SheetContent = [
 const ONE_CELL_CAPTURE = { TEST_CAPTURE: () => ({ rows: 1, cols: 1 }) };
 
 function engineWith(formula: string, options: EngineOptions = {}) {
-  return createEngine({ Data: DATA, Calc: [[formula]] }, STAND_INS, STAND_IN_CATALOG, { resultSizes: ONE_CELL_CAPTURE, ...options });
+  return createEngine({ Data: DATA, Calc: [[formula]] }, STAND_INS, STAND_IN_CATALOG, {
+    resultSizes: ONE_CELL_CAPTURE,
+    ...options,
+  });
 }
 
 beforeEach(() => {
   captured = [];
 });
 
+// biome-ignore format: a table, one row per line
 const ARGUMENT_CASES: { name: string; formula: string; args: unknown[] | ((args: unknown[]) => boolean) }[] = [
   { name: 'a single cell arrives as its value', formula: '=TEST_CAPTURE(Data!A1)', args: [5] },
   { name: 'a range arrives as rows of cells', formula: '=TEST_CAPTURE(Data!A1:B2)', args: [[[5, 'x'], ['', 0.1]]] },
@@ -89,6 +96,7 @@ const ARGUMENT_CASES: { name: string; formula: string; args: unknown[] | ((args:
   },
 ];
 
+// biome-ignore format: a table, one row per line
 const RESULT_CASES: { name: string; formula: string; shown: unknown }[] = [
   { name: 'a probed grid spills at its size', formula: '=TEST_GRID(2, 3)', shown: [[0, 1, 2], [10, 11, 12]] },
   { name: 'null shows an empty cell', formula: '=TEST_RETURN("nothing")', shown: [[null]] },
@@ -99,6 +107,7 @@ const RESULT_CASES: { name: string; formula: string; shown: unknown }[] = [
   { name: 'a nested call hands its whole array on', formula: '=SUM(TEST_GRID(2, 2))', shown: [[22]] },
 ];
 
+// biome-ignore format: a table, one row per line
 const ERROR_CASES: { name: string; formula: string; value: string; message: RegExp }[] = [
   { name: 'a thrown Error shows #ERROR! with its message', formula: '=TEST_RETURN("thrown")', value: '#ERROR!', message: /^TEST_RETURN: kind "thrown" always fails\.$/ },
   { name: 'NaN shows #NUM!', formula: '=TEST_RETURN("not a number")', value: '#NUM!', message: /TEST_RETURN returned NaN/ },
@@ -134,7 +143,11 @@ describe('formula engine: results', () => {
   });
 
   it('a probed spill that outgrows its cells says so until refreshArraySizes sizes it again', () => {
-    const engine = createEngine({ Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 1)']] }, STAND_INS, STAND_IN_CATALOG);
+    const engine = createEngine(
+      { Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 1)']] },
+      STAND_INS,
+      STAND_IN_CATALOG,
+    );
     expect(readSpill(engine, 'Calc!A1')).toEqual([[0], [10]]);
     engine.setCellContents(cellAt(engine, 'Data!A1'), [[4]]);
     expect((readCell(engine, 'Calc!A1') as DetailedCellError).message).toContain(OUTGROWN);
@@ -173,7 +186,11 @@ describe('formula engine: plugins', () => {
         return STAND_INS.TEST_GRID(...args);
       },
     };
-    const engine = createEngine({ Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 2)']] }, counted, STAND_IN_CATALOG);
+    const engine = createEngine(
+      { Data: [[2]], Calc: [['=TEST_GRID(Data!A1, 2)']] },
+      counted,
+      STAND_IN_CATALOG,
+    );
     expect(runs).toEqual([
       [2, 2],
       [2, 2],
@@ -210,12 +227,20 @@ describe('formula engine: inline arrays', () => {
   it.each([
     { stackInlineArrays: true, after: 14 },
     { stackInlineArrays: false, after: 10 },
-  ])('an inline array over an edited cell recomputes only when rewritten (rewrite: $stackInlineArrays)', ({ stackInlineArrays, after }) => {
-    const engine = createEngine({ Data: [[5]], Calc: [['=SUM({Data!A1;Data!A1})']] }, STAND_INS, STAND_IN_CATALOG, { stackInlineArrays });
-    expect(readCell(engine, 'Calc!A1')).toBe(10);
-    engine.setCellContents(cellAt(engine, 'Data!A1'), [[7]]);
-    expect(readCell(engine, 'Calc!A1')).toBe(after);
-  });
+  ])(
+    'an inline array over an edited cell recomputes only when rewritten (rewrite: $stackInlineArrays)',
+    ({ stackInlineArrays, after }) => {
+      const engine = createEngine(
+        { Data: [[5]], Calc: [['=SUM({Data!A1;Data!A1})']] },
+        STAND_INS,
+        STAND_IN_CATALOG,
+        { stackInlineArrays },
+      );
+      expect(readCell(engine, 'Calc!A1')).toBe(10);
+      engine.setCellContents(cellAt(engine, 'Data!A1'), [[7]]);
+      expect(readCell(engine, 'Calc!A1')).toBe(after);
+    },
+  );
 
   it('open-ended ranges such as A2:A, which Sheets reads to the last row, do not parse', () => {
     const shown = readCell(engineWith('=TEST_CAPTURE(Data!A2:A)'), 'Calc!A1') as DetailedCellError;

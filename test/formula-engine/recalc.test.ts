@@ -2,9 +2,24 @@
 import type { DetailedCellError } from 'hyperformula';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/model';
-import { cellAt, createEngine, OUTGROWN, readCell, readSpill, refreshArraySizes } from '../../tools/formula-engine';
+import {
+  cellAt,
+  createEngine,
+  OUTGROWN,
+  readCell,
+  readSpill,
+  refreshArraySizes,
+} from '../../tools/formula-engine';
 import { matches } from '../functions/cases';
-import { allTables, CURVE_VALUES, sampleGrids, sampleSheets, SUBJECTS, type Subject, stacked } from './workbooks';
+import {
+  allTables,
+  CURVE_VALUES,
+  SUBJECTS,
+  type Subject,
+  sampleGrids,
+  sampleSheets,
+  stacked,
+} from './workbooks';
 
 /** The inputs the formulas read, as Sheets would pass them to a direct call. */
 interface Inputs {
@@ -21,6 +36,7 @@ const attainment = `MBO_ATTAINMENT(${stacked('K')}, ${stacked('J')}, ${stacked('
 const rollup = `MBO_ROLLUP(${stacked('A')}, ${stacked('D')}, ${attainment}, ${stacked('M')})`;
 
 /** Each formula of the workbook, where it sits, and the direct call it must always agree with. */
+// biome-ignore format: a table, one row per line
 const FORMULAS: { at: string; formula: string; direct: (call: Call, inputs: Inputs) => unknown }[] = [
   {
     at: 'Calc!A1',
@@ -30,18 +46,43 @@ const FORMULAS: { at: string; formula: string; direct: (call: Call, inputs: Inpu
         'MBO_ROLLUP',
         column(tables, 'A'),
         column(tables, 'D'),
-        call('MBO_ATTAINMENT', column(tables, 'K'), column(tables, 'J'), column(tables, 'I'), column(tables, 'H')),
+        call(
+          'MBO_ATTAINMENT',
+          column(tables, 'K'),
+          column(tables, 'J'),
+          column(tables, 'I'),
+          column(tables, 'H'),
+        ),
         column(tables, 'M'),
       ),
   },
-  { at: 'Calc!C1', formula: `=MBO_CASCADE(${allTables})`, direct: (call, { tables }) => call('MBO_CASCADE', ...tables) },
+  {
+    at: 'Calc!C1',
+    formula: `=MBO_CASCADE(${allTables})`,
+    direct: (call, { tables }) => call('MBO_CASCADE', ...tables),
+  },
   {
     at: 'Calc!N1',
     formula: `=MBO_SCORE(${stacked('C')}, ${stacked('L')}, ${rollup}, "Sam Patel")`,
-    direct: (call, inputs) => call('MBO_SCORE', column(inputs.tables, 'C'), column(inputs.tables, 'L'), FORMULAS[0].direct(call, inputs), 'Sam Patel'),
+    direct: (call, inputs) =>
+      call(
+        'MBO_SCORE',
+        column(inputs.tables, 'C'),
+        column(inputs.tables, 'L'),
+        FORMULAS[0].direct(call, inputs),
+        'Sam Patel',
+      ),
   },
-  { at: 'Calc!P1', formula: '=MBO_PAYOUT({0.9;1.1}, Settings!A2:B4)', direct: (call, { curve }) => call('MBO_PAYOUT', [[0.9], [1.1]], curve.slice(1)) },
-  { at: 'Checks!A1', formula: `=MBO_VALIDATE(${allTables})`, direct: (call, { tables }) => call('MBO_VALIDATE', ...tables) },
+  {
+    at: 'Calc!P1',
+    formula: '=MBO_PAYOUT({0.9;1.1}, Settings!A2:B4)',
+    direct: (call, { curve }) => call('MBO_PAYOUT', [[0.9], [1.1]], curve.slice(1)),
+  },
+  {
+    at: 'Checks!A1',
+    formula: `=MBO_VALIDATE(${allTables})`,
+    direct: (call, { tables }) => call('MBO_VALIDATE', ...tables),
+  },
 ];
 
 interface Edit {
@@ -54,12 +95,43 @@ interface Edit {
 }
 
 /** Demand Gen is the second tab; row 3 holds DG-2, row 4 DG-3. */
+// biome-ignore format: a table, one row per line
 const EDITS: Edit[] = [
-  { name: 'an Actual', cell: "'Demand Gen'!K3", value: 10_000_000, apply: ({ tables }) => void (tables[1][2][10] = 10_000_000), moreIssues: false },
-  { name: 'a Parent moved to another tab', cell: "'Demand Gen'!D4", value: 'CT-1', apply: ({ tables }) => void (tables[1][3][3] = 'CT-1'), moreIssues: false },
-  { name: 'a Contribution', cell: "'Demand Gen'!M3", value: 3, apply: ({ tables }) => void (tables[1][2][12] = 3), moreIssues: false },
-  { name: 'a payout point', cell: 'Settings!B3', value: '90%', apply: ({ curve }) => void (curve[2][1] = '90%'), moreIssues: false },
-  { name: 'an Actual typed as junk', cell: "'Demand Gen'!K4", value: 'lots', apply: ({ tables }) => void (tables[1][3][10] = 'lots'), moreIssues: true },
+  {
+    name: 'an Actual',
+    cell: "'Demand Gen'!K3",
+    value: 10_000_000,
+    apply: ({ tables }) => void (tables[1][2][10] = 10_000_000),
+    moreIssues: false,
+  },
+  {
+    name: 'a Parent moved to another tab',
+    cell: "'Demand Gen'!D4",
+    value: 'CT-1',
+    apply: ({ tables }) => void (tables[1][3][3] = 'CT-1'),
+    moreIssues: false,
+  },
+  {
+    name: 'a Contribution',
+    cell: "'Demand Gen'!M3",
+    value: 3,
+    apply: ({ tables }) => void (tables[1][2][12] = 3),
+    moreIssues: false,
+  },
+  {
+    name: 'a payout point',
+    cell: 'Settings!B3',
+    value: '90%',
+    apply: ({ curve }) => void (curve[2][1] = '90%'),
+    moreIssues: false,
+  },
+  {
+    name: 'an Actual typed as junk',
+    cell: "'Demand Gen'!K4",
+    value: 'lots',
+    apply: ({ tables }) => void (tables[1][3][10] = 'lots'),
+    moreIssues: true,
+  },
 ];
 
 const asGrid = (result: unknown): unknown => (Array.isArray(result) ? result : [[result]]);
@@ -79,7 +151,12 @@ describe.each(SUBJECTS)('editing an input cell ($label)', ({ load }) => {
       const col = ref.charCodeAt(0) - 65;
       (tab === 'Calc' ? calc : checks)[0][col] = formula;
     }
-    return createEngine(sampleSheets({ Calc: calc, Checks: checks }), subject.functions, subject.catalog, subject.options);
+    return createEngine(
+      sampleSheets({ Calc: calc, Checks: checks }),
+      subject.functions,
+      subject.catalog,
+      subject.options,
+    );
   }
 
   it.each(EDITS)('recomputes every dependent formula: $name', ({ cell, value, apply, moreIssues }) => {

@@ -24,7 +24,8 @@ export function sourcesSubject(): Subject {
 /** The built files in a vm, as Apps Script runs them; builds dist/ first when a lone test run finds none. */
 export function bundleSubject(): Subject {
   const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
-  if (!existsSync(join(root, 'dist/mbo.js'))) execFileSync('node', [join(root, 'tools/build.mjs')], { cwd: root });
+  if (!existsSync(join(root, 'dist/mbo.js')))
+    execFileSync('node', [join(root, 'tools/build.mjs')], { cwd: root });
   const bundle = loadBundle();
   const mbo = bundle.context.MBO as { catalog: CatalogEntry[] };
   return {
@@ -52,10 +53,12 @@ export const GOAL_TABS = [
 export const GOAL_COUNT = GOAL_TABS.reduce((n, t) => n + t.last - 1, 0);
 
 /** One column of every goal tab, stacked with an array literal: {CMO!A2:A5; 'Demand Gen'!A2:A11; ...}. */
-export const stacked = (column: string): string => `{${GOAL_TABS.map((t) => `${t.ref}!${column}2:${column}${t.last}`).join(';')}}`;
+export const stacked = (column: string): string =>
+  `{${GOAL_TABS.map((t) => `${t.ref}!${column}2:${column}${t.last}`).join(';')}}`;
 
 /** The same stack with VSTACK. */
-export const vstacked = (column: string): string => `VSTACK(${GOAL_TABS.map((t) => `${t.ref}!${column}2:${column}${t.last}`).join(',')})`;
+export const vstacked = (column: string): string =>
+  `VSTACK(${GOAL_TABS.map((t) => `${t.ref}!${column}2:${column}${t.last}`).join(',')})`;
 
 /** Every whole goal table with its header, as separate arguments. */
 export const allTables = GOAL_TABS.map((t) => `${t.ref}!A1:P${t.last}`).join(', ');
@@ -119,7 +122,12 @@ export function generatedRollup(parents: number, children: number, seed: number)
   const weighted: boolean[] = [];
   for (let p = 1; p <= parents; p++) {
     weighted.push(random() < 0.6);
-    rows.push({ id: `P-${p}`, parent: '', attainment: random() < 0.15 ? round(random() * 1.4) : '', contribution: '' });
+    rows.push({
+      id: `P-${p}`,
+      parent: '',
+      attainment: random() < 0.15 ? round(random() * 1.4) : '',
+      contribution: '',
+    });
   }
   for (let c = 1; c <= children; c++) {
     // Skewed so that some parents get many children and a few none.

@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium || !built)(
       await page.getByRole('button', { name: /Extensions/ }).click();
       await page.getByRole('menuitem', { name: 'Help' }).click();
       const alert = page.getByRole('alertdialog');
-      await eventually(() => text(alert)).toMatch('every tab with ID and Goal headers');
+      await eventually(() => text(alert)).toMatch('every tab with a header row in its first 10 rows');
       await alert.getByRole('button', { name: 'OK' }).click();
       await eventually(() => alert.count()).toBe(0);
     });

@@ -52,6 +52,15 @@ describe.skipIf(!built)(`the preview server${built ? '' : ' — SKIPPED: run `np
     expect(state.sidebarOpened).toBe(1);
   });
 
+  it('shows the sample\'s notes as the text they are: "=MBO_NPS of the peer survey" is a note, not a formula', async () => {
+    const cmo = await client.sheet('CMO');
+    const note = cmo.cells[`${rowShowing(cmo, 1, 'CMO-4')}:16`];
+    expect(note).toMatchObject({ text: '=MBO_NPS of the peer survey', kind: 'text' });
+    expect(note.formula).toBeUndefined();
+    const errors = Object.values(cmo.cells).filter((cell) => cell.kind === 'error');
+    expect(errors).toEqual([]);
+  });
+
   it("computes MBO_CASCADE: CT-1's 7.1M of an 8M target shows 88.8%", async () => {
     expect(await cascadeAttainment('CT-1')).toBe('88.8%');
     const formula = (await client.sheet('Formulas')).cells['7:1'];

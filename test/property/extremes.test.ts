@@ -84,8 +84,9 @@ describe('a 10,000-deep chain', () => {
     const attainment = Array.from({ length: DEPTH }, (_, i) => [i === DEPTH - 1 ? 0.7 : '']);
     const rolled = customFunctions.MBO_ROLLUP(ids, parents, attainment) as unknown[][];
     expect(rolled[0][0]).toBe(0.7);
+    // The path names its ends and counts the middle: a whole 10,000-ID path would not fit in a cell.
     const path = customFunctions.MBO_PATH(`C${DEPTH - 1}`, ids, parents) as string;
-    expect(path.split(' › ')).toHaveLength(DEPTH);
+    expect(path).toBe(`C0 › C1 › C2 › … 9,994 more › C${DEPTH - 3} › C${DEPTH - 2} › C${DEPTH - 1}`);
   });
 });
 

@@ -1,7 +1,7 @@
 // Argument generators for the custom-function fuzz: valid shapes with junk data, and shapes of any kind.
 import fc from 'fast-check';
 import type { CellValue } from '../../src/core/model';
-import { junkCell, presentJunk, OPTIONAL_HEADERS } from './junk';
+import { junkCell, OPTIONAL_HEADERS, presentJunk } from './junk';
 
 /** A call with junk in its data; Dates are in this realm until inRealm remakes them. */
 export interface Call {
@@ -51,159 +51,212 @@ const leadingArb = fc.record({ leading: fc.constantFrom<'scalar' | 'range'>('sca
 
 const omitted = fc.constantFrom<unknown>(undefined, '', null);
 
-const attainmentCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
-  fc
-    .tuple(
-      leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell),
-      perCell(leading, rows, cols, dataCell),
-      fc.oneof(omitted, perCell(leading, rows, cols, dataCell, junkCell)),
-      // One direction for all is an option (a bad one is an argument error); per cell, it is data.
-      fc.oneof(
-        omitted,
-        fc.constantFrom('higher', 'lower', 'range', 'binary', ' Lower ', 'up'),
-        matrix(1, 1, directionCell),
-        leading === 'range' ? matrix(rows, cols, directionCell) : matrix(1, 1, directionCell),
-      ),
-      fc.oneof(omitted, fc.constantFrom<unknown>(1.5, 2, '120%', 0.9, '1.2')),
-    )
-    .map((args) => ({ fn: 'MBO_ATTAINMENT', args })),
-);
+/** What the data of a call is drawn from: data cells, a single leading value, payout curve numbers, and caps. */
+interface DataKinds {
+  data: fc.Arbitrary<CellValue>;
+  scalar: fc.Arbitrary<CellValue>;
+  curve: fc.Arbitrary<CellValue>;
+  cap: fc.Arbitrary<unknown>;
+}
 
-const rollupCall: fc.Arbitrary<Call> = height.chain((n) =>
-  fc
-    .tuple(
-      line(n, idCell),
-      line(n, idCell),
-      line(n, dataCell),
-      fc.oneof(omitted, line(n, dataCell)),
-      // One method for all is an option; a column of methods is data, one per goal.
-      fc.oneof(
-        omitted,
-        fc.constantFrom('average', 'min', 'own', 'Avg'),
-        matrix(1, 1, fc.constantFrom('min', 'own')),
-        line(n, methodCell),
-      ),
-    )
-    .map((args) => ({ fn: 'MBO_ROLLUP', args })),
-);
-
-
-/** A goal table: blank rows, a real header row (ID and Goal among others, any order), junk rows below. */
-const tableArb: fc.Arbitrary<Matrix> = fc
-  .subarray(OPTIONAL_HEADERS)
-  .chain((others) => fc.shuffledSubarray(['ID', 'Goal', ...others], { minLength: others.length + 2 }))
-  .chain((header) =>
+/** Calls of every custom function with valid argument shapes, their data drawn from `kinds`. */
+function shapeCalls({ data, scalar, curve, cap }: DataKinds): Readonly<Record<string, fc.Arbitrary<Call>>> {
+  const attainmentCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
     fc
       .tuple(
-        fc.integer({ min: 0, max: 2 }),
-        fc.array(
-          fc.tuple(
-            ...header.map((h) =>
-              h === 'ID' || h === 'Parent' ? idCell : h === 'Direction' ? directionCell : dataCell,
-            ),
-          ),
-          { maxLength: 6 },
+        leading === 'scalar' ? scalar : matrix(rows, cols, data),
+        perCell(leading, rows, cols, data),
+        fc.oneof(omitted, perCell(leading, rows, cols, data, junkCell)),
+        // One direction for all is an option (a bad one is an argument error); per cell, it is data.
+        fc.oneof(
+          omitted,
+          fc.constantFrom('higher', 'lower', 'range', 'binary', ' Lower ', 'up'),
+          matrix(1, 1, directionCell),
+          leading === 'range' ? matrix(rows, cols, directionCell) : matrix(1, 1, directionCell),
         ),
+        fc.oneof(omitted, cap),
       )
-      .map(
-        ([blanks, rows]): Matrix => [
-          ...Array.from({ length: blanks }, () => new Array<CellValue>(header.length).fill('')),
-          header,
-          ...rows,
-        ],
-      ),
+      .map((args) => ({ fn: 'MBO_ATTAINMENT', args })),
   );
 
-const tablesCall = (fn: string): fc.Arbitrary<Call> =>
-  fc.array(tableArb, { minLength: 1, maxLength: 3 }).map((args) => ({ fn, args }));
+  const rollupCall: fc.Arbitrary<Call> = height.chain((n) =>
+    fc
+      .tuple(
+        line(n, idCell),
+        line(n, idCell),
+        line(n, data),
+        fc.oneof(omitted, line(n, data)),
+        // One method for all is an option; a column of methods is data, one per goal.
+        fc.oneof(
+          omitted,
+          fc.constantFrom('average', 'min', 'own', 'Avg'),
+          matrix(1, 1, fc.constantFrom('min', 'own')),
+          line(n, methodCell),
+        ),
+      )
+      .map((args) => ({ fn: 'MBO_ROLLUP', args })),
+  );
 
-/** The owner asked for is one that appears (another is an argument error by design), or none. */
-const scoreCall: fc.Arbitrary<Call> = height.chain((n) =>
-  fc
-    .tuple(line(n, ownerCell), line(n, dataCell), line(n, dataCell), fc.option(fc.nat(), { nil: null }))
-    .map(([owners, weights, attainment, pick]) => {
-      const named = owners.flat().filter((o) => o !== undefined && o !== null && o !== '');
-      const owner = pick === null || named.length === 0 ? undefined : named[pick % named.length];
-      return { fn: 'MBO_SCORE', args: [owners, weights, attainment, owner] };
-    }),
-);
+  /** A goal table: blank rows, a real header row (ID and Goal among others, any order), junk rows below. */
+  const tableArb: fc.Arbitrary<Matrix> = fc
+    .subarray(OPTIONAL_HEADERS)
+    .chain((others) => fc.shuffledSubarray(['ID', 'Goal', ...others], { minLength: others.length + 2 }))
+    .chain((header) =>
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 2 }),
+          fc.array(
+            fc.tuple(
+              ...header.map((h) =>
+                h === 'ID' || h === 'Parent' ? idCell : h === 'Direction' ? directionCell : data,
+              ),
+            ),
+            { maxLength: 6 },
+          ),
+        )
+        .map(
+          ([blanks, rows]): Matrix => [
+            ...Array.from({ length: blanks }, () => new Array<CellValue>(header.length).fill('')),
+            header,
+            ...rows,
+          ],
+        ),
+    );
+
+  const tablesCall = (fn: string): fc.Arbitrary<Call> =>
+    fc.array(tableArb, { minLength: 1, maxLength: 3 }).map((args) => ({ fn, args }));
+
+  /** The owner asked for is one that appears (another is an argument error by design), or none. */
+  const scoreCall: fc.Arbitrary<Call> = height.chain((n) =>
+    fc
+      .tuple(line(n, ownerCell), line(n, data), line(n, data), fc.option(fc.nat(), { nil: null }))
+      .map(([owners, weights, attainment, pick]) => {
+        const named = owners.flat().filter((o) => o !== undefined && o !== null && o !== '');
+        const owner = pick === null || named.length === 0 ? undefined : named[pick % named.length];
+        return { fn: 'MBO_SCORE', args: [owners, weights, attainment, owner] };
+      }),
+  );
+
+  /** A payout curve is configuration, validated as an argument: always two columns of numbers (or blank rows). */
+  const curveArb: fc.Arbitrary<Matrix> = fc
+    .array(
+      fc.oneof(
+        { arbitrary: fc.tuple(curve, curve), weight: 4 },
+        { arbitrary: fc.constant(['', ''] as [CellValue, CellValue]), weight: 1 },
+      ),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    )
+    .filter((rows) => rows.some(([a]) => a !== ''));
+
+  const payoutCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
+    fc
+      .tuple(leading === 'scalar' ? scalar : matrix(rows, cols, data), curveArb)
+      .map((args) => ({ fn: 'MBO_PAYOUT', args })),
+  );
+
+  const npsCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
+    (leading === 'scalar' ? scalar : matrix(rows, cols, data)).map((scores) => ({
+      fn: 'MBO_NPS',
+      args: [scores],
+    })),
+  );
+
+  const pathCall: fc.Arbitrary<Call> = fc.tuple(leadingArb, height).chain(
+    ([
+      {
+        leading,
+        size: { rows, cols },
+      },
+      n,
+    ]) =>
+      fc
+        .tuple(
+          leading === 'scalar' ? withSome('A', 'b', 'C') : matrix(rows, cols, idCell),
+          line(n, idCell),
+          line(n, idCell),
+        )
+        .filter(([id]) => id !== undefined)
+        .map((args) => ({ fn: 'MBO_PATH', args })),
+  );
+
+  /** One elapsed share for all is an option (0..1); per cell, it is data. */
+  const statusCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
+    fc
+      .tuple(
+        leading === 'scalar' ? scalar : matrix(rows, cols, data),
+        fc.oneof(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.constantFrom<unknown>('50%', 0, 1, '0.25'),
+          matrix(1, 1, data),
+          leading === 'range' ? matrix(rows, cols, data) : matrix(1, 1, data),
+        ),
+      )
+      .map((args) => ({ fn: 'MBO_STATUS', args })),
+  );
+
+  return {
+    MBO_ATTAINMENT: attainmentCall,
+    MBO_ROLLUP: rollupCall,
+    MBO_CASCADE: tablesCall('MBO_CASCADE'),
+    MBO_SCORE: scoreCall,
+    MBO_PAYOUT: payoutCall,
+    MBO_NPS: npsCall,
+    MBO_PATH: pathCall,
+    MBO_STATUS: statusCall,
+    MBO_VALIDATE: tablesCall('MBO_VALIDATE'),
+  };
+}
 
 /** A payout curve is configuration, validated as an argument: always two columns of numbers (or blank rows). */
-const curveNumber = fc.oneof(
+const curveNumber: fc.Arbitrary<CellValue> = fc.oneof(
   fc.double({ min: -1, max: 3, noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom<CellValue>('80%', '1.2', 0, 1, '150%'),
 );
-const curveArb: fc.Arbitrary<Matrix> = fc
-  .array(
-    fc.oneof(
-      { arbitrary: fc.tuple(curveNumber, curveNumber), weight: 4 },
-      { arbitrary: fc.constant(['', ''] as [CellValue, CellValue]), weight: 1 },
-    ),
-    {
-      minLength: 1,
-      maxLength: 5,
-    },
-  )
-  .filter((rows) => rows.some(([a]) => a !== ''));
-
-const payoutCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
-  fc
-    .tuple(leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell), curveArb)
-    .map((args) => ({ fn: 'MBO_PAYOUT', args })),
-);
-
-const npsCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
-  (leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell)).map((scores) => ({
-    fn: 'MBO_NPS',
-    args: [scores],
-  })),
-);
-
-const pathCall: fc.Arbitrary<Call> = fc.tuple(leadingArb, height).chain(
-  ([
-    {
-      leading,
-      size: { rows, cols },
-    },
-    n,
-  ]) =>
-    fc
-      .tuple(
-        leading === 'scalar' ? withSome('A', 'b', 'C') : matrix(rows, cols, idCell),
-        line(n, idCell),
-        line(n, idCell),
-      )
-      .filter(([id]) => id !== undefined)
-      .map((args) => ({ fn: 'MBO_PATH', args })),
-);
-
-/** One elapsed share for all is an option (0..1); per cell, it is data. */
-const statusCall: fc.Arbitrary<Call> = leadingArb.chain(({ leading, size: { rows, cols } }) =>
-  fc
-    .tuple(
-      leading === 'scalar' ? presentJunk : matrix(rows, cols, dataCell),
-      fc.oneof(
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.constantFrom<unknown>('50%', 0, 1, '0.25'),
-        matrix(1, 1, dataCell),
-        leading === 'range' ? matrix(rows, cols, dataCell) : matrix(1, 1, dataCell),
-      ),
-    )
-    .map((args) => ({ fn: 'MBO_STATUS', args })),
-);
 
 /** Valid argument shapes with junk data, per custom function. */
-export const VALID_SHAPE_CALLS: Readonly<Record<string, fc.Arbitrary<Call>>> = {
-  MBO_ATTAINMENT: attainmentCall,
-  MBO_ROLLUP: rollupCall,
-  MBO_CASCADE: tablesCall('MBO_CASCADE'),
-  MBO_SCORE: scoreCall,
-  MBO_PAYOUT: payoutCall,
-  MBO_NPS: npsCall,
-  MBO_PATH: pathCall,
-  MBO_STATUS: statusCall,
-  MBO_VALIDATE: tablesCall('MBO_VALIDATE'),
-};
+export const VALID_SHAPE_CALLS = shapeCalls({
+  data: dataCell,
+  scalar: presentJunk,
+  curve: curveNumber,
+  cap: fc.constantFrom<unknown>(1.5, 2, '120%', 0.9, '1.2'),
+});
+
+/** Numbers at the edges of floating point: huge, tiny, subnormal, one ulp apart, of either sign. */
+export const extremeNumber: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    1e308,
+    -1e308,
+    1e300,
+    -1e300,
+    Number.MIN_VALUE,
+    -Number.MIN_VALUE,
+    1e-308,
+    0,
+    -0,
+    1,
+    1 + Number.EPSILON,
+    1 - Number.EPSILON / 2,
+    0.8,
+    1.2,
+  ),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+
+/** Valid argument shapes with extreme numbers everywhere a number goes (payout curves and caps too). */
+export const EXTREME_CALLS = shapeCalls({
+  data: fc.oneof(
+    { arbitrary: extremeNumber, weight: 4 },
+    { arbitrary: fc.constantFrom<CellValue>('', '1e308', '-1e308'), weight: 1 },
+  ),
+  scalar: extremeNumber,
+  curve: extremeNumber,
+  cap: extremeNumber.filter((n) => n > 0),
+});
 
 /**
  * Any argument Sheets can pass: a cell value, undefined for an omitted one, or a range of any size (never

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog, customFunctions } from '../../src/main';
 import { loadBundle } from '../../tools/load-bundle';
-import { anyArguments, type Call, VALID_SHAPE_CALLS } from './function-args';
+import { anyArguments, type Call, EXTREME_CALLS, VALID_SHAPE_CALLS } from './function-args';
 import { type DateMaker, fuzzRuns, inRealm } from './junk';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -37,10 +37,17 @@ const TARGETS: Target[] = [
   },
 ];
 
-/** What a custom function may return: a number or text, or a non-empty rectangular table of them. */
+/** The most characters Sheets holds in one cell. */
+const CELL_LIMIT = 50_000;
+
+/**
+ * What a custom function may return: a finite number (never NaN or Infinity) or a text that fits in a cell, or a
+ * non-empty rectangular table of them.
+ */
 function cellProblems(result: unknown): string[] {
-  const isCell = (v: unknown): boolean => typeof v === 'number' || typeof v === 'string';
-  if (!Array.isArray(result)) return isCell(result) ? [] : [`not a cell: ${String(result)}`];
+  const isCell = (v: unknown): boolean =>
+    (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= CELL_LIMIT);
+  if (!Array.isArray(result)) return isCell(result) ? [] : [`not a cell: ${String(result).slice(0, 100)}`];
   if (result.length === 0) return ['an empty table'];
   const problems: string[] = [];
   const width = Array.isArray(result[0]) ? result[0].length : -1;
@@ -49,7 +56,7 @@ function cellProblems(result: unknown): string[] {
       problems.push(`row ${r} is not ${width} wide`);
     else {
       row.forEach((v, c) => {
-        if (!isCell(v)) problems.push(`[${r}][${c}] is ${String(v)}`);
+        if (!isCell(v)) problems.push(`[${r}][${c}] is ${String(v).slice(0, 100)}`);
       });
     }
   });
@@ -82,6 +89,23 @@ describe.each(TARGETS)('custom functions ($name)', (target) => {
           expect(cellProblems(result)).toEqual([]);
         }),
         { numRuns: fuzzRuns(100) },
+      );
+    });
+
+    it('with numbers at the edges of floating point (1e308, subnormals, one ulp apart) everywhere: never NaN or Infinity', () => {
+      fc.assert(
+        fc.property(EXTREME_CALLS[fn], (call: Call) => {
+          let result: unknown;
+          try {
+            result = target.functions()[call.fn](...call.args);
+          } catch (e) {
+            // Extreme configuration (a cap of 5e-324, a curve of one blank row) may be refused, by name.
+            if (isArgumentError(call.fn, e)) return;
+            throw new Error(`${call.fn} threw: ${messageOf(e).slice(0, 300)}`);
+          }
+          expect(cellProblems(result)).toEqual([]);
+        }),
+        { numRuns: fuzzRuns(200) },
       );
     });
 

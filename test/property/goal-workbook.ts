@@ -82,9 +82,9 @@ const FIELDS: readonly Field[] = [
 ];
 
 /** Header names as people write them: every synonym the model lists, some with a trailing "(%)". */
-const HEADER_NAMES: Readonly<Record<Field, readonly string[]>> = {
+const HEADER_NAMES: Readonly<Partial<Record<Field, readonly string[]>>> = {
   id: ['ID', 'Goal ID', 'Key', 'Ref', 'id'],
-  goal: ['Goal', 'Objective', 'MBO', 'Title', 'Name'],
+  goal: ['Goal', 'Objective', 'MBO', 'Title', 'Name', 'Key Result', 'Goal title'],
   owner: ['Owner', 'Assignee', 'Employee', 'Person'],
   parent: ['Parent', 'Parent ID', 'Aligns to', 'Aligned to', 'Contributes to'],
   type: ['Type', 'Goal type'],
@@ -102,7 +102,7 @@ const HEADER_NAMES: Readonly<Record<Field, readonly string[]>> = {
   period: ['Period'],
   cap: ['Cap'],
   floor: ['Floor'],
-  gate: ['Gate', 'Threshold'],
+  gate: ['Gate', 'GATE'],
 };
 
 const TAB_NAMES = ['CMO', 'Demand Gen', 'Field Marketing', "Ops & Tools' tab", 'Účty'];
@@ -158,7 +158,7 @@ const tabLayout = (name: string): fc.Arbitrary<TabLayout> =>
   fc
     .record({
       order: fc.shuffledSubarray([...FIELDS], { minLength: FIELDS.length, maxLength: FIELDS.length }),
-      names: fc.tuple(...FIELDS.map((f) => fc.constantFrom(...HEADER_NAMES[f]))),
+      names: fc.tuple(...FIELDS.map((f) => fc.constantFrom(...HEADER_NAMES[f]!))),
       notesAt: fc.option(fc.nat({ max: FIELDS.length }), { nil: null }),
       blankRowsAbove: fc.integer({ min: 0, max: 2 }),
     })

@@ -243,4 +243,13 @@ export const OPTIONAL_HEADERS = [
   'Floor',
   'Gate',
   'Notes',
+  'Objective',
+  'Progress',
+  'Status',
+  'Threshold',
+  'Stretch',
+  'Due date',
+  'Level',
+  'Main',
+  'L1',
 ];

@@ -114,3 +114,137 @@ describe('MBO_ROLLUP methods (a junk entry in a method column threw; prototype k
     }
   });
 });
+
+describe('numbers near the largest double never come back as NaN or Infinity', () => {
+  // Found by the extreme-number fuzz (EXTREME_CALLS): sums and differences of finite numbers overflowed.
+  const MAX = Number.MAX_VALUE;
+
+  it.each<[string, () => unknown, unknown]>([
+    // (A - B) / (T - B) = (2e308) / (2e308): both differences overflowed, Infinity / Infinity was NaN.
+    ['MBO_ATTAINMENT across the whole range', () => customFunctions.MBO_ATTAINMENT(1e308, 1e308, -1e308), 1],
+    [
+      'MBO_ATTAINMENT, lower is better, across the whole range',
+      () => customFunctions.MBO_ATTAINMENT(-1e308, -1e308, 1e308, 'lower'),
+      1,
+    ],
+    [
+      'MBO_ATTAINMENT half way across the whole range',
+      () => customFunctions.MBO_ATTAINMENT(0, 1e308, -1e308),
+      0.5,
+    ],
+    // 1e308 + 1e308 overflowed the weighted sum: Infinity / 2.
+    [
+      'MBO_ROLLUP of two huge attainments',
+      () =>
+        customFunctions.MBO_ROLLUP(
+          col('A', 'B', 'C'),
+          col('', 'A', 'A'),
+          col('', 1e308, 1e308),
+          col('', 1, 1),
+        ),
+      col(1e308, 1e308, 1e308),
+    ],
+    [
+      'MBO_ROLLUP of the largest and its negative',
+      () => customFunctions.MBO_ROLLUP(col('A', 'B', 'C'), col('', 'A', 'A'), col('', MAX, -MAX)),
+      col(0, MAX, -MAX),
+    ],
+    // Contributions of 1e308 each: their total overflowed and the parent came back blank (Infinity / Infinity).
+    [
+      'MBO_ROLLUP with huge contributions',
+      () =>
+        customFunctions.MBO_ROLLUP(
+          col('A', 'B', 'C'),
+          col('', 'A', 'A'),
+          col('', 0.5, 1),
+          col('', 1e308, 1e308),
+        ),
+      col(0.75, 0.5, 1),
+    ],
+    [
+      'MBO_SCORE of two huge attainments',
+      () => customFunctions.MBO_SCORE(col('A', 'A'), col(1, 1), col(1e308, 1e308), 'A'),
+      1e308,
+    ],
+    [
+      'MBO_SCORE with huge weights',
+      () => customFunctions.MBO_SCORE(col('A', 'A'), col(1e308, 1e308), col(0.5, 1), 'A'),
+      0.75,
+    ],
+    [
+      'MBO_SCORE with the tiniest weights',
+      () => customFunctions.MBO_SCORE(col('A', 'A'), col(5e-324, 5e-324), col(0.7, 0.7), 'A'),
+      0.7,
+    ],
+    // The span of payouts (1e308 - -1e308) overflowed: 0 × Infinity was NaN, a share of it Infinity.
+    [
+      'MBO_PAYOUT on a curve across the whole range',
+      () =>
+        customFunctions.MBO_PAYOUT(col(-1e308, 0, 1e308), [
+          [-1e308, -1e308],
+          [1e308, 1e308],
+        ]),
+      col(-1e308, 0, 1e308),
+    ],
+    [
+      'MBO_PAYOUT on a curve from -1e308 that rises one ulp after 0',
+      () =>
+        customFunctions.MBO_PAYOUT(col(0, 5e-324, 1), [
+          [0, -1e308],
+          [5e-324, MAX],
+        ]),
+      col(-1e308, MAX, MAX),
+    ],
+    [
+      'MBO_PAYOUT on a steep curve: 0 to 1e308 within one ulp of 100%',
+      () =>
+        customFunctions.MBO_PAYOUT(col(1, 1 + Number.EPSILON, 2), [
+          [1, 0],
+          [1 + Number.EPSILON, 1e308],
+        ]),
+      col(0, 1e308, 1e308),
+    ],
+    [
+      'MBO_PAYOUT half way up a curve from -MAX to MAX',
+      () =>
+        customFunctions.MBO_PAYOUT(0.5, [
+          [0, -MAX],
+          [1, MAX],
+        ]),
+      0,
+    ],
+  ])('%s', (_name, call, expected) => {
+    expect(call()).toEqual(expected);
+  });
+
+  it('MBO_CASCADE sums huge actuals that come back down (1e308 + 1e308 - 1e308) to the true total', () => {
+    const rows = customFunctions.MBO_CASCADE([
+      ['ID', 'Goal', 'Parent', 'Unit', 'Target', 'Actual', 'Rollup'],
+      ['P', 'Total', '', '$', 1e308, '', 'sum'],
+      ['A', 'One', 'P', '$', 1, 1e308, ''],
+      ['B', 'Two', 'P', '$', 1, 1e308, ''],
+      ['C', 'Three', 'P', '$', 1, -1e308, ''],
+    ]) as unknown[][];
+    expect(rows[1][7]).toBe(1);
+  });
+
+  it('the analysis keeps gaps finite with caps and floors at the ends of the range', () => {
+    const analysis = analyzeWorkbook(
+      [
+        {
+          name: 'Goals',
+          grid: [
+            ['ID', 'Goal', 'Parent', 'Target', 'Actual', 'Cap', 'Floor'],
+            ['P', 'Top', '', 1, MAX, MAX, -MAX],
+            ['C', 'Child', 'P', 1, -MAX, MAX, -MAX],
+          ],
+        },
+      ],
+      { settings: { ...DEFAULT_SETTINGS, cap: MAX, floor: -MAX } },
+    );
+    const top = analysis.results.at(0);
+    expect([top.measured, top.rolledUp, top.final]).toEqual([MAX, -MAX, MAX]);
+    expect(top.gap).toBe(MAX);
+    expect(analysis.issues.find((i) => i.code === 'alignment-gap')).toBeDefined();
+  });
+});

@@ -7,7 +7,6 @@ import { parseDay } from '../../src/core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../../src/core/workbook';
 import { fuzzRuns, junkCell, OPTIONAL_HEADERS } from './junk';
 
-
 /** IDs and parents from a small pool, so that junk rows still link, collide and loop. */
 const ID_POOL = ['G-1', 'g-1', ' G-1 ', 'G-2', 'G-3', 'G-4', 'Ω', 'ω', '', 'G-5'];
 const PLAUSIBLE = [
@@ -127,16 +126,17 @@ function checkAnalysis(analysis: Analysis): void {
   expect(analysis.results).toHaveLength(analysis.goals.length);
   [...analysis.results].forEach((r, i) => {
     expect(r.index).toBe(i);
-    // Attainments are clamped and NaN stands for null inside the cascade, so none may leak out.
-    for (const value of [r.measured, r.rolledUp, r.final, r.gap]) {
-      if (value !== null) expect(Number.isNaN(value), `goal ${analysis.goals[i].id}`).toBe(false);
+    // Attainments are clamped, NaN stands for null inside the cascade, and nothing overflows: only finite numbers.
+    for (const value of [r.measured, r.rolledUp, r.final, r.gap, r.elapsed]) {
+      if (value !== null) expect(Number.isFinite(value), `goal ${analysis.goals[i].id}: ${value}`).toBe(true);
     }
     expect(r.final === null).toBe(r.status === 'not measured');
   });
-  // Cards are only typed: weights near 1e308 overflow the weighted sums (a NaN or infinite score), a known limit.
+  // Scores and payouts are finite too, even for weights and attainments near 1e308.
   for (const card of analysis.cards) {
-    expect(card.score === null || typeof card.score === 'number').toBe(true);
-    expect(card.payout === null || typeof card.payout === 'number').toBe(true);
+    for (const value of [card.score, card.payout, card.weightTotal]) {
+      if (value !== null) expect(Number.isFinite(value), `${card.owner}: ${value}`).toBe(true);
+    }
   }
   // Every result serialises (paths stop at loops), as the sidebar and reports need.
   expect(() => JSON.stringify(analysis.results)).not.toThrow();

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globalFunctions } from '../../src/main';
-import { endpoints } from '../../src/server/endpoints';
 import { documentGlobals, ENDPOINT_PARAMS, GLOBAL_SUMMARIES } from '../../src/server/docs';
+import { endpoints } from '../../src/server/endpoints';
 
 describe('src/server/docs.ts', () => {
   it('summarises exactly the server globals', () => {
@@ -23,7 +23,12 @@ describe('src/server/docs.ts', () => {
       expect(params.length, name).toBe(endpoints[name as keyof typeof endpoints].length);
     }
     const documented = documentGlobals(globalFunctions);
-    expect(documented.find((g) => g.name === 'linkToParent')?.params).toEqual(['tab', 'row', 'parentId', 'goalId']);
+    expect(documented.find((g) => g.name === 'linkToParent')?.params).toEqual([
+      'tab',
+      'row',
+      'parentId',
+      'goalId',
+    ]);
     expect(documented.find((g) => g.name === 'onOpen')?.params).toEqual(['e']);
     expect(documented.find((g) => g.name === 'menuHelp')?.params).toEqual([]);
   });

@@ -40,7 +40,10 @@ describe('every endpoint returns plain JSON', () => {
     ['linkToParent', (a) => a.linkToParent('Demand Gen', 5, 'M-2', 'DG-3')],
     ['rollUp', (a) => a.rollUp()],
     ['addParentDropdowns', (a) => a.addParentDropdowns()],
+    ['recordCheckIn', (a) => a.recordCheckIn()],
     ['insertGoalTab', (a) => a.insertGoalTab('New team')],
+    ['getColumns', (a) => a.getColumns([{ header: 'Note', choice: 'goal' }])],
+    ['saveColumns', (a) => a.saveColumns([{ header: 'Note', choice: 'goal' }])],
   ])('%s', (_name, call) => {
     const { gas, api: bound } = api();
     gas.spreadsheet.selectCell('Demand Gen', 3, 2);
@@ -201,10 +204,13 @@ describe('what src/main.ts exposes', () => {
       'addParentDropdowns',
       'checkWorkbook',
       'getCascade',
+      'getColumns',
       'getLinkView',
       'insertGoalTab',
       'linkToParent',
+      'recordCheckIn',
       'rollUp',
+      'saveColumns',
       'selectCell',
     ]);
     const gas = createFakeGas({ tabs: marketingCascade() });

@@ -25,6 +25,8 @@ const EXPECTED_MENU = [
   { caption: 'Open sidebar', functionName: 'showSidebar' },
   { caption: 'Check workbook', functionName: 'menuCheckWorkbook' },
   { caption: 'Roll up', functionName: 'menuRollUp' },
+  { caption: 'Record check-in', functionName: 'menuRecordCheckIn' },
+  { caption: 'Compact History', functionName: 'menuCompactHistory' },
   'separator',
   { caption: 'Link selected row to a parent…', functionName: 'menuLinkToParent' },
   { caption: 'Insert goal tab from template', functionName: 'menuInsertGoalTab' },
@@ -141,7 +143,7 @@ describe('menu handlers', () => {
   it('Help explains the model in an alert', () => {
     const gas = createFakeGas();
     run('Help', gas);
-    expect(gas.ui.alerts[0]).toMatch(/ID and Goal headers/);
+    expect(gas.ui.alerts[0]).toMatch(/header row in its first 10 rows/);
   });
 
   it('buildMenu over a context builds the same menu', () => {

@@ -1,6 +1,15 @@
 // Pins the fake's Sheets semantics that the adapter tests rely on: values, formulas, apostrophes, bounds, counts, faults.
 import { describe, expect, it } from 'vitest';
-import { createFakeGas, dumpFormulas, dumpValues, enterValue, InjectedFault } from '../../tools/gas-fake';
+import {
+  createFakeGas,
+  dumpFormulas,
+  dumpValues,
+  enterValue,
+  InjectedFault,
+  snapshotSpreadsheet,
+} from '../../tools/gas-fake';
+
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 describe('enterValue: what Sheets stores for a written value', () => {
   it.each([
@@ -17,8 +26,98 @@ describe('enterValue: what Sheets stores for a written value', () => {
     ['Grow pipeline', 'Grow pipeline', ''],
     [null, '', ''],
     [7, 7, ''],
+    // Text Sheets reads as numbers, percentages, money, booleans and dates when typed (en_US).
+    ['1.10', 1.1, ''],
+    ['007', 7, ''],
+    ['1e3', 1000, ''],
+    ['1,200', 1200, ''],
+    ['1,234,567.5', 1234567.5, ''],
+    ['12%', 0.12, ''],
+    ['-5%', -0.05, ''],
+    ['$1,200.50', 1200.5, ''],
+    ['-$5', -5, ''],
+    ['false', false, ''],
+    ['TrUe', true, ''],
+    ['1/2', day(2026, 1, 2), ''],
+    ['12/31/25', day(2025, 12, 31), ''],
+    ['2026-03-01', day(2026, 3, 1), ''],
+    ['2026/3/1', day(2026, 3, 1), ''],
+    ['Mar 2026', day(2026, 3, 1), ''],
+    ['March 1, 2026', day(2026, 3, 1), ''],
+    ['1 Mar 2026', day(2026, 3, 1), ''],
+    // ... and text it keeps.
+    ['1,20', '1,20', ''],
+    ['2/30', '2/30', ''],
+    ['13/1', '13/1', ''],
+    ['FY2026', 'FY2026', ''],
+    ['Q3 2026', 'Q3 2026', ''],
+    ['M-1', 'M-1', ''],
+    ['40-60', '40-60', ''],
+    ['-', '-', ''],
+    ['$', '$', ''],
+    ["'007", '007', ''],
   ])('%j -> value %j, formula %j', (input, value, formula) => {
     expect(enterValue(input)).toEqual({ value, formula });
+  });
+
+  it.each(['1.10', '007', '12%', '1/2', '1e3', 'TRUE', '=SUM(1,2)', '-A1', "'kept"])(
+    'a plain-text cell (@) keeps %j exactly as written',
+    (text) => {
+      expect(enterValue(text, '@')).toEqual({ value: text, formula: '' });
+    },
+  );
+
+  it("setValue and setValues convert by each cell's format; getValues returns what was stored", () => {
+    const gas = createFakeGas({ tabs: { A: [] } });
+    const sheet = gas.spreadsheet.sheet('A');
+    sheet.getRange(1, 2, 2, 1).setNumberFormat('@');
+    sheet.getRange(1, 1, 2, 2).setValues([
+      ['1.10', '1.10'],
+      ["'007", '007'],
+    ]);
+    sheet.getRange(3, 1).setValue('12%');
+    expect(sheet.getRange(1, 1, 3, 2).getValues()).toEqual([
+      [1.1, '1.10'],
+      ['007', '007'],
+      [0.12, ''],
+    ]);
+    expect(sheet.getRange(1, 2).getNumberFormat()).toBe('@');
+    expect(sheet.getRange(1, 1).getNumberFormat()).toBe('General');
+  });
+});
+
+describe('developer metadata', () => {
+  it('sits on a sheet, is found by key across the spreadsheet, follows renames and goes with the sheet', () => {
+    const gas = createFakeGas({ tabs: { A: [], B: [], C: [] } });
+    const [a, b, c] = gas.spreadsheet.sheets;
+    a.addDeveloperMetadata('mine', 'report');
+    b.addDeveloperMetadata('other', 'x');
+    c.addDeveloperMetadata('mine', 'ids');
+    b.setName('Renamed');
+    const found = gas.spreadsheet.createDeveloperMetadataFinder().withKey('mine').find();
+    expect(found.map((m) => [m.getLocation().getSheet().getName(), m.getKey(), m.getValue()])).toEqual([
+      ['A', 'mine', 'report'],
+      ['C', 'mine', 'ids'],
+    ]);
+    expect(
+      b
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getValue()),
+    ).toEqual(['x']);
+    gas.spreadsheet.deleteSheet(c);
+    expect(gas.spreadsheet.createDeveloperMetadataFinder().withKey('mine').find()).toHaveLength(1);
+    expect(snapshotSpreadsheet(gas.spreadsheet).map((s) => s.metadata)).toEqual([
+      ['mine=report'],
+      ['other=x'],
+    ]);
+  });
+
+  it('counts adding metadata as a write, so faults can hit it', () => {
+    const gas = createFakeGas({ tabs: { A: [] } });
+    gas.log.failAfter(0);
+    expect(() => gas.spreadsheet.sheet('A').addDeveloperMetadata('k', 'v')).toThrow(InjectedFault);
+    expect(gas.spreadsheet.sheet('A').metadata).toEqual([]);
   });
 });
 

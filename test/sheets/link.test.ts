@@ -138,3 +138,44 @@ describe('linkToParent refuses, and then writes nothing', () => {
     expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
   });
 });
+
+describe('linkToParent on the layouts people already have', () => {
+  it('names a parent without an ID column by its title, which stays true when rows move', () => {
+    const gas = createFakeGas({
+      tabs: {
+        Company: [
+          ['Goal', 'Target'],
+          ['Grow revenue', 100],
+        ],
+        Team: [
+          ['Goal', 'Parent', 'Target'],
+          ['Close deals', '', 10],
+        ],
+      },
+    });
+    const ctx = fakeServerContext(gas);
+    linkToParent(ctx, 'Team', 2, 'Company!2', 'Team!2');
+    expect(gas.spreadsheet.sheet('Team').peekCell(2, 2).value).toBe('Grow revenue');
+  });
+
+  it('refuses to write a key result: it trees up to the objective in its own row', () => {
+    const gas = createFakeGas({
+      tabs: {
+        CMO: [
+          ['ID', 'Goal'],
+          ['CMO-1', 'Grow revenue'],
+        ],
+        OKRs: [
+          ['Objective', 'Key Result', 'Parent', 'Progress'],
+          ['Win EMEA', 'Open 3 offices', '', 0.5],
+        ],
+      },
+    });
+    const ctx = fakeServerContext(gas);
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => linkToParent(ctx, 'OKRs', 2, 'CMO-1', 'OKRs!2')).toThrow(
+      '"Open 3 offices" is a key result of "Win EMEA": change its Objective cell, or align the objective by its Parent cell on row 2.',
+    );
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+  });
+});

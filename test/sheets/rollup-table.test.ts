@@ -30,6 +30,25 @@ describe('buildRollupReport', () => {
     expect(Object.fromEntries(depthOf)).toEqual({ A: 0, B: 0, C: 0, D: 0, E: 1 });
   });
 
+  it('indents goals by depth up to 12 levels, then says the depth (a deep chain stays linear)', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      `C${i}`,
+      `Level ${i}`,
+      'Ann',
+      i ? `C${i - 1}` : '',
+      10,
+      5,
+      1,
+    ]);
+    const titles = report(rows)
+      .goals.values.slice(1)
+      .map((row) => String(row[1]));
+    const indent = (levels: number) => '\u00a0'.repeat(4 * levels);
+    expect(titles[12]).toBe(`${indent(12)}Level 12`);
+    expect(titles[13]).toBe(`${indent(12)}(depth 13) Level 13`);
+    expect(titles[29]).toBe(`${indent(12)}(depth 29) Level 29`);
+  });
+
   it('gives the treemap one root and an acyclic parent for every node', () => {
     const r = report([
       ['A', 'Loop one', 'Ann', 'B', 10, 5, 1],
@@ -77,5 +96,32 @@ describe('buildRollupReport', () => {
     expect(grid[2].slice(0, 2)).toEqual(['ID', 'Goal']);
     expect(grid[3].slice(0, 2)).toEqual(['A', 'Goal A']);
     expect(grid[r.chartData.row - 1][r.chartData.col - 1]).toBe('Goal');
+  });
+
+  it.each([
+    [
+      'with goals and scorecards',
+      () =>
+        report([
+          ['1.10', 'Top', 'Ann', '', 10, 5, 1],
+          ['007', 'Child', '2026', '1.10', 10, 8, 1],
+        ]),
+    ],
+    [
+      'without goals',
+      () => buildRollupReport(analyzeWorkbook([{ name: 'Empty', grid: [['nothing here']] }]), AT),
+    ],
+  ])('%s: every text cell lies in a plain-text box, and no number does', (_label, make) => {
+    const r = make();
+    const inText = (row: number, col: number) =>
+      r.text.some((b) => row >= b.row && row < b.row + b.numRows && col >= b.col && col < b.col + b.numCols);
+    reportGrid(r).forEach((line, i) => {
+      line.forEach((value, j) => {
+        if (typeof value === 'string' && value !== '')
+          expect(inText(i + 1, j + 1), `${value} at R${i + 1}C${j + 1}`).toBe(true);
+        if (typeof value === 'number')
+          expect(inText(i + 1, j + 1), `${value} at R${i + 1}C${j + 1}`).toBe(false);
+      });
+    });
   });
 });

@@ -1,8 +1,8 @@
 // Roll up over the fake: the report's content and formats, text that stays text, one tab however often or concurrently it runs, and failure safety.
 import { describe, expect, it } from 'vitest';
+import { rollUp } from '../../src/server/rollup';
 import { BusyError } from '../../src/sheets/lock';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
-import { rollUp } from '../../src/server/rollup';
 import {
   createFakeGas,
   dumpFormulas,
@@ -31,6 +31,7 @@ describe('Roll up: content', () => {
     const { gas, run } = setup();
     expect(run()).toEqual({
       tab: ROLLUP_TAB,
+      note: '',
       goalCount: 12,
       scorecardCount: 5,
       computedAt: '2026-07-01T12:00:00.000Z',
@@ -116,29 +117,33 @@ describe('Roll up: content', () => {
     expect(note).not.toContain('Notes');
   });
 
-  it('formats attainments as percentages, headers in bold, three frozen rows', () => {
+  it('formats attainments as percentages, text as plain text, headers in bold, three frozen rows', () => {
     const { gas, run } = setup();
     run();
     const sheet = gas.spreadsheet.sheet(ROLLUP_TAB);
     const formats = sheet.rangeAt(4, 1, 12, 9).getNumberFormats();
-    for (const row of formats)
-      expect(row).toEqual([
-        'General',
-        'General',
-        'General',
-        'General',
-        '0.0%',
-        '0.0%',
-        '0.0%',
-        'General',
-        '0.0%',
-      ]);
+    for (const row of formats) expect(row).toEqual(['@', '@', '@', '@', '0.0%', '0.0%', '0.0%', '@', '0.0%']);
+    expect(sheet.rangeAt(1, 1).getNumberFormat()).toBe('@');
+    expect(
+      sheet
+        .rangeAt(3, 1, 1, 9)
+        .getNumberFormats()
+        .flat()
+        .every((f) => f === '@'),
+    ).toBe(true);
     expect(
       sheet
         .rangeAt(19, 3, 5, 2)
         .getNumberFormats()
         .flat()
         .every((f) => f === '0.0%'),
+    ).toBe(true);
+    expect(
+      sheet
+        .rangeAt(19, 1, 5, 2)
+        .getNumberFormats()
+        .flat()
+        .every((f) => f === '@'),
     ).toBe(true);
     expect(
       sheet
@@ -175,9 +180,10 @@ describe('Roll up: content', () => {
     expect(sheet.charts).toHaveLength(1);
     const chart = sheet.charts[0];
     expect(chart.chartType).toBe('TREEMAP');
-    expect(chart.ranges.map((r) => r.a1())).toEqual(['K3:N16']);
-    expect(chart.position).toEqual({ row: 3, column: 16, offsetX: 0, offsetY: 0 });
-    const data = sheet.rangeAt(3, 11, 14, 4).getValues();
+    // Right of the goal table (A:K, with Last check-in and 30-day change), after a blank column.
+    expect(chart.ranges.map((r) => r.a1())).toEqual(['M3:P16']);
+    expect(chart.position).toEqual({ row: 3, column: 18, offsetX: 0, offsetY: 0 });
+    const data = sheet.rangeAt(3, 13, 14, 4).getValues();
     expect(data[0]).toEqual(['Goal', 'Parent', 'Size', 'Attainment']);
     expect(data[1]).toEqual(['All goals', '', 0, '']);
     const parentOf = new Map(data.slice(2).map((r) => [r[0], r[1]]));

@@ -1,7 +1,7 @@
 // The goal-tab template, the Settings tab on first use, Parent dropdowns over the hidden ID list, and selecting cells.
 import { describe, expect, it } from 'vitest';
-import { readSettings } from '../../src/core/settings';
 import { DEFAULT_SETTINGS } from '../../src/core/model';
+import { readSettings } from '../../src/core/settings';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { addParentDropdowns, insertGoalTab, selectCell } from '../../src/server/setup';
 import { IDS_TAB } from '../../src/sheets/owned';

@@ -1,41 +1,54 @@
-// The small pure pieces of the adapter: text escaping and the locale's decimal separator.
+// The small pure pieces of the adapter: text written as text, and the locale's decimal separator.
 import { describe, expect, it } from 'vitest';
-import { safeCell, safeText } from '../../src/sheets/cell-text';
-import { decimalSeparatorOf } from '../../src/sheets/locale';
+import { decimalSeparatorOf } from '../../src/core/locale';
+import { plainTextCell, textFor, typedCell, typedText } from '../../src/sheets/cell-text';
 import { enterValue } from '../../tools/gas-fake';
 
-describe('safeText', () => {
-  it.each([
-    ['=IMPORTXML("http://x","//a")', `'=IMPORTXML("http://x","//a")`],
-    ['+1 555 0100', "'+1 555 0100"],
-    ['-5%', "'-5%"],
-    ['@channel', "'@channel"],
-    ["'quoted'", "''quoted'"],
-    ['  =SUM(A1)', "'  =SUM(A1)"],
-    ['\u00a0\u00a0=SUM(A1)', "'\u00a0\u00a0=SUM(A1)"],
-    ['Grow pipeline', 'Grow pipeline'],
-    ['a=b', 'a=b'],
-    ['', ''],
-  ])('%j -> %j', (text, escaped) => {
-    expect(safeText(text)).toBe(escaped);
+/** Text Sheets would read as something else if written as it is. */
+const CONVERTED = [
+  '1.10',
+  '007',
+  '12%',
+  '1/2',
+  '1e3',
+  'TRUE',
+  '$5',
+  'Mar 2026',
+  '=1+1',
+  '+A1',
+  '-A1',
+  '-5%',
+  "'x",
+];
+/** Text it would keep. */
+const KEPT = ['Grow pipeline', 'a=b', '3 - 2', 'FY2026', '@handle', ' =1'];
+
+describe('typedText: text for a cell that is not plain text', () => {
+  it.each([...CONVERTED, ...KEPT])('%j reads back as the same text', (text) => {
+    expect(enterValue(typedText(text))).toEqual({ value: text, formula: '' });
   });
 
-  it.each(['=1+1', '+A1', '-A1', '@x', "'x", ' =1', 'plain', '3 - 2'])(
-    '%j reads back as the same text',
-    (text) => {
-      expect(enterValue(safeText(text))).toEqual({ value: text, formula: '' });
-    },
-  );
+  it('leaves blank text blank, so unlinking writes no apostrophe', () => {
+    expect(typedText('')).toBe('');
+  });
 
   it('leaves numbers, booleans and dates alone and blanks nulls', () => {
     const day = new Date(Date.UTC(2026, 0, 2));
-    expect([safeCell(-5), safeCell(true), safeCell(day), safeCell(null), safeCell(undefined)]).toEqual([
+    expect([typedCell(-5), typedCell(true), typedCell(day), typedCell(null), typedCell(undefined)]).toEqual([
       -5,
       true,
       day,
       '',
       '',
     ]);
+  });
+});
+
+describe('plainTextCell and textFor: text for a plain-text cell goes in as it is', () => {
+  it.each([...CONVERTED, ...KEPT])('%j', (text) => {
+    expect(enterValue(plainTextCell(text), '@')).toEqual({ value: text, formula: '' });
+    expect(enterValue(textFor('@', text), '@')).toEqual({ value: text, formula: '' });
+    expect(enterValue(textFor('General', text), 'General')).toEqual({ value: text, formula: '' });
   });
 });
 

@@ -1,7 +1,6 @@
 // An in-memory fake of the Apps Script services the add-on uses: build one from {tab: grid}, run code over it, dump it back.
 import { CallLog } from './calls';
 import { type FakeCellInput, fixtureCell, type StoredValue } from './cells';
-import { type FakeSheet, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './sheet';
 import {
   type DocumentLockState,
   FakeHtmlService,
@@ -10,21 +9,23 @@ import {
   FakeUi,
   fakeCharts,
 } from './services';
+import { type FakeSheet, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
 
-export { CallLog, InjectedFault } from './calls';
-export type { FakeCellInput, StoredValue } from './cells';
-export { enterValue } from './cells';
-export { FakeRange, columnLetters } from './range';
-export { FakeSheet } from './sheet';
-export { FakeSpreadsheet } from './spreadsheet';
 export {
   FakeConditionalFormatRule,
   FakeDataValidation,
   FakeEmbeddedChart,
 } from './builders';
+export { CallLog, InjectedFault } from './calls';
+export type { FakeCellInput, StoredValue } from './cells';
+export { enterValue, PLAIN_TEXT_FORMAT, valueInput } from './cells';
+export { FakeDeveloperMetadata } from './metadata';
+export { columnLetters, FakeRange } from './range';
 export { FakeHtmlOutput, FakeLockService, FakeMenu, FakeUi, fakeCharts } from './services';
-export { snapshotSpreadsheet, type SheetSnapshot } from './snapshot';
+export { FakeSheet } from './sheet';
+export { type SheetSnapshot, snapshotSpreadsheet } from './snapshot';
+export { FakeSpreadsheet } from './spreadsheet';
 
 /** A fixture: tab name -> rows of cells from A1, in tab order. */
 export type FakeTabs = Record<string, readonly (readonly FakeCellInput[])[]>;
@@ -33,6 +34,8 @@ export interface FakeGasOptions {
   tabs?: FakeTabs;
   /** Spreadsheet locale, e.g. 'de_DE' for a decimal comma. Default 'en_US'. */
   locale?: string;
+  /** The spreadsheet's time zone, e.g. 'Europe/Berlin', separate from the process's (TZ). Default: the process's. */
+  timeZone?: string;
   /** HTML project files by name (without .html), for HtmlService.createHtmlOutputFromFile. */
   htmlFiles?: Record<string, string>;
 }
@@ -52,7 +55,11 @@ export interface FakeGas {
 
 export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
   const log = new CallLog();
-  const spreadsheet = fakeSpreadsheet(options.tabs ?? { Sheet1: [] }, { log, locale: options.locale });
+  const spreadsheet = fakeSpreadsheet(options.tabs ?? { Sheet1: [] }, {
+    log,
+    locale: options.locale,
+    timeZone: options.timeZone,
+  });
   const ui = new FakeUi(log);
   const lockState: DocumentLockState = { holder: null };
   return {
@@ -73,9 +80,13 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
 /** A fake spreadsheet holding the fixture's tabs; building it counts no calls. */
 export function fakeSpreadsheet(
   tabs: FakeTabs,
-  options: { log?: CallLog; locale?: string } = {},
+  options: { log?: CallLog; locale?: string; timeZone?: string } = {},
 ): FakeSpreadsheet {
-  const spreadsheet = new FakeSpreadsheet(options.log ?? new CallLog(), options.locale ?? 'en_US');
+  const spreadsheet = new FakeSpreadsheet(
+    options.log ?? new CallLog(),
+    options.locale ?? 'en_US',
+    options.timeZone,
+  );
   for (const [name, grid] of Object.entries(tabs)) fillSheet(spreadsheet, name, grid);
   return spreadsheet;
 }

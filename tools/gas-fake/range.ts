@@ -51,6 +51,12 @@ export class FakeRange implements RangePort {
     return this.read((cell) => cell.formula);
   }
 
+  /** The top-left cell's format; 'General' where none was set, as Sheets answers. */
+  getNumberFormat(): string {
+    this.call('getNumberFormat');
+    return this.sheet.peekCell(this.row, this.column).numberFormat || 'General';
+  }
+
   getNumberFormats(): string[][] {
     this.call('getNumberFormats');
     return this.read((cell) => cell.numberFormat || 'General');
@@ -84,6 +90,31 @@ export class FakeRange implements RangePort {
   getNumColumns(): number {
     this.call('getNumColumns');
     return this.numColumns;
+  }
+
+  getMergedRanges(): FakeRange[] {
+    this.call('getMergedRanges');
+    const overlaps = (start: number, size: number, from: number, count: number) =>
+      start < from + count && from < start + size;
+    return this.sheet.merges
+      .filter(
+        (m) =>
+          overlaps(m.row, m.numRows, this.row, this.numRows) &&
+          overlaps(m.column, m.numColumns, this.column, this.numColumns),
+      )
+      .map((m) => new FakeRange(this.sheet, this.log, m.row, m.column, m.numRows, m.numColumns));
+  }
+
+  /** Merges the range into one block (only the top-left value stays), as Sheets does. */
+  merge(): this {
+    this.call('merge', 'write');
+    const { row, column, numRows, numColumns } = this;
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numColumns; c++)
+        if (r > 0 || c > 0) this.sheet.cellAt(row + r, column + c).value = '';
+    }
+    this.sheet.merges.push({ row, column, numRows, numColumns });
+    return this;
   }
 
   getA1Notation(): string {
@@ -125,7 +156,7 @@ export class FakeRange implements RangePort {
     const cells = this.cells();
     values.forEach((line, r) => {
       line.forEach((v, c) => {
-        Object.assign(cells[r][c], enterValue(v));
+        Object.assign(cells[r][c], enterValue(v, cells[r][c].numberFormat));
       });
     });
     return this;
@@ -133,7 +164,8 @@ export class FakeRange implements RangePort {
 
   setValue(value: unknown): this {
     this.call('setValue', 'write');
-    for (const line of this.cells()) for (const cell of line) Object.assign(cell, enterValue(value));
+    for (const line of this.cells())
+      for (const cell of line) Object.assign(cell, enterValue(value, cell.numberFormat));
     return this;
   }
 

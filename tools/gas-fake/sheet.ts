@@ -1,9 +1,10 @@
-// A fake Sheet: a grid of cells with Sheets' dimensions (1000 x 26 when new), ranges, rules, charts and visibility.
+// A fake Sheet: a grid of cells with Sheets' dimensions (1000 x 26 when new), ranges, rules, charts, visibility and developer metadata.
 import type { SheetPort } from '../../src/sheets/gas';
 import type { FakeConditionalFormatRule, FakeEmbeddedChart } from './builders';
 import { FakeEmbeddedChartBuilder } from './builders';
 import type { CallLog } from './calls';
 import { blankCell, type FakeCell, isEmptyCell } from './cells';
+import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './metadata';
 import { FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -24,6 +25,10 @@ export class FakeSheet implements SheetPort {
   readonly columnWidths = new Map<number, number>();
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly charts: FakeEmbeddedChart[] = [];
+  /** Merged blocks, 1-based: Range.merge() adds one, Range.getMergedRanges() lists those it touches. */
+  readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
+  /** Developer metadata on the sheet, in the order it was added. */
+  readonly metadata: FakeDeveloperMetadata[] = [];
 
   constructor(
     private readonly spreadsheet: FakeSpreadsheet,
@@ -249,5 +254,21 @@ export class FakeSheet implements SheetPort {
   getCharts(): FakeEmbeddedChart[] {
     this.call('getCharts');
     return [...this.charts];
+  }
+
+  addDeveloperMetadata(key: string, value?: string): this {
+    this.call('addDeveloperMetadata', 'write');
+    this.metadata.push(new FakeDeveloperMetadata(this.log, this, key, value ?? null));
+    return this;
+  }
+
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.call('getDeveloperMetadata');
+    return [...this.metadata];
+  }
+
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.call('createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.log, () => [this]);
   }
 }

@@ -14,6 +14,8 @@ export interface SheetSnapshot {
   conditionalRules: string[];
   charts: string[];
   columnWidths: Record<number, number>;
+  /** Developer metadata on the sheet, as `key=value`. */
+  metadata: string[];
 }
 
 const show = (v: StoredValue): string => (v instanceof Date ? `Date(${v.toISOString()})` : JSON.stringify(v));
@@ -42,6 +44,7 @@ export function snapshotSpreadsheet(spreadsheet: FakeSpreadsheet): SheetSnapshot
       conditionalRules: sheet.conditionalRules.map((r) => r.describe()),
       charts: sheet.charts.map((c) => c.describe()),
       columnWidths: Object.fromEntries(sheet.columnWidths),
+      metadata: sheet.metadata.map((m) => m.describe()),
     };
   });
 }

@@ -1,18 +1,23 @@
-// A fake Spreadsheet: ordered tabs with Sheets' naming rules, the active selection, locale and toasts.
+// A fake Spreadsheet: ordered tabs with Sheets' naming rules, the active selection, locale, time zone and toasts.
 import type { SpreadsheetPort } from '../../src/sheets/gas';
 import type { CallLog } from './calls';
+import { FakeDeveloperMetadataFinder } from './metadata';
 import type { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 
 export class FakeSpreadsheet implements SpreadsheetPort {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: { message: string; title: string }[] = [];
+  /** Named ranges by name (Sheets compares them case-insensitively; the fake keeps them as set). */
+  readonly namedRanges = new Map<string, FakeRange>();
   activeSheet: FakeSheet | null = null;
   activeRange: FakeRange | null = null;
 
   constructor(
     readonly log: CallLog,
     public locale = 'en_US',
+    /** The spreadsheet's own zone, separate from the process's (TZ): Date cells are instants of midnight there. */
+    public timeZone = processTimeZone(),
   ) {}
 
   private call(method: string, kind: 'read' | 'write' = 'read'): void {
@@ -79,6 +84,11 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     return this.locale;
   }
 
+  getSpreadsheetTimeZone(): string {
+    this.call('getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
+
   getActiveRange(): FakeRange | null {
     this.call('getActiveRange');
     return this.activeRange;
@@ -109,8 +119,31 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     if (this.activeSheet === sheet) this.select(this.sheets[Math.max(0, at - 1)], null);
   }
 
+  /** The named range, or null when there is none or its sheet was deleted (the name then points nowhere). */
+  getRangeByName(name: string): FakeRange | null {
+    this.call('getRangeByName');
+    const range = this.namedRanges.get(name);
+    return range && !range.owner.deleted ? range : null;
+  }
+
+  setNamedRange(name: string, range: FakeRange): void {
+    this.call('setNamedRange', 'write');
+    this.namedRanges.set(name, range);
+  }
+
+  /** Finds metadata on every sheet, in tab order (the fake keeps none on the spreadsheet itself). */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.call('createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.log, () => this.sheets);
+  }
+
   toast(message: string, title = '', _timeoutSeconds?: number | null): void {
     this.call('toast');
     this.toasts.push({ message, title });
   }
+}
+
+/** The zone of this process (TZ), read when a fake is made: the default, as when a spreadsheet's zone is the script's. */
+export function processTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

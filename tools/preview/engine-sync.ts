@@ -1,5 +1,5 @@
 // Keeps a HyperFormula engine in step with the fake spreadsheet, which stays the one source of truth for what cells hold.
-import type { HyperFormula, RawCellContent, CellValue as EngineValue } from 'hyperformula';
+import type { CellValue as EngineValue, HyperFormula, RawCellContent } from 'hyperformula';
 import { DetailedCellError } from 'hyperformula';
 import {
   type CatalogEntry,

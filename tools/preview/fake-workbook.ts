@@ -1,4 +1,4 @@
-// Fills the in-memory Apps Script fake with a PreviewBook's tabs, in order, with their number formats.
+// Fills the in-memory Apps Script fake with a PreviewBook's tabs, in order, with their merged cells and number formats.
 import { createFakeGas, type FakeGas } from '../gas-fake';
 import { fixtureCell } from '../gas-fake/cells';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../gas-fake/sheet';
@@ -26,8 +26,16 @@ export function fakeOfBook(book: PreviewBook, sidebarHtml: string): FakeGas {
         if (cell.value !== '' || cell.formula !== '') (sheet.data[r] ??= [])[c] = cell;
       });
     });
+    // As the file has them, so getMergedRanges answers as Sheets would (no call counted, like the cells above).
+    for (const m of tab.merges ?? []) {
+      sheet.merges.push({ row: m.row, column: m.col, numRows: m.rows, numColumns: m.cols });
+    }
   }
   if (gas.spreadsheet.sheets.length === 0) gas.spreadsheet.addSheet('Sheet1');
+  for (const [name, tab] of Object.entries(book.namedRanges ?? {})) {
+    const sheet = gas.spreadsheet.sheets.find((s) => s.name === tab);
+    if (sheet) gas.spreadsheet.namedRanges.set(name, sheet.rangeAt(1, 1));
+  }
   for (const block of book.formats) {
     const sheet = gas.spreadsheet.sheet(block.tab);
     for (let r = 0; r < block.rows; r++) {

@@ -102,7 +102,9 @@ export class PreviewSession {
     if (typeof request.input !== 'string') throw new PreviewError('input must be text.');
     if (request.input.length > MAX_CELL_TEXT)
       throw new PreviewError(`A cell holds at most ${MAX_CELL_TEXT} characters.`);
-    Object.assign(sheet.cellAt(request.row, request.col), enterValue(request.input));
+    // As in Sheets, a plain-text cell keeps what is typed as it is; any other reads it (007 -> 7, 1/2 -> a date).
+    const cell = sheet.cellAt(request.row, request.col);
+    Object.assign(cell, enterValue(request.input, cell.numberFormat));
     this.edits++;
     this.sync.syncCell(sheet, request.row, request.col);
     this.settle();

@@ -1,6 +1,7 @@
 // One tab as the grid shows it: stored values from the fake, computed ones (formulas and their spills) from the engine.
-import { DetailedCellError } from 'hyperformula';
+
 import type { CellValue as EngineValue } from 'hyperformula';
+import { DetailedCellError } from 'hyperformula';
 import type { FakeSheet } from '../gas-fake';
 import { formatValue, type ShownValue, typedInput } from './cell-format';
 import type { EngineSync } from './engine-sync';

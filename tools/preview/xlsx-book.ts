@@ -7,13 +7,15 @@ import { CliError } from '../../src/cli/errors';
 import { assertSeparateOutput } from '../../src/cli/input';
 import { assertXlsxFile } from '../../src/cli/input-file';
 import { openPackage } from '../../src/cli/xlsx-package';
+import type { Merge } from '../../src/core/table';
 import type { TabInput } from '../../src/core/workbook';
-import { enterValue, type FakeCellInput } from '../gas-fake';
+import { enterValue, type FakeCellInput, valueInput } from '../gas-fake';
 import { fixtureCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';
 import { plainCellValue } from './cell-value';
 import type { BlockFormat } from './demo-formulas';
 import type { PreviewBook, PreviewTab, SaveSource } from './preview-book';
+import { reportMarks } from './report-marks';
 import { PreviewError } from './session';
 import { unwrapSheetsExport } from './sheets-export';
 import { copyIntoBook } from './xlsx-save';
@@ -29,17 +31,18 @@ function cellInput(cell: ExcelJS.Cell): FakeCellInput {
     if (exported === 'spilled') return ''; // the formula it belongs to fills it again
     return { formula: `=${exported.formula}`, value: plainCellValue(cell.value) ?? '' };
   }
-  const value = plainCellValue(cell.value);
-  // A text cell that starts with '=' stays text (fixtureCell would read it as a formula).
-  return typeof value === 'string' && value.startsWith('=') ? `'${value}` : value;
+  // A text cell that starts with '=' or an apostrophe stays that text (fixtureCell would read a formula, or eat the apostrophe).
+  return valueInput(plainCellValue(cell.value));
 }
 
 function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
   const grid: FakeCellInput[][] = [];
+  const merges = new Map<string, Merge>();
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     const line: FakeCellInput[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       line[c - 1] = cellInput(cell);
+      if (cell.type === ExcelJS.ValueType.Merge) noteMerge(merges, cell, r, c);
       if (cell.numFmt && cell.numFmt !== 'General') {
         formats.push({ tab: sheet.name, row: r, column: c, rows: 1, columns: 1, format: cell.numFmt });
       }
@@ -50,13 +53,35 @@ function tabOfSheet(sheet: Worksheet, formats: BlockFormat[]): PreviewTab {
     name: sheet.name,
     grid: Array.from(grid, (line) => line ?? []),
     hidden: sheet.state !== 'visible',
+    merges: [...merges.values()],
   };
 }
 
-/** CSV cells as Sheets imports them: numbers and TRUE/FALSE converted, `=…` a formula. */
-function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInput[][] {
+/**
+ * Grows the merged block of `cell`'s master to cover it. Read from the cells (each covered cell names its master) rather
+ * than from Worksheet.model, which would build a model of every row just to list the merges.
+ */
+function noteMerge(blocks: Map<string, Merge>, cell: ExcelJS.Cell, row: number, col: number): void {
+  const master = cell.master;
+  const key = master.address;
+  const block = blocks.get(key) ?? { row: Number(master.row), col: Number(master.col), rows: 1, cols: 1 };
+  block.rows = Math.max(block.rows, row - block.row + 1);
+  block.cols = Math.max(block.cols, col - block.col + 1);
+  blocks.set(key, block);
+}
+
+/**
+ * CSV cells as Sheets imports them (numbers, percentages, dates and TRUE/FALSE converted, as typed),
+ * except that text a spreadsheet would run as a formula (`=…`, `+…`, `-…`) stays text: a CSV is data,
+ * and a file's `=HYPERLINK(…)` or `=IMPORTXML(…)` must not become a live formula, here or in a Save as.
+ */
+export function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInput[][] {
   return grid.map((line) =>
-    line.map((text) => (typeof text === 'string' ? enterValue(text) : (text as FakeCellInput))),
+    line.map((cell) => {
+      if (typeof cell !== 'string') return cell as FakeCellInput;
+      const entered = enterValue(cell);
+      return valueInput(entered.formula ? cell : entered.value);
+    }),
   );
 }
 
@@ -105,7 +130,15 @@ export async function readBookWithCli(files: readonly string[]): Promise<Preview
   }
   const formats: BlockFormat[] = [];
   const tabs = read.book.worksheets.map((sheet) => tabOfSheet(sheet, formats));
-  return { label, files, tabs, formats, saveAs: xlsxSaver(files, read.book, originalCells(tabs)) };
+  const namedRanges = Object.fromEntries(reportMarks(read.book));
+  return {
+    label,
+    files,
+    tabs,
+    formats,
+    namedRanges,
+    saveAs: xlsxSaver(files, read.book, originalCells(tabs)),
+  };
 }
 
 /** The content keys of what was read, as the fake stores it. */

@@ -1,10 +1,13 @@
-// Copies the preview's spreadsheet into an exceljs workbook: changed cells only, so untouched cells keep their styles and formulas.
+// Copies the preview's spreadsheet into an exceljs workbook: changed cells only, so untouched cells keep their styles and formulas; our report tabs marked as the command line marks them.
 import type { CellValue as ExcelValue, Workbook } from 'exceljs';
 import { DetailedCellError } from 'hyperformula';
-import type { StoredValue } from '../gas-fake';
+import { chooseTab } from '../../src/report/report-tab';
+import { OWNER_KEY, WORK_TAB_PREFIX } from '../../src/sheets/owned';
+import type { FakeSpreadsheet, StoredValue } from '../gas-fake';
 import type { FakeCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';
 import type { SaveSource } from './preview-book';
+import { markReportSheets } from './report-marks';
 import type { OriginalCells } from './xlsx-book';
 
 /** A formula's cached result, as Excel and Sheets show it before they recompute. */
@@ -28,6 +31,28 @@ function excelValue(cell: FakeCell, result: () => unknown): ExcelValue {
 
 function isShared(value: ExcelValue): boolean {
   return typeof value === 'object' && value !== null && ('sharedFormula' in value || 'shareType' in value);
+}
+
+/**
+ * The report tabs of the spreadsheet, as the add-on sees them (marked with developer metadata, or
+ * named by one of the command line's marks), without work tabs: the live report (the one the next
+ * Roll up replaces) and the others the user kept. Read from the fake's state, with no service calls.
+ */
+function reportTabs(spreadsheet: FakeSpreadsheet): { live: string | null; kept: string[] } {
+  const named = new Set(
+    [...spreadsheet.namedRanges.values()].filter((r) => !r.owner.deleted).map((r) => r.owner),
+  );
+  const reports = spreadsheet.sheets.filter(
+    (sheet) =>
+      !sheet.name.startsWith(WORK_TAB_PREFIX) &&
+      (named.has(sheet) || sheet.metadata.some((m) => m.key === OWNER_KEY && m.value === 'report')),
+  );
+  const reportNames = new Set(reports.map((sheet) => sheet.name));
+  const choice = chooseTab(
+    spreadsheet.sheets.map((sheet) => ({ name: sheet.name, ours: reportNames.has(sheet.name) })),
+  );
+  const live = choice.replacesOurs ? choice.name : null;
+  return { live, kept: [...reportNames].filter((name) => name !== live) };
 }
 
 export function copyIntoBook(book: Workbook, source: SaveSource, original: OriginalCells): void {
@@ -54,4 +79,7 @@ export function copyIntoBook(book: Workbook, source: SaveSource, original: Origi
       if (cell.numberFormat) out.numFmt = cell.numberFormat;
     }
   }
+  // The file marks our reports as the command line does, so neither it nor Sheets reads them as goals.
+  const { live, kept } = reportTabs(source.spreadsheet);
+  markReportSheets(book, live, kept);
 }

@@ -6,6 +6,7 @@ export interface SampleTab {
   grid: CellValue[][];
 }
 
+// biome-ignore format: a table, one row per line
 const HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Type', 'Metric', 'Unit', 'Direction', 'Baseline', 'Target', 'Actual', 'Weight', 'Contribution', 'Rollup', 'Period', 'Notes'];
 
 type Row = [
@@ -27,10 +28,14 @@ type Row = [
   notes: string,
 ];
 
-const tab = (name: string, rows: Row[]): SampleTab => ({ name, grid: [HEADER.slice(), ...rows.map((r) => r.slice())] });
+const tab = (name: string, rows: Row[]): SampleTab => ({
+  name,
+  grid: [HEADER.slice(), ...rows.map((r) => r.slice())],
+});
 
 /** A fresh copy each call, shaped like getValues(): '' for blanks, numbers, fractions for percentages. */
 export function marketingWorkbook(): SampleTab[] {
+  // biome-ignore format: a table, one row per line
   return [
     tab('CMO', [
       ['CMO-1', 'Grow marketing-sourced pipeline to $40M', 'Dana Reyes', '', 'Outcome', 'Sourced pipeline', '$', 'higher', '', 40_000_000, 31_500_000, 0.4, '', '', 'FY2026', 'From CRM, opportunity source = marketing'],

@@ -14,7 +14,9 @@ const POINT_REGIONS: ReadonlySet<string> = new Set(
 );
 
 /** English regions that use a comma. */
-const COMMA_REGIONS: ReadonlySet<string> = new Set('en_za en_dk en_de en_nl en_fi en_se en_be en_at'.split(' '));
+const COMMA_REGIONS: ReadonlySet<string> = new Set(
+  'en_za en_dk en_de en_nl en_fi en_se en_be en_at'.split(' '),
+);
 
 /** The decimal separator of a locale as Sheets names it (`de_DE`, `pt-BR`, `fr`); a point when unknown. */
 export function decimalSeparatorOf(locale: string): '.' | ',' {

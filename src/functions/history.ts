@@ -1,0 +1,183 @@
+// MBO_TREND, MBO_FORECAST and MBO_REQUIRED: goals over time from a History range, and what it would take to reach a level.
+import { cellText, isDate, orBlank, parseNumber } from '../core/cells';
+import { forecastGoal } from '../core/forecast';
+import { type CheckIn, checkInsByGoal, type HistoryRead, readHistory } from '../core/history';
+import { type CellValue, DEFAULT_SETTINGS, type PayoutPoint } from '../core/model';
+import { dayOfDate, type Period, parseDay, parsePeriod } from '../core/period';
+import { describeRequirement, requiredFor } from '../core/required';
+import {
+  ArgumentError,
+  describeValue,
+  isOmitted,
+  isRange,
+  optionText,
+  toColumn,
+  toMatrix,
+  toScalar,
+  trimmed,
+} from './args';
+import { tablesOf } from './cascade';
+import { numberReader } from './locale';
+import { curveOf } from './score';
+import { define, problemText } from './spec';
+
+/** A History range read, or an argument error when it has no header row. */
+function historyOf(v: unknown): HistoryRead {
+  const read = readHistory(toMatrix('history', v), 'history');
+  if (read.header === null) {
+    throw new ArgumentError(
+      'history',
+      'must include its header row with Date and ID columns, as in the History tab Record check-in writes.',
+    );
+  }
+  return read;
+}
+
+/** The IDs asked about: one value, or every cell of a range, top to bottom. */
+function idsOf(v: unknown): { ids: string[]; single: boolean } {
+  if (!isRange(v)) return { ids: [trimmed(toScalar('id', v))], single: true };
+  return { ids: toMatrix('ids', v).flat().map(trimmed), single: false };
+}
+
+/** Rows padded with blanks to one width (a range Sheets can spill). */
+function rectangle(rows: (string | number)[][]): (string | number)[][] {
+  let width = 1;
+  for (const r of rows) width = Math.max(width, r.length);
+  return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+}
+
+const TREND_COLUMNS = ['final', 'actual', 'measured', 'confidence'] as const;
+type TrendColumn = (typeof TREND_COLUMNS)[number];
+
+export const MBO_TREND = define(
+  'MBO_TREND',
+  'history ids column?',
+  'History!A1:H5000, "DG-1"',
+  (_locale, history, ids, column) => {
+    const read = historyOf(history);
+    const field = (optionText('column', column) || 'final') as TrendColumn;
+    if (!TREND_COLUMNS.includes(field)) {
+      throw new ArgumentError('column', `must be final, actual, measured or confidence, not "${field}".`);
+    }
+    const byGoal = checkInsByGoal(read);
+    const asked = idsOf(ids);
+    const rows = asked.ids.map((id): (string | number)[] => {
+      if (id === '') return [''];
+      const list = byGoal.get(id.toLowerCase());
+      if (list === undefined) return [`⚠ MBO_TREND: no check-in for "${id}" in history.`];
+      const values = list.map((k) => read.checkIns[k][field]).filter((x): x is number => x !== null);
+      return values.length > 0 ? values : [''];
+    });
+    return rectangle(rows);
+  },
+);
+
+export const MBO_FORECAST = define(
+  'MBO_FORECAST',
+  'history ids period curve? asOf?',
+  'History!A1:H5000, A2:A50, "FY2026", Settings!B10:C12',
+  (locale, history, ids, period, curve, asOf) => {
+    const read = historyOf(history);
+    const points: PayoutPoint[] = isOmitted(curve) ? [] : curveOf(curve, numberReader(locale));
+    const byGoal = checkInsByGoal(read);
+    const asked = idsOf(ids);
+    const periodAt = periodsFor(period, asked.ids.length);
+    const latest = read.checkIns.reduce((a, c) => Math.max(a, c.day), Number.NEGATIVE_INFINITY);
+    const day = isOmitted(asOf) ? latest : dayArg(asOf);
+    const limits = { cap: DEFAULT_SETTINGS.cap, floor: DEFAULT_SETTINGS.floor };
+    const rows = asked.ids.map((id, k): (string | number)[] => {
+      if (id === '') return points.length > 0 ? ['', ''] : [''];
+      const p = periodAt(k);
+      if (typeof p === 'string') return [p];
+      const list = byGoal.get(id.toLowerCase());
+      if (list === undefined) return [`⚠ MBO_FORECAST: no check-in for "${id}" in history.`];
+      const checkIns: CheckIn[] = list.map((i) => read.checkIns[i]);
+      const measure = {
+        direction: 'higher' as const,
+        actual: null,
+        target: null,
+        targetMax: null,
+        baseline: null,
+        cap: null,
+        floor: null,
+      };
+      const f = forecastGoal(measure, checkIns, p, day, limits, points);
+      if (f === null) return [`⚠ MBO_FORECAST: no check-in for "${id}" in ${p.label} up to the date.`];
+      return points.length > 0 ? [f.attainment, orBlank(f.payout)] : [f.attainment];
+    });
+    const out = rectangle(rows);
+    return asked.single && out[0].length === 1 ? out[0][0] : out;
+  },
+);
+
+/** A date argument: a date cell or ISO text. */
+function dayArg(v: unknown): number {
+  const value = toScalar('asOf', v);
+  const day = isDate(value) ? dayOfDate(value) : typeof value === 'string' ? parseDay(value) : null;
+  if (day === null)
+    throw new ArgumentError(
+      'asOf',
+      `must be a date (a date cell or 2026-03-31), not ${describeValue(value)}.`,
+    );
+  return day;
+}
+
+/** One period for every ID, or a column of them as long as the IDs; a bad one is its row's problem text. */
+function periodsFor(v: unknown, n: number): (k: number) => Period | string {
+  const read = (cell: CellValue): Period | string =>
+    parsePeriod(cell) ?? problemText({ code: 'bad-period', text: cellText(cell) });
+  if (!isRange(v) || toMatrix('period', v).flat().length === 1) {
+    const only = parsePeriod(toScalar('period', v));
+    if (only === null)
+      throw new ArgumentError(
+        'period',
+        `must be a period like FY2026, H1 2026, Q3 2026 or Mar 2026, not ${describeValue(toScalar('period', v))}.`,
+      );
+    return () => only;
+  }
+  const col = toColumn('period', v);
+  if (col.length !== n)
+    throw new ArgumentError(
+      'period',
+      `has ${col.length} rows but ids has ${n}: give one period or a column as tall.`,
+    );
+  const periods = col.map(read);
+  return (k) => periods[k];
+}
+
+export const REQUIRED_HEADER = ['ID', 'Goal', 'Via', 'Actual', 'Actual needed', 'Attainment needed', 'Why'];
+
+export const MBO_REQUIRED = define(
+  'MBO_REQUIRED',
+  'id level table table2...',
+  '"CMO-1", 100%, CMO!A1:P40, DemandGen!A1:P80',
+  (locale, id, level, table, ...more) => {
+    const wanted = trimmed(toScalar('id', id));
+    const target = parseNumber(toScalar('level', level) as string);
+    if (target === null || !Number.isFinite(target)) {
+      throw new ArgumentError(
+        'level',
+        `must be an attainment like 100% or 1.2, not ${describeValue(toScalar('level', level))}.`,
+      );
+    }
+    const analysis = tablesOf(locale, table, more);
+    const parent = analysis.links.indexByKey.get(wanted.toLowerCase());
+    if (parent === undefined) throw new ArgumentError('id', `"${wanted}" is not an ID in the tables.`);
+    const { goals } = analysis;
+    const out: (string | number)[][] = [REQUIRED_HEADER.slice()];
+    for (const r of requiredFor(analysis, parent, target)) {
+      const g = goals[r.index];
+      const needed = r.verdict === 'done' ? 'done' : r.verdict === 'needs' ? orBlank(r.actual) : '';
+      out.push([
+        g.id,
+        g.title,
+        r.via.map((i) => goals[i].id).join(' › '),
+        orBlank(g.actual),
+        needed,
+        r.verdict === 'any' || r.needed === null ? '' : r.needed,
+        describeRequirement(r, goals),
+      ]);
+    }
+    return out;
+  },
+);
