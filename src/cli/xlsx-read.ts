@@ -4,6 +4,7 @@ import type { Merge } from '../core/table';
 import type { TabInput } from '../core/workbook';
 import { CliError } from './errors';
 import { assertXlsxFile } from './input-file';
+import { plural } from './issue-report';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { hasReportName, isUnmarkedReport, markedSheetsOf } from './report-mark';
 import { cellAddress, SharedStringsParser, type SheetContext, WorksheetParser } from './sheet-xml';
@@ -62,7 +63,7 @@ export async function readTabs(
   let sharedStrings: readonly string[] = [];
   if (sharedEntry) {
     progress.phase(
-      `reading ${pkg.path}'s shared strings (${(sharedEntry.size / 1e6).toFixed(0)} MB of XML)`,
+      `reading ${pkg.path} (shared strings, ${(sharedEntry.size / 1e6).toFixed(0)} MB of XML)`,
       sharedEntry.size,
     );
     let read = 0;
@@ -83,7 +84,10 @@ export async function readTabs(
   const sheets = pkg.sheets.filter((sheet) => sheet.kind === 'worksheet' && !reports.has(sheet.name));
   const entries = sheets.map((sheet) => pkg.zip.entry(sheet.part)!);
   const total = entries.reduce((sum, entry) => sum + entry.size, 0);
-  progress.phase(`reading ${pkg.path} (${(total / 1e6).toFixed(0)} MB of XML)`, total);
+  progress.phase(
+    `reading ${pkg.path} (${plural(sheets.length, 'tab')}, ${(total / 1e6).toFixed(0)} MB of XML)`,
+    total,
+  );
   let done = 0;
   const tabs: TabInput[] = [];
   for (const [i, sheet] of sheets.entries()) {

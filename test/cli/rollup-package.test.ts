@@ -45,7 +45,7 @@ async function partsOf(path: string): Promise<Map<string, Stored>> {
 const text = (parts: Map<string, Stored>, name: string): string =>
   parts.get(name)?.content.toString('utf8') ?? '';
 
-/** `before` with `piece` inserted just before the first `closing` tag. */
+/** `before` with `piece` inserted just before the first `closing` (an end tag, or the start of a tag). */
 const insertedBefore = (before: string, closing: string, piece: string): string =>
   before.replace(closing, `${piece}${closing}`);
 
@@ -96,16 +96,20 @@ describe('rollup on a workbook with a chart and a pivot table', () => {
     expect([...after.keys()]).toEqual([...before.keys(), 'xl/worksheets/sheet7.xml']);
   });
 
-  it('only adds to the workbook, its relationships and the content types: one tab, one relationship, one override', async () => {
+  it('only adds to the workbook, its relationships and the content types: one tab and its mark, one relationship, one override', async () => {
     const input = dir.path('book.xlsx');
     await writeChartAndPivotBook(input);
     const before = await partsOf(input);
     const after = await partsOf(await rolledUp(input));
     expect(text(after, 'xl/workbook.xml')).toBe(
       insertedBefore(
-        text(before, 'xl/workbook.xml'),
-        '</sheets>',
-        `<sheet name="${ROLLUP_TAB}" sheetId="7" r:id="rId11"/>`,
+        insertedBefore(
+          text(before, 'xl/workbook.xml'),
+          '</sheets>',
+          `<sheet name="${ROLLUP_TAB}" sheetId="7" r:id="rId11"/>`,
+        ),
+        '<calcPr',
+        `<definedNames><definedName name="mbo_cascade_report">'${ROLLUP_TAB}'!$A$1</definedName></definedNames>`,
       ),
     );
     expect(text(after, 'xl/_rels/workbook.xml.rels')).toBe(
