@@ -232,6 +232,10 @@ describe('rollup', () => {
     const run = await runMain(['rollup', path, '-o', out]);
     expect(run.code).toBe(0);
     expect(run.out).toContain('Your tab "Roll-up" is left alone: the report is in "Roll-up (2)".');
+    // Also a note on stderr, which reaches the user when stdout goes to a file or a pipe.
+    expect(run.err).toBe(
+      'mbo-cascade: note: Your tab "Roll-up" is left alone: the report is in "Roll-up (2)".\n',
+    );
     const result = await openBook(out);
     expect(result.worksheets.map((s) => s.name).slice(-2)).toEqual(['roll-up', 'Roll-up (2)']);
     expect(sheetGrid(result.getWorksheet('roll-up')!, 2, 4)).toEqual([
