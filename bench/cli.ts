@@ -225,7 +225,7 @@ function cliScaling(small: SizeRun, large: SizeRun): Section {
     title: `Command line scaling, ${fmt.int(small.goals)} to ${fmt.int(large.goals)} goal rows (same run)`,
     table,
     checks: measures.map(([what, a, b]) => ({
-      what: `${what} grow at most linearly with rows`,
+      what: `${what} grows at most linearly with rows`,
       target: `exponent < ${LINEAR}`,
       measured: exponent(a, b).toFixed(2),
       pass: exponent(a, b) < LINEAR,
