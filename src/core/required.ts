@@ -159,7 +159,9 @@ export function requiredFor(source: RequiredSource, parent: number, level: numbe
         // The others' sums, without this child.
         const s = counted[k] === null ? others : others - w * counted[k]!;
         const total = counted[k] === null ? otherWeights : otherWeights - w;
-        childNeeds(c, (wanted * (total + w) - s) / w);
+        // Kept finite near ±1e308: an overflowing share is the largest number (out of reach), never Infinity.
+        const needed = (wanted * (total + w) - s) / w;
+        childNeeds(c, Number.isNaN(needed) ? wanted : saturate(needed));
       });
     }
     for (let k = next.length - 1; k >= 0; k--) stack.push(next[k]);
