@@ -1,7 +1,7 @@
 // The Check panel: every issue of the workbook, counted, grouped by severity then tab, each one selectable.
 import type { CheckReport, IssueView, Severity } from '../server/api';
 import { button, el, replaceChildren } from './dom';
-import { cellLabel, plural, timeOfDay } from './format';
+import { cellLabel, plural, sheetCell, timeOfDay } from './format';
 import type { Panel, PanelContext } from './panel';
 import { createNotice } from './progress';
 import { call } from './rpc';
@@ -184,6 +184,8 @@ function renderIssue(issue: IssueView, actions: IssueActions): HTMLElement {
         button('Select', () => actions.select(issue), {
           className: 'small-button',
           title: `Go to ${issue.tab}, ${cellLabel(issue.row, issue.col)}`,
+          // Twenty buttons all called "Select" tell a screen reader nothing: each says what it selects.
+          attrs: { 'aria-label': selectLabel(issue) },
         }),
       MAPPABLE.has(issue.code) &&
         button('Map columns', () => actions.mapColumns(issue), {
@@ -194,4 +196,10 @@ function renderIssue(issue: IssueView, actions: IssueActions): HTMLElement {
         }),
     ),
   );
+}
+
+/** "Select goal MKT-3 on Goals!B4", or "Select Goals!B4" for an issue of no goal. */
+export function selectLabel(issue: IssueView): string {
+  const where = sheetCell(issue.tab, issue.row, issue.col);
+  return issue.goalId ? `Select goal ${issue.goalId} on ${where}` : `Select ${where}`;
 }
