@@ -8,7 +8,7 @@ describe('sheetCell', () => {
     ['Demand Gen', 12, 4, "'Demand Gen'!D12"],
     ["Dana's goals", 3, 27, "'Dana''s goals'!AA3"],
     ['2026', 5, 1, "'2026'!A5"],
-    ['Field', 7, 0, 'Field!row 7'],
+    ['Field', 7, 0, 'Field row 7'],
   ])('%s row %i column %i is %s', (tab, row, col, expected) => {
     expect(sheetCell(tab, row, col)).toBe(expected);
   });
