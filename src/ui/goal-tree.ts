@@ -131,7 +131,7 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
       el(
         'span',
         { className: 'goal-head' },
-        el('span', { className: 'goal-id' }, ...highlight(goal.id, query)),
+        el('span', { className: 'goal-id', title: goal.id }, ...highlight(goal.id, query)),
         el('span', { className: 'goal-title' }, ...highlight(goal.title, query)),
         el(
           'span',

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/server/api';
-import type { FakeTabs } from '../../tools/gas-fake';
+import type { FakeCellInput, FakeTabs } from '../../tools/gas-fake';
 import { hasChromium } from '../support/chromium';
 import { disabled, eventually } from './page-helpers';
 import { type SidebarSession, startSidebarSession } from './session';
@@ -27,6 +27,28 @@ async function idle(page: Page): Promise<void> {
   await eventually(() => disabled(page.locator('#app'))).toBe(false);
 }
 
+/** An ID of 40 characters, as some companies' goal codes are. */
+const LONG_ID = 'MKT-2026-NA-ENTERPRISE-PIPELINE-SOURCED1';
+
+/** The broken workbook (loops, duplicates, junk numbers) plus a goal with a long ID under CMO-1. */
+function newUserWorkbook(): FakeTabs {
+  const tabs = brokenWorkbook();
+  const header = tabs.Content[0].map(String);
+  const cells: Record<string, FakeCellInput> = {
+    ID: LONG_ID,
+    Goal: 'Enterprise pipeline sourced in North America',
+    Owner: 'Priya Nair',
+    Parent: 'CMO-1',
+    Type: 'Outcome',
+    Metric: 'Sourced pipeline',
+    Unit: '$',
+    Target: 4_000_000,
+    Actual: 1_000_000,
+    Period: 'FY2026',
+  };
+  return { ...tabs, Content: [...tabs.Content, header.map((name) => cells[name] ?? '')] };
+}
+
 function session(tabs: () => FakeTabs) {
   let current: SidebarSession;
   beforeAll(async () => {
@@ -44,7 +66,7 @@ function session(tabs: () => FakeTabs) {
 }
 
 describe.skipIf(!hasChromium)('the sidebar for a new user, in headless Chromium', () => {
-  const s = session(brokenWorkbook);
+  const s = session(newUserWorkbook);
   const page = () => s().page;
 
   it('tabs follow the WAI-ARIA pattern: arrows, Home and End move focus and selection; one tab in the Tab order', async () => {
@@ -88,5 +110,32 @@ describe.skipIf(!hasChromium)('the sidebar for a new user, in headless Chromium'
     expect(names, 'a warning on a whole tab names no goal').toContain('Select Content!L3');
     for (const name of names)
       expect(name).toMatch(/^Select (goal .+ on )?('.+'|[^ ]+)(![A-Z]+\d+| row \d+)$/);
+  });
+
+  it('Cascade: a long ID is cut with an ellipsis, said in full to a screen reader, and leaves room for the title', async () => {
+    await page().getByRole('tab', { name: 'Cascade' }).click();
+    await idle(page());
+    const node = page().locator(`#panel-cascade .node[data-id="${LONG_ID}"]`);
+    await eventually(() => node.count()).toBe(1);
+    const box = await node.evaluate((li) => {
+      const width = (selector: string) => li.querySelector(selector)!.getBoundingClientRect().width;
+      const id = li.querySelector('.goal-id') as HTMLElement;
+      return {
+        idCut: id.scrollWidth > id.clientWidth,
+        overflow: getComputedStyle(id).textOverflow,
+        idTitle: id.title,
+        title: width('.goal-title'),
+        bar: width('.bar'),
+        button: width('button.goal'),
+        pageFits: document.documentElement.scrollWidth <= window.innerWidth,
+      };
+    });
+    expect(box).toMatchObject({ idCut: true, overflow: 'ellipsis', idTitle: LONG_ID, pageFits: true });
+    // Before the fix the ID took the whole line and the title got 0px.
+    expect(box.title, 'the title keeps at least 40% of the line').toBeGreaterThanOrEqual(box.button * 0.4);
+    expect(box.bar, 'the bar spans the goal').toBeGreaterThanOrEqual(box.button - 20);
+    expect(
+      await node.getByRole('button', { name: new RegExp(`^${LONG_ID} Enterprise pipeline`) }).count(),
+    ).toBe(1);
   });
 });
