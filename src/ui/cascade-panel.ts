@@ -110,7 +110,7 @@ function legend(): HTMLElement {
   ];
   return el(
     'div',
-    { className: 'legend secondary small', attrs: { 'aria-label': 'Status colours' } },
+    { className: 'legend secondary small', attrs: { 'aria-label': 'Statuses' } },
     ...entries.map(([className, label]) =>
       el(
         'span',

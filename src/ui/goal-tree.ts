@@ -1,5 +1,5 @@
 // The cascade as a flat, indented tree: collapsible nodes, search that keeps ancestors, one button per goal.
-import type { CascadeView, GoalView } from '../server/api';
+import type { CascadeView, GoalView, StatusText } from '../server/api';
 import { button, el, replaceChildren } from './dom';
 import { idKey, matchesQuery, percent, points, statusClass } from './format';
 import { highlight } from './highlight';
@@ -144,6 +144,8 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
       el(
         'span',
         { className: 'goal-meta secondary small' },
+        statusBadge(goal.status),
+        ' · ',
         goal.owner && el('span', { className: 'goal-owner' }, ...highlight(goal.owner, query)),
         goal.owner && ' · ',
         figures.join(' · '),
@@ -163,6 +165,23 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
     ],
     onClick,
     { className: 'goal', title: `${goal.tab}, row ${goal.row}: click to go there` },
+  );
+}
+
+/** Status in words with a mark, so it never rests on colour alone; the mark is hidden from screen readers. */
+const STATUS_MARKS: Record<StatusText, string> = {
+  'on track': '✓',
+  'at risk': '!',
+  'off track': '✕',
+  'not measured': '–',
+};
+
+function statusBadge(status: StatusText): HTMLElement {
+  return el(
+    'span',
+    { className: 'goal-status' },
+    el('span', { className: 'status-mark', attrs: { 'aria-hidden': 'true' } }, STATUS_MARKS[status]),
+    ` ${status}`,
   );
 }
 

@@ -1,7 +1,7 @@
 // The sidebar tried as a new user would: keyboard, screen reader names, contrast, long IDs, errors and staleness in the tree.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../src/server/api';
+import type { CascadeView, CheckReport } from '../../src/server/api';
 import type { FakeCellInput, FakeTabs } from '../../tools/gas-fake';
 import { hasChromium } from '../support/chromium';
 import { disabled, eventually } from './page-helpers';
@@ -137,5 +137,39 @@ describe.skipIf(!hasChromium)('the sidebar for a new user, in headless Chromium'
     expect(
       await node.getByRole('button', { name: new RegExp(`^${LONG_ID} Enterprise pipeline`) }).count(),
     ).toBe(1);
+  });
+
+  it('Cascade: every goal says its status in words, not by colour alone, and its button is named with it', async () => {
+    await page().getByRole('tab', { name: 'Cascade' }).click();
+    await idle(page());
+    const view = s().api.getCascade() as CascadeView;
+    // A duplicated ID has a node per goal: compare with the node at the same place among that ID's nodes.
+    const statusesOf = new Map<string, string[]>();
+    for (const goal of view.goals) statusesOf.set(goal.id, [...(statusesOf.get(goal.id) ?? []), goal.status]);
+    const nodes = await page()
+      .locator('#panel-cascade .node')
+      .evaluateAll((items) =>
+        items.map((li) => ({
+          id: (li as HTMLElement).dataset.id ?? '',
+          shown: (li.querySelector('.goal-status') as HTMLElement | null)?.innerText ?? '',
+        })),
+      );
+    expect(nodes.length).toBeGreaterThan(5);
+    const seen = new Set<string>();
+    for (const { id, shown } of nodes) {
+      const status = shown.slice(2);
+      expect(statusesOf.get(id), id).toContain(status);
+      seen.add(status);
+      expect(shown, id).toMatch(/^[^ ] (on track|at risk|off track|not measured)$/);
+      const named = page()
+        .locator(`#panel-cascade .node[data-id="${id}"]`)
+        .getByRole('button', { name: new RegExp(`\\b${status}\\b`) });
+      expect(await named.count(), `${id}'s button says ${status}`).toBeGreaterThan(0);
+    }
+    expect([...seen].sort(), 'the workbook shows every status').toEqual(
+      ['at risk', 'not measured', 'off track', 'on track'].filter((status) =>
+        view.goals.some((g) => g.status === status),
+      ),
+    );
   });
 });
