@@ -172,4 +172,64 @@ describe.skipIf(!hasChromium)('the sidebar for a new user, in headless Chromium'
       ),
     );
   });
+
+  it.each(['Cascade', 'Check', 'Link'])(
+    '%s: every text meets WCAG AA contrast (4.5:1) as Chromium computes its colours',
+    async (panel) => {
+      s().fake.spreadsheet.selectCell('Demand Gen', 2, 1); // Link shows the goal there and its possible parents
+      await page().getByRole('tab', { name: panel }).click();
+      await idle(page());
+      const selector = `#panel-${panel.toLowerCase()}`;
+      if (panel === 'Cascade') {
+        await eventually(() => page().locator(`${selector} .gap-flag`).count()).toBeGreaterThan(0);
+        await eventually(() => page().locator(`${selector} .cycle-flag`).count()).toBeGreaterThan(0);
+      }
+      const texts = await page().locator(selector).evaluate(lowContrastTexts);
+      expect(texts.checked, 'texts checked').toBeGreaterThan(20);
+      expect(texts.failing).toEqual([]);
+    },
+  );
 });
+
+/**
+ * Runs in the page: every visible text of `root` (not in a disabled control, which WCAG exempts), its colour against
+ * the first opaque background behind it, and the ones under 4.5:1. Colours come from getComputedStyle, as `rgb()`/`rgba()`.
+ */
+function lowContrastTexts(root: Element): { checked: number; failing: string[] } {
+  const parse = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).map(Number);
+  const luminance = ([r, g, b]: number[]): number => {
+    const linear = (c: number) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const background = (element: Element): number[] => {
+    for (let at: Element | null = element; at; at = at.parentElement) {
+      const [r, g, b, a = 1] = parse(getComputedStyle(at).backgroundColor);
+      if (a > 0) return [r, g, b];
+    }
+    return [255, 255, 255];
+  };
+  let checked = 0;
+  const failing: string[] = [];
+  for (const element of [root, ...root.querySelectorAll('*')]) {
+    const ownText = [...element.childNodes]
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.textContent ?? '')
+      .join('')
+      .trim();
+    if (!ownText || !(element as HTMLElement).offsetParent || element.closest(':disabled')) continue;
+    const style = getComputedStyle(element);
+    const [r, g, b, a = 1] = parse(style.color);
+    const back = background(element);
+    // A translucent colour shows blended with what is behind it.
+    const fore = [r, g, b].map((c, k) => c * a + back[k] * (1 - a));
+    const [light, dark] = [luminance(fore), luminance(back)].sort((x, y) => y - x);
+    const ratio = (light + 0.05) / (dark + 0.05);
+    checked += 1;
+    if (ratio < 4.5)
+      failing.push(`${element.className || element.tagName} “${ownText.slice(0, 30)}” ${ratio.toFixed(2)}:1`);
+  }
+  return { checked, failing: [...new Set(failing)] };
+}
