@@ -51,6 +51,8 @@ export interface GoalView {
   trend?: number[];
   /** Final attainment now minus at the latest check-in before today; absent when either is missing. */
   sinceLast?: number;
+  /** Messages of the error issues on the goal's row, in workbook order; absent when it has none. */
+  errors?: string[];
 }
 
 export interface CascadeView {

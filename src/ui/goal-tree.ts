@@ -25,6 +25,9 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
   // While searching, every shown node is open unless collapsed during that search; clearing it restores the tree.
   let query = '';
   let collapsedInSearch = new Set<string>();
+  // Goals whose error messages are shown; ids of the lists, unique per render.
+  const errorsOpen = new Set<string>();
+  const errorListIds = new Set<string>();
 
   function isOpen(key: string): boolean {
     return query ? !collapsedInSearch.has(key) : expanded.has(key);
@@ -38,6 +41,7 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
   }
 
   function render(): void {
+    errorListIds.clear();
     const shown = query ? matchesWithAncestors(goals, query) : null;
     const rows: HTMLElement[] = [];
     const placed = new Set<string>();
@@ -85,11 +89,47 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
         attrs: { role: 'treeitem', 'aria-level': String(level + 1) },
       },
       toggleControl,
-      renderGoalButton(goal, query, () => choose(goal)),
+      el(
+        'div',
+        { className: 'node-body' },
+        renderGoalButton(goal, query, () => choose(goal)),
+        goal.errors !== undefined && renderErrors(goal, goal.errors, key),
+      ),
     );
     if (open !== null) item.setAttribute('aria-expanded', String(open));
     item.style.paddingLeft = `${Math.min(level, MAX_INDENT) * 14}px`;
     return item;
+  }
+
+  /** The marker of a goal's errors (a button: it sits beside the goal's button, never inside it) and their messages. */
+  function renderErrors(goal: GoalView, messages: string[], key: string): HTMLElement {
+    const open = errorsOpen.has(key);
+    const count = `${messages.length} error${messages.length === 1 ? '' : 's'}`;
+    const list = el(
+      'ul',
+      { className: 'goal-errors small', attrs: { id: `errors-${errorListIds.size}` } },
+      ...messages.map((message) => el('li', {}, message)),
+    );
+    errorListIds.add(key);
+    list.hidden = !open;
+    const toggle = button(
+      [el('span', { attrs: { 'aria-hidden': 'true' } }, '⚠ '), count],
+      () => {
+        if (errorsOpen.has(key)) errorsOpen.delete(key);
+        else errorsOpen.add(key);
+        render();
+      },
+      {
+        className: 'error-toggle small',
+        title: open ? 'Hide the errors' : 'Show what blocks this goal',
+        attrs: {
+          'aria-expanded': String(open),
+          'aria-controls': list.id,
+          'aria-label': `${count} on ${goal.id}`,
+        },
+      },
+    );
+    return el('div', { className: 'goal-error-box' }, toggle, list);
   }
 
   return {

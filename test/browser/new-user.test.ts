@@ -189,6 +189,42 @@ describe.skipIf(!hasChromium)('the sidebar for a new user, in headless Chromium'
       expect(texts.failing).toEqual([]);
     },
   );
+
+  it('Cascade: goals with errors show a marker; pressing it shows the messages', async () => {
+    await page().getByRole('tab', { name: 'Cascade' }).click();
+    await idle(page());
+    const view = s().api.getCascade() as CascadeView;
+    const cascade = page().locator('#panel-cascade');
+    const markers = await cascade
+      .locator('.node')
+      .evaluateAll((items) =>
+        items.map((li) => [
+          `${(li as HTMLElement).dataset.id}`,
+          (li.querySelector('.error-toggle') as HTMLElement | null)?.innerText ?? '',
+        ]),
+      );
+    const expected = view.goals
+      .filter((goal) => markers.some(([id]) => id === goal.id))
+      .map((goal) => {
+        const count = goal.errors?.length ?? 0;
+        return [goal.id, count === 0 ? '' : `⚠ ${count} error${count === 1 ? '' : 's'}`];
+      });
+    expect(markers.sort()).toEqual(expected.sort());
+    expect(markers.filter(([, marker]) => marker !== '').length).toBeGreaterThan(3);
+
+    const ct6 = view.goals.find((goal) => goal.id === 'CT-6')!;
+    expect(ct6.errors).toHaveLength(2);
+    const node = cascade.locator('.node[data-id="CT-6"]');
+    const toggle = node.getByRole('button', { name: '2 errors on CT-6' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await node.locator('.goal-errors').isVisible()).toBe(false);
+    await toggle.click();
+    await eventually(() => node.locator('.goal-errors').isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await node.locator('.goal-errors li').allInnerTexts()).toEqual(ct6.errors);
+    await toggle.click();
+    await eventually(() => node.locator('.goal-errors').isVisible()).toBe(false);
+  });
 });
 
 /**

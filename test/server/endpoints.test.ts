@@ -135,6 +135,31 @@ describe('getCascade', () => {
     expect(met.sort()).toEqual(['A', 'B', 'C', 'D']);
     expect(byId.get('A')?.onCycle).toBe(true);
   });
+
+  it('carries each goal’s error messages, and none for goals with warnings only', () => {
+    const tabs: FakeTabs = {
+      Goals: [
+        ['ID', 'Goal', 'Owner', 'Parent', 'Target', 'Actual'],
+        ['A', 'Fine', 'Ann', '', 10, 5],
+        ['B', 'Two errors', 'Ann', 'NOPE', 10, 'lots'],
+        ['C', 'No owner: a warning', '', 'A', 10, 5],
+        ['B', 'Same ID as the second', 'Ann', '', 10, 5],
+      ],
+    };
+    const { api: bound } = api(tabs);
+    const report = bound.checkWorkbook();
+    const errorsAt = (row: number) =>
+      report.issues.filter((i) => i.severity === 'error' && i.row === row).map((i) => i.message);
+    expect(errorsAt(3)).toHaveLength(2);
+    expect(errorsAt(5)).toHaveLength(1);
+    const goals = bound.getCascade().goals;
+    expect(goals.map((g) => [g.id, g.row, g.errors ?? []])).toEqual([
+      ['A', 2, []],
+      ['B', 3, errorsAt(3)],
+      ['C', 4, []],
+      ['B', 5, errorsAt(5)],
+    ]);
+  });
 });
 
 describe('getLinkView', () => {
