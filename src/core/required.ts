@@ -1,5 +1,6 @@
 // What would it take: the cascade inverted, so each goal that feeds a parent says what Actual it needs, on its own, for the parent to reach a level.
 import { capOf, TOLERANCE } from './attain';
+import { sameUnit } from './cascade';
 import type { Links } from './graph';
 import type { CascadeResults, Goal, Settings } from './model';
 
@@ -256,10 +257,9 @@ function sumRequirements(
   settings: Settings,
 ): Omit<Requirement, 'via'>[] {
   const g = goals[parent];
-  const unit = g.unit.trim().toLowerCase();
   const fail = (why: Why, needed: number | null = null) =>
     kids.map((c) => ({ index: c, verdict: 'unreachable' as const, needed, actual: null, why }));
-  if (kids.some((c) => goals[c].unit.trim().toLowerCase() !== unit)) return fail({ code: 'unit', parent });
+  if (kids.some((c) => !sameUnit(goals[c], g))) return fail({ code: 'unit', parent });
   const cap = capOf(g, settings);
   if (level > cap + TOLERANCE) return fail({ code: 'cap', cap });
   const total = actualFor(g, level);

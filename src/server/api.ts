@@ -87,8 +87,13 @@ export interface LinkView {
     owner: string;
     tab: string;
     final: number | null;
-    /** false when linking to it would make a cycle (it is the goal or one of its descendants). */
+    /**
+     * false when linking to it would make a cycle (it is the goal or one of its descendants) or break its sum
+     * roll-up (its children are added up in another unit).
+     */
     allowed: boolean;
+    /** Why it is not allowed, for people; '' when it is. */
+    reason: string;
   }[];
 }
 

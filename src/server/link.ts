@@ -1,7 +1,15 @@
 // The Link endpoints: the selected row's goal with the parents it may take, and writing the chosen one.
 import { idKey } from '../core/graph';
+import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
-import { goalAt, noGoalMessage, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
+import {
+  goalAt,
+  noGoalMessage,
+  planParentWrite,
+  subtreeOf,
+  sumUnitRefusal,
+  writeParentCell,
+} from '../sheets/link';
 import type { WorkbookRead } from '../sheets/read';
 import { activeSpreadsheet, analyzeRead, loadAnalysis, underLock } from './analyze';
 import type { LinkView } from './api';
@@ -21,6 +29,15 @@ export function linkViewAt(
   const goal = goalAt(analysis, tab, row);
   if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row, ownTabs), candidates: [] };
   const below = subtreeOf(analysis, goal.index);
+  const choice = (g: Goal): { allowed: boolean; reason: string } => {
+    const reason =
+      g.index === goal.index
+        ? `${goal.id} is the goal itself.`
+        : below.has(g.index)
+          ? `Would make a cycle: ${g.id} sits under ${goal.id}.`
+          : sumUnitRefusal(g, goal);
+    return { allowed: reason === '', reason };
+  };
   const candidates = analysis.goals
     .filter((g) => g.id !== '' && analysis.links.indexByKey.get(idKey(g.id)) === g.index)
     .map((g) => ({
@@ -29,7 +46,7 @@ export function linkViewAt(
       owner: g.owner,
       tab: g.tab,
       final: finite(analysis.results.final(g.index)),
-      allowed: !below.has(g.index),
+      ...choice(g),
     }));
   return {
     goal: { id: goal.id, title: goal.title, tab: goal.tab, row: goal.row, parentId: goal.parent },

@@ -1,4 +1,5 @@
 // Links one goal to a parent: decides whether the link is allowed, then writes exactly that goal's Parent cell.
+import { breaksSumRollup } from '../core/cascade';
 import { idKey } from '../core/graph';
 import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
@@ -88,6 +89,10 @@ export function planParentWrite(
     const parent = analysis.goals[parentIndex];
     throw new LinkRefused(`${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`);
   }
+  if (wanted) {
+    const refusal = sumUnitRefusal(analysis.goals[parentIndex], goal);
+    if (refusal) throw new LinkRefused(refusal);
+  }
   return {
     tab: goal.tab,
     row: goal.row,
@@ -95,6 +100,21 @@ export function planParentWrite(
     value: wanted && parentReference(analysis.goals[parentIndex]),
     goal,
   };
+}
+
+/**
+ * Why `child` cannot go under `parent`'s sum roll-up, naming both units; '' when it can. The rule is the cascade's
+ * (breaksSumRollup, the sum-unit-mismatch error): refusing here keeps a link from creating that error.
+ */
+export function sumUnitRefusal(parent: Goal, child: Goal): string {
+  if (!breaksSumRollup(parent, child)) return '';
+  const parentUnit = parent.unit.trim();
+  const childUnit = child.unit.trim();
+  const adds = parentUnit ? `adds up its children in ${parentUnit}` : 'adds up its children with no unit';
+  const is = childUnit ? `is in ${childUnit}` : 'has no unit';
+  const wanted = parentUnit ? `a goal in ${parentUnit}` : 'a goal with no unit';
+  const instead = childUnit ? `a goal in ${childUnit}` : wanted;
+  return `${parent.id} ${adds} (a sum roll-up), and ${child.id} ${is}: link ${child.id} to ${instead}, or change a Unit.`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CascadeView, CheckReport } from '../../src/server/api';
 import type { FakeCellInput, FakeTabs } from '../../tools/gas-fake';
 import { hasChromium } from '../support/chromium';
-import { disabled, eventually } from './page-helpers';
+import { disabled, eventually, rowOf, text } from './page-helpers';
 import { type SidebarSession, startSidebarSession } from './session';
 import { brokenWorkbook } from './workbooks';
 
@@ -224,6 +224,23 @@ describe.skipIf(!hasChromium)('the sidebar for a new user, in headless Chromium'
     expect(await node.locator('.goal-errors li').allInnerTexts()).toEqual(ct6.errors);
     await toggle.click();
     await eventually(() => node.locator('.goal-errors').isVisible()).toBe(false);
+  });
+
+  it('Link: a parent whose sum roll-up is in another unit is greyed out, naming both units', async () => {
+    s().fake.spreadsheet.selectCell('Demand Gen', rowOf(s().fake, 'Demand Gen', 'DG-6'), 2);
+    await page().getByRole('tab', { name: 'Link' }).click();
+    await idle(page());
+    const link = page().locator('#panel-link');
+    await eventually(() => text(link.locator('.goal-card'))).toMatch('DG-6');
+    const sumParent = link.locator('button.candidate[data-id="DG-1"]');
+    expect(await disabled(sumParent)).toBe(true);
+    expect(await text(sumParent.locator('.candidate-reason'))).toBe(
+      'DG-1 adds up its children in $ (a sum roll-up), and DG-6 is in count: link DG-6 to a goal in count, or change a Unit.',
+    );
+    expect(
+      await disabled(link.locator('button.candidate[data-id="CMO-1"]')),
+      'an average takes any unit',
+    ).toBe(false);
   });
 });
 

@@ -185,6 +185,7 @@ describe('getLinkView', () => {
       tab: 'CMO',
       final: 0.75,
       allowed: true,
+      reason: '',
     });
   });
 
