@@ -171,6 +171,16 @@ export interface ColumnsSaved {
   rowsWritten: number;
 }
 
+/**
+ * When the sheet last changed (a person's edit, seen by the onEdit trigger, or a Parent cell or column map the add-on
+ * wrote) and when the Roll-up tab was last computed: ISO timestamps from the server's clock, '' when never recorded.
+ * The onEdit trigger does not see edits by other scripts, formula recalculation or inserted rows.
+ */
+export interface ChangeStamp {
+  editedAt: string;
+  rolledUpAt: string;
+}
+
 /** Every function the sidebar may call through google.script.run, with its argument and result. */
 export interface ServerApi {
   checkWorkbook(): CheckReport;
@@ -200,6 +210,8 @@ export interface ServerApi {
    * mapped two ways.
    */
   saveColumns(choices: ColumnChoiceView[]): ColumnsSaved;
+  /** The change stamps, polled by the sidebar: one properties read, no spreadsheet access. */
+  getChanges(): ChangeStamp;
 }
 
 export type Endpoint = keyof ServerApi;

@@ -13,6 +13,7 @@ import {
 import type { WorkbookRead } from '../sheets/read';
 import { activeSpreadsheet, analyzeRead, loadAnalysis, underLock } from './analyze';
 import type { LinkView } from './api';
+import { noteEdit } from './changes';
 import type { ServerContext } from './context';
 import { finite } from './views';
 
@@ -102,6 +103,7 @@ export function linkToParent(
     const { read, analysis } = loadAnalysis(ctx, now);
     const write = planParentWrite(analysis, { tab, row, parentId, expectedId: goalId });
     writeParentCell(activeSpreadsheet(ctx), write);
+    noteEdit(ctx, now);
     return withCell(read, write.tab, write.row, write.col, write.value);
   });
   return linkViewAt(analyzeRead(after, now), tab, row, after.ownTabs);

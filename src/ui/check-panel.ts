@@ -1,5 +1,6 @@
 // The Check panel: every issue of the workbook, counted, grouped by severity then tab, each one selectable.
 import type { CheckReport, IssueView, Severity } from '../server/api';
+import { createStaleNote } from './changes';
 import { button, el, replaceChildren } from './dom';
 import { cellLabel, plural, sheetCell, timeOfDay } from './format';
 import type { Panel, PanelContext } from './panel';
@@ -17,6 +18,7 @@ const MAPPABLE = new Set(['unread-tab', 'no-goal-tabs']);
 
 export function createCheckPanel({ progress, workbookChanged, showPanel }: PanelContext): Panel {
   const notice = createNotice();
+  const stale = createStaleNote(() => void check());
   const summary = el('div', { className: 'summary' });
   const list = el('div', { className: 'issues' });
   const recheck = button('Re-check', () => void check(), {
@@ -28,6 +30,7 @@ export function createCheckPanel({ progress, workbookChanged, showPanel }: Panel
     { className: 'panel' },
     el('div', { className: 'toolbar' }, recheck),
     notice.element,
+    stale.element,
     summary,
     list,
   );
@@ -37,6 +40,7 @@ export function createCheckPanel({ progress, workbookChanged, showPanel }: Panel
     const report = await progress.run('Checking the workbook…', notice, () => call('checkWorkbook'));
     if (!report) return;
     loaded = true;
+    stale.shown(report.checkedAt);
     replaceChildren(
       summary,
       ...renderSummary(report),
@@ -73,6 +77,7 @@ export function createCheckPanel({ progress, workbookChanged, showPanel }: Panel
     invalidate: () => {
       loaded = false;
     },
+    changed: (stamp) => stale.changed(stamp),
   };
 }
 

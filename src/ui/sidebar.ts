@@ -1,6 +1,7 @@
 // Entry point of the sidebar: builds the tabs, wires each panel to the server, opens Check.
 import { INITIAL_VIEW_GLOBAL } from '../server/api';
 import { createCascadePanel } from './cascade-panel';
+import { watchChanges } from './changes';
 import { createCheckPanel } from './check-panel';
 import { createColumnsPanel } from './columns-panel';
 import { el } from './dom';
@@ -21,10 +22,15 @@ function start(): void {
   const progress = createProgress(form, byId('progress', HTMLDivElement));
 
   const panels: Panel[] = [];
+  const watcher = watchChanges((stamp) => {
+    for (const panel of panels) panel.changed?.(stamp);
+  });
   const context: PanelContext = {
     progress,
     workbookChanged: () => {
       for (const panel of panels) panel.invalidate();
+      // Our write moved the change stamps (a Parent cell, the Roll-up tab): ask now rather than at the next poll.
+      watcher.poll();
     },
     showPanel: (title, focus) => {
       const index = panels.findIndex((panel) => panel.title === title);

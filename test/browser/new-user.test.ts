@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CascadeView, CheckReport } from '../../src/server/api';
 import type { FakeCellInput, FakeTabs } from '../../tools/gas-fake';
 import { hasChromium } from '../support/chromium';
-import { disabled, eventually, rowOf, text } from './page-helpers';
+import { columnOf, disabled, eventually, rowOf, text } from './page-helpers';
 import { type SidebarSession, startSidebarSession } from './session';
 import { brokenWorkbook } from './workbooks';
 
@@ -241,6 +241,75 @@ describe.skipIf(!hasChromium)('the sidebar for a new user, in headless Chromium'
       await disabled(link.locator('button.candidate[data-id="CMO-1"]')),
       'an average takes any unit',
     ).toBe(false);
+  });
+
+  it('says when its results and the Roll-up tab are older than the last edit, and Refresh brings them up to date', async () => {
+    const cascade = page().locator('#panel-cascade');
+    const check = page().locator('#panel-check');
+    const focusSidebar = () => page().evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page().getByRole('tab', { name: 'Cascade' }).click();
+    await idle(page());
+    await cascade.getByRole('button', { name: 'Roll up', exact: true }).click();
+    await eventually(() => text(cascade.locator('.notice.success'))).toMatch('Roll-up tab');
+    // Writing the Roll-up tab had both panels computed again on their next visit.
+    await page().getByRole('tab', { name: 'Check' }).click();
+    await idle(page());
+    await page().getByRole('tab', { name: 'Cascade' }).click();
+    await idle(page());
+    await focusSidebar();
+    await idle(page());
+    expect(
+      await page()
+        .locator('.stale')
+        .evaluateAll((notes) => notes.filter((n) => !(n as HTMLElement).hidden).length),
+      'fresh results say nothing',
+    ).toBe(0);
+
+    // A person types a new Actual for CMO-1 in the sheet; Sheets runs the onEdit simple trigger.
+    const { fake, api } = s();
+    const row = rowOf(fake, 'CMO', 'CMO-1');
+    fake.spreadsheet
+      .sheet('CMO')
+      .getRange(row, columnOf(fake, 'CMO', 'Actual'))
+      .setValue(40_000_000);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the edit comes after the results, on the server's clock
+    api.onEdit({});
+    await focusSidebar(); // back in the sidebar, it asks whether anything changed
+    const time = String.raw`\d{1,2}:\d\d(?: [AP]M)?`; // as the browser's locale writes a time of day
+    const resultsNote = cascade.locator('.stale:not(.rollup-stale)');
+    await eventually(() => text(resultsNote)).toMatch(
+      new RegExp(`^Results from ${time} — the sheet changed since \\(last edit ${time}\\)\\.\\s*Refresh$`),
+    );
+    expect(await text(cascade.locator('.rollup-stale'))).toMatch(
+      new RegExp(`^The Roll-up tab is as of ${time}, before the last edit at ${time}\\.\\s*Roll up again$`),
+    );
+    expect(await text(cascade.locator('.node[data-id="CMO-1"] .goal-percent'))).not.toBe('100%');
+
+    await resultsNote.getByRole('button', { name: 'Refresh' }).click();
+    await eventually(() => text(cascade.locator('.node[data-id="CMO-1"] .goal-percent'))).toBe('100%');
+    await eventually(() => resultsNote.isVisible()).toBe(false);
+    expect(await cascade.locator('.rollup-stale').isVisible(), 'the Roll-up tab is still old').toBe(true);
+    await cascade.getByRole('button', { name: 'Roll up again' }).click();
+    await eventually(() => cascade.locator('.rollup-stale').isVisible()).toBe(false);
+
+    // Check, shown with fresh results (Roll up had it compute again), then another edit in the sheet.
+    await page().getByRole('tab', { name: 'Check' }).click();
+    await idle(page());
+    expect(await check.locator('.stale').isVisible()).toBe(false);
+    fake.spreadsheet
+      .sheet('CMO')
+      .getRange(row, columnOf(fake, 'CMO', 'Actual'))
+      .setValue('lots');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    api.onEdit({});
+    await focusSidebar();
+    await eventually(() => check.locator('.stale').isVisible()).toBe(true);
+    const errorsBefore = await text(page().getByTestId('count-error').locator('.count-number'));
+    await check.locator('.stale').getByRole('button', { name: 'Refresh' }).click();
+    await eventually(() => check.locator('.stale').isVisible()).toBe(false);
+    expect(Number(await text(page().getByTestId('count-error').locator('.count-number')))).toBe(
+      Number(errorsBefore) + 1,
+    );
   });
 });
 

@@ -42,6 +42,7 @@ export async function startSidebarSession(tabs: FakeTabs): Promise<SidebarSessio
     LockService: fake.LockService,
     HtmlService: fake.HtmlService,
     Charts: fake.Charts,
+    PropertiesService: fake.PropertiesService,
   });
   adoptDatesIntoScriptRealm(fake, bundle);
   const api = bundle.functions as Record<string, ServerFunction>;

@@ -235,6 +235,7 @@ describe('the server globals that use them, through the bundle', () => {
     LockService: gas.LockService,
     HtmlService: gas.HtmlService,
     Charts: gas.Charts,
+    PropertiesService: gas.PropertiesService,
   });
   const fromSources = () => {
     const gas = createFakeGas({ tabs: { Goals: TABLE } });

@@ -44,6 +44,7 @@ describe('every endpoint returns plain JSON', () => {
     ['insertGoalTab', (a) => a.insertGoalTab('New team')],
     ['getColumns', (a) => a.getColumns([{ header: 'Note', choice: 'goal' }])],
     ['saveColumns', (a) => a.saveColumns([{ header: 'Note', choice: 'goal' }])],
+    ['getChanges', (a) => a.getChanges()],
   ])('%s', (_name, call) => {
     const { gas, api: bound } = api();
     gas.spreadsheet.selectCell('Demand Gen', 3, 2);
@@ -230,6 +231,7 @@ describe('what src/main.ts exposes', () => {
       'addParentDropdowns',
       'checkWorkbook',
       'getCascade',
+      'getChanges',
       'getColumns',
       'getLinkView',
       'insertGoalTab',
@@ -252,6 +254,7 @@ describe('what src/main.ts exposes', () => {
     expect(names).toEqual([
       'onOpen',
       'onInstall',
+      'onEdit',
       ...MENU_ITEMS.map((i) => i.functionName),
       ...ENDPOINT_NAMES,
     ]);
@@ -271,7 +274,14 @@ describe('what src/main.ts exposes', () => {
         },
       },
     );
-    for (const name of ['SpreadsheetApp', 'LockService', 'HtmlService', 'Charts', 'Session'])
+    for (const name of [
+      'SpreadsheetApp',
+      'LockService',
+      'HtmlService',
+      'Charts',
+      'PropertiesService',
+      'Session',
+    ])
       vi.stubGlobal(name, trap);
     await expect(import('../../src/server/globals')).resolves.toHaveProperty('SERVER_GLOBALS');
   });
