@@ -57,7 +57,10 @@ export const FUNCTION_DOCS: Record<string, FunctionDoc> = {
     params: {
       owners: { type: 'Range', help: 'The Owner column.' },
       weights: { type: 'Range', help: 'The Weight column (fractions or percent points).' },
-      attainment: { type: 'Range', help: 'The attainment column (fractions, 1 = 100%).' },
+      attainment: {
+        type: 'Range',
+        help: "Each goal's final attainment (fractions), as the Roll-up tab scores it: MBO_ROLLUP's result; MBO_ATTAINMENT alone leaves out goals that only roll up.",
+      },
       owner: { type: 'string', help: 'One owner: return just their score.' },
     },
     returns: 'Two columns (owner, score), one row per owner in order of appearance; or one score.',
