@@ -4,7 +4,7 @@ import {
   checkInsOf,
   compactHistory,
   HISTORY_HEADERS,
-  isoDay,
+  isoDate,
   readHistory,
 } from '../src/core/history';
 import type { CellValue } from '../src/core/model';
@@ -20,7 +20,7 @@ const TODAY = parseDay('2026-07-01')!;
 function historyGrid(checkIns: ReturnType<typeof checkInsOf>, days: readonly number[]): CellValue[][] {
   const grid: CellValue[][] = [[...HISTORY_HEADERS]];
   days.forEach((day, w) => {
-    const iso = isoDay(day);
+    const iso = isoDate(day);
     for (let g = 0; g < checkIns.length; g++) {
       const c = checkIns[g];
       const final = c.final === null ? '' : Math.max(0, c.final - 0.01 * ((days.length - 1 - w + g) % 7));
@@ -35,7 +35,7 @@ function compactedDays(weeks: number): number[] {
   const days = Array.from({ length: weeks }, (_, w) => TODAY - 7 * (weeks - 1 - w));
   const grid = [
     [...HISTORY_HEADERS],
-    ...days.map((d): CellValue[] => [isoDay(d), 'G', '', '', 0, '', '', '']),
+    ...days.map((d): CellValue[] => [isoDate(d), 'G', '', '', 0, '', '', '']),
   ];
   const { keep } = compactHistory(grid, readHistory(grid, 'History'), TODAY);
   return keep.slice(1).map((r) => days[r - 1]);

@@ -10,6 +10,7 @@ import { benchCore } from './core';
 import { benchHistory } from './history';
 import { markdown, type Section } from './measure';
 import { benchHyperFormula, benchNative } from './native';
+import { benchResults } from './results';
 import { benchSheets } from './sheets';
 
 export async function main(argv: string[]): Promise<number> {
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('quick');
   const suites: [string, () => Section[] | Promise<Section[]>][] = [
     ['core', benchCore],
+    ['results', benchResults],
     ['bundle', benchBundle],
     ['sheets', benchSheets],
     ['cli', benchCli],

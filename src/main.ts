@@ -1,5 +1,6 @@
 // The only file that exposes globals: tools/build.mjs generates a top-level forwarder for everything listed here.
-// Only what runs is here; the forwarders' JSDoc comes from src/functions/docs.ts and src/server/docs.ts.
+// A custom function's forwarder reads its declaration (src/functions/spec.ts); the other globals' summaries are in
+// src/server/docs.ts.
 import { CUSTOM_FUNCTIONS } from './functions/catalog';
 import type { FunctionSpec } from './functions/spec';
 import { SERVER_GLOBALS } from './server/globals';

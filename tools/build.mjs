@@ -7,50 +7,42 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { forwarders } from './forwarders.mjs';
-import { INTERNAL_PROPS } from './internal-props.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 export const GLOBAL_NAME = 'MBO';
 
-/** Bundles src/main.ts into one plain script: `var MBO = (() => { ... })();` with no import, export or Node API. */
-export async function bundle({ minify = true } = {}) {
-  const result = await esbuild.build(esbuildOptions({ minify }));
-  return wrapModule(result.outputFiles[0].text);
-}
-
-/** esbuild's options for the runtime bundle (also read by tools/bundle-sizes.mjs). */
-export function esbuildOptions({ minify = true } = {}) {
-  return {
+/**
+ * Bundles src/main.ts into one plain script, `var MBO = (() => { ... })();`, with no import, export or Node API.
+ *
+ * Not minified. Apps Script's stack traces name each frame's function and line (ScriptStackTraceElement:
+ * {function, lineNumber}): with identifiers kept and one statement per line, a trace from a user's Sheet names the
+ * source function and a line that reads like the source in the Apps Script editor. Minifying whitespace alone would
+ * put the whole bundle on line 1; minifying identifiers would name every frame `a`, `b`, `c`. What this costs is
+ * load time, which `npm run bench` measures against its budget (all uploaded files evaluated in a fresh context).
+ */
+export async function bundle() {
+  const result = await esbuild.build({
     entryPoints: [join(root, 'src/main.ts')],
     bundle: true,
-    // ESM output, wrapped below: esbuild's own IIFE would hand the exports over through CommonJS interop
-    // helpers (live getters, __esModule), about 450 bytes that Sheets loads on every custom-function call.
+    // ESM output, wrapped below: esbuild's own IIFE would hand the exports over through CommonJS interop helpers
+    // (a module object with a getter per export); the wrapper returns them as a plain object.
     format: 'esm',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'es2020',
-    // The same values under shorter global names; nothing in Apps Script shadows NaN, Infinity or isNaN.
-    // The global isNaN converts its argument to a number first, Number.isNaN does not: the two agree on numbers
-    // and null, which is all src passes it (every call site's argument is typed number or number | null).
-    // Number.isFinite stays as written: the global one reads null as 0, a finite number.
-    define: {
-      'Number.NaN': 'NaN',
-      'Number.POSITIVE_INFINITY': 'Infinity',
-      'Number.isNaN': 'isNaN',
-    },
-    minify,
-    mangleProps: new RegExp(`^(?:${INTERNAL_PROPS.join('|')})$`),
+    minify: false,
     legalComments: 'none',
     charset: 'utf8',
     write: false,
     logLevel: 'silent',
-  };
+  });
+  return wrapModule(result.outputFiles[0].text);
 }
 
 /**
  * Turns esbuild's ESM output, which ends in one `export { local as name, ... };`, into a strict IIFE that
- * returns those names: `var MBO=(()=>{"use strict"; ...; return { name: local, ... }; })();`. The directive
+ * returns those names: `var MBO = (() => { "use strict"; ...; return { name: local, ... }; })();`. The directive
  * sits inside the function: Apps Script loads every pushed file into one global scope, and strict mode is
  * ours to choose for our own code only.
  */
@@ -62,11 +54,13 @@ function wrapModule(code) {
   const members = exports[1]
     .split(',')
     .map((item) => item.trim().split(/\s+as\s+/))
-    .map(([local, name = local]) => `${name}:${local}`);
-  return `var ${GLOBAL_NAME}=(()=>{"use strict";${code.slice(0, exports.index)}return{${members.join(',')}}})();\n`;
+    .filter(([local]) => local !== '')
+    .map(([local, name = local]) => `  ${name}: ${local},`);
+  const body = code.slice(0, exports.index).trimEnd();
+  return `var ${GLOBAL_NAME} = (() => {\n"use strict";\n${body}\nreturn {\n${members.join('\n')}\n};\n})();\n`;
 }
 
-/** Reads what the bundle exposes (names; custom functions' parameters), by running it the way Apps Script does: one plain global scope. */
+/** Reads what the bundle exposes (custom functions' declarations; globals' names), by running it the way Apps Script does: one plain global scope. */
 function readMetadata(code) {
   const context = vm.createContext({});
   vm.runInContext(code, context, { filename: 'mbo.js' });
@@ -75,14 +69,13 @@ function readMetadata(code) {
 }
 
 /**
- * The documentation modules, bundled apart from the runtime (which never imports them) and evaluated the same way.
- * They join the bundle's metadata with the summaries, types and help that only the forwarders' JSDoc needs.
+ * src/server/docs.ts, bundled apart from the runtime (which never imports it) and evaluated the same way: the
+ * summaries and parameter names of the server globals' forwarders. Custom functions carry their own docs.
  */
 async function loadDocs() {
   const result = await esbuild.build({
     stdin: {
-      contents:
-        "export { documentFunctions } from './src/functions/docs'; export { documentGlobals } from './src/server/docs';",
+      contents: "export { documentGlobals } from './src/server/docs';",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'docs-entry.ts',
@@ -105,9 +98,9 @@ async function loadDocs() {
 export const CLI_FILE = join(dist, 'cli/mbo-cascade.mjs');
 
 /**
- * Bundles src/cli/bin.ts into dist/cli/mbo-cascade.mjs, the file package.json's `bin` names. Packages stay imports
- * (exceljs, loaded by the commands that read or write a workbook), so the file runs after `npm ci --omit=dev` and
- * needs neither esbuild nor a writable node_modules. Not minified: an unexpected error's stack names real functions.
+ * Bundles src/cli/bin.ts into dist/cli/mbo-cascade.mjs, the file package.json's `bin` names. Packages would stay
+ * imports; the command line uses none (it reads and writes .xlsx packages itself), so the file runs after
+ * `npm ci --omit=dev` and needs neither esbuild nor a writable node_modules. Not minified: an unexpected error's stack names real functions.
  */
 export async function buildCli() {
   await esbuild.build({
@@ -137,11 +130,7 @@ export async function build() {
   await writeFile(join(dist, 'mbo.js'), banner + code);
   const meta = readMetadata(code);
   const docs = await loadDocs();
-  const forwarded = forwarders(
-    GLOBAL_NAME,
-    docs.documentFunctions(meta.catalog),
-    docs.documentGlobals(meta.globals),
-  );
+  const forwarded = forwarders(GLOBAL_NAME, meta.catalog, docs.documentGlobals(meta.globals));
   await writeFile(join(dist, 'globals.js'), banner + forwarded);
   await copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const sidebarBuilder = join(root, 'tools/build-sidebar.mjs');

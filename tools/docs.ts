@@ -3,16 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIELD_NAMES, FIELDS } from '../src/core/fields';
 import { SEVERITY } from '../src/core/issues';
-import { documentFunctions } from '../src/functions/docs';
+import { DEFAULT_ROLLUP, ROLLUP_METHODS } from '../src/core/rollups';
 import { catalog } from '../src/main';
 
 const README = join(import.meta.dirname, '../README.md');
 
 export function functionReference(): string {
   const out: string[] = [];
-  for (const f of documentFunctions(catalog)) {
+  for (const f of catalog) {
     const signature = f.params
-      .map((p) => (p.repeats ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name))
+      .map((p) => (p.repeat ? `[${p.name}, …]` : p.optional ? `[${p.name}]` : p.name))
       .join(', ');
     out.push(
       `### \`${f.name}(${signature})\``,
@@ -24,7 +24,7 @@ export function functionReference(): string {
     );
     for (const p of f.params)
       out.push(
-        `| \`${p.name}\`${p.optional || p.repeats ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`,
+        `| \`${p.name}\`${p.optional || p.repeat ? ' (optional)' : ''} | ${p.help.replace(/\|/g, '\\|')} |`,
       );
     out.push('', `Returns: ${f.returns}`, '', '```', f.example, '```', '');
   }
@@ -46,10 +46,23 @@ export function columnTable(): string {
   return ['| column (other names) | meaning |', '| --- | --- |', ...rows].join('\n');
 }
 
+/** The roll-up methods as the README lists them: name, other spellings, what each does. */
+export function rollupList(): string {
+  return ROLLUP_METHODS.map((m) => {
+    const also = m.spellings.slice(1).map((word) => `\`${word}\``);
+    const notes = [
+      ...(m.name === DEFAULT_ROLLUP ? ['the default'] : []),
+      ...(also.length ? [`also ${also.join(', ')}`] : []),
+    ];
+    return `- \`${m.name}\`${notes.length ? ` (${notes.join('; ')})` : ''}: ${m.help}.`;
+  }).join('\n');
+}
+
 const BLOCKS: Record<string, () => string> = {
   columns: columnTable,
   functions: functionReference,
   'issue-codes': issueCodeTable,
+  rollups: rollupList,
 };
 
 /** The README with every generated block replaced by its current text. */

@@ -22,7 +22,7 @@ import {
 } from 'hyperformula';
 import type { CellValue } from '../src/core/model';
 import { CASCADE_HEADER } from '../src/functions/cascade';
-import type { ParamSpec } from '../src/functions/spec';
+import type { Param } from '../src/functions/spec';
 
 // HyperFormula does not export its AST and interpreter types; they are reachable through the plugin constructor.
 type Interpreter = ConstructorParameters<FunctionPluginDefinition>[0];
@@ -37,7 +37,7 @@ export type Implementation = Record<string, (...args: unknown[]) => unknown>;
 /** What the adapter needs from the catalogue: names and how many arguments each function takes. */
 export interface CatalogEntry {
   name: string;
-  params: readonly Pick<ParamSpec, 'name' | 'optional' | 'repeats'>[];
+  params: readonly Pick<Param, 'name' | 'optional' | 'repeat'>[];
 }
 
 /** A sheet's cells: values as getValues() gives them ('' = empty) or formulas as text starting with '='. */
@@ -217,7 +217,7 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
 
     private run(name: string, ast: CallAst, state: InterpreterState): { result: unknown } | CellError {
       const spec = specs.get(name)!;
-      const repeats = spec.params.at(-1)?.repeats === true;
+      const repeats = spec.params.at(-1)?.repeat === true;
       if (!repeats && ast.args.length > spec.params.length) {
         // Sheets would ignore extra arguments; a preview that flags them catches typos earlier.
         const most = `${spec.params.length} argument${spec.params.length === 1 ? '' : 's'}`;
@@ -345,14 +345,14 @@ function definePlugin(settings: Settings): FunctionPluginDefinition {
         return this.sizeOfCall(spec.name, ast, state);
       },
     });
-    const repeats = spec.params.at(-1)?.repeats === true;
+    const repeats = spec.params.at(-1)?.repeat === true;
     implemented[spec.name.toUpperCase()] = {
       method,
       sizeOfResultArrayMethod: sizeMethod,
       parameters: spec.params.map(
         (p): FunctionArgument => ({
           argumentType: FunctionArgumentType.ANY,
-          optionalArg: p.optional === true || p.repeats === true,
+          optionalArg: p.optional === true || p.repeat === true,
         }),
       ),
       ...(repeats ? { repeatLastArgs: 1 } : {}),

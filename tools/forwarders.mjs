@@ -19,13 +19,15 @@ export function customFunctionSource(globalName, spec) {
   const names = [];
   for (const p of spec.params) {
     checkName(p.name);
-    const type = p.repeats ? `...${p.type}` : p.type;
-    const name = p.optional ? `[${p.name}]` : p.name;
-    lines.push(` * @param {${type}} ${name} ${jsdocText(p.help)}${p.optional ? ' Optional.' : ''}`);
-    names.push(p.repeats ? `...${p.name}` : p.name);
+    // A repeating parameter is optional too.
+    const optional = p.optional || p.repeat;
+    const type = p.repeat ? `...${p.type}` : p.type;
+    const name = optional ? `[${p.name}]` : p.name;
+    lines.push(` * @param {${type}} ${name} ${jsdocText(p.help)}${optional ? ' Optional.' : ''}`);
+    names.push(p.repeat ? `...${p.name}` : p.name);
   }
   lines.push(` * @return ${jsdocText(spec.returns)}`, ` * @customfunction`, ' */');
-  const call = spec.params.map((p) => (p.repeats ? `...${p.name}` : p.name)).join(', ');
+  const call = spec.params.map((p) => (p.repeat ? `...${p.name}` : p.name)).join(', ');
   lines.push(
     `function ${spec.name}(${names.join(', ')}) {`,
     `  return ${globalName}.customFunctions.${spec.name}(${call});`,

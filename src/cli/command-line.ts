@@ -49,7 +49,10 @@ Options:
 
 Input:
   .xlsx   Every tab is read as the add-on reads it: formulas by their saved
-          values, rich text and links as text. The Roll-up and _mbo_ tabs are skipped.
+          values, rich text and links as text, dates on their calendar day.
+          The Roll-up and _mbo_ tabs are skipped. Sheets are streamed: a
+          workbook at Sheets' ceiling (650,000 goal rows) fits in memory.
+          An .xlsm is read the same way.
   .csv    One file per tab, named after the file (Goals.csv is the tab Goals),
           or one file with a Tab column naming each row's tab (rows keep their
           row numbers). Comma, semicolon or tab separated; UTF-8, or UTF-16
@@ -59,10 +62,14 @@ Input:
           every file is separated by semicolons.
 
 Output of rollup:
-  The workbook's own tabs, styles, number formats and formulas are kept as
-  exceljs round-trips them (it drops charts and pivot tables). The Roll-up has
-  the add-on's cells, percent formats, bold headers, frozen rows and status
-  colours; its treemap is not drawn (its data is there, right of the goals).
+  The input's file with one tab added: every other part is copied byte for
+  byte (tabs, styles, formulas, charts, pivot tables, macros), and the
+  workbook's tab list, relationships, content types and styles only gain the
+  Roll-up's entries. A tab named Roll-up (any case) is replaced in its place.
+  The Roll-up has the add-on's cells, percent formats, bold headers, frozen
+  rows and status colours; its treemap is not drawn (its data is there, right
+  of the goals). From CSV files, a new workbook: the CSV tabs as text, then
+  the Roll-up. A workbook with macros must be written to an .xlsm.
 
 Exit codes: 0 done; 1 check found errors, or the workbook has no goal tab;
 2 the command could not run (usage, or an input that cannot be read).

@@ -1,5 +1,6 @@
 // Attainment of one measured goal (actual against target, by direction) and the status it earns.
 import { spanRatio } from './finite';
+import type { IssueDetail } from './issues';
 import { type Direction, STATUSES, type Status } from './model';
 
 export type AttainmentError = 'zero-span' | 'missing-target' | 'bad-range';
@@ -112,6 +113,20 @@ function unclamped(g: Measure, actual: number): number | Attainment {
       return spanRatio(actual, baseline, g.target);
     }
   }
+}
+
+/** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
+export const finalOf = (measured: number, rolledUp: number): number =>
+  Number.isNaN(measured) ? rolledUp : measured;
+
+/** The issue for an attainment that could not be computed; a bad range quotes the bounds it got. */
+export function attainmentIssue(
+  g: Pick<Measure, 'target' | 'targetMax'>,
+  code: AttainmentError,
+): IssueDetail {
+  if (code !== 'bad-range') return { code };
+  const text = `${g.target ?? ''}${g.targetMax === null ? '' : `-${g.targetMax}`}`;
+  return { code, text };
 }
 
 /**

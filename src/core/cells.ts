@@ -2,7 +2,7 @@
 import { isoDay, UTC } from './calendar';
 import type { CellValue } from './model';
 
-// Character codes the number scanner looks at. They come before any function so that esbuild inlines them.
+// Character codes the number scanner looks at.
 const TAB = 9;
 const LF = 10;
 const CR = 13;

@@ -81,7 +81,7 @@ export interface HistoryRead {
 }
 
 /** A UTC day number as an ISO day, `2026-03-31`. */
-export function isoDay(day: number): string {
+export function isoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -215,7 +215,7 @@ export function readHistory(grid: Grid, tab: string, decimalSeparator: '.' | ','
       dropped.add(upper);
       report(rows[upper], dateCol, checkIns[upper].id, {
         code: 'duplicate-check-in',
-        day: isoDay(checkIns[upper].day),
+        day: isoDate(checkIns[upper].day),
         otherRow: rows[lower] + 1,
       });
     }
@@ -297,7 +297,7 @@ export const NEW_HISTORY_HEADER: HistoryHeader = {
 export function checkInCells(checkIn: CheckIn, header: HistoryHeader, width: number): CellValue[] {
   const cells: CellValue[] = new Array(width).fill('');
   const values: Record<HistoryColumn, CellValue> = {
-    date: isoDay(checkIn.day),
+    date: isoDate(checkIn.day),
     id: checkIn.id,
     actual: checkIn.actual ?? '',
     measured: checkIn.measured ?? '',
@@ -367,7 +367,7 @@ export function planCheckIn(
     while (cells.length < width) cells.push('');
     // The date column is written as text: a date cell moved up becomes its ISO day.
     const date = cells[dateCol];
-    if (isDate(date) && !Number.isNaN(date.getTime())) cells[dateCol] = isoDay(dayOfDate(date));
+    if (isDate(date) && !Number.isNaN(date.getTime())) cells[dateCol] = isoDate(dayOfDate(date));
     values.push(cells);
   }
   for (const c of checkIns) values.push(checkInCells(c, header, width));
@@ -448,7 +448,7 @@ export function compactedGrid(grid: Grid, read: HistoryRead, compaction: Compact
     while (cells.length < width) cells.push('');
     const date = cells[dateCol];
     if (r >= firstCheckIn && isDate(date) && !Number.isNaN(date.getTime()))
-      cells[dateCol] = isoDay(dayOfDate(date));
+      cells[dateCol] = isoDate(dayOfDate(date));
     return cells;
   });
   while (out.length < grid.length) out.push(new Array(width).fill(''));

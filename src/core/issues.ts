@@ -2,6 +2,7 @@
 import { type Field, fieldLabel } from './fields';
 import type { Goal } from './model';
 import { idList, quoted, shown } from './quote';
+import { DEFAULT_ROLLUP, namesInWords, ROLLUP_NAMES } from './rollups';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -105,7 +106,7 @@ export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
     col: place.col,
     column: place.column,
     goalId: place.goalId,
-    severity: CATALOGUE[detail.code][0],
+    severity: CATALOGUE[detail.code].severity,
   };
   return Object.assign(base, detail) as Issue;
 }
@@ -113,166 +114,241 @@ export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 const periodName = (period: string): string => period || 'the default period';
 
-// One-letter names keep the catalogue short: the bundle carries every entry, and Sheets loads it on every call.
-const E = 'error';
-const W = 'warning';
+interface CatalogueEntry<C extends IssueCode> {
+  severity: Severity;
+  /** What went wrong, then what to do about it. */
+  message: (issue: Extract<Issue, { code: C }>) => string;
+}
 
 /**
- * The one catalogue of each code's severity and wording: what went wrong and what to do about it (fixed text, or
- * made from the issue's detail).
- * Errors block a goal's attainment; warnings and info never do.
+ * The one catalogue of each code's severity and wording. Every message says what is wrong, then (after a colon)
+ * what to do about it. Errors block a goal's attainment; warnings and info never do.
  */
-const CATALOGUE: {
-  readonly [C in IssueCode]: readonly [Severity, string | ((issue: Extract<Issue, { code: C }>) => string)];
-} = {
-  'no-goal-tabs': [
-    E,
-    "No goal tab found: give a tab a header row in its first 10 rows with a Goal (or Key Result, Objective) column and an ID, Parent, Target or Progress column, or map its headers in the sidebar's Columns panel.",
-  ],
-  'settings-tab-missing': [W, (i) => `No tab is named ${quoted(i.tabName)}: fix Goal tabs in Settings.`],
-  'bad-setting': [W, (i) => `${shown(i.key)} cannot be ${quoted(i.text)}: the default is used.`],
-  'missing-id': [E, 'Goal data but no ID: give this row a unique ID.'],
-  'missing-goal': [E, 'Goal is blank: say what the goal is.'],
-  'duplicate-id': [
-    E,
-    (i) => `ID ${quoted(i.goalId)} is also on ${shown(i.otherTab)} row ${i.otherRow}: IDs must be unique.`,
-  ],
-  'not-a-number': [
-    E,
-    (i) =>
-      `${quoted(i.text)}${i.column ? ` in ${shown(i.column)}` : ''} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
-  ],
-  'bad-direction': [E, (i) => `Direction ${quoted(i.text)} is unknown: use higher, lower, range or binary.`],
-  'bad-type': [W, (i) => `Type ${quoted(i.text)} is unknown: use Outcome, Activity or Collaboration.`],
-  'bad-rollup': [E, (i) => `Rollup ${quoted(i.text)} is unknown: use average, sum, min or own.`],
-  'bad-period': [
-    W,
-    (i) => `Period ${quoted(i.text)} is unreadable: write FY2026, H1 2026, Q3 2026 or Mar 2026.`,
-  ],
-  'bad-range': [
-    E,
-    (i) =>
-      `Range target ${quoted(i.text)}: write two numbers, lowest first, like 40-60 (or fill Min and Max).`,
-  ],
-  'missing-target': [E, 'An Actual but no Target: add the Target.'],
-  'zero-span': [E, 'Target equals Baseline (or is 0 on a "lower" goal without one): change one.'],
-  'negative-weight': [E, 'Weight cannot be negative.'],
-  'missing-owner': [W, 'No Owner, so no scorecard counts this goal: add one.'],
-  'unknown-parent': [
-    E,
-    (i) => `No goal has the ID ${quoted(i.parent)}: fix Parent, or blank it for a top-level goal.`,
-  ],
-  'self-parent': [E, 'A goal cannot be its own parent: pick the goal it contributes to.'],
-  cycle: [E, (i) => `Parents form a loop (${idList(i.cycle)}), so none can roll up: change one Parent.`],
-  'sum-unit-mismatch': [
-    E,
-    (i) =>
-      `A sum roll-up needs one unit: child ${shown(i.childId)} is in ${shown(i.childUnit) || 'blank'}, this goal in ${shown(i.unit) || 'blank'}.`,
-  ],
-  'sum-needs-target': [E, "A sum roll-up needs this goal's own Target: add one."],
-  'alignment-gap': [
-    W,
-    (i) =>
-      `Alignment gap: this outcome measures ${pct(i.measured)} but its goals roll up to ${pct(i.rolledUp)}: check that they drive it.`,
-  ],
-  unmeasured: ['info', 'No Actual yet, so it is left out of roll-ups.'],
-  'weights-not-100': [
-    W,
-    (i) => `${shown(i.owner)}'s weights for ${periodName(i.period)} add up to ${pct(i.total)}, not 100%.`,
-  ],
-  'gate-missed': [
-    'info',
-    (i) =>
-      `${shown(i.owner)} gets no payout for ${periodName(i.period)}: this gate goal is at ${pct(i.attainment)}, under ${pct(i.gate)}.`,
-  ],
-  'no-collaboration-goal': [
-    W,
-    (i) =>
-      `${shown(i.owner)}'s scorecard for ${periodName(i.period)} has no Collaboration goal: add a teaming score (peer NPS, =MBO_NPS).`,
-  ],
-  'top-level-not-outcome': [W, 'A top-level goal should be an Outcome: mark it so, or give it a Parent.'],
-  'activity-not-under-outcome': [
-    W,
-    'This Activity trees up to no Outcome: align it to the outcome it drives.',
-  ],
-  'activity-heavy': [
-    W,
-    (i) =>
-      `${pct(i.share)} of ${shown(i.owner)}'s weight for ${periodName(i.period)} is on Activities (limit ${pct(i.limit)}): measure outcomes, not tactics.`,
-  ],
-  'vanity-metric': [
-    W,
-    (i) =>
-      `${quoted(i.word)} reads like a vanity metric ${i.asOutcome ? 'but is an Outcome: measure what it drives (pipeline, revenue, NPS).' : 'and trees up to no outcome: align it to the one it drives.'}`,
-  ],
+const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
+  'no-goal-tabs': {
+    severity: 'error',
+    message: () =>
+      "No goal tab found: give a tab a header row in its first 10 rows with a Goal (or Key Result, Objective) column and an ID, Parent, Target or Progress column, or map its headers in the sidebar's Columns panel.",
+  },
+  'settings-tab-missing': {
+    severity: 'warning',
+    message: (i) =>
+      `Settings lists the goal tab ${quoted(i.tabName)}, but no tab has that name: correct the name under Goal tabs in Settings, or remove it.`,
+  },
+  'bad-setting': {
+    severity: 'warning',
+    message: (i) =>
+      `Setting ${quoted(i.key)} cannot be ${quoted(i.text)}, so its default is used instead: correct the value (the note beside it says what it takes) or clear it.`,
+  },
+  'missing-id': {
+    severity: 'error',
+    message: () => 'This row has goal data but no ID: give it an ID that is unique in the workbook.',
+  },
+  'missing-goal': {
+    severity: 'error',
+    message: () => 'The Goal cell is blank: say what the goal is.',
+  },
+  'duplicate-id': {
+    severity: 'error',
+    message: (i) =>
+      `ID ${quoted(i.goalId)} is also used on ${shown(i.otherTab)} row ${i.otherRow}: IDs must be unique across all tabs, so give one of the two goals another ID.`,
+  },
+  'not-a-number': {
+    severity: 'error',
+    message: (i) =>
+      `${quoted(i.text)}${i.column ? ` in ${shown(i.column)}` : ''} is not a number: type a number such as 1200, 1.2M, $3.4k or 12%.`,
+  },
+  'bad-direction': {
+    severity: 'error',
+    message: (i) =>
+      `Direction ${quoted(i.text)} is not one of higher, lower, range or binary: use one of those (blank means higher).`,
+  },
+  'bad-type': {
+    severity: 'warning',
+    message: (i) =>
+      `Type ${quoted(i.text)} is not one of Outcome, Activity or Collaboration, so the goal is left unclassified: use one of those.`,
+  },
+  'bad-rollup': {
+    severity: 'error',
+    message: (i) =>
+      `Rollup ${quoted(i.text)} is not one of ${namesInWords(ROLLUP_NAMES)}: use one of those (blank means ${DEFAULT_ROLLUP}).`,
+  },
+  'bad-period': {
+    severity: 'warning',
+    message: (i) =>
+      `Period ${quoted(i.text)} is not a period, so the goal's status cannot be judged: write it like FY2026, H1 2026, Q3 2026, 2026-Q3 or Mar 2026.`,
+  },
+  'bad-range': {
+    severity: 'error',
+    message: (i) =>
+      `Range target ${quoted(i.text)} is not two numbers, lowest first: write it like 40-60, or fill the Min and Max columns.`,
+  },
+  'missing-target': {
+    severity: 'error',
+    message: () => 'This goal has an Actual but no Target: add the Target it is measured against.',
+  },
+  'zero-span': {
+    severity: 'error',
+    message: () =>
+      'Target equals Baseline (or is 0 on a "lower" goal without a baseline), so attainment cannot be computed: change the Target or the Baseline.',
+  },
+  'negative-weight': {
+    severity: 'error',
+    message: () =>
+      "Weight cannot be negative: give the goal's share of its owner's scorecard, from 0% to 100%.",
+  },
+  'missing-owner': {
+    severity: 'warning',
+    message: () => 'This goal has no Owner, so it counts in no scorecard: add the person measured on it.',
+  },
+  'unknown-parent': {
+    severity: 'error',
+    message: (i) =>
+      `Parent ${quoted(i.parent)} is not the ID of any goal in the workbook: correct the ID, or leave Parent blank for a top-level goal.`,
+  },
+  'self-parent': {
+    severity: 'error',
+    message: () =>
+      'This goal names itself as its parent: choose the goal it contributes to, or leave Parent blank for a top-level goal.',
+  },
+  cycle: {
+    severity: 'error',
+    message: (i) =>
+      `These goals form a loop of parents (${idList(i.cycle)}), so none of them can roll up: break the loop by changing one Parent.`,
+  },
+  'sum-unit-mismatch': {
+    severity: 'error',
+    message: (i) =>
+      `A sum roll-up adds its children's actuals, but child ${shown(i.childId)} is in ${shown(i.childUnit) || 'no unit'} and this goal in ${shown(i.unit) || 'no unit'}: give them one Unit, or choose another Rollup.`,
+  },
+  'sum-needs-target': {
+    severity: 'error',
+    message: () =>
+      "A sum roll-up measures the children's total against this goal's own Target, and it has none: add the Target.",
+  },
+  'alignment-gap': {
+    severity: 'warning',
+    message: (i) =>
+      `Alignment gap: this outcome measures ${pct(i.measured)} but the goals under it roll up to ${pct(i.rolledUp)}: check that the team's goals drive this outcome.`,
+  },
+  unmeasured: {
+    severity: 'info',
+    message: () =>
+      'Not measured yet: there is no Actual, so the goal is left out of roll-ups until you enter one.',
+  },
+  'weights-not-100': {
+    severity: 'warning',
+    message: (i) =>
+      `${shown(i.owner)}'s weights for ${periodName(i.period)} add up to ${pct(i.total)}, not 100%: change them so that they add up to 100%.`,
+  },
+  'gate-missed': {
+    severity: 'info',
+    message: (i) =>
+      `${shown(i.owner)} gets no payout for ${periodName(i.period)}: this gate goal is at ${pct(i.attainment)}, under its ${pct(i.gate)} threshold, and payout resumes once it reaches it.`,
+  },
+  'no-collaboration-goal': {
+    severity: 'warning',
+    message: (i) =>
+      `${shown(i.owner)}'s scorecard for ${periodName(i.period)} has no Collaboration goal: add a teaming score, such as an NPS from peers with =MBO_NPS.`,
+  },
+  'top-level-not-outcome': {
+    severity: 'warning',
+    message: () =>
+      'A top-level goal should be an Outcome (revenue, pipeline, NPS/CSAT): mark it Outcome, or align it to a parent goal.',
+  },
+  'activity-not-under-outcome': {
+    severity: 'warning',
+    message: () => 'This Activity does not tree up to any Outcome: align it to the outcome it drives.',
+  },
+  'activity-heavy': {
+    severity: 'warning',
+    message: (i) =>
+      `${pct(i.share)} of ${shown(i.owner)}'s weight for ${periodName(i.period)} is on Activities, above the ${pct(i.limit)} limit: measure outcomes, not tactics.`,
+  },
+  'vanity-metric': {
+    severity: 'warning',
+    message: (i) =>
+      i.asOutcome
+        ? `${quoted(i.word)} reads like a vanity metric but is marked Outcome: measure the result it should drive (pipeline, revenue, NPS).`
+        : `${quoted(i.word)} reads like a vanity metric and trees up to no outcome: align it to the outcome it should drive.`,
+  },
   // Reading the sheets people already have
-  'unread-tab': [
-    W,
-    (i) =>
+  'unread-tab': {
+    severity: 'warning',
+    message: (i) =>
       `This tab looks like goals (${quoteList(i.headers)}) but was not read: ${
         i.missing === 'goal'
           ? 'no column says what each goal is. Head it Goal, Objective or Key Result'
           : 'beside the goal text, nothing says how goals are measured or aligned. Add an ID, Parent, Target or Progress column'
       }, or map the columns in the sidebar (Columns).`,
-  ],
-  'section-row': [
-    'info',
-    (i) => `"${i.text}" stands alone on its row, so it is read as a section label, not a goal.`,
-  ],
-  'total-row': ['info', (i) => `"${i.text}" row is a total, not a goal: it is left out of the cascade.`],
-  'implausible-value': [
-    W,
-    (i) =>
+  },
+  'section-row': {
+    severity: 'info',
+    message: (i) =>
+      `"${i.text}" stands alone on its row, so it is read as a section label, not a goal: give it an ID or a Target if it is a goal.`,
+  },
+  'total-row': {
+    severity: 'info',
+    message: (i) => `"${i.text}" row is a total, not a goal: it is left out of the cascade.`,
+  },
+  'implausible-value': {
+    severity: 'warning',
+    message: (i) =>
       i.why === 'gate'
         ? `Gate ${quoted(i.text)} is above 1000%: a gate is the attainment a goal must reach (e.g. 80%).`
         : `Actual ${quoted(i.text)} is 100 times its Target or more: check that both are in the same units (1.2M vs 1.2).`,
-  ],
-  'ambiguous-parent': [
-    W,
-    (i) => `Parent ${quoted(i.parent)} matches no ID and ${i.count} goal titles: write the parent's ID.`,
-  ],
-  'several-parents': [
-    W,
-    (i) =>
+  },
+  'ambiguous-parent': {
+    severity: 'warning',
+    message: (i) =>
+      `Parent ${quoted(i.parent)} matches no ID and ${i.count} goal titles: write the parent's ID.`,
+  },
+  'several-parents': {
+    severity: 'warning',
+    message: (i) =>
       `Parent ${quoted(i.parent)} names several goals: only ${shown(i.used)} counts. Keep one parent per goal.`,
-  ],
+  },
   // Goals over time (issue 11)
-  'bad-confidence': [
-    W,
-    (i) =>
+  'bad-confidence': {
+    severity: 'warning',
+    message: (i) =>
       `Confidence "${i.text}" is not from 0 to 10: write how sure the owner is, 0 (not at all) to 10 (certain).`,
-  ],
-  'history-no-header': [
-    W,
-    'No header row with Date and ID in the first 10 rows, so no check-in is read here: restore the header (Date, ID, Actual, Measured, Final, Status, Confidence, Note).',
-  ],
-  'bad-check-in-date': [
-    E,
-    (i) =>
+  },
+  'history-no-header': {
+    severity: 'warning',
+    message: () =>
+      'No header row with Date and ID in the first 10 rows, so no check-in is read here: restore the header (Date, ID, Actual, Measured, Final, Status, Confidence, Note).',
+  },
+  'bad-check-in-date': {
+    severity: 'error',
+    message: (i) =>
       `${i.text ? `Check-in date "${i.text}" is not a date` : 'No check-in date'}, so this row is left out: write it like 2026-03-31.`,
-  ],
-  'bad-check-in-status': [
-    W,
-    (i) => `Status "${i.text}" is not on track, at risk, off track or not measured.`,
-  ],
-  'duplicate-check-in': [
-    W,
-    (i) => `This goal has another check-in on ${i.day} (row ${i.otherRow}): only the lower row counts.`,
-  ],
-  'orphan-history': [
-    'info',
-    (i) =>
+  },
+  'bad-check-in-status': {
+    severity: 'warning',
+    message: (i) =>
+      `Status ${quoted(i.text)} is not a status: write on track, at risk, off track or not measured.`,
+  },
+  'duplicate-check-in': {
+    severity: 'warning',
+    message: (i) =>
+      `This goal has another check-in on ${i.day} (row ${i.otherRow}): only the lower row counts, so delete the one that is wrong.`,
+  },
+  'orphan-history': {
+    severity: 'info',
+    message: (i) =>
       `No goal has the ID "${i.goalId}" now (${i.checkIns} check-in${i.checkIns === 1 ? '' : 's'} here): renamed or deleted? Rename it here to keep its trend.`,
-  ],
-  'confidence-falling': [
-    W,
-    (i) => `Confidence fell at two check-ins in a row (${i.values.join(' → ')}): ask the owner what changed.`,
-  ],
-  'history-large': [
-    'info',
-    (i) =>
+  },
+  'confidence-falling': {
+    severity: 'warning',
+    message: (i) =>
+      `Confidence fell at two check-ins in a row (${i.values.join(' → ')}): ask the owner what changed.`,
+  },
+  'history-large': {
+    severity: 'info',
+    message: (i) =>
       `History holds ${i.checkIns.toLocaleString('en-US')} check-ins (${i.cells.toLocaleString('en-US')} of the Sheet's 10 million cells): Compact History in the menu keeps 13 weeks weekly, then month-ends, then quarter-ends.`,
-  ],
+  },
 };
 
 /** A few texts quoted for a message: at most four, then how many more. */
@@ -285,13 +361,14 @@ function quoteList(names: readonly string[]): string {
   return more > 0 ? `${shown} and ${more} more` : shown;
 }
 
-/** Severity of each code, for the README's table and the tests; pure, so the bundle (which reads CATALOGUE) drops it. */
-export const SEVERITY = /* @__PURE__ */ Object.fromEntries(
-  /* @__PURE__ */ Object.entries(CATALOGUE).map(([code, [severity]]) => [code, severity]),
+/** Severity of each code, for the README's table and the tests. */
+export const SEVERITY = Object.fromEntries(
+  Object.entries(CATALOGUE).map(([code, entry]) => [code, entry.severity]),
 ) as { readonly [C in IssueCode]: Severity };
 
 /** The wording of an issue: what went wrong and what to do about it. */
 export function describeIssue(issue: Issue): string {
-  const wording = CATALOGUE[issue.code][1] as string | ((issue: Issue) => string);
-  return typeof wording === 'string' ? wording : wording(issue);
+  // Each entry's message takes its own code's issue; TypeScript cannot tie the lookup to the code, hence the cast.
+  const message = CATALOGUE[issue.code].message as (issue: Issue) => string;
+  return message(issue);
 }

@@ -1,4 +1,5 @@
 // Shared shapes of the pure core: cell values, goals, settings and cascade results.
+import type { RollupMethod } from './rollups';
 
 /** A cell as Sheets hands it over: custom-function arguments and getValues() alike. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -7,7 +8,8 @@ export type Grid = readonly (readonly CellValue[])[];
 
 export type Direction = 'higher' | 'lower' | 'range' | 'binary';
 export type GoalType = 'outcome' | 'activity' | 'collaboration' | '';
-export type RollupMethod = 'average' | 'sum' | 'own' | 'min';
+/** The roll-up methods are one table: src/core/rollups.ts. */
+export type { RollupMethod } from './rollups';
 /** Every status, in the order of their codes: CascadeResults keeps goal i's status as its index here, in a byte. */
 export const STATUSES = ['on track', 'at risk', 'off track', 'not measured'] as const;
 export type Status = (typeof STATUSES)[number];

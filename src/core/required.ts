@@ -1,8 +1,9 @@
 // What would it take: the cascade inverted, so each goal that feeds a parent says what Actual it needs, on its own, for the parent to reach a level.
 import { capOf, TOLERANCE } from './attain';
-import { sameUnit } from './cascade';
+import { finiteSum, saturate, spanRatio } from './finite';
 import type { Links } from './graph';
 import type { CascadeResults, Goal, Settings } from './model';
+import { sameUnit } from './rollups';
 
 /** Why a goal cannot lift the parent to the level on its own. */
 export type Why =
@@ -241,11 +242,18 @@ export function actualFor(g: Pick<Goal, 'direction' | 'target' | 'baseline'>, le
   const { target, baseline } = g;
   if (target === null) return null;
   if (g.direction === 'lower') {
-    if (baseline !== null) return baseline === target ? null : baseline - level * (baseline - target);
-    return target === 0 || level <= 0 ? null : target / level;
+    if (baseline !== null) return baseline === target ? null : along(baseline, target, level);
+    return target === 0 || level <= 0 ? null : saturate(target / level);
   }
   const start = baseline ?? 0;
-  return start === target ? null : start + level * (target - start);
+  return start === target ? null : along(start, target, level);
+}
+
+/** from + t (to - from), kept finite near ±1e308 (clamped to the largest number); null where it has no value. */
+function along(from: number, to: number, t: number): number | null {
+  const span = to - from;
+  const y = Number.isFinite(span) ? from + t * span : from * (1 - t) + to * t;
+  return Number.isNaN(y) ? null : saturate(y);
 }
 
 /** A sum roll-up inverted: the parent's Target at `level` is a total, and each child needs it less the others' Actuals. */
@@ -264,10 +272,12 @@ function sumRequirements(
   if (level > cap + TOLERANCE) return fail({ code: 'cap', cap });
   const total = actualFor(g, level);
   if (total === null) return fail({ code: 'no-target' });
-  const sum = kids.reduce((a, c) => a + (goals[c].actual ?? 0), 0);
+  // Sums near ±1e308 stay finite: the total less the others' Actuals is the largest number at most.
+  const sum = saturate(finiteSum(kids.length, (k) => goals[kids[k]].actual ?? 0));
   return kids.map((c) => {
     const child = goals[c];
-    const actual = total - (sum - (child.actual ?? 0));
+    const parts = [total, -sum, child.actual ?? 0];
+    const actual = saturate(finiteSum(parts.length, (k) => parts[k]));
     const needed = child.target === null ? null : ownLevel(child, actual);
     const reached =
       child.actual !== null && (g.direction === 'lower' ? child.actual <= actual : child.actual >= actual);
@@ -286,10 +296,11 @@ function ownLevel(g: Goal, actual: number): number | null {
   const { target, baseline } = g;
   if (target === null || g.direction === 'binary' || g.direction === 'range') return null;
   if (g.direction === 'lower' && baseline === null)
-    return target === 0 || actual <= 0 ? null : target / actual;
+    return target === 0 || actual <= 0 ? null : saturate(target / actual);
   const start = baseline ?? 0;
   if (start === target) return null;
-  return g.direction === 'lower' ? (start - actual) / (start - target) : (actual - start) / (target - start);
+  // (actual - start) / (target - start) for either direction: lower goals have target < start.
+  return saturate(spanRatio(actual, start, target));
 }
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;

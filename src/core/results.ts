@@ -1,4 +1,6 @@
 // The cascade's results held by field: typed arrays with NaN for null and a status code per goal, GoalResult objects on request.
+
+import { finalOf } from './attain';
 import { saturate } from './finite';
 import type { Links } from './graph';
 import { pathOf } from './graph';
@@ -12,7 +14,8 @@ import { STATUSES } from './model';
  * Typed arrays live outside the garbage-collected heap, but V8 counts their bytes ("external memory") and
  * collects the whole heap when those grow fast: at 1M goals, final, gap and elapsed kept as Float64Arrays
  * too set off a full collection in the middle of the cascade (~0.5 s of a ~3 s analysis), and an elapsed
- * array alone still did when judged at a date.
+ * array alone still did when judged at a date. Why columns and not one object per goal, measured both ways at
+ * 650k goals (bench/results.ts): docs/performance.md.
  */
 export interface ResultColumns {
   /** NaN = null, as in rolledUp. */
@@ -33,13 +36,9 @@ export const NO_ELAPSED = (_i: number): number | null => null;
 export type ResultLinks = Pick<Links, 'parentOf' | 'children' | 'onCycle' | 'depth'>;
 
 /** The code CascadeResults keeps for each status: its index in STATUSES (see statusCode in attain.ts). */
-export const STATUS_CODE = /* @__PURE__ */ Object.fromEntries(
-  /* @__PURE__ */ STATUSES.map((status, i) => [status, i]),
-) as Readonly<Record<Status, number>>;
-
-/** Final attainment from measured and rolled up: the measured one where there is one (NaN = null). */
-export const finalOf = (measured: number, rolledUp: number): number =>
-  Number.isNaN(measured) ? rolledUp : measured;
+export const STATUS_CODE = Object.fromEntries(STATUSES.map((status, i) => [status, i])) as Readonly<
+  Record<Status, number>
+>;
 
 /**
  * The alignment gap, measured - rolledUp, where both exist and differ by more than the threshold; else NaN. A gap
@@ -75,7 +74,7 @@ class ColumnResults implements CascadeResults {
   }
 
   final(i: number): number | null {
-    return this.has(i) ? orNull(finalOf(this.columns.measured[i], this.columns.rolledUp[i])) : null;
+    return this.has(i) ? nullIfNaN(finalOf(this.columns.measured[i], this.columns.rolledUp[i])) : null;
   }
 
   at(i: number): GoalResult {
@@ -92,7 +91,7 @@ class ColumnResults implements CascadeResults {
   }
 }
 
-const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
  * The class of the GoalResult objects of one set of columns and links, each built from them by its index.
@@ -121,10 +120,10 @@ function resultClass(c: ResultColumns, links: ResultLinks) {
       this.index = index;
       this.depth = links.depth[index];
       this.children = links.children[index];
-      this.measured = orNull(m);
-      this.rolledUp = orNull(r);
-      this.final = orNull(finalOf(m, r));
-      this.gap = orNull(gapOf(m, r, c.gapThreshold));
+      this.measured = nullIfNaN(m);
+      this.rolledUp = nullIfNaN(r);
+      this.final = nullIfNaN(finalOf(m, r));
+      this.gap = nullIfNaN(gapOf(m, r, c.gapThreshold));
       this.status = STATUSES[c.status[index]];
       this.elapsed = c.elapsedOf(index);
       this.onCycle = links.onCycle[index] === 1;

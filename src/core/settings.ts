@@ -38,19 +38,31 @@ type Key =
 
 /** Each setting's key as settingsRows writes it in column A, and what it does (column D), in the tab's order. */
 const ROWS: { readonly [K in Key]: readonly [label: string, about: string] } = {
-  cap: ['Cap', 'Highest attainment a goal counts for (150% = 1.5).'],
-  floor: ['Floor', 'Lowest attainment a goal counts for.'],
-  gap: ['Gap threshold', 'How far an outcome and the goals under it may differ.'],
+  cap: ['Cap', 'Highest attainment a goal can count for (150% = 1.5).'],
+  floor: ['Floor', 'Lowest attainment a goal can count for (0% = 0).'],
+  gap: [
+    'Gap threshold',
+    'Alignment gap: how far an outcome and the goals under it may differ before a warning (20% = 0.2).',
+  ],
   countUnmeasuredAsZero: [
     'Count unmeasured as zero',
-    'yes: goals without an Actual roll up as 0%; no: left out.',
+    'yes: goals without an Actual count as 0% in roll-ups; no: they are left out.',
   ],
-  activityShare: ['Activity share', "Most of an owner's weight that may be on Activities."],
-  vanityWords: ['Vanity words', 'Words of vanity metrics, comma-separated; "none" turns the check off.'],
+  activityShare: [
+    'Activity share',
+    "Share of an owner's weight on Activities above which they are warned that they measure tactics.",
+  ],
+  vanityWords: [
+    'Vanity words',
+    'Metrics containing these words read like vanity metrics (comma-separated; "none" turns the check off).',
+  ],
   goalTabs: ['Goal tabs', 'Goal tabs by name, besides those found by their headers.'],
-  defaultPeriod: ['Default period', 'Period of goals with none, e.g. FY2026 or Q3 2026.'],
-  decimalSeparator: ['Decimal separator', 'Decimal mark of numbers typed as text: . or ,'],
-  payoutPoint: ['Payout point', 'Attainment (Value) that pays Payout; linear between points.'],
+  defaultPeriod: ['Default period', 'Period of goals whose Period is blank, e.g. FY2026 or Q3 2026.'],
+  decimalSeparator: ['Decimal separator', 'How numbers typed as text write decimals: . or ,'],
+  payoutPoint: [
+    'Payout point',
+    'Attainment (Value) that pays this share of the payout (Payout); payout is linear between points.',
+  ],
   column: [
     'Column',
     'A header on goal tabs (Value) and the field it holds (third column: Goal, Target... or ignore).',

@@ -39,7 +39,7 @@ export function toMatrix(arg: string, v: unknown): Matrix {
     return v as Matrix;
   }
   if (v !== null && typeof v === 'object' && !isDate(v)) {
-    throw new ArgumentError(arg, 'must be a cell or a range.');
+    throw new ArgumentError(arg, 'must be a cell or a range, not a list or an object.');
   }
   return [[v as CellValue]];
 }
@@ -51,7 +51,7 @@ const size = (m: Matrix): string => `${m.length}×${m[0]?.length ?? 0}`;
 export function toScalar(arg: string, v: unknown): CellValue {
   const m = toMatrix(arg, v);
   if (m.length === 1 && m[0].length === 1) return m[0][0];
-  throw new ArgumentError(arg, `must be one cell or value, not a ${size(m)} range.`);
+  throw new ArgumentError(arg, `must be a single cell or value, not a ${size(m)} range.`);
 }
 
 /** One column (or one row) of values, read top to bottom. */
@@ -60,7 +60,7 @@ export function toColumn(arg: string, v: unknown): CellValue[] {
   if (m.length === 0) return [];
   if (m[0].length === 1) return m.map((row) => row[0]);
   if (m.length === 1) return m[0].slice();
-  throw new ArgumentError(arg, `must be one column or row, not a ${size(m)} range.`);
+  throw new ArgumentError(arg, `must be a single column or row, not a ${size(m)} range.`);
 }
 
 /**
@@ -90,7 +90,7 @@ export function spread(arg: string, v: unknown, lead: Matrix): (r: number, c: nu
   if (size(m) === size(lead)) return (r, c) => m[r][c];
   throw new ArgumentError(
     arg,
-    `must be one value or a range the size of the first argument (${size(lead)}), not ${size(m)}.`,
+    `must be one value or a range the same size as the first argument (${size(lead)}), not ${size(m)}.`,
   );
 }
 

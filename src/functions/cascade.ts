@@ -3,9 +3,17 @@ import { cascade } from '../core/cascade';
 import { orBlank } from '../core/cells';
 import { linkGoals } from '../core/graph';
 import { describeIssue } from '../core/issues';
-import type { Goal, RollupMethod } from '../core/model';
+import type { Goal } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
 import { quoted } from '../core/quote';
+import {
+  DEFAULT_ROLLUP,
+  namesInWords,
+  ROLLUP_METHODS,
+  ROLLUP_NAMES,
+  type RollupMethod,
+  rollupNamed,
+} from '../core/rollups';
 import { pathTexts, treeOrder } from '../core/tree';
 import { type Analysis, analyzeWorkbook } from '../core/workbook';
 import {
@@ -23,10 +31,42 @@ import {
 import { numberReader, type SheetLocale, textReader } from './locale';
 import { define, notANumberText } from './spec';
 
+/** MBO_ROLLUP is given attainments only: it offers the methods that need no actuals. */
+const needsActuals = (name: RollupMethod): boolean =>
+  ROLLUP_METHODS.find((m) => m.name === name)!.needsActuals;
+const ROLLUP_METHODS_OFFERED = ROLLUP_NAMES.filter((name) => !needsActuals(name));
+const OFFERED_IN_WORDS = namesInWords(
+  ROLLUP_METHODS_OFFERED.map((name) => (name === DEFAULT_ROLLUP ? `${name} (default)` : name)),
+);
+
 export const MBO_ROLLUP = define(
-  'MBO_ROLLUP',
-  'ids parents attainment contribution? method?',
-  '{CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H}',
+  {
+    name: 'MBO_ROLLUP',
+    summary: "Final attainment of every goal: its own where measured, else the roll-up of its children's.",
+    params: [
+      { name: 'ids', type: 'Range', help: 'The ID column; stack tabs with {A!A2:A; B!A2:A}.' },
+      { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
+      {
+        name: 'attainment',
+        type: 'Range',
+        help: 'Measured attainment per goal (fractions); blank = not measured.',
+      },
+      {
+        name: 'contribution',
+        type: 'Range',
+        help: "Share of the parent's roll-up; blank = equal share.",
+        optional: true,
+      },
+      {
+        name: 'method',
+        type: 'string|Range',
+        help: `${OFFERED_IN_WORDS}: one for all, or a column.`,
+        optional: true,
+      },
+    ],
+    returns: 'A column of final attainment, one per id.',
+    exampleArgs: '{CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}, {CMO!H2:H; DG!H2:H}',
+  },
   (locale, ids, parents, att, contribution, method) => {
     const cols = alignedColumns({ ids, parents, attainment: att });
     const number = numberReader(locale);
@@ -83,11 +123,16 @@ function methodReader(
 ): (r: number) => RollupMethod | null {
   const parse = (text: string): RollupMethod | null => {
     if (text === '') return null;
-    // avg is short for average; every other word is the method itself (not `sum`: MBO_ROLLUP has no actuals to add).
-    if (text === 'avg') return 'average';
-    if (/^(average|min|own)$/.test(text)) return text as RollupMethod;
-    const hint = text === 'sum' ? ' To sum actuals, use MBO_CASCADE with Actual and Target columns.' : '';
-    throw new ArgumentError('method', `must be average, min or own, not ${quoted(text)}.${hint}`);
+    const named = rollupNamed(text);
+    if (named !== null && !needsActuals(named)) return named;
+    const hint =
+      named !== null
+        ? ' To sum actuals against a target, use MBO_CASCADE with Actual and Target columns.'
+        : '';
+    throw new ArgumentError(
+      'method',
+      `must be ${namesInWords(ROLLUP_METHODS_OFFERED)}, not ${quoted(text)}.${hint}`,
+    );
   };
   if (isOmitted(method)) return () => null;
   if (!isRange(method) || (toMatrix('method', method).flat().length === 1 && n !== 1)) {
@@ -98,11 +143,11 @@ function methodReader(
   if (col.length !== n)
     throw new ArgumentError(
       'method',
-      `has ${col.length} rows but ids has ${n}: give one method or a column as tall.`,
+      `has ${col.length} rows but ids has ${n}: give one method for all, or a column of the same height as ids.`,
     );
   const parsed = col.map((v, r) => {
     try {
-      return parse(trimmed(v).toLowerCase());
+      return parse(trimmed(v));
     } catch (e) {
       // Like a bad elapsed share in MBO_STATUS's column: that row says why, and its goal rolls up by the default.
       bad.set(r, `⚠ MBO_ROLLUP: ${(e as Error).message}`);
@@ -195,9 +240,20 @@ export const CASCADE_HEADER = [
 ];
 
 export const MBO_CASCADE = define(
-  'MBO_CASCADE',
-  'table table2...',
-  'CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60',
+  {
+    name: 'MBO_CASCADE',
+    summary: 'The whole cascade from goal tables with headers: one row per goal, parents before children.',
+    params: [
+      {
+        name: 'table',
+        type: 'Range',
+        help: 'A goal table including its header row (ID, Goal, Parent, Target, Actual, ...).',
+      },
+      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', repeat: true },
+    ],
+    returns: 'A table: ID, Goal, Owner, Parent, Depth, Path, Measured, Rolled up, Attainment, Status.',
+    exampleArgs: 'CMO!A1:P40, DemandGen!A1:P80, Content!A1:P60',
+  },
   (locale, table, ...more) => {
     const analysis = tablesOf(locale, table, more);
     const { goals, results, links } = analysis;
@@ -227,9 +283,17 @@ export const MBO_CASCADE = define(
 );
 
 export const MBO_VALIDATE = define(
-  'MBO_VALIDATE',
-  'table table2...',
-  'CMO!A1:P40, DemandGen!A1:P80',
+  {
+    name: 'MBO_VALIDATE',
+    summary: 'Every problem in goal tables: one row per issue with what to fix.',
+    params: [
+      { name: 'table', type: 'Range', help: 'A goal table including its header row.' },
+      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', repeat: true },
+    ],
+    returns:
+      'A table: ID, Row, Column, Severity, Code, Message (row numbers count from the top of each range).',
+    exampleArgs: 'CMO!A1:P40, DemandGen!A1:P80',
+  },
   (locale, table, ...more) => {
     const analysis = tablesOf(locale, table, more);
     const many = analysis.goalTabs.length > 1;
@@ -243,9 +307,18 @@ export const MBO_VALIDATE = define(
 );
 
 export const MBO_PATH = define(
-  'MBO_PATH',
-  'id ids parents',
-  'A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}',
+  {
+    name: 'MBO_PATH',
+    summary: 'The chain of IDs from the top of the cascade down to a goal, e.g. CMO-1 › DG-2 › DG-7.',
+    params: [
+      { name: 'id', type: 'string|Range', help: 'The goal ID(s) to trace.' },
+      { name: 'ids', type: 'Range', help: 'The ID column (stack tabs with {A!A2:A; B!A2:A}).' },
+      { name: 'parents', type: 'Range', help: 'The Parent column, same height as ids.' },
+    ],
+    returns:
+      'The path of each id, same shape as id; a path of more than 12 IDs names its first and last three and counts the rest.',
+    exampleArgs: 'A2:A50, {CMO!A2:A; DG!A2:A}, {CMO!D2:D; DG!D2:D}',
+  },
   (locale, id, ids, parents) => {
     const cols = alignedColumns({ ids, parents });
     const text = textReader(locale);
@@ -263,7 +336,8 @@ export const MBO_PATH = define(
       if (isOmitted(v)) return '';
       const key = text(v).toLowerCase();
       const index = links.indexByKey.get(key);
-      if (index === undefined) return `⚠ MBO_PATH: ${describeValue(v)} is not among ids.`;
+      if (index === undefined)
+        return `⚠ MBO_PATH: ${describeValue(v)} is not among ids: check the ID, or include its tab in ids and parents.`;
       return pathOf(index);
     });
   },

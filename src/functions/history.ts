@@ -50,9 +50,27 @@ const TREND_COLUMNS = ['final', 'actual', 'measured', 'confidence'] as const;
 type TrendColumn = (typeof TREND_COLUMNS)[number];
 
 export const MBO_TREND = define(
-  'MBO_TREND',
-  'history ids column?',
-  'History!A1:H5000, "DG-1"',
+  {
+    name: 'MBO_TREND',
+    summary:
+      'Each goal’s figures at its check-ins, oldest first, from a History range: feed one to SPARKLINE.',
+    params: [
+      {
+        name: 'history',
+        type: 'Range',
+        help: 'The History tab with its header row (Date, ID, Actual, Measured, Final, …).',
+      },
+      { name: 'ids', type: 'string|Range', help: 'The goal ID(s).' },
+      {
+        name: 'column',
+        type: 'string',
+        help: 'final (default), actual, measured or confidence.',
+        optional: true,
+      },
+    ],
+    returns: 'One row per ID, its values oldest first, padded with blanks to the longest.',
+    exampleArgs: 'History!A1:H5000, "DG-1"',
+  },
   (_locale, history, ids, column) => {
     const read = historyOf(history);
     const field = (optionText('column', column) || 'final') as TrendColumn;
@@ -73,9 +91,35 @@ export const MBO_TREND = define(
 );
 
 export const MBO_FORECAST = define(
-  'MBO_FORECAST',
-  'history ids period curve? asOf?',
-  'History!A1:H5000, A2:A50, "FY2026", Settings!B10:C12',
+  {
+    name: 'MBO_FORECAST',
+    summary:
+      'Run-rate forecast: where each goal’s final attainment lands at the end of the period if it keeps its pace since its check-ins began.',
+    params: [
+      { name: 'history', type: 'Range', help: 'The History tab with its header row.' },
+      { name: 'ids', type: 'string|Range', help: 'The goal ID(s).' },
+      {
+        name: 'period',
+        type: 'string|Range',
+        help: 'The period, e.g. FY2026 or Q3 2026: one for all, or a column.',
+      },
+      {
+        name: 'curve',
+        type: 'Range',
+        help: 'Payout curve points (attainment, payout): adds a payout column.',
+        optional: true,
+      },
+      {
+        name: 'asOf',
+        type: 'string|number',
+        help: 'A date cell or 2026-03-31: the forecast as of that day; default the latest check-in in history.',
+        optional: true,
+      },
+    ],
+    returns:
+      'The projected attainment per ID (a line through two or more check-ins, else the pace since the period began), capped at 150%; with a curve, two columns: attainment, payout.',
+    exampleArgs: 'History!A1:H5000, A2:A50, "FY2026", Settings!B10:C12',
+  },
   (locale, history, ids, period, curve, asOf) => {
     const read = historyOf(history);
     const points: PayoutPoint[] = isOmitted(curve) ? [] : curveOf(curve, numberReader(locale));
@@ -148,9 +192,20 @@ function periodsFor(v: unknown, n: number): (k: number) => Period | string {
 export const REQUIRED_HEADER = ['ID', 'Goal', 'Via', 'Actual', 'Actual needed', 'Attainment needed', 'Why'];
 
 export const MBO_REQUIRED = define(
-  'MBO_REQUIRED',
-  'id level table table2...',
-  '"CMO-1", 100%, CMO!A1:P40, DemandGen!A1:P80',
+  {
+    name: 'MBO_REQUIRED',
+    summary:
+      'What it would take: the Actual each goal feeding a parent needs, on its own (the others as they are), for the parent to reach a level.',
+    params: [
+      { name: 'id', type: 'string', help: 'The ID of the goal to lift.' },
+      { name: 'level', type: 'number', help: 'The final attainment it should reach, e.g. 100%.' },
+      { name: 'table', type: 'Range', help: 'A goal table including its header row.' },
+      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', repeat: true },
+    ],
+    returns:
+      'A table: ID, Goal, Via (the goals between), Actual, Actual needed, Attainment needed, Why (out of reach: caps, done-or-not goals, min roll-ups…).',
+    exampleArgs: '"CMO-1", 100%, CMO!A1:P40, DemandGen!A1:P80',
+  },
   (locale, id, level, table, ...more) => {
     const wanted = trimmed(toScalar('id', id));
     const target = parseNumber(toScalar('level', level) as string);

@@ -3,22 +3,41 @@ import { attainment, statusOf } from '../core/attain';
 import { parseBinary } from '../core/cells';
 import type { Direction } from '../core/model';
 import { parseDirection, parseRangeTarget } from '../core/table';
-import { ArgumentError, describeValue, isOmitted, mapCells, spread, toMatrix } from './args';
+import { ArgumentError, describeValue, isOmitted, mapCells, spread, toMatrix, toScalar } from './args';
 import { numberReader, type SheetLocale, textReader } from './locale';
 import { define, notANumberText, problemText } from './spec';
 
 const DEFAULT_CAP = 1.5;
 
 export const MBO_ATTAINMENT = define(
-  'MBO_ATTAINMENT',
-  'actual target baseline? direction? cap?',
-  'D2:D50, C2:C50, B2:B50, "higher", 150%',
+  {
+    name: 'MBO_ATTAINMENT',
+    summary: 'Attainment of actuals against targets (1 = 100%), capped; same shape as actual.',
+    params: [
+      { name: 'actual', type: 'number|Range', help: 'The actual value(s); blank = not measured.' },
+      {
+        name: 'target',
+        type: 'number|Range',
+        help: 'The target(s): one value or a range the size of actual; "40-60" for range goals.',
+      },
+      { name: 'baseline', type: 'number|Range', help: 'Starting value(s); default 0.', optional: true },
+      {
+        name: 'direction',
+        type: 'string|Range',
+        help: 'higher (default), lower, range or binary.',
+        optional: true,
+      },
+      { name: 'cap', type: 'number', help: 'Highest attainment counted; default 150%.', optional: true },
+    ],
+    returns: 'Attainment as a fraction, one per actual; blank where actual is blank.',
+    exampleArgs: 'D2:D50, C2:C50, B2:B50, "higher", 150%',
+  },
   (locale, actual, target, baseline, direction, cap) => {
     const actuals = toMatrix('actual', actual);
     const targetAt = spread('target', target, actuals);
     const baselineAt = spread('baseline', baseline, actuals);
     const directionAt = spread('direction', direction, actuals);
-    const limits = { cap: capOf(cap, locale), floor: 0 };
+    const limits = { cap: capArgument(cap, locale), floor: 0 };
     if (!Array.isArray(direction)) directionOf(directionAt(0, 0)); // a bad single direction is an argument error
 
     const cell = cellReaders(locale);
@@ -41,14 +60,15 @@ const cellReaders = (locale: SheetLocale): CellReaders => ({
   locale,
 });
 
-function capOf(cap: unknown, locale: SheetLocale): number {
+function capArgument(arg: unknown, locale: SheetLocale): number {
+  const cap = toScalar('cap', arg);
   if (isOmitted(cap)) return DEFAULT_CAP;
   const n = numberReader(locale)(cap);
   // Not above 0 also catches NaN.
   if (n === null || !(n > 0)) {
     throw new ArgumentError(
       'cap',
-      `must be a positive number like 150% or 1.5, not ${describeValue(cap as string)}.`,
+      `must be a positive number such as 150% or 1.5, not ${describeValue(cap)}.`,
     );
   }
   return n;
@@ -107,9 +127,20 @@ function attainmentCell(
 }
 
 export const MBO_STATUS = define(
-  'MBO_STATUS',
-  'attainment elapsed',
-  'E2:E50, 50%',
+  {
+    name: 'MBO_STATUS',
+    summary: 'On track, at risk or off track: attainment against the share of the period elapsed.',
+    params: [
+      { name: 'attainment', type: 'number|Range', help: 'Attainment(s) as fractions (1 = 100%).' },
+      {
+        name: 'elapsed',
+        type: 'number|Range',
+        help: 'Share of the period elapsed, from 0 to 1 (e.g. 50% at mid-year).',
+      },
+    ],
+    returns: 'A status per attainment: on track, at risk, off track or not measured.',
+    exampleArgs: 'E2:E50, 50%',
+  },
   (locale, att, elapsed) => {
     const values = toMatrix('attainment', att);
     const elapsedAt = spread('elapsed', elapsed, values);
@@ -134,7 +165,7 @@ function elapsedOf(v: unknown, cell: CellReaders): number {
   if (e === null || !(e >= 0 && e <= 1)) {
     throw new ArgumentError(
       'elapsed',
-      `must be the share of the period elapsed, 0% to 100%, not ${describeValue(v as string)}.`,
+      `must be the share of the period elapsed, from 0 to 1 (0% to 100%), not ${describeValue(v as string)}.`,
     );
   }
   return e;

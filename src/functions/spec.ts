@@ -1,22 +1,31 @@
-// How a custom function is declared: what the runtime needs (names, example) plus one pure call, behind one wrapper.
+// How a custom function is declared: one object saying everything about it (name, summary, parameters, example), one call behind one wrapper.
 //
-// Summaries, return values and each parameter's type and help live in ./docs.ts, which the runtime never imports:
-// only the build (JSDoc for Sheets' autocomplete) and the README need them, and this bundle loads on every call.
+// The declaration is what the argument checks, the forwarders' JSDoc (Sheets' autocomplete, by tools/build.mjs) and
+// the README's reference (npm run docs) all read: a function is described in one place.
 import { describeIssue, type IssueDetail, issueAt, NOWHERE } from '../core/issues';
 import { CELL_LIMIT, fitCell } from '../core/quote';
 import { ArgumentError } from './args';
 import { activeSpreadsheetLocale, type SheetLocale } from './locale';
 
-export interface ParamSpec {
+export interface Param {
   name: string;
+  /** JSDoc type shown by Sheets' autocomplete, e.g. `number|Range`. */
+  type: string;
+  /** What to pass: autocomplete's help for the argument and the README's table. */
+  help: string;
+  /** May be left out; every parameter after an optional one is optional too. */
   optional?: boolean;
-  /** The last parameter may repeat (table2, table3, ...). */
-  repeats?: boolean;
+  /** The last parameter may repeat (table2, table3, ...); a repeating parameter is optional. */
+  repeat?: boolean;
 }
 
 export interface FunctionSpec {
   name: string;
-  params: ParamSpec[];
+  /** One line: what the function gives. */
+  summary: string;
+  params: readonly Param[];
+  /** What it returns, in one line. */
+  returns: string;
   /** A formula a user can paste: shown in argument errors and in the README. */
   example: string;
 }
@@ -30,29 +39,23 @@ export type CustomFunction = FunctionSpec & {
 
 /**
  * Declares a custom function: checks required arguments, names the function in argument errors, and turns
- * unexpected failures into readable errors. `params` lists the parameter names in order, separated by spaces:
- * `cap?` is optional, `table2...` optional and repeating (table2, table3, ...). `exampleArgs` are the arguments
- * of the example formula. `impl` gets the call's SheetLocale first, then the arguments.
+ * unexpected failures into readable errors. `exampleArgs` are the arguments of the example formula, which
+ * define() writes as `=NAME(exampleArgs)`. `impl` gets the call's SheetLocale first, then the arguments.
  */
 export function define(
-  name: string,
-  params: string,
-  exampleArgs: string,
+  declaration: Omit<FunctionSpec, 'example'> & { exampleArgs: string },
   impl: (locale: SheetLocale, ...args: unknown[]) => unknown,
 ): CustomFunction {
+  const { exampleArgs, ...spec } = declaration;
+  const { name, params } = spec;
   const example = `=${name}(${exampleArgs})`;
-  const specs = params.split(' ').map((p): ParamSpec => {
-    const param = p.replace(/\W/g, '');
-    if (param === p) return { name: param };
-    return p.endsWith('?') ? { name: param, optional: true } : { name: param, optional: true, repeats: true };
-  });
-  const required = specs.filter((p) => !p.optional).length;
+  const required = params.filter((p) => !p.optional && !p.repeat).length;
   const runWith = (locale: SheetLocale, ...args: unknown[]): unknown => {
     try {
       for (let i = 0; i < required; i++) {
         // Sheets' autocomplete shows each argument's help as the formula is typed; the error says where it goes.
         if (args[i] === undefined)
-          throw new ArgumentError(specs[i].name, `is missing (argument ${i + 1}). Example: ${example}`);
+          throw new ArgumentError(params[i].name, `is missing (argument ${i + 1}). Example: ${example}`);
       }
       return fitCells(impl(locale, ...args));
     } catch (e) {
@@ -61,11 +64,13 @@ export function define(
         throw e;
       }
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`${name} failed (${why}): check the arguments against ${example}`);
+      throw new Error(
+        `${name} could not compute (${why}): check the arguments against the example ${example}`,
+      );
     }
   };
   const run = (...args: unknown[]): unknown => runWith(activeSpreadsheetLocale(), ...args);
-  return { name, params: specs, example, run, runWith };
+  return { ...spec, example, run, runWith };
 }
 
 /**

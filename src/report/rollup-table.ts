@@ -1,6 +1,6 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
-import { type HistoryAnalysis, isoDay, trendOf } from '../core/history';
+import { type HistoryAnalysis, isoDate, trendOf } from '../core/history';
 import { count, fitCell } from '../core/quote';
 import { treeOrder } from '../core/tree';
 import type { Analysis } from '../core/workbook';
@@ -151,8 +151,8 @@ function noteText(analysis: Analysis, computedAt: string): string {
   return (
     `${REPORT_NOTE_START}${readableTime(computedAt)} from ${tabs}: ` +
     `${analysis.goals.length} goals, ${analysis.cards.length} scorecards, ` +
-    `${count('error')} errors, ${count('warning')} warnings. ` +
-    'Roll up rewrites this tab: edit the goal tabs instead.'
+    `${count('error')} errors and ${count('warning')} warnings (see the sidebar). ` +
+    'Roll up replaces this tab: edit the goal tabs, not this one.'
   );
 }
 
@@ -190,7 +190,7 @@ function goalValues(
       orBlank(r.final),
       r.status,
       orBlank(r.gap),
-      trend === null || trend.lastDay === null ? '' : isoDay(trend.lastDay),
+      trend === null || trend.lastDay === null ? '' : isoDate(trend.lastDay),
       orBlank(trend?.change30 ?? null),
     ]);
   }

@@ -1,10 +1,8 @@
-// The one-line summary and parameter names of each server global's generated forwarder: read by tools/build.mjs,
-// never bundled into the runtime.
+// The one-line summary and parameter names of each server global's generated forwarder, read by tools/build.mjs.
 //
-// src/server/globals.ts lists what the runtime exposes (name, function); the JSDoc summary and parameter names each
-// forwarder carries in dist/globals.js only matter to someone reading that file (the runtime passes arguments on by
-// position), so they stay out of the bundle that every custom-function call loads. test/server/docs.test.ts checks
-// that every global has a summary, no summary is stray, and each endpoint's names match its arity.
+// src/server/globals.ts lists what the runtime exposes (name, function); the runtime passes arguments on by position,
+// so only the forwarders in dist/globals.js, read by people, need these. test/server/docs.test.ts checks that every
+// global has a summary, no summary is stray, and each endpoint's names match its arity.
 import type { Endpoint } from './api';
 import { MENU_ITEMS } from './menu';
 

@@ -1,6 +1,6 @@
 // Every server function Apps Script must see as a top-level global: triggers, menu handlers and sidebar endpoints.
-// Their forwarders' parameter names and one-line summaries live in ./docs.ts, out of the runtime bundle: the
-// runtime calls each with whatever arguments arrive, by position.
+// Their forwarders' parameter names and one-line summaries are in ./docs.ts: the runtime calls each with whatever
+// arguments arrive, by position.
 import type { Endpoint } from './api';
 import { onEdit } from './changes';
 import { liveContext } from './context';

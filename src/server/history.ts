@@ -5,7 +5,7 @@ import {
   compactedGrid,
   compactHistory,
   type HistoryAnalysis,
-  isoDay,
+  isoDate,
   planCheckIn,
   readHistory,
   textColumns,
@@ -73,7 +73,7 @@ export function recordCheckIn(ctx: ServerContext): CheckInSummary {
       throw new Error(`${HISTORY_TAB}: ${describeIssue(issue)}`);
     }
     writeHistory(spreadsheet, write);
-    return { tab: HISTORY_TAB, day: isoDay(today), goalCount: checkIns.length, replaced: write.replaced };
+    return { tab: HISTORY_TAB, day: isoDate(today), goalCount: checkIns.length, replaced: write.replaced };
   });
 }
 

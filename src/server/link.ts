@@ -58,7 +58,7 @@ export function linkViewAt(
 
 function noGoalReason(analysis: Analysis, tab: string, row: number, ownTabs: readonly string[]): string {
   if (ownTabs.includes(tab)) {
-    return `${tab} is a report: select the goal's row on its own tab.`;
+    return `${tab} is a report MBO Cascade writes, not a goal tab: select the goal's row on its own tab.`;
   }
   if (!analysis.goalTabs.includes(tab)) {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
@@ -71,7 +71,8 @@ export function getLinkView(ctx: ServerContext): LinkView {
   const now = ctx.now();
   const active = activeSpreadsheet(ctx).getActiveRange();
   const { read, analysis } = loadAnalysis(ctx, now);
-  if (!active) return { goal: null, reason: "Select a goal's row on a goal tab.", candidates: [] };
+  if (!active)
+    return { goal: null, reason: "No cell is selected: select a goal's row on a goal tab.", candidates: [] };
   return linkViewAt(analysis, active.getSheet().getName(), active.getRow(), read.ownTabs);
 }
 

@@ -1,5 +1,5 @@
 // The sidebar's read-only views: the workbook check (issues) and the cascade (goal tree with attainments).
-import { isoDay } from '../core/history';
+import { isoDate } from '../core/history';
 import type { Issue } from '../core/issues';
 import type { Analysis } from '../core/workbook';
 import { loadAnalysis } from './analyze';
@@ -41,6 +41,6 @@ export function getCascade(ctx: ServerContext): CascadeView {
     counts: countIssues(analysis.issues),
   };
   const days = history.read.checkIns;
-  if (days.length > 0) view.lastCheckIn = isoDay(days.reduce((a, c) => Math.max(a, c.day), days[0].day));
+  if (days.length > 0) view.lastCheckIn = isoDate(days.reduce((a, c) => Math.max(a, c.day), days[0].day));
   return view;
 }

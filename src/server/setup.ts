@@ -1,9 +1,9 @@
 // Endpoints that set a workbook up: a goal tab from the template (and Settings), Parent dropdowns, jumping to a cell.
 
 import { decimalSeparatorOf } from '../core/locale';
-import { uniqueIds, addParentDropdowns as writeDropdowns } from '../sheets/dropdowns';
-import { selectCell as select } from '../sheets/select';
-import { ensureSettingsTab, insertGoalTab as insertTab } from '../sheets/template';
+import { uniqueIds, writeParentDropdowns } from '../sheets/dropdowns';
+import { activateCell } from '../sheets/select';
+import { ensureSettingsTab, insertTemplateTab } from '../sheets/template';
 import { activeSpreadsheet, loadAnalysis, underLock } from './analyze';
 import type { CellRef } from './api';
 import type { ServerContext } from './context';
@@ -14,7 +14,7 @@ export function insertGoalTab(ctx: ServerContext, name: string): { tab: string; 
     spreadsheet,
     decimalSeparatorOf(spreadsheet.getSpreadsheetLocale()),
   );
-  const sheet = insertTab({ spreadsheet, app: ctx.spreadsheetApp() }, name);
+  const sheet = insertTemplateTab({ spreadsheet, app: ctx.spreadsheetApp() }, name);
   return { tab: sheet.getName(), settingsCreated };
 }
 
@@ -24,10 +24,10 @@ export function addParentDropdowns(ctx: ServerContext): { columns: number } {
     const { read, analysis } = loadAnalysis(ctx, ctx.now());
     const goalTabs = read.tabs.filter((t) => analysis.goalTabs.includes(t.name));
     const writer = { spreadsheet: activeSpreadsheet(ctx), app: ctx.spreadsheetApp() };
-    return writeDropdowns(writer, goalTabs, uniqueIds(analysis.goals));
+    return writeParentDropdowns(writer, goalTabs, uniqueIds(analysis.goals));
   });
 }
 
 export function selectCell(ctx: ServerContext, ref: CellRef): void {
-  select(activeSpreadsheet(ctx), ref);
+  activateCell(activeSpreadsheet(ctx), ref);
 }

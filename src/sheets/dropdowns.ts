@@ -21,7 +21,7 @@ export interface DropdownWriter {
  * written. Invalid entries are allowed with a warning: the check reports unknown parents anyway,
  * and rejecting would block pasting goals in before their parents exist.
  */
-export function addParentDropdowns(
+export function writeParentDropdowns(
   writer: DropdownWriter,
   goalTabs: readonly TabInput[],
   ids: readonly string[],

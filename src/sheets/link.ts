@@ -1,7 +1,8 @@
 // Links one goal to a parent: decides whether the link is allowed, then writes exactly that goal's Parent cell.
-import { breaksSumRollup } from '../core/cascade';
+
 import { idKey } from '../core/graph';
 import type { Goal } from '../core/model';
+import { breaksSumRollup } from '../core/rollups';
 import type { Analysis } from '../core/workbook';
 import { textFor } from './cell-text';
 import type { SpreadsheetPort } from './gas';
@@ -27,7 +28,7 @@ export interface ParentWrite {
 
 /** Why a row cannot be linked or shown as a goal: it holds none. */
 export function noGoalMessage(tab: string, row: number): string {
-  return `Row ${row} of "${tab}" holds no goal: select a row with an ID.`;
+  return `Row ${row} of "${tab}" holds no goal: select a goal's row (one with an ID).`;
 }
 
 /** The goal in a sheet row, or null; a key result rather than the objective made from the same row's Objective text. */
@@ -64,7 +65,7 @@ export function planParentWrite(
   if (!goal) throw new LinkRefused(noGoalMessage(request.tab, request.row));
   if (request.expectedId !== undefined && idKey(goal.id) !== idKey(request.expectedId.trim())) {
     throw new LinkRefused(
-      `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: select the row again.`,
+      `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: the sheet changed, so select the goal's row again.`,
     );
   }
   if (goal.columns.objective !== undefined && !goal.synthesized) {
@@ -78,16 +79,22 @@ export function planParentWrite(
   }
   const col = goal.columns.parent;
   if (col === undefined) {
-    throw new LinkRefused(`Tab "${goal.tab}" has no Parent column: add one, then link again.`);
+    throw new LinkRefused(
+      `Tab "${goal.tab}" has no Parent column: add a column headed Parent, then link again.`,
+    );
   }
   // '' unlinks: no parent to look up (-1 is no goal's index and in no subtree).
   const wanted = request.parentId.trim();
   const parentIndex = wanted ? analysis.links.indexByKey.get(wanted.toLowerCase()) : -1;
-  if (parentIndex === undefined) throw new LinkRefused(`No goal has the ID "${wanted}".`);
-  if (parentIndex === goal.index) throw new LinkRefused(`${goal.id} cannot be its own parent.`);
+  if (parentIndex === undefined)
+    throw new LinkRefused(`No goal has the ID "${wanted}": pick a parent from the list.`);
+  if (parentIndex === goal.index)
+    throw new LinkRefused(`${goal.id} cannot be its own parent: pick the goal it contributes to.`);
   if (subtreeOf(analysis, goal.index).has(parentIndex)) {
     const parent = analysis.goals[parentIndex];
-    throw new LinkRefused(`${parent.id} is below ${goal.id}: as ${goal.id}'s parent it would close a loop.`);
+    throw new LinkRefused(
+      `${parent.id} is below ${goal.id} in the cascade, so making it ${goal.id}'s parent would close a loop: pick a goal that is not below it.`,
+    );
   }
   if (wanted) {
     const refusal = sumUnitRefusal(analysis.goals[parentIndex], goal);

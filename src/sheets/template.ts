@@ -1,6 +1,7 @@
 // Sets up a workbook: a goal tab with the recognised headers, dropdowns and formats, and the Settings tab on first use.
 
 import { DEFAULT_SETTINGS } from '../core/model';
+import { ROLLUP_NAMES } from '../core/rollups';
 import { settingsRows } from '../core/settings';
 import type { SheetPort, SpreadsheetAppPort, SpreadsheetPort } from './gas';
 import { addFilledTab } from './new-tab';
@@ -31,7 +32,7 @@ type Header = (typeof TEMPLATE_HEADERS)[number];
 export const TEMPLATE_CHOICES: Readonly<Partial<Record<Header, readonly string[]>>> = {
   Type: ['Outcome', 'Activity', 'Collaboration'],
   Direction: ['higher', 'lower', 'range', 'binary'],
-  Rollup: ['average', 'sum', 'own', 'min'],
+  Rollup: ROLLUP_NAMES,
 };
 
 /**
@@ -59,11 +60,12 @@ export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string
   const name = asked.trim();
   if (name) {
     if (isReservedTabName(name) || name.toLowerCase() === SETTINGS_TAB.toLowerCase()) {
-      throw new Error(`"${name}" is a name MBO Cascade keeps for its own tabs: choose another.`);
+      throw new Error(`"${name}" is a name MBO Cascade uses for its own tabs: choose another name.`);
     }
     if (taken.has(name.toLowerCase()))
       throw new Error(`A tab named "${name}" already exists: choose another name.`);
-    if (name.length > 100) throw new Error('A tab name can have at most 100 characters.');
+    if (name.length > 100)
+      throw new Error('A tab name can have at most 100 characters: choose a shorter name.');
     return name;
   }
   let candidate = DEFAULT_GOAL_TAB;
@@ -72,7 +74,7 @@ export function goalTabName(spreadsheet: SpreadsheetPort, asked: string): string
 }
 
 /** Inserts a goal tab at the end, with headers, dropdowns, formats and a frozen header row. */
-export function insertGoalTab(writer: SetupWriter, asked: string): SheetPort {
+export function insertTemplateTab(writer: SetupWriter, asked: string): SheetPort {
   const { spreadsheet, app } = writer;
   const name = goalTabName(spreadsheet, asked);
   return addFilledTab(spreadsheet, name, [TEMPLATE_HEADERS], (sheet) => {

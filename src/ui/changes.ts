@@ -57,7 +57,10 @@ export function createStaleNote(refresh: () => void): StaleNote {
   function render(): void {
     const stale = computedAt !== '' && isAfter(editedAt, computedAt);
     element.hidden = !stale;
-    if (!stale) return replaceChildren(element);
+    if (!stale) {
+      replaceChildren(element);
+      return;
+    }
     replaceChildren(
       element,
       el(
@@ -93,7 +96,10 @@ export function createRollupNote(rollUp: () => void): {
     changed({ editedAt, rolledUpAt }) {
       const stale = rolledUpAt !== '' && isAfter(editedAt, rolledUpAt);
       element.hidden = !stale;
-      if (!stale) return replaceChildren(element);
+      if (!stale) {
+        replaceChildren(element);
+        return;
+      }
       replaceChildren(
         element,
         el(

@@ -1,11 +1,10 @@
 // The sidebar in headless Chromium on the broken workbook: loops of parents across tabs, a duplicate ID, junk numbers and formula-looking titles.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CascadeView } from '../../src/server/api';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
 import { createFakeGas, dumpFormulas, dumpValues } from '../../tools/gas-fake';
 import { loadBundle } from '../../tools/load-bundle';
-import { CHROMIUM } from './harness';
+import { browserSuiteTitle, skipBrowserTests } from '../support/chromium';
 import { cellValue, columnOf, disabled, eventually, rowOf, text } from './page-helpers';
 import { type SidebarSession, startSidebarSession } from './session';
 import {
@@ -19,11 +18,10 @@ import {
   WORKBOOKS,
 } from './workbooks';
 
-const hasChromium = existsSync(CHROMIUM);
 const CYCLE_FLAG = 'On a cycle of Parent links: no roll-up';
 const ERROR_COUNT = WORKBOOKS.find((workbook) => workbook.name === 'broken')!.errors.length;
 
-describe.skipIf(!hasChromium)('the sidebar on the broken workbook', () => {
+describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar on the broken workbook'), () => {
   let session: SidebarSession;
   const page = () => session.page;
   const fake = () => session.fake;
@@ -111,7 +109,9 @@ describe.skipIf(!hasChromium)('the sidebar on the broken workbook', () => {
     // The server refuses too, whatever the page does.
     expect(() =>
       session.api.linkToParent('Content', rowOf(fake(), 'Content', 'CT-7'), BELOW_TWO_CYCLE, 'CT-7'),
-    ).toThrow(`${BELOW_TWO_CYCLE} is below CT-7: as CT-7's parent it would close a loop.`);
+    ).toThrow(
+      `${BELOW_TWO_CYCLE} is below CT-7 in the cascade, so making it CT-7's parent would close a loop: pick a goal that is not below it.`,
+    );
   });
 
   it('Link: from a goal on the loop of three, both other members are refused', async () => {

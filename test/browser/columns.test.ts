@@ -1,12 +1,9 @@
 // The Columns panel in headless Chromium over the built bundle: from Check's warning to a saved map, and the tab's goals in the Cascade.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpValues, type FakeTabs } from '../../tools/gas-fake';
-import { CHROMIUM } from './harness';
+import { browserSuiteTitle, skipBrowserTests } from '../support/chromium';
 import { disabled, eventually, screenshot, text } from './page-helpers';
 import { type SidebarSession, startSidebarSession } from './session';
-
-const hasChromium = existsSync(CHROMIUM);
 
 /** A goal tab, and a tab of goals under headers nobody taught us: an ID and a target, but no goal text. */
 function tabs(): FakeTabs {
@@ -27,7 +24,7 @@ function tabs(): FakeTabs {
   };
 }
 
-describe.skipIf(!hasChromium)('the Columns panel', () => {
+describe.skipIf(skipBrowserTests)(browserSuiteTitle('the Columns panel'), () => {
   let session: SidebarSession;
   const page = () => session.page;
   const columns = () => page().locator('#panel-columns');

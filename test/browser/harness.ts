@@ -13,7 +13,6 @@ import { type ObservedPage, openObservedPage } from '../support/chromium';
 
 export type { RpcCall, ServerFunction } from '../../tools/script-run-bridge';
 export { illegalValuePath } from '../../tools/script-run-bridge';
-export { CHROMIUM } from '../support/chromium';
 
 export interface SidebarServer {
   url: string;

@@ -283,7 +283,7 @@ const notANumber = (tab: string, goalId: string, column: string, text: string): 
   tab,
   goalId,
   column,
-  message: `"${text}" in ${column} is not a number: type one like 1200, 1.2M, $3.4k or 12%.`,
+  message: `"${text}" in ${column} is not a number: type a number such as 1200, 1.2M, $3.4k or 12%.`,
 });
 
 const onCycle = (tab: string, goalId: string, cycle: readonly string[]): ExpectedError => ({
@@ -291,7 +291,7 @@ const onCycle = (tab: string, goalId: string, cycle: readonly string[]): Expecte
   tab,
   goalId,
   column: 'Parent',
-  message: `Parents form a loop (${cycle.join(' › ')}), so none can roll up: change one Parent.`,
+  message: `These goals form a loop of parents (${cycle.join(' › ')}), so none of them can roll up: break the loop by changing one Parent.`,
 });
 
 const SAMPLE_ERRORS: readonly ExpectedError[] = [
@@ -300,7 +300,8 @@ const SAMPLE_ERRORS: readonly ExpectedError[] = [
     tab: 'Content',
     goalId: 'CT-6',
     column: 'Parent',
-    message: 'No goal has the ID "CMO-9": fix Parent, or blank it for a top-level goal.',
+    message:
+      'Parent "CMO-9" is not the ID of any goal in the workbook: correct the ID, or leave Parent blank for a top-level goal.',
   },
   notANumber('Content', 'CT-6', 'Actual', 'about 15k'),
 ];
@@ -317,7 +318,7 @@ const BROKEN_ERRORS: readonly ExpectedError[] = [
     tab: 'Demand Gen',
     goalId: DUPLICATE_ID,
     column: 'ID',
-    message: `ID "${DUPLICATE_ID}" is also on CMO row 4: IDs must be unique.`,
+    message: `ID "${DUPLICATE_ID}" is also used on CMO row 4: IDs must be unique across all tabs, so give one of the two goals another ID.`,
   },
   notANumber('Field', 'FM-6', 'Actual', 'N/A'),
   notANumber('Product Marketing', 'PM-6', 'Actual', '#REF!'),

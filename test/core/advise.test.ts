@@ -30,7 +30,7 @@ function run(specs: readonly GoalSpec[], over: Partial<Settings> = {}, cycle: st
 /** code@goalId (or code@owner/period for owner-level issues), in report order. */
 const summary = (issues: readonly Issue[]): string[] =>
   issues.map((issue) =>
-    'owner' in issue && issue.goalId === ''
+    'owner' in issue && 'period' in issue && issue.goalId === ''
       ? `${issue.code}@${issue.owner}/${issue.period}`
       : `${issue.code}@${issue.goalId}`,
   );

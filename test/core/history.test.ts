@@ -9,7 +9,7 @@ import {
   DEFAULT_COMPACTION,
   HISTORY_HEADERS,
   type HistoryWrite,
-  isoDay,
+  isoDate,
   planCheckIn,
   readHistory,
   trendOf,
@@ -380,7 +380,7 @@ describe('trendOf', () => {
     const t = trendOf(checkIns, now, today);
     expect({
       ...t,
-      lastDay: t.lastDay === null ? null : isoDay(t.lastDay),
+      lastDay: t.lastDay === null ? null : isoDate(t.lastDay),
       sinceLast: round(t.sinceLast),
       change30: round(t.change30),
     }).toEqual(expected);
@@ -431,7 +431,7 @@ describe('analyzeHistory: orphans and falling confidence', () => {
     const rows = (n: number): CellValue[][] => [
       H,
       ...Array.from({ length: n }, (_, k): CellValue[] => [
-        isoDay(day('2020-01-01') + k),
+        isoDate(day('2020-01-01') + k),
         'A',
         '',
         '',
@@ -461,7 +461,7 @@ describe('compactHistory', () => {
   function weekly(goals: number, weeks: number, today: number): CellValue[][] {
     const grid: CellValue[][] = [H];
     for (let w = weeks - 1; w >= 0; w--) {
-      for (let g = 0; g < goals; g++) grid.push([isoDay(today - 7 * w), `G${g}`, '', '', w, '', '', '']);
+      for (let g = 0; g < goals; g++) grid.push([isoDate(today - 7 * w), `G${g}`, '', '', w, '', '', '']);
     }
     return grid;
   }

@@ -63,6 +63,54 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'history-large': { code: 'history-large', checkIns: 300_000, cells: 2_400_000 },
 };
 
+/** What each message tells the user to do, after the colon that ends what is wrong. */
+const FIXES: { [C in IssueCode]: RegExp } = {
+  'no-goal-tabs': /or map its headers in the sidebar's Columns panel/,
+  'settings-tab-missing': /correct the name under Goal tabs in Settings, or remove it/,
+  'bad-setting': /correct the value .* or clear it/,
+  'missing-id': /give it an ID that is unique in the workbook/,
+  'missing-goal': /say what the goal is/,
+  'duplicate-id': /give one of the two goals another ID/,
+  'not-a-number': /type a number such as 1200/,
+  'bad-direction': /use one of those \(blank means higher\)/,
+  'bad-type': /use one of those/,
+  'bad-rollup': /use one of those \(blank means average\)/,
+  'bad-period': /write it like FY2026/,
+  'bad-range': /write it like 40-60, or fill the Min and Max columns/,
+  'missing-target': /add the Target/,
+  'zero-span': /change the Target or the Baseline/,
+  'negative-weight': /give the goal's share of its owner's scorecard/,
+  'missing-owner': /add the person measured on it/,
+  'unknown-parent': /correct the ID, or leave Parent blank/,
+  'self-parent': /choose the goal it contributes to/,
+  cycle: /break the loop by changing one Parent/,
+  'sum-unit-mismatch': /give them one Unit, or choose another Rollup/,
+  'sum-needs-target': /add the Target/,
+  'alignment-gap': /check that the team's goals drive this outcome/,
+  unmeasured: /until you enter one/,
+  'weights-not-100': /change them so that they add up to 100%/,
+  'gate-missed': /payout resumes once it reaches it/,
+  'no-collaboration-goal': /add a teaming score/,
+  'top-level-not-outcome': /mark it Outcome, or align it to a parent goal/,
+  'activity-not-under-outcome': /align it to the outcome it drives/,
+  'activity-heavy': /measure outcomes, not tactics/,
+  'vanity-metric': /measure the result it should drive/,
+  'unread-tab': /map the columns in the sidebar/,
+  'section-row': /give it an ID or a Target if it is a goal/,
+  'total-row': /it is left out of the cascade/,
+  'implausible-value': /check that both are in the same units|a gate is the attainment a goal must reach/,
+  'ambiguous-parent': /write the parent's ID/,
+  'several-parents': /Keep one parent per goal/,
+  'bad-confidence': /write how sure the owner is/,
+  'history-no-header': /restore the header/,
+  'bad-check-in-date': /write it like 2026-03-31/,
+  'bad-check-in-status': /write on track, at risk, off track or not measured/,
+  'duplicate-check-in': /delete the one that is wrong/,
+  'orphan-history': /Rename it here to keep its trend/,
+  'confidence-falling': /ask the owner what changed/,
+  'history-large': /Compact History in the menu/,
+};
+
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };
 
 describe('the issue catalogue', () => {
@@ -79,6 +127,14 @@ describe('the issue catalogue', () => {
         expect(message).not.toMatch(/undefined|null|NaN|\s{2}|\s[.,]/);
         expect(message).toMatch(/[.)]$/);
       }
+    },
+  );
+
+  it.each(Object.values(EXAMPLES).map((d) => [d.code, d] as const))(
+    '%s says what is wrong, then after a colon what to fix',
+    (code, detail) => {
+      const message = describeIssue(issueAt(place, detail));
+      expect(message).toMatch(new RegExp(`^[^:]{12,}: .*${FIXES[code].source}`));
     },
   );
 

@@ -1,11 +1,11 @@
 // Pins the cascade's results held by field: NaN as null, status codes, at(i) as the GoalResult shape, lazy paths, JSON.
 import { describe, expect, it } from 'vitest';
+import { finalOf } from '../../src/core/attain';
 import { cascade } from '../../src/core/cascade';
 import { linkGoals } from '../../src/core/graph';
 import { DEFAULT_SETTINGS, type GoalResult, STATUSES, type Status } from '../../src/core/model';
 import {
   columnResults,
-  finalOf,
   gapOf,
   NO_ELAPSED,
   type ResultColumns,

@@ -48,7 +48,7 @@ const STAND_INS: Implementation = {
 };
 
 const STAND_IN_CATALOG: CatalogEntry[] = [
-  { name: 'TEST_CAPTURE', params: [{ name: 'values', optional: true, repeats: true }] },
+  { name: 'TEST_CAPTURE', params: [{ name: 'values', optional: true, repeat: true }] },
   { name: 'TEST_GRID', params: [{ name: 'rows' }, { name: 'cols' }] },
   { name: 'TEST_RETURN', params: [{ name: 'kind' }] },
 ];

@@ -229,18 +229,8 @@ const ERROR_CASES: ErrorCase[] = [
     value: '#ERROR!',
     message: /^MBO_ATTAINMENT: direction must be higher, lower, range or binary, not "sideways"/,
   },
-  {
-    name: 'elapsed out of range',
-    formula: '=MBO_STATUS(0.5, 150%)',
-    value: '#ERROR!',
-    message: /^MBO_STATUS: elapsed must be the share/,
-  },
-  {
-    name: 'curve of one column',
-    formula: '=MBO_PAYOUT(1, Settings!A2:A4)',
-    value: '#ERROR!',
-    message: /^MBO_PAYOUT: curve must be two columns/,
-  },
+  { name: 'elapsed out of range', formula: '=MBO_STATUS(0.5, 150%)', value: '#ERROR!', message: /^MBO_STATUS: elapsed must be the share/ },
+  { name: 'curve of one column', formula: '=MBO_PAYOUT(1, Settings!A2:A4)', value: '#ERROR!', message: /^MBO_PAYOUT: curve must be a range of two columns/ },
   {
     name: 'unknown owner',
     formula: '=MBO_SCORE(CMO!C2:C5, CMO!L2:L5, CMO!K2:K5, "Zed")',

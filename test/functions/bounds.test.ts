@@ -26,7 +26,7 @@ describe.each(['loop', 'chain'] as const)('a 10,000-goal %s', (shape) => {
     if (shape === 'loop') {
       const cycle = rows.find((r) => r[4] === 'cycle')!;
       expect(cycle[5]).toBe(
-        'Parents form a loop (G0 › G1 › G2 … and 9,997 more), so none can roll up: change one Parent.',
+        'These goals form a loop of parents (G0 › G1 › G2 … and 9,997 more), so none of them can roll up: break the loop by changing one Parent.',
       );
     }
   });

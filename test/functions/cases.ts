@@ -65,12 +65,8 @@ export const RESULT_CASES: ResultCase[] = [
   },
   { name: 'default cap 150%', fn: 'MBO_ATTAINMENT', args: () => [200, 100], expect: 1.5 },
   { name: 'cap given', fn: 'MBO_ATTAINMENT', args: () => [200, 100, '', '', 2], expect: 2 },
-  {
-    name: 'cap as text percent',
-    fn: 'MBO_ATTAINMENT',
-    args: () => [200, 100, 0, 'higher', '120%'],
-    expect: 1.2,
-  },
+  { name: 'cap as a one-cell range', fn: 'MBO_ATTAINMENT', args: () => [200, 100, '', '', [[2]]], expect: 2 },
+  { name: 'cap as text percent', fn: 'MBO_ATTAINMENT', args: () => [200, 100, 0, 'higher', '120%'], expect: 1.2 },
   { name: 'with baseline', fn: 'MBO_ATTAINMENT', args: () => [60, 100, 50], expect: 0.2 },
   { name: 'below baseline floors at 0', fn: 'MBO_ATTAINMENT', args: () => [40, 100, 50], expect: 0 },
   {
@@ -291,18 +287,8 @@ export const RESULT_CASES: ResultCase[] = [
   // MBO_NPS
   { name: 'NPS balanced', fn: 'MBO_NPS', args: () => [col(10, 9, 8, 7, 6, 0)], expect: 0 },
   { name: 'NPS positive', fn: 'MBO_NPS', args: () => [col(10, 10, 3)], expect: 100 / 3 },
-  {
-    name: 'NPS skips junk like AVERAGE',
-    fn: 'MBO_NPS',
-    args: () => [col(10, 'abc', 9, '', 11)],
-    expect: 100,
-  },
-  {
-    name: 'NPS with only junk says so',
-    fn: 'MBO_NPS',
-    args: () => [col('abc', 11)],
-    expect: /^⚠ MBO_NPS: no score/,
-  },
+  { name: 'NPS skips junk like AVERAGE', fn: 'MBO_NPS', args: () => [col(10, 'abc', 9, '', 11)], expect: 100 },
+  { name: 'NPS with only junk says so', fn: 'MBO_NPS', args: () => [col('abc', 11)], expect: /^⚠ MBO_NPS: no answer from 0 to 10 among the scores \(2 other values skipped\): give whole numbers/ },
   // MBO_PATH
   {
     name: 'path of one id',
@@ -487,13 +473,13 @@ export const ERROR_CASES: ErrorCase[] = [
     name: 'target of the wrong size',
     fn: 'MBO_ATTAINMENT',
     args: () => [col(1, 2), col(1, 2, 3)],
-    error: /^MBO_ATTAINMENT: target must be one value or a range the size of the first argument/,
+    error: /^MBO_ATTAINMENT: target must be one value or a range the same size as the first argument/,
   },
   {
     name: 'baseline of the wrong size',
     fn: 'MBO_ATTAINMENT',
     args: () => [col(1, 2), 5, col(1, 2, 3)],
-    error: /^MBO_ATTAINMENT: baseline must be one value or a range the size of the first argument/,
+    error: /^MBO_ATTAINMENT: baseline must be one value or a range the same size as the first argument/,
   },
   {
     name: 'unknown direction',
@@ -507,6 +493,12 @@ export const ERROR_CASES: ErrorCase[] = [
     args: () => [1, 2, '', '', 'lots'],
     error: /^MBO_ATTAINMENT: cap must be a positive number/,
   },
+  {
+    name: 'cap as a range of two cells',
+    fn: 'MBO_ATTAINMENT',
+    args: () => [1, 2, '', '', [[1.5, 2]]],
+    error: /^MBO_ATTAINMENT: cap must be a single cell or value, not a 1×2 range\.$/,
+  },
   { name: 'ids missing', fn: 'MBO_ROLLUP', args: () => [], error: /^MBO_ROLLUP: ids is missing/ },
   {
     name: 'ids not a column',
@@ -519,7 +511,7 @@ export const ERROR_CASES: ErrorCase[] = [
       col('', ''),
       col('', ''),
     ],
-    error: /^MBO_ROLLUP: ids must be one column or row/,
+    error: /^MBO_ROLLUP: ids must be a single column or row/,
   },
   {
     name: 'parents of another height',
@@ -610,7 +602,7 @@ export const ERROR_CASES: ErrorCase[] = [
     name: 'curve of three columns',
     fn: 'MBO_PAYOUT',
     args: () => [1, [[1, 2, 3]]],
-    error: /^MBO_PAYOUT: curve must be two columns/,
+    error: /^MBO_PAYOUT: curve must be a range of two columns/,
   },
   {
     name: 'curve with text',
@@ -717,7 +709,7 @@ export const ERROR_CASES: ErrorCase[] = [
     name: 'elapsed of the wrong size',
     fn: 'MBO_STATUS',
     args: () => [col(0.5, 0.5), col(0.5, 0.5, 0.5)],
-    error: /^MBO_STATUS: elapsed must be one value or a range the size of the first argument/,
+    error: /^MBO_STATUS: elapsed must be one value or a range the same size as the first argument/,
   },
 ];
 

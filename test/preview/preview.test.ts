@@ -6,24 +6,22 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/server/api';
 import { type RunningPreview, startPreview } from '../../tools/preview/start';
-import { CHROMIUM, openPreview, type PreviewBrowser } from './browser';
+import { browserSuiteTitle, skipBrowserTests } from '../support/chromium';
+import { openPreview, type PreviewBrowser } from './browser';
 
 const root = join(import.meta.dirname, '../..');
 const ARTIFACTS = join(root, 'test-artifacts');
 const DOC_SCREENSHOT = join(root, 'docs/screenshots/preview.png');
-const hasChromium = existsSync(CHROMIUM);
 const built = existsSync(join(root, 'dist/Sidebar.html'));
 const HOSTILE_TEXT = '<img src=x onerror=alert(1)>';
-const skipReason = !hasChromium
-  ? `${CHROMIUM} not found (apt-get install chromium)`
-  : 'run `npm run build` first';
 
 /** Columns of the goal tabs and of the Formulas tab's MBO_CASCADE result. */
 const GOAL = { id: 1, goal: 2, parent: 4, actual: 11 };
 const CASCADE_ATTAINMENT = 9;
 
-describe.skipIf(!hasChromium || !built)(
-  `the local preview in headless Chromium${hasChromium && built ? '' : ` — SKIPPED: ${skipReason}`}`,
+const title = 'the local preview in headless Chromium';
+describe.skipIf(skipBrowserTests || !built)(
+  built ? browserSuiteTitle(title) : `${title} — SKIPPED: run \`npm run build\` first`,
   () => {
     let preview: RunningPreview;
     let browser: PreviewBrowser;

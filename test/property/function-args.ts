@@ -197,6 +197,59 @@ function shapeCalls({ data, scalar, curve, cap }: DataKinds): Readonly<Record<st
       .map((args) => ({ fn: 'MBO_STATUS', args })),
   );
 
+  /** A History range: its header, then check-ins of a few goals on a few days, junk in the figures. */
+  const historyArb: fc.Arbitrary<Matrix> = fc
+    .array(
+      fc.tuple(
+        withSome('2026-01-31', '2026-02-28', '2026-03-31', '2026-06-30', 'someday', ''),
+        idCell,
+        data,
+        data,
+        data,
+        withSome('on track', 'at risk', ''),
+        data,
+        junkCell,
+      ),
+      { maxLength: 8 },
+    )
+    .map((rows) => [['Date', 'ID', 'Actual', 'Measured', 'Final', 'Status', 'Confidence', 'Note'], ...rows]);
+  const historyIds = fc.oneof(
+    fc.constantFrom('A', 'b', 'C'),
+    fc.integer({ min: 1, max: 4 }).chain((n) => line(n, idCell)),
+  );
+
+  const trendCall: fc.Arbitrary<Call> = fc
+    .tuple(
+      historyArb,
+      historyIds,
+      fc.oneof(omitted, fc.constantFrom('final', 'actual', 'measured', 'confidence')),
+    )
+    .map((args) => ({ fn: 'MBO_TREND', args }));
+
+  /** One period for all (a column of them is an option too); a curve and a day are optional. */
+  const forecastCall: fc.Arbitrary<Call> = fc
+    .tuple(
+      historyArb,
+      fc.constantFrom('A', 'b', 'C'),
+      fc.constantFrom<unknown>('FY2026', 'Q1 2026', 'H1 2026', 'Mar 2026'),
+      fc.oneof(omitted, curveArb),
+      fc.oneof(omitted, fc.constantFrom<unknown>('2026-03-31', '2026-06-30')),
+    )
+    .map((args) => ({ fn: 'MBO_FORECAST', args }));
+
+  /** The goal to lift is one of the tables' IDs (another is an argument error by design). */
+  const requiredCall: fc.Arbitrary<Call> = fc
+    .tuple(
+      fc.array(tableArb, { minLength: 1, maxLength: 2 }),
+      fc.nat(),
+      fc.constantFrom<unknown>(1, 0.8, '100%', 1.2),
+    )
+    .filter(([tables]) => tables.some((t) => idsOf(t).length > 0))
+    .map(([tables, pick, level]) => {
+      const ids = tables.flatMap(idsOf);
+      return { fn: 'MBO_REQUIRED', args: [ids[pick % ids.length], level, ...tables] };
+    });
+
   return {
     MBO_ATTAINMENT: attainmentCall,
     MBO_ROLLUP: rollupCall,
@@ -207,7 +260,20 @@ function shapeCalls({ data, scalar, curve, cap }: DataKinds): Readonly<Record<st
     MBO_PATH: pathCall,
     MBO_STATUS: statusCall,
     MBO_VALIDATE: tablesCall('MBO_VALIDATE'),
+    MBO_TREND: trendCall,
+    MBO_FORECAST: forecastCall,
+    MBO_REQUIRED: requiredCall,
   };
+}
+
+/** The non-blank IDs of a goal table (its header row may follow a few blank rows). */
+function idsOf(table: Matrix): string[] {
+  const top = table.findIndex((row) => row.includes('ID'));
+  const col = table[top].indexOf('ID');
+  return table
+    .slice(top + 1)
+    .map((row) => row[col])
+    .filter((id): id is string => typeof id === 'string' && id.trim() !== '');
 }
 
 /** A payout curve is configuration, validated as an argument: always two columns of numbers (or blank rows). */

@@ -74,6 +74,10 @@ function isArgumentError(fn: string, e: unknown): boolean {
   return params.includes(arg) || /^table\d+$/.test(arg);
 }
 
+it('has argument generators for every custom function (test/property/function-args.ts)', () => {
+  expect(Object.keys(VALID_SHAPE_CALLS).sort()).toEqual(catalog.map((f) => f.name).sort());
+});
+
 describe.each(TARGETS)('custom functions ($name)', (target) => {
   describe.each(Object.keys(VALID_SHAPE_CALLS))('%s', (fn) => {
     it('with valid argument shapes and junk data: never throws, returns values or problem texts', () => {

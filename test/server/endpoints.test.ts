@@ -3,12 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeIssue } from '../../src/core/issues';
 import type { CascadeView, Endpoint } from '../../src/server/api';
 import { bindServerApi } from '../../src/server/bind';
-import { ENDPOINT_NAMES, endpoints } from '../../src/server/endpoints';
+import { endpoints } from '../../src/server/endpoints';
 import { SERVER_GLOBALS } from '../../src/server/globals';
 import { MENU_ITEMS } from '../../src/server/menu';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
 import { createFakeGas, type FakeTabs, fakeServerContext } from '../../tools/gas-fake';
 import { marketingCascade, WHERE } from '../fixtures/marketing-cascade';
+
+const ENDPOINT_NAMES = Object.keys(endpoints) as Endpoint[];
 
 function api(tabs: FakeTabs = marketingCascade(), locale?: string) {
   const gas = createFakeGas({ tabs, locale });
@@ -191,9 +193,9 @@ describe('getLinkView', () => {
   });
 
   it.each([
-    ['Notes', 1, /"Notes" is not a goal tab .* Goal tabs: CMO, Demand Gen, Content/],
+    ['Notes', 1, /"Notes" is not a goal tab .*Goal tabs: CMO, Demand Gen, Content/],
     ['Demand Gen', 2, /Row 2 of "Demand Gen" holds no goal/],
-    [ROLLUP_TAB, 4, /Roll-up is a report: select/],
+    [ROLLUP_TAB, 4, /Roll-up is a report MBO Cascade writes, not a goal tab: select/],
   ])('explains why %s row %i cannot be linked', (tab, row, reason) => {
     const { gas, api: bound } = api();
     if (tab === ROLLUP_TAB) bound.rollUp();

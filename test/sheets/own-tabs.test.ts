@@ -179,6 +179,8 @@ describe('the Link panel on a report', () => {
     rollUp(ctx);
     expect(() => linkToParent(ctx, 'Roll-up (2)', 5, 'M-1')).toThrow(/holds no goal/);
     gas.spreadsheet.selectCell('Roll-up (2)', 5, 1);
-    expect(getLinkView(ctx).reason).toBe("Roll-up (2) is a report: select the goal's row on its own tab.");
+    expect(getLinkView(ctx).reason).toBe(
+      "Roll-up (2) is a report MBO Cascade writes, not a goal tab: select the goal's row on its own tab.",
+    );
   });
 });

@@ -59,7 +59,7 @@ describe('insertGoalTab', () => {
     expect(rule('Direction', 1000)?.describe()).toBe(
       'VALUE_IN_LIST(higher|lower|range|binary) dropdown warn',
     );
-    expect(rule('Rollup')?.describe()).toBe('VALUE_IN_LIST(average|sum|own|min) dropdown warn');
+    expect(rule('Rollup')?.describe()).toBe('VALUE_IN_LIST(average|sum|min|own) dropdown warn');
     expect(rule('Type', 1)).toBeNull();
     expect(rule('Goal')).toBeNull();
     const format = (header: string) =>

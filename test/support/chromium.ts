@@ -5,9 +5,43 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
-/** Browser tests skip (with a message) where Debian's chromium is not installed; .ci/run installs it. */
-export const hasChromium = existsSync(CHROMIUM);
+/** Where the browser tests find Chromium, and what they do without it. */
+export interface ChromiumPlan {
+  /** CHROMIUM_PATH, or Debian's /usr/bin/chromium. */
+  path: string;
+  /** True when the path exists. */
+  found: boolean;
+  /** Skip the browser suites: only for a local run without Chromium. In CI they run, and fail. */
+  skip: boolean;
+  /** Why Chromium cannot be used, and how to get it; '' when found. */
+  missing: string;
+}
+
+/** CI is set (to anything but '', 0 or false) by .ci/run and by CI services. */
+export function isCI(env: NodeJS.ProcessEnv): boolean {
+  const ci = (env.CI ?? '').trim().toLowerCase();
+  return ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+export function chromiumPlan(env: NodeJS.ProcessEnv, exists: (path: string) => boolean): ChromiumPlan {
+  const path = env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium';
+  const found = exists(path);
+  const missing = found
+    ? ''
+    : `${path} not found: install Chromium (apt-get install chromium) or set CHROMIUM_PATH to one`;
+  return { path, found, skip: !found && !isCI(env), missing };
+}
+
+const PLAN = chromiumPlan(process.env, existsSync);
+export const CHROMIUM = PLAN.path;
+export const hasChromium = PLAN.found;
+/** describe.skipIf(skipBrowserTests): a developer without Chromium gets a skip, CI a failure. */
+export const skipBrowserTests = PLAN.skip;
+
+/** A browser suite's title; when it is skipped, it says why and how to run it. */
+export function browserSuiteTitle(title: string): string {
+  return PLAN.skip ? `${title} — SKIPPED: ${PLAN.missing}` : title;
+}
 
 /** Flags this machine needs: no sandbox as root, and no background traffic on a closed network. */
 const ARGS = [
@@ -40,6 +74,8 @@ export interface PageOptions {
 
 /** A fresh profile and page; every request outside `origin` is aborted and recorded. */
 export async function openObservedPage(origin: string, options: PageOptions): Promise<ObservedPage> {
+  // In CI a missing Chromium fails every browser suite here, with the reason, instead of skipping it.
+  if (!PLAN.found) throw new Error(`Browser tests need Chromium: ${PLAN.missing}.`);
   const profile = await mkdtemp(join(tmpdir(), 'mbo-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
