@@ -51,6 +51,8 @@ export interface GoalView {
   trend?: number[];
   /** Final attainment now minus at the latest check-in before today; absent when either is missing. */
   sinceLast?: number;
+  /** Messages of the error issues on the goal's row, in workbook order; absent when it has none. */
+  errors?: string[];
 }
 
 export interface CascadeView {
@@ -85,8 +87,13 @@ export interface LinkView {
     owner: string;
     tab: string;
     final: number | null;
-    /** false when linking to it would make a cycle (it is the goal or one of its descendants). */
+    /**
+     * false when linking to it would make a cycle (it is the goal or one of its descendants) or break its sum
+     * roll-up (its children are added up in another unit).
+     */
     allowed: boolean;
+    /** Why it is not allowed, for people; '' when it is. */
+    reason: string;
   }[];
 }
 
@@ -164,6 +171,16 @@ export interface ColumnsSaved {
   rowsWritten: number;
 }
 
+/**
+ * When the sheet last changed (a person's edit, seen by the onEdit trigger, or a Parent cell or column map the add-on
+ * wrote) and when the Roll-up tab was last computed: ISO timestamps from the server's clock, '' when never recorded.
+ * The onEdit trigger does not see edits by other scripts, formula recalculation or inserted rows.
+ */
+export interface ChangeStamp {
+  editedAt: string;
+  rolledUpAt: string;
+}
+
 /** Every function the sidebar may call through google.script.run, with its argument and result. */
 export interface ServerApi {
   checkWorkbook(): CheckReport;
@@ -193,6 +210,8 @@ export interface ServerApi {
    * mapped two ways.
    */
   saveColumns(choices: ColumnChoiceView[]): ColumnsSaved;
+  /** The change stamps, polled by the sidebar: one properties read, no spreadsheet access. */
+  getChanges(): ChangeStamp;
 }
 
 export type Endpoint = keyof ServerApi;
