@@ -1,20 +1,18 @@
 // The command line's check-in log: which tab of an .xlsx or CSV set it is (ours by mark or header), read for check and rollup.
-import type { Workbook } from 'exceljs';
 import { CHECK_INS_RANGE_NAME, chooseCheckInTab, type LogChoice, legacyLogIssue } from '../core/check-in-tab';
 import { analyzeHistory, type HistoryAnalysis, readHistory } from '../core/history';
 import type { CellValue } from '../core/model';
 import type { Analysis } from '../core/workbook';
 import type { Input } from './input';
-import { sheetOfRange } from './report-mark';
+import { definedNamesOf, sheetOfRange } from './report-mark';
 
 /** How many rows a header may sit under, as the core looks. */
 const TOP_ROWS = 10;
 
-/** The sheets the defined name mbo_cascade_check_ins points at (none for CSV). */
-export function markedLogSheets(book: Workbook | null): Set<string> {
+/** The sheets the defined name mbo_cascade_check_ins points at in a workbook.xml. */
+export function markedLogSheetsOf(workbookXml: string): Set<string> {
   const sheets = new Set<string>();
-  if (book === null) return sheets;
-  for (const { name, ranges } of book.definedNames.model) {
+  for (const { name, ranges } of definedNamesOf(workbookXml)) {
     if (name !== CHECK_INS_RANGE_NAME) continue;
     for (const range of ranges) {
       const sheet = sheetOfRange(range);
@@ -24,9 +22,14 @@ export function markedLogSheets(book: Workbook | null): Set<string> {
   return sheets;
 }
 
+/** The input's marked log sheets (none for CSV, which carries no mark). */
+function markedLogSheets(input: Input): Set<string> {
+  return input.pkg === null ? new Set() : markedLogSheetsOf(input.pkg.workbookXml);
+}
+
 /** Where the input's check-in log is (see chooseCheckInTab): marked by the defined name, or ours by its header. */
 export function locateLog(input: Input): LogChoice {
-  const marked = markedLogSheets(input.book);
+  const marked = markedLogSheets(input);
   const names = new Set(input.tabs.map((tab) => tab.name));
   const tabs = input.tabs.map((tab) => ({
     name: tab.name,
@@ -34,7 +37,7 @@ export function locateLog(input: Input): LogChoice {
     top: tab.grid.slice(0, TOP_ROWS),
   }));
   // Sheets left out of the tabs (our reports) still hold their names.
-  for (const sheet of input.book?.worksheets ?? [])
+  for (const sheet of input.pkg?.sheets ?? [])
     if (!names.has(sheet.name)) tabs.push({ name: sheet.name, marked: false, top: [] });
   return chooseCheckInTab(tabs);
 }
@@ -73,6 +76,6 @@ export function withLogIssues(analysis: Analysis, log: HistoryAnalysis | null): 
 
 /** The tabs to analyse as goals: all but the marked log (renamed, it would read as a tab that looks like goals). */
 export function tabsBesideLog(input: Input): Input['tabs'] {
-  const marked = markedLogSheets(input.book);
+  const marked = markedLogSheets(input);
   return marked.size === 0 ? input.tabs : input.tabs.filter((tab) => !marked.has(tab.name));
 }

@@ -27,7 +27,7 @@ Usage:
   mbo-cascade rollup BOOK.xlsx -o OUT.xlsx [--force] [OPTIONS]
   mbo-cascade rollup TAB.csv [TAB.csv...] -o OUT.xlsx [--force] [OPTIONS]
   mbo-cascade check-in BOOK.xlsx -o OUT.xlsx [--force] [OPTIONS]
-  mbo-cascade check-in TAB.csv [TAB.csv...] -o OUT.xlsx [--force] [OPTIONS]
+  mbo-cascade check-in TAB.csv [TAB.csv...] -o Check-ins.csv [--force] [OPTIONS]
 
 Commands:
   check    Lists every issue: severity, cell (Tab!K3), goal ID and what to do.
@@ -42,7 +42,9 @@ Commands:
            rows. Only a Check-ins tab the command line or the add-on wrote is
            written to; a tab of yours of that name is left alone (the log goes
            to Check-ins (2)), and an old log named History is renamed
-           Check-ins (Excel refuses a sheet named History).
+           Check-ins (Excel refuses a sheet named History). From CSV files it
+           writes the whole log as one CSV file: give it with the others next
+           time (Check-ins.csv is the tab Check-ins).
 
 Options:
   --json               check: print one JSON document: files, today, goalTabs,
@@ -56,15 +58,19 @@ Options:
                        The default for CSV files separated by semicolons.
   --locale TAG         numbers typed as text follow this locale's decimal
                        mark: --locale de-DE reads 1.234,5, en-US 1,234.5.
-  -o, --output FILE    rollup, check-in: the .xlsx to write; must not be the
-                       input, and must not exist unless --force is given.
+  -o, --output FILE    rollup, check-in: the .xlsx to write (check-in from CSV
+                       files: the .csv); must not be the input, and must not
+                       exist unless --force is given.
   --force              rollup, check-in: replace the output file if it exists.
   --progress           show progress on stderr even when it is not a terminal.
   -h, --help           show this help.
 
 Input:
   .xlsx   Every tab is read as the add-on reads it: formulas by their saved
-          values, rich text and links as text. The Roll-up and _mbo_ tabs are skipped.
+          values, rich text and links as text, dates on their calendar day.
+          The Roll-up and _mbo_ tabs are skipped. Sheets are streamed: a
+          workbook at Sheets' ceiling (650,000 goal rows) fits in memory.
+          An .xlsm is read the same way.
   .csv    One file per tab, named after the file (Goals.csv is the tab Goals),
           or one file with a Tab column naming each row's tab (rows keep their
           row numbers). Comma, semicolon or tab separated; UTF-8, or UTF-16
@@ -74,10 +80,14 @@ Input:
           every file is separated by semicolons.
 
 Output of rollup:
-  The workbook's own tabs, styles, number formats and formulas are kept as
-  exceljs round-trips them (it drops charts and pivot tables). The Roll-up has
-  the add-on's cells, percent formats, bold headers, frozen rows and status
-  colours; its treemap is not drawn (its data is there, right of the goals).
+  The input's file with one tab added: every other part is copied byte for
+  byte (tabs, styles, formulas, charts, pivot tables, macros), and the
+  workbook's tab list, relationships, content types and styles only gain the
+  Roll-up's entries. A tab named Roll-up (any case) is replaced in its place.
+  The Roll-up has the add-on's cells, percent formats, bold headers, frozen
+  rows and status colours; its treemap is not drawn (its data is there, right
+  of the goals). From CSV files, a new workbook: the CSV tabs as text, then
+  the Roll-up. A workbook with macros must be written to an .xlsm.
 
 Exit codes: 0 done; 1 check found errors, or the workbook has no goal tab;
 2 the command could not run (usage, or an input that cannot be read).

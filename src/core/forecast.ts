@@ -1,5 +1,6 @@
 // Run-rate forecasts: where a goal's figures land at the end of its period if they keep their pace, and the payout that earns.
 import { attainment, type Limits, type Measure } from './attain';
+import { saturate } from './finite';
 import type { CheckIn } from './history';
 import type { Goal, PayoutPoint, Settings } from './model';
 import type { Period } from './period';
@@ -48,10 +49,15 @@ export function projectToEnd(
   }
   if (byDay.size === 0) return null;
   const xs = [...byDay.keys()].map((d) => d + 1 - period.start);
-  const ys = [...byDay.values()];
+  // Figures near ±1e308 are projected scaled down, so that no sum or difference overflows into Infinity or NaN.
+  const largest = Math.max(Math.abs(start ?? 0), ...[...byDay.values()].map(Math.abs));
+  const scale = largest > 1e150 ? largest : 1;
+  const ys = [...byDay.values()].map((y) => y / scale);
+  const unscaled = (value: number): number => saturate(value * scale);
   if (byDay.size === 1) {
-    if (start === null) return { value: ys[0], method: 'latest', points: 1 };
-    return { value: start + ((ys[0] - start) * length) / xs[0], method: 'pace', points: 1 };
+    if (start === null) return { value: unscaled(ys[0]), method: 'latest', points: 1 };
+    const from = start / scale;
+    return { value: unscaled(from + ((ys[0] - from) * length) / xs[0]), method: 'pace', points: 1 };
   }
   const n = xs.length;
   const meanX = xs.reduce((a, b) => a + b, 0) / n;
@@ -62,7 +68,7 @@ export function projectToEnd(
     sxy += (xs[k] - meanX) * (ys[k] - meanY);
     sxx += (xs[k] - meanX) ** 2;
   }
-  return { value: meanY + (sxy / sxx) * (length - meanX), method: 'trend', points: n };
+  return { value: unscaled(meanY + (sxy / sxx) * (length - meanX)), method: 'trend', points: n };
 }
 
 /** A goal's forecast: its attainment at the end of the period, and what that pays on the payout curve. */

@@ -51,6 +51,8 @@ export interface GoalView {
   trend?: number[];
   /** Final attainment now minus at the latest check-in before today; absent when either is missing. */
   sinceLast?: number;
+  /** Messages of the error issues on the goal's row, in workbook order; absent when it has none. */
+  errors?: string[];
   /** Run-rate forecast of the final attainment at the end of the goal's period; absent without a period or figures. */
   forecast?: number;
   /** What the forecast pays on the Settings payout curve; absent without a curve or a forecast. */
@@ -121,8 +123,13 @@ export interface LinkView {
     owner: string;
     tab: string;
     final: number | null;
-    /** false when linking to it would make a cycle (it is the goal or one of its descendants). */
+    /**
+     * false when linking to it would make a cycle (it is the goal or one of its descendants) or break its sum
+     * roll-up (its children are added up in another unit).
+     */
     allowed: boolean;
+    /** Why it is not allowed, for people; '' when it is. */
+    reason: string;
   }[];
 }
 
@@ -200,6 +207,16 @@ export interface ColumnsSaved {
   rowsWritten: number;
 }
 
+/**
+ * When the sheet last changed (a person's edit, seen by the onEdit trigger, or a Parent cell or column map the add-on
+ * wrote) and when the Roll-up tab was last computed: ISO timestamps from the server's clock, '' when never recorded.
+ * The onEdit trigger does not see edits by other scripts, formula recalculation or inserted rows.
+ */
+export interface ChangeStamp {
+  editedAt: string;
+  rolledUpAt: string;
+}
+
 /** Every function the sidebar may call through google.script.run, with its argument and result. */
 export interface ServerApi {
   checkWorkbook(): CheckReport;
@@ -231,6 +248,8 @@ export interface ServerApi {
    * mapped two ways.
    */
   saveColumns(choices: ColumnChoiceView[]): ColumnsSaved;
+  /** The change stamps, polled by the sidebar: one properties read, no spreadsheet access. */
+  getChanges(): ChangeStamp;
 }
 
 export type Endpoint = keyof ServerApi;

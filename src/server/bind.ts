@@ -1,5 +1,6 @@
 // Binds every sidebar endpoint to a context, checking the arguments that arrive from the browser.
 import type { CellRef, ServerApi } from './api';
+import { getChanges } from './changes';
 import { getColumns, optionalChoices, parseChoices, saveColumns } from './columns';
 import type { ServerContext } from './context';
 import { recordCheckIn } from './history';
@@ -57,5 +58,6 @@ export function bindServerApi(ctx: ServerContext): ServerApi {
       insertGoalTab(ctx, name === undefined || name === null ? '' : text(name, 'name')),
     getColumns: (choices) => getColumns(ctx, optionalChoices(choices)),
     saveColumns: (choices) => saveColumns(ctx, parseChoices(choices)),
+    getChanges: () => getChanges(ctx),
   };
 }

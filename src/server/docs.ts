@@ -19,6 +19,7 @@ const ENDPOINT_SUMMARIES: Record<Endpoint, string> = {
   insertGoalTab: 'Sidebar: inserts a goal tab from the template.',
   getColumns: 'Sidebar: the tabs not read as goals, with what each header maps to.',
   saveColumns: 'Sidebar: saves a map of headers to fields in the Settings tab.',
+  getChanges: 'Sidebar: when the sheet last changed and when the Roll-up tab was written.',
 };
 
 /** Each endpoint's parameter names, as its forwarder declares them. */
@@ -35,15 +36,22 @@ export const ENDPOINT_PARAMS: Record<Endpoint, string[]> = {
   insertGoalTab: ['name'],
   getColumns: ['choices'],
   saveColumns: ['choices'],
+  getChanges: [],
 };
 
 /** Parameter names by global name: the triggers' event and the endpoints'; menu handlers take none. */
-const GLOBAL_PARAMS: Record<string, string[]> = { onOpen: ['e'], onInstall: ['e'], ...ENDPOINT_PARAMS };
+const GLOBAL_PARAMS: Record<string, string[]> = {
+  onOpen: ['e'],
+  onInstall: ['e'],
+  onEdit: ['e'],
+  ...ENDPOINT_PARAMS,
+};
 
 /** By global name: the triggers, each menu item (named by its label), then the sidebar endpoints. */
 export const GLOBAL_SUMMARIES: Record<string, string> = {
   onOpen: 'Trigger: builds the add-on menu.',
   onInstall: 'Trigger: builds the add-on menu on install.',
+  onEdit: 'Trigger: notes the time of a person’s edit, so the sidebar can say its results are stale.',
   ...Object.fromEntries(MENU_ITEMS.map((item) => [item.functionName, `Menu: ${item.label}`])),
   ...ENDPOINT_SUMMARIES,
 };

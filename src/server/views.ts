@@ -46,6 +46,7 @@ export function goalViews(
   history?: HistoryAnalysis,
 ): { roots: string[]; goals: GoalView[] } {
   const { parentOf, onCycle } = analysis.links;
+  const errorsAt = errorMessagesByRow(analysis.issues);
   const roots: string[] = [];
   const forecastOf = goalForecasts(analysis, history?.checkIns ?? (() => []));
   const goals = analysis.goals.map((g, i): GoalView => {
@@ -71,6 +72,8 @@ export function goalViews(
       status: r.status,
       onCycle: r.onCycle,
     };
+    const errors = errorsAt.get(rowKey(g.tab, g.row));
+    if (errors !== undefined) view.errors = errors;
     const checkIns = history?.checkIns(i);
     if (checkIns !== undefined && checkIns.length > 0) {
       const trend = trendOf(checkIns, view.final, analysis.today ?? Number.POSITIVE_INFINITY);
@@ -87,4 +90,17 @@ export function goalViews(
     return view;
   });
   return { roots, goals };
+}
+
+const rowKey = (tab: string, row: number): string => `${tab}\u0000${row}`;
+
+/** The messages of the error issues (those that block a goal's attainment), by the tab and row they point at. */
+function errorMessagesByRow(issues: readonly Issue[]): Map<string, string[]> {
+  const byRow = new Map<string, string[]>();
+  for (const issue of issues) {
+    if (issue.severity !== 'error' || issue.row <= 0) continue;
+    const key = rowKey(issue.tab, issue.row);
+    byRow.set(key, [...(byRow.get(key) ?? []), describeIssue(issue)]);
+  }
+  return byRow;
 }

@@ -161,6 +161,15 @@ export interface HtmlServicePort {
   createHtmlOutput(html: string): HtmlOutputPort;
 }
 
+/** Document properties: small strings kept with the spreadsheet, readable in the onEdit simple trigger (AuthMode.LIMITED). */
+export interface PropertiesPort extends Pick<GoogleAppsScript.Properties.Properties, 'getProperties'> {
+  setProperties(properties: Record<string, string>): unknown;
+}
+
+export interface PropertiesServicePort {
+  getDocumentProperties(): PropertiesPort | null;
+}
+
 export interface ChartsPort {
   readonly ChartType: { readonly TREEMAP: GoogleAppsScript.Charts.ChartType };
 }
@@ -182,4 +191,6 @@ export type RealFitsPorts = [
   Fits<GoogleAppsScript.HTML.HtmlService, HtmlServicePort>,
   Fits<GoogleAppsScript.Base.Ui, UiPort>,
   Fits<GoogleAppsScript.Charts.Charts, ChartsPort>,
+  Fits<GoogleAppsScript.Properties.Properties, PropertiesPort>,
+  Fits<GoogleAppsScript.Properties.PropertiesService, PropertiesServicePort>,
 ];

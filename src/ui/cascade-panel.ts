@@ -1,5 +1,6 @@
 // The Cascade panel: the goal tree with attainment bars, collapsible, searchable; a click jumps to the goal.
 import type { CascadeView, GoalView } from '../server/api';
+import { createRollupNote, createStaleNote } from './changes';
 import { button, el, replaceChildren } from './dom';
 import { plural, timeOfDay } from './format';
 import { createGoalTree } from './goal-tree';
@@ -10,6 +11,8 @@ import { call } from './rpc';
 
 export function createCascadePanel({ progress, workbookChanged }: PanelContext): Panel {
   const notice = createNotice();
+  const stale = createStaleNote(() => void load());
+  const rollupStale = createRollupNote(() => void rollUp());
   const summary = el('p', { className: 'gray small' });
   const search = el('input', {
     className: 'search',
@@ -35,6 +38,8 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
       button('Refresh', () => void load()),
     ),
     notice.element,
+    stale.element,
+    rollupStale.element,
     search,
     summary,
     required.element,
@@ -50,6 +55,7 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     loaded = true;
     replaceChildren(summary, describe(view));
     summary.title = `Computed at ${timeOfDay(view.computedAt)}`;
+    stale.shown(view.computedAt);
     tree.show(view, search.value);
   }
 
@@ -95,6 +101,10 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     invalidate: () => {
       loaded = false;
     },
+    changed: (stamp) => {
+      stale.changed(stamp);
+      rollupStale.changed(stamp);
+    },
   };
 }
 
@@ -117,7 +127,7 @@ function legend(): HTMLElement {
   ];
   return el(
     'div',
-    { className: 'legend secondary small', attrs: { 'aria-label': 'Status colours' } },
+    { className: 'legend secondary small', attrs: { 'aria-label': 'Statuses' } },
     ...entries.map(([className, label]) =>
       el(
         'span',

@@ -1,5 +1,5 @@
 // The cascade as a flat, indented tree: collapsible nodes, search that keeps ancestors, one button per goal.
-import type { CascadeView, GoalView } from '../server/api';
+import type { CascadeView, GoalView, StatusText } from '../server/api';
 import { button, el, replaceChildren } from './dom';
 import { idKey, matchesQuery, percent, points, statusClass } from './format';
 import { highlight } from './highlight';
@@ -29,6 +29,9 @@ export function createGoalTree(
   // While searching, every shown node is open unless collapsed during that search; clearing it restores the tree.
   let query = '';
   let collapsedInSearch = new Set<string>();
+  // Goals whose error messages are shown; ids of the lists, unique per render.
+  const errorsOpen = new Set<string>();
+  const errorListIds = new Set<string>();
 
   function isOpen(key: string): boolean {
     return query ? !collapsedInSearch.has(key) : expanded.has(key);
@@ -42,6 +45,7 @@ export function createGoalTree(
   }
 
   function render(): void {
+    errorListIds.clear();
     const shown = query ? matchesWithAncestors(goals, query) : null;
     const rows: HTMLElement[] = [];
     const placed = new Set<string>();
@@ -89,7 +93,12 @@ export function createGoalTree(
         attrs: { role: 'treeitem', 'aria-level': String(level + 1) },
       },
       toggleControl,
-      renderGoalButton(goal, query, () => choose(goal)),
+      el(
+        'div',
+        { className: 'node-body' },
+        renderGoalButton(goal, query, () => choose(goal)),
+        goal.errors !== undefined && renderErrors(goal, goal.errors, key),
+      ),
       askRequired !== undefined &&
         goal.children.length > 0 &&
         button('Needs', () => askRequired(goal), {
@@ -101,6 +110,37 @@ export function createGoalTree(
     if (open !== null) item.setAttribute('aria-expanded', String(open));
     item.style.paddingLeft = `${Math.min(level, MAX_INDENT) * 14}px`;
     return item;
+  }
+
+  /** The marker of a goal's errors (a button: it sits beside the goal's button, never inside it) and their messages. */
+  function renderErrors(goal: GoalView, messages: string[], key: string): HTMLElement {
+    const open = errorsOpen.has(key);
+    const count = `${messages.length} error${messages.length === 1 ? '' : 's'}`;
+    const list = el(
+      'ul',
+      { className: 'goal-errors small', attrs: { id: `errors-${errorListIds.size}` } },
+      ...messages.map((message) => el('li', {}, message)),
+    );
+    errorListIds.add(key);
+    list.hidden = !open;
+    const toggle = button(
+      [el('span', { attrs: { 'aria-hidden': 'true' } }, '⚠ '), count],
+      () => {
+        if (errorsOpen.has(key)) errorsOpen.delete(key);
+        else errorsOpen.add(key);
+        render();
+      },
+      {
+        className: 'error-toggle small',
+        title: open ? 'Hide the errors' : 'Show what blocks this goal',
+        attrs: {
+          'aria-expanded': String(open),
+          'aria-controls': list.id,
+          'aria-label': `${count} on ${goal.id}`,
+        },
+      },
+    );
+    return el('div', { className: 'goal-error-box' }, toggle, list);
   }
 
   return {
@@ -147,7 +187,7 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
       el(
         'span',
         { className: 'goal-head' },
-        el('span', { className: 'goal-id' }, ...highlight(goal.id, query)),
+        el('span', { className: 'goal-id', title: goal.id }, ...highlight(goal.id, query)),
         el('span', { className: 'goal-title' }, ...highlight(goal.title, query)),
         el(
           'span',
@@ -160,6 +200,8 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
       el(
         'span',
         { className: 'goal-meta secondary small' },
+        statusBadge(goal.status),
+        ' · ',
         goal.owner && el('span', { className: 'goal-owner' }, ...highlight(goal.owner, query)),
         goal.owner && ' · ',
         figures.join(' · '),
@@ -179,6 +221,23 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
     ],
     onClick,
     { className: 'goal', title: `${goal.tab}, row ${goal.row}: click to go there` },
+  );
+}
+
+/** Status in words with a mark, so it never rests on colour alone; the mark is hidden from screen readers. */
+const STATUS_MARKS: Record<StatusText, string> = {
+  'on track': '✓',
+  'at risk': '!',
+  'off track': '✕',
+  'not measured': '–',
+};
+
+function statusBadge(status: StatusText): HTMLElement {
+  return el(
+    'span',
+    { className: 'goal-status' },
+    el('span', { className: 'status-mark', attrs: { 'aria-hidden': 'true' } }, STATUS_MARKS[status]),
+    ` ${status}`,
   );
 }
 

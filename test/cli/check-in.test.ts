@@ -1,7 +1,7 @@
 // The command line and the check-in log: check-in appends today's check-in to a copy (text as text, the day in a time zone, only to a tab of ours), check validates the log, rollup shows trends.
-import type ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { markedLogSheets } from '../../src/cli/check-in-log';
 import type { CheckJson } from '../../src/cli/issue-report';
 import { checkInsOf, HISTORY_HEADERS } from '../../src/core/history';
 import { analyzeWorkbook } from '../../src/core/workbook';
@@ -21,6 +21,18 @@ async function sample(edit?: (book: ExcelJS.Workbook) => void): Promise<string> 
   return path;
 }
 
+/** The ranges of the log's mark, the defined name mbo_cascade_check_ins. */
+const logMarks = (book: ExcelJS.Workbook): string[] =>
+  book.definedNames.model.filter((n) => n.name === 'mbo_cascade_check_ins').flatMap((n) => [...n.ranges]);
+
+/** The first column of a CSV log below its header: its dates. */
+const dates = (csv: string): string[] =>
+  csv
+    .split('\r\n')
+    .slice(1)
+    .filter((line) => line !== '')
+    .map((line) => line.split(',')[0]);
+
 /** A sheet's rows as values from A1 ('' for blanks), as far as it has rows. */
 function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
@@ -39,16 +51,21 @@ describe('check-in', () => {
     expect(run).toMatchObject({ code: 0, err: '' });
     expect(run.out).toBe(`Wrote ${out}: recorded ${GOALS} goals for 2026-05-04 in the Check-ins tab.\n`);
     const book = await openBook(out);
-    const sheet = book.getWorksheet('Check-ins')!;
-    const rows = rowsOf(sheet);
+    const rows = rowsOf(book.getWorksheet('Check-ins')!);
     expect(rows[0]).toEqual(HISTORY_HEADERS);
     expect(rows).toHaveLength(1 + GOALS);
     expect(rows.slice(1).every((r) => r[0] === '2026-05-04')).toBe(true);
-    expect(rows.slice(1).map((r) => typeof r[1])).toEqual(new Array(GOALS).fill('string'));
-    expect([sheet.getCell('A2').numFmt, sheet.getCell('B2').numFmt]).toEqual(['@', '@']);
-    expect([...markedLogSheets(book)]).toEqual(['Check-ins']);
-    // The input is never written to.
-    expect((await openBook(input)).getWorksheet('Check-ins')).toBeUndefined();
+    expect(rows.slice(1).map((r) => [typeof r[0], typeof r[1]])).toEqual(
+      new Array(GOALS).fill(['string', 'string']),
+    );
+    expect(logMarks(book)).toEqual(["'Check-ins'!$A$1"]);
+    // Every other sheet is the input's, in its place; the log goes last. The input is never written to.
+    const before = await openBook(input);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      ...before.worksheets.map((w) => w.name),
+      'Check-ins',
+    ]);
+    expect(before.getWorksheet('Check-ins')).toBeUndefined();
   });
 
   it('records the day in the given time zone', async () => {
@@ -84,14 +101,19 @@ describe('check-in', () => {
   });
 
   it('keeps text as text: an ID like 1.10 and a note that looks like a formula', async () => {
-    const goals = 'ID,Goal,Target,Actual,Note\r\n1.10,Revenue,10,5,=1+1\r\n';
-    const input = await dir.write('Goals.csv', goals);
+    const input = dir.path('text.xlsx');
+    const book = new ExcelJS.Workbook();
+    const goals = book.addWorksheet('Goals');
+    goals.addRow(['ID', 'Goal', 'Target', 'Actual', 'Note']);
+    goals.addRow(['1.10', 'Revenue', 10, 5, '=1+1']);
+    await book.xlsx.writeFile(input);
     const out = dir.path('out.xlsx');
     expect((await runMain(['check-in', input, '-o', out, '--today', '2026-05-04'])).code).toBe(0);
     const sheet = (await openBook(out)).getWorksheet('Check-ins')!;
     expect(sheet.getCell('B2').value).toBe('1.10');
     expect(sheet.getCell('H2').value).toBe('=1+1');
     expect(sheet.getCell('H2').formula).toBeUndefined();
+    expect(sheet.getCell('C2').value).toBe(5);
   });
 
   it('never writes to a tab of the user’s named Check-ins: the log goes to Check-ins (2), and it says so', async () => {
@@ -120,10 +142,34 @@ describe('check-in', () => {
 
   it('refuses a workbook without goals, and writes nothing', async () => {
     const input = await dir.write('Notes.csv', 'Just,notes\r\n');
-    const out = dir.path('out.xlsx');
-    const run = await runMain(['check-in', input, '-o', out]);
+    const run = await runMain(['check-in', input, '-o', dir.path('out.csv')]);
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/no goal to record/);
+    expect((await runMain(['check-in', input, '-o', dir.path('out.xlsx')])).err).toMatch(
+      /name the output \.csv/,
+    );
+  });
+
+  it('from CSV files, writes the log as a CSV file that check and rollup read with them', async () => {
+    const goals = await dir.write(
+      'Goals.csv',
+      'ID,Goal,Period,Target,Actual,Note\r\nG-1,Revenue,FY2026,10,5,"=1+1, a note"\r\n',
+    );
+    const log = dir.path('Check-ins.csv');
+    const first = await runMain(['check-in', goals, '-o', log, '--today', '2026-04-01']);
+    expect(first.out).toBe(`Wrote ${log}: the check-in log with recorded 1 goal for 2026-04-01.\n`);
+    expect(await readFile(log, 'utf8')).toBe(
+      `\ufeff${HISTORY_HEADERS.join(',')}\r\n2026-04-01,G-1,5,0.5,0.5,on track,,"=1+1, a note"\r\n`,
+    );
+    const next = dir.path('next.csv');
+    await runMain(['check-in', goals, log, '-o', next, '--today', '2026-05-04']);
+    expect(dates(await readFile(next, 'utf8'))).toEqual(['2026-04-01', '2026-05-04']);
+    const check = JSON.parse((await runMain(['check', goals, log, '--json'])).out) as CheckJson;
+    expect(check.issues.filter((i) => i.tab === 'Check-ins')).toEqual([]);
+    const rollup = dir.path('rollup.xlsx');
+    await runMain(['rollup', goals, log, '-o', rollup]);
+    const report = rowsOf((await openBook(rollup)).getWorksheet(ROLLUP_TAB)!);
+    expect(report[3][report[2].indexOf('Last check-in')]).not.toBe('');
   });
 });
 
@@ -185,7 +231,7 @@ describe('check and rollup read the log', () => {
     expect(NOW.toISOString().slice(0, 10)).toBe('2026-05-04');
   });
 
-  it('an old log named History (CSV) is read with a note, and check-in renames it Check-ins', async () => {
+  it('an old log named History (CSV) is read with a note, and check-in says to name the file Check-ins.csv', async () => {
     const goals = await dir.write('Goals.csv', 'ID,Goal,Target,Actual\r\nG-1,Revenue,10,5\r\n');
     const history = await dir.write(
       'History.csv',
@@ -196,16 +242,32 @@ describe('check and rollup read the log', () => {
       tab: 'History',
       severity: 'info',
     });
-    const out = dir.path('out.xlsx');
+    const out = dir.path('out.csv');
     const run = await runMain(['check-in', goals, history, '-o', out, '--today', '2026-05-04']);
     expect(run.err).toBe('');
+    expect(run.out).toMatch(
+      /read from History: Excel refuses a sheet named History, so name the file Check-ins\.csv\./,
+    );
+    expect(dates(await readFile(out, 'utf8'))).toEqual(['2026-04-01', '2026-05-04']);
+  });
+
+  it('an old log named History in an .xlsx is renamed Check-ins and marked', async () => {
+    const recorded = dir.path('recorded.xlsx');
+    await runMain(['check-in', await sample(), '-o', recorded, '--today', '2026-05-04']);
+    const book = await openBook(recorded);
+    // As a Sheets download names it; exceljs's setter refuses the name Excel reserves, so it is set underneath.
+    (book.getWorksheet('Check-ins') as unknown as { _name: string })._name = 'History';
+    book.definedNames.model = [];
+    const legacy = dir.path('legacy.xlsx');
+    await book.xlsx.writeFile(legacy);
+    const check = JSON.parse((await runMain(['check', legacy, '--json'])).out) as CheckJson;
+    expect(check.issues.find((i) => i.code === 'legacy-check-in-tab')).toMatchObject({ tab: 'History' });
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['check-in', legacy, '-o', out, '--today', '2026-05-11']);
     expect(run.out).toMatch(/in the Check-ins tab\. Renamed the tab "History" to "Check-ins"/);
-    const book = await openBook(out);
-    expect(book.getWorksheet('History')).toBeUndefined();
-    expect(rowsOf(book.getWorksheet('Check-ins')!).map((r) => r[0])).toEqual([
-      'Date',
-      '2026-04-01',
-      '2026-05-04',
-    ]);
+    const written = await openBook(out);
+    expect(written.getWorksheet('History')).toBeUndefined();
+    expect(rowsOf(written.getWorksheet('Check-ins')!)).toHaveLength(1 + 2 * GOALS);
+    expect(logMarks(written)).toEqual(["'Check-ins'!$A$1"]);
   });
 });

@@ -46,6 +46,7 @@ describe('every endpoint returns plain JSON', () => {
     ['insertGoalTab', (a) => a.insertGoalTab('New team')],
     ['getColumns', (a) => a.getColumns([{ header: 'Note', choice: 'goal' }])],
     ['saveColumns', (a) => a.saveColumns([{ header: 'Note', choice: 'goal' }])],
+    ['getChanges', (a) => a.getChanges()],
   ])('%s', (_name, call) => {
     const { gas, api: bound } = api();
     gas.spreadsheet.selectCell('Demand Gen', 3, 2);
@@ -137,6 +138,31 @@ describe('getCascade', () => {
     expect(met.sort()).toEqual(['A', 'B', 'C', 'D']);
     expect(byId.get('A')?.onCycle).toBe(true);
   });
+
+  it('carries each goal’s error messages, and none for goals with warnings only', () => {
+    const tabs: FakeTabs = {
+      Goals: [
+        ['ID', 'Goal', 'Owner', 'Parent', 'Target', 'Actual'],
+        ['A', 'Fine', 'Ann', '', 10, 5],
+        ['B', 'Two errors', 'Ann', 'NOPE', 10, 'lots'],
+        ['C', 'No owner: a warning', '', 'A', 10, 5],
+        ['B', 'Same ID as the second', 'Ann', '', 10, 5],
+      ],
+    };
+    const { api: bound } = api(tabs);
+    const report = bound.checkWorkbook();
+    const errorsAt = (row: number) =>
+      report.issues.filter((i) => i.severity === 'error' && i.row === row).map((i) => i.message);
+    expect(errorsAt(3)).toHaveLength(2);
+    expect(errorsAt(5)).toHaveLength(1);
+    const goals = bound.getCascade().goals;
+    expect(goals.map((g) => [g.id, g.row, g.errors ?? []])).toEqual([
+      ['A', 2, []],
+      ['B', 3, errorsAt(3)],
+      ['C', 4, []],
+      ['B', 5, errorsAt(5)],
+    ]);
+  });
 });
 
 describe('getLinkView', () => {
@@ -162,6 +188,7 @@ describe('getLinkView', () => {
       tab: 'CMO',
       final: 0.75,
       allowed: true,
+      reason: '',
     });
   });
 
@@ -206,6 +233,7 @@ describe('what src/main.ts exposes', () => {
       'addParentDropdowns',
       'checkWorkbook',
       'getCascade',
+      'getChanges',
       'getColumns',
       'getLinkView',
       'getRequired',
@@ -229,6 +257,7 @@ describe('what src/main.ts exposes', () => {
     expect(names).toEqual([
       'onOpen',
       'onInstall',
+      'onEdit',
       ...MENU_ITEMS.map((i) => i.functionName),
       ...ENDPOINT_NAMES,
     ]);
@@ -248,7 +277,14 @@ describe('what src/main.ts exposes', () => {
         },
       },
     );
-    for (const name of ['SpreadsheetApp', 'LockService', 'HtmlService', 'Charts', 'Session'])
+    for (const name of [
+      'SpreadsheetApp',
+      'LockService',
+      'HtmlService',
+      'Charts',
+      'PropertiesService',
+      'Session',
+    ])
       vi.stubGlobal(name, trap);
     await expect(import('../../src/server/globals')).resolves.toHaveProperty('SERVER_GLOBALS');
   });

@@ -28,6 +28,7 @@ export async function startBundleSession(tabs: FakeTabs): Promise<BundleSession>
     LockService: fake.LockService,
     HtmlService: fake.HtmlService,
     Charts: fake.Charts,
+    PropertiesService: fake.PropertiesService,
   });
   adoptDatesIntoScriptRealm(fake, bundle);
   return { fake, bundle, api: bundle.functions as Record<string, ServerFunction>, sidebarHtml };

@@ -5,6 +5,8 @@ import {
   type DocumentLockState,
   FakeHtmlService,
   FakeLockService,
+  FakeProperties,
+  FakePropertiesService,
   FakeSpreadsheetApp,
   FakeUi,
   fakeCharts,
@@ -22,7 +24,15 @@ export type { FakeCellInput, StoredValue } from './cells';
 export { enterValue, PLAIN_TEXT_FORMAT, valueInput } from './cells';
 export { FakeDeveloperMetadata } from './metadata';
 export { columnLetters, FakeRange } from './range';
-export { FakeHtmlOutput, FakeLockService, FakeMenu, FakeUi, fakeCharts } from './services';
+export {
+  FakeHtmlOutput,
+  FakeLockService,
+  FakeMenu,
+  FakeProperties,
+  FakePropertiesService,
+  FakeUi,
+  fakeCharts,
+} from './services';
 export { FakeSheet } from './sheet';
 export { type SheetSnapshot, snapshotSpreadsheet } from './snapshot';
 export { FakeSpreadsheet } from './spreadsheet';
@@ -49,6 +59,8 @@ export interface FakeGas {
   LockService: FakeLockService;
   HtmlService: FakeHtmlService;
   Charts: typeof fakeCharts;
+  /** Document properties, shared by every execution (the onEdit trigger's and the sidebar's). */
+  PropertiesService: FakePropertiesService;
   /** LockService as another user's execution sees it (shares the document lock). */
   otherExecution(): FakeLockService;
 }
@@ -73,6 +85,7 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
       options.htmlFiles ?? { Sidebar: '<!doctype html><title>Sidebar</title>' },
     ),
     Charts: fakeCharts,
+    PropertiesService: new FakePropertiesService(log, new FakeProperties(log)),
     otherExecution: () => new FakeLockService(log, lockState),
   };
 }

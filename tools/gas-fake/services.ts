@@ -6,6 +6,8 @@ import type {
   LockPort,
   LockServicePort,
   MenuPort,
+  PropertiesPort,
+  PropertiesServicePort,
   SpreadsheetAppPort,
   UiPort,
 } from '../../src/sheets/gas';
@@ -204,3 +206,33 @@ export class FakeLockService implements LockServicePort {
 export const fakeCharts: ChartsPort = {
   ChartType: { TREEMAP: 'TREEMAP' as unknown as GoogleAppsScript.Charts.ChartType },
 };
+
+/** Document properties shared by every execution on the fake spreadsheet: a map of strings, as the real store keeps. */
+export class FakeProperties implements PropertiesPort {
+  readonly values = new Map<string, string>();
+
+  constructor(private readonly log: CallLog) {}
+
+  getProperties(): Record<string, string> {
+    this.log.record('Properties.getProperties');
+    return Object.fromEntries(this.values);
+  }
+
+  setProperties(properties: Record<string, string>): this {
+    this.log.record('Properties.setProperties');
+    for (const [key, value] of Object.entries(properties)) this.values.set(key, String(value));
+    return this;
+  }
+}
+
+export class FakePropertiesService implements PropertiesServicePort {
+  constructor(
+    private readonly log: CallLog,
+    readonly document: FakeProperties,
+  ) {}
+
+  getDocumentProperties(): FakeProperties {
+    this.log.record('PropertiesService.getDocumentProperties');
+    return this.document;
+  }
+}

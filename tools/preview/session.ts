@@ -41,8 +41,8 @@ export class PreviewSession {
     private readonly options: SessionOptions,
   ) {
     this.gas = fakeOfBook(book, options.sidebarHtml);
-    const { SpreadsheetApp, LockService, HtmlService, Charts } = this.gas;
-    this.bundle = loadBundle({ SpreadsheetApp, LockService, HtmlService, Charts });
+    const { SpreadsheetApp, LockService, HtmlService, Charts, PropertiesService } = this.gas;
+    this.bundle = loadBundle({ SpreadsheetApp, LockService, HtmlService, Charts, PropertiesService });
     const makeDate = (epochMs: number) => this.bundle.evaluate(`new Date(${Number(epochMs)})`) as Date;
     moveDatesInto(this.gas, makeDate);
     const catalog = (this.bundle.context.MBO as { catalog: CatalogEntry[] }).catalog;
