@@ -240,7 +240,7 @@ async function writeXlsxWithLog(
     isNew = true;
   } else {
     const sheet = pkg.sheets.find((s) => s.name === choice.read);
-    if (!sheet || sheet.kind !== 'worksheet')
+    if (sheet?.kind !== 'worksheet')
       throw new CliError(
         `The tab "${choice.read}" is not a sheet of cells: the check-in cannot be written to it.`,
       );
