@@ -58,7 +58,7 @@ export function linkViewAt(
 
 function noGoalReason(analysis: Analysis, tab: string, row: number, ownTabs: readonly string[]): string {
   if (ownTabs.includes(tab)) {
-    return `${tab} is a report MBO Cascade writes, not a goal tab: select the goal's row on its own tab.`;
+    return `${tab} is a tab MBO Cascade writes (a report or the check-in log), not a goal tab: select the goal's row on its own tab.`;
   }
   if (!analysis.goalTabs.includes(tab)) {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';

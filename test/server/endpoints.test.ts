@@ -195,10 +195,20 @@ describe('getLinkView', () => {
   it.each([
     ['Notes', 1, /"Notes" is not a goal tab .*Goal tabs: CMO, Demand Gen, Content/],
     ['Demand Gen', 2, /Row 2 of "Demand Gen" holds no goal/],
-    [ROLLUP_TAB, 4, /Roll-up is a report MBO Cascade writes, not a goal tab: select/],
+    [
+      ROLLUP_TAB,
+      4,
+      /Roll-up is a tab MBO Cascade writes \(a report or the check-in log\), not a goal tab: select/,
+    ],
+    [
+      'Check-ins',
+      2,
+      /Check-ins is a tab MBO Cascade writes \(a report or the check-in log\), not a goal tab/,
+    ],
   ])('explains why %s row %i cannot be linked', (tab, row, reason) => {
     const { gas, api: bound } = api();
     if (tab === ROLLUP_TAB) bound.rollUp();
+    if (tab === 'Check-ins') bound.recordCheckIn();
     gas.spreadsheet.selectCell(tab, row, 1);
     const view = bound.getLinkView();
     expect(view.goal).toBeNull();
