@@ -258,20 +258,20 @@ describe('rollup of the LibreOffice workbook, by the built command line', () => 
     });
   });
 
-  it('rolled up again, replaces only the Roll-up: in its place, the user parts still byte for byte those LibreOffice wrote', async () => {
+  it('rolled up again, rewrites only the Roll-up part: in its place, the styles as they were, the user parts byte for byte those LibreOffice wrote', async () => {
     await rollUpTwice();
     expect([...twice.keys()]).toEqual([...once.keys()]);
     expect(changedParts(original, twice, untouched())).toEqual([]);
+    // Every part but the Roll-up's own (its note and zip entry carry the clock of the run): the workbook, its relationships, content types and styles too
+    // (the Roll-up's styles are found again, not added twice).
+    const rollupPart = 'xl/worksheets/sheet3.xml';
     expect(
       changedParts(
         once,
         twice,
-        [...once.keys()].filter((name) => name !== 'xl/worksheets/sheet3.xml' && name !== 'xl/styles.xml'),
+        [...once.keys()].filter((name) => name !== rollupPart),
       ),
     ).toEqual([]);
-    expect(withoutAppendedStyles(text(twice, 'xl/styles.xml'), text(once, 'xl/styles.xml'))).toBe(
-      text(once, 'xl/styles.xml'),
-    );
     expect(sheetNames(text(twice, 'xl/workbook.xml'))).toEqual(['Goals', 'By owner', ROLLUP_TAB]);
     expect(await readWorkbook(second)).toEqual(await readWorkbook(input));
   });
