@@ -83,7 +83,9 @@ Output of rollup:
   The input's file with one tab added: every other part is copied byte for
   byte (tabs, styles, formulas, charts, pivot tables, macros), and the
   workbook's tab list, relationships, content types and styles only gain the
-  Roll-up's entries. A tab named Roll-up (any case) is replaced in its place.
+  Roll-up's entries. A Roll-up written by mbo-cascade (marked by the defined
+  name mbo_cascade_report) is replaced in its place; a tab of yours named
+  Roll-up is kept, and the report goes to Roll-up (2) with a note.
   The Roll-up has the add-on's cells, percent formats, bold headers, frozen
   rows and status colours; its treemap is not drawn (its data is there, right
   of the goals). From CSV files, a new workbook: the CSV tabs as text, then

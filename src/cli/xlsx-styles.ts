@@ -122,17 +122,17 @@ export function addRollupStyles(
     : defaultFont.endsWith('/>')
       ? defaultFont.replace(/\s*\/>$/, `><${p}b/></${p}font>`)
       : defaultFont.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
-  const boldFontId = tags(fontsContent, 'font').length;
-  xml = appendTo(xml, 'fonts', p, [boldFont], root.end);
+  const boldFonts = reuseOrAppend(xml, 'fonts', 'font', p, [boldFont], root.end);
+  xml = boldFonts.xml;
+  const [boldFontId] = boldFonts.ids;
 
   // Two cell styles: percent and bold, on the default font, fill, border and cell style.
-  const cellXfs = block(xml, 'cellXfs');
-  const xfCount = cellXfs ? tags(xml.slice(cellXfs.open.end, cellXfs.contentEnd), 'xf').length : 0;
   const hasStyleXfs = firstTag(xml, 'cellStyleXfs') !== null;
   const xfId = hasStyleXfs ? ' xfId="0"' : '';
-  xml = appendTo(
+  const xfs = reuseOrAppend(
     xml,
     'cellXfs',
+    'xf',
     p,
     [
       `<${p}xf numFmtId="${percentId}" fontId="0" fillId="0" borderId="0"${xfId} applyNumberFormat="1"/>`,
@@ -140,14 +140,11 @@ export function addRollupStyles(
     ],
     block(xml, 'cellStyleXfs')?.end ?? block(xml, 'borders')?.end ?? root.end,
   );
+  xml = xfs.xml;
 
   // Status colours for the conditional formatting.
-  const dxfs = block(xml, 'dxfs');
-  const dxfCount = dxfs ? tags(xml.slice(dxfs.open.end, dxfs.contentEnd), 'dxf').length : 0;
   const statuses = Object.keys(report.statusColors) as ColoredStatus[];
-  const status = {} as Record<ColoredStatus, number>;
-  const dxfXml = statuses.map((name, i) => {
-    status[name] = dxfCount + i;
+  const dxfXml = statuses.map((name) => {
     const { background, font } = report.statusColors[name];
     return (
       `<${p}dxf><${p}font><${p}color rgb="${argb(font)}"/></${p}font>` +
@@ -155,8 +152,57 @@ export function addRollupStyles(
     );
   });
   const afterCellXfs = block(xml, 'cellStyles')?.end ?? block(xml, 'cellXfs')?.end ?? root.end;
-  xml = appendTo(xml, 'dxfs', p, dxfXml, afterCellXfs);
-  return { xml, styles: { percent: xfCount, bold: xfCount + 1, status } };
+  const dxfs = reuseOrAppend(xml, 'dxfs', 'dxf', p, dxfXml, afterCellXfs);
+  xml = dxfs.xml;
+  const status = Object.fromEntries(statuses.map((name, i) => [name, dxfs.ids[i]])) as Record<
+    ColoredStatus,
+    number
+  >;
+  const [percent, bold] = xfs.ids;
+  return { xml, styles: { percent, bold, status } };
+}
+
+/** The list's direct children named `child`, each as written (its whole element). */
+function childElements(xml: string, list: string, child: string): string[] {
+  const found = block(xml, list);
+  if (!found || found.open.selfClosing) return [];
+  const content = xml.slice(found.open.end, found.contentEnd);
+  const elements: string[] = [];
+  let from = 0;
+  for (const tag of tags(content, child)) {
+    if (tag.start < from) continue; // inside the previous child
+    const close = tag.selfClosing ? null : closingTag(content, tag);
+    const end = close ? close.end : tag.end;
+    elements.push(content.slice(tag.start, end));
+    from = end;
+  }
+  return elements;
+}
+
+/**
+ * The index of each item in the list: an element written exactly so already there (what an earlier
+ * Roll-up added, kept by a rollup that replaces it) is reused, the others are appended. So rolling
+ * up a rolled-up workbook again leaves its styles part as it was.
+ */
+function reuseOrAppend(
+  xml: string,
+  list: string,
+  child: string,
+  p: string,
+  items: string[],
+  insertAt: number,
+): { xml: string; ids: number[] } {
+  const existing = childElements(xml, list, child);
+  const missing: string[] = [];
+  const ids = items.map((item) => {
+    const at = existing.indexOf(item);
+    if (at >= 0) return at;
+    const added = missing.indexOf(item);
+    if (added >= 0) return existing.length + added;
+    missing.push(item);
+    return existing.length + missing.length - 1;
+  });
+  return { xml: missing.length > 0 ? appendTo(xml, list, p, missing, insertAt) : xml, ids };
 }
 
 /**

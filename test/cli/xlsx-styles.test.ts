@@ -81,10 +81,45 @@ describe('addRollupStyles', () => {
     expect(xml).not.toMatch(/<(?!x:|\/x:|\?)/);
   });
 
-  it('leaves a bold default font as it is', () => {
+  it('uses a bold default font as the bold font, adding none', () => {
     const bold = minimalStylesXml(NS).replace('<font><sz', '<font><b/><sz');
-    expect(addRollupStyles(bold, report, '0.0%').xml).toContain(
-      '<fonts count="2"><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz',
+    const { xml, styles } = addRollupStyles(bold, report, '0.0%');
+    expect(xml).toContain(
+      '<fonts count="1"><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>',
     );
+    expect(xml).toContain('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="1"/>');
+    expect(styles.bold).toBe(2);
+  });
+
+  const prefixed = (xml: string) =>
+    xml.replace(/<(\/?)(?!\?)/g, '<$1x:').replace(`xmlns="${NS}"`, `xmlns:x="${NS}"`);
+  it.each<[string, string]>([
+    ['the minimal part', minimalStylesXml(NS)],
+    ['a prefixed part', prefixed(minimalStylesXml(NS))],
+    [
+      'a part without dxfs, with user styles',
+      minimalStylesXml(NS)
+        .replace('<dxfs count="0"/>', '')
+        .replace(
+          '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+          '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+        ),
+    ],
+  ])('on %s an earlier Roll-up styled, reuses its styles: a second pass adds nothing', (_name, base) => {
+    const once = addRollupStyles(base, report, '0.0%');
+    const twice = addRollupStyles(once.xml, report, '0.0%');
+    expect(twice.xml).toBe(once.xml);
+    expect(twice.styles).toEqual(once.styles);
+  });
+
+  it('adds what an edited earlier style no longer matches: a status colour the user changed gets a new one', () => {
+    const once = addRollupStyles(minimalStylesXml(NS), report, '0.0%');
+    const recoloured = once.xml.replace('FFD9EAD3', 'FF00FF00');
+    const again = addRollupStyles(recoloured, report, '0.0%');
+    expect(again.styles.percent).toBe(once.styles.percent);
+    expect(again.styles.bold).toBe(once.styles.bold);
+    expect(again.styles.status).toEqual({ 'on track': 3, 'at risk': 1, 'off track': 2 });
+    expect(lists(again.xml, 'dxfs', 'dxf').count).toBe('4');
+    expect(again.xml.startsWith(recoloured.slice(0, recoloured.indexOf('<dxfs')))).toBe(true);
   });
 });
