@@ -98,9 +98,9 @@ async function loadDocs() {
 export const CLI_FILE = join(dist, 'cli/mbo-cascade.mjs');
 
 /**
- * Bundles src/cli/bin.ts into dist/cli/mbo-cascade.mjs, the file package.json's `bin` names. Packages stay imports
- * (exceljs, loaded by the commands that read or write a workbook), so the file runs after `npm ci --omit=dev` and
- * needs neither esbuild nor a writable node_modules. Not minified: an unexpected error's stack names real functions.
+ * Bundles src/cli/bin.ts into dist/cli/mbo-cascade.mjs, the file package.json's `bin` names. Packages would stay
+ * imports; the command line uses none (it reads and writes .xlsx packages itself), so the file runs after
+ * `npm ci --omit=dev` and needs neither esbuild nor a writable node_modules. Not minified: an unexpected error's stack names real functions.
  */
 export async function buildCli() {
   await esbuild.build({

@@ -10,12 +10,14 @@ interface RunFlags {
   /** The decimal separator of numbers typed as text; null = what the files suggest (a comma for semicolon CSVs). */
   decimalSeparator: '.' | ',' | null;
   progress: boolean;
+  /** --time-zone: the IANA zone dates and today are read in; null = this process's zone. */
+  timeZone: string | null;
 }
 
 export type CommandLine =
   | { command: 'help' }
   | ({ command: 'check'; json: boolean } & RunFlags)
-  | ({ command: 'rollup'; output: string; force: boolean } & RunFlags);
+  | ({ command: 'rollup' | 'check-in'; output: string; force: boolean } & RunFlags);
 
 export const HELP = `mbo-cascade: check MBO goal workbooks and roll them up, offline.
 
@@ -24,32 +26,51 @@ Usage:
   mbo-cascade check TAB.csv [TAB.csv...] [--json] [OPTIONS]
   mbo-cascade rollup BOOK.xlsx -o OUT.xlsx [--force] [OPTIONS]
   mbo-cascade rollup TAB.csv [TAB.csv...] -o OUT.xlsx [--force] [OPTIONS]
+  mbo-cascade check-in BOOK.xlsx -o OUT.xlsx [--force] [OPTIONS]
+  mbo-cascade check-in TAB.csv [TAB.csv...] -o Check-ins.csv [--force] [OPTIONS]
 
 Commands:
   check    Lists every issue: severity, cell (Tab!K3), goal ID and what to do.
            Exits 1 when any issue is an error.
   rollup   Writes a copy of the workbook with the Roll-up tab added (replaced if
            present): the same cells as the add-on's Roll up. The input is never
-           written to.
+           written to. With a Check-ins tab, each goal's last check-in and
+           30-day change; check validates that tab too.
+  check-in Writes a copy of the workbook with today's check-in of every goal
+           (Date, ID, Actual, Measured, Final, Status, Confidence, Note)
+           added to its Check-ins tab; the same day again replaces that day's
+           rows. Only a Check-ins tab the command line or the add-on wrote is
+           written to; a tab of yours of that name is left alone (the log goes
+           to Check-ins (2)), and an old log named History is renamed
+           Check-ins (Excel refuses a sheet named History). From CSV files it
+           writes the whole log as one CSV file: give it with the others next
+           time (Check-ins.csv is the tab Check-ins).
 
 Options:
   --json               check: print one JSON document: files, today, goalTabs,
                        goals, counts and issues (code, severity, tab, row, col,
                        column, goalId, cell, message).
-  --today YYYY-MM-DD   judge status on this day instead of today.
+  --today YYYY-MM-DD   judge status on this day instead of today (check-in:
+                       the day recorded).
+  --time-zone ZONE     read dates, and today, in this IANA zone (Europe/Berlin)
+                       instead of this computer's.
   --decimal-comma      numbers typed as text use a decimal comma (1.234,5).
                        The default for CSV files separated by semicolons.
   --locale TAG         numbers typed as text follow this locale's decimal
                        mark: --locale de-DE reads 1.234,5, en-US 1,234.5.
-  -o, --output FILE    rollup: the .xlsx to write; must not be the input,
-                       and must not exist unless --force is given.
-  --force              rollup: replace the output file if it exists.
+  -o, --output FILE    rollup, check-in: the .xlsx to write (check-in from CSV
+                       files: the .csv); must not be the input, and must not
+                       exist unless --force is given.
+  --force              rollup, check-in: replace the output file if it exists.
   --progress           show progress on stderr even when it is not a terminal.
   -h, --help           show this help.
 
 Input:
   .xlsx   Every tab is read as the add-on reads it: formulas by their saved
-          values, rich text and links as text. The Roll-up and _mbo_ tabs are skipped.
+          values, rich text and links as text, dates on their calendar day.
+          The Roll-up and _mbo_ tabs are skipped. Sheets are streamed: a
+          workbook at Sheets' ceiling (650,000 goal rows) fits in memory.
+          An .xlsm is read the same way.
   .csv    One file per tab, named after the file (Goals.csv is the tab Goals),
           or one file with a Tab column naming each row's tab (rows keep their
           row numbers). Comma, semicolon or tab separated; UTF-8, or UTF-16
@@ -59,10 +80,16 @@ Input:
           every file is separated by semicolons.
 
 Output of rollup:
-  The workbook's own tabs, styles, number formats and formulas are kept as
-  exceljs round-trips them (it drops charts and pivot tables). The Roll-up has
-  the add-on's cells, percent formats, bold headers, frozen rows and status
-  colours; its treemap is not drawn (its data is there, right of the goals).
+  The input's file with one tab added: every other part is copied byte for
+  byte (tabs, styles, formulas, charts, pivot tables, macros), and the
+  workbook's tab list, relationships, content types and styles only gain the
+  Roll-up's entries. A Roll-up written by mbo-cascade (marked by the defined
+  name mbo_cascade_report) is replaced in its place; a tab of yours named
+  Roll-up is kept, and the report goes to Roll-up (2) with a note.
+  The Roll-up has the add-on's cells, percent formats, bold headers, frozen
+  rows and status colours; its treemap is not drawn (its data is there, right
+  of the goals). From CSV files, a new workbook: the CSV tabs as text, then
+  the Roll-up. A workbook with macros must be written to an .xlsm.
 
 Exit codes: 0 done; 1 check found errors, or the workbook has no goal tab;
 2 the command could not run (usage, or an input that cannot be read).
@@ -82,21 +109,22 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const { values, positionals } = parsed;
   const [command, ...files] = positionals;
   if (values.help || command === 'help') return { command: 'help' };
-  if (command === undefined) throw usageError('Name a command: check or rollup.');
-  if (command !== 'check' && command !== 'rollup')
-    throw usageError(`Unknown command "${command}": use check or rollup.`);
+  if (command === undefined) throw usageError('Name a command: check, rollup or check-in.');
+  if (command !== 'check' && command !== 'rollup' && command !== 'check-in')
+    throw usageError(`Unknown command "${command}": use check, rollup or check-in.`);
   const today = values.today === undefined ? null : dayOf(values.today);
   const progress = values.progress ?? false;
   if (files.length === 0) throw usageError(`Name the workbook to ${command}: an .xlsx file or .csv files.`);
-  const run: RunFlags = { files, today, decimalSeparator: decimalSeparatorOf(values), progress };
+  const timeZone = values['time-zone'] === undefined ? null : zoneOf(values['time-zone']);
+  const run: RunFlags = { files, today, decimalSeparator: decimalSeparatorOf(values), progress, timeZone };
   if (command === 'check') {
-    if (values.output !== undefined) throw usageError('check writes nothing: -o is for rollup.');
-    if (values.force) throw usageError('check writes nothing: --force is for rollup.');
+    if (values.output !== undefined) throw usageError('check writes nothing: -o is for rollup and check-in.');
+    if (values.force) throw usageError('check writes nothing: --force is for rollup and check-in.');
     return { command, json: values.json ?? false, ...run };
   }
   if (values.json) throw usageError('--json is for check.');
   if (values.output === undefined)
-    throw usageError('rollup needs -o OUT.xlsx: the input is never written to.');
+    throw usageError(`${command} needs -o OUT.xlsx: the input is never written to.`);
   return { command, output: values.output, force: values.force ?? false, ...run };
 }
 
@@ -108,6 +136,7 @@ function parseFlags(argv: readonly string[]) {
     options: {
       json: { type: 'boolean' },
       today: { type: 'string' },
+      'time-zone': { type: 'string' },
       'decimal-comma': { type: 'boolean' },
       locale: { type: 'string' },
       output: { type: 'string', short: 'o' },
@@ -122,6 +151,15 @@ function dayOf(text: string): number {
   const day = parseDay(text);
   if (day === null) throw usageError(`--today needs a date like 2026-06-30, not "${text}".`);
   return day;
+}
+
+/** An IANA time zone this Node knows, as it names it. */
+function zoneOf(text: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    throw usageError(`--time-zone needs an IANA zone like Europe/Berlin or UTC, not "${text}".`);
+  }
 }
 
 /** --decimal-comma, or the decimal mark of --locale's numbers; null when neither is given. */

@@ -1,16 +1,21 @@
 // The two commands: check (issues out, exit 1 on errors) and rollup (a copy of the workbook with the Roll-up tab).
+
+import { open } from 'node:fs/promises';
+import { isFrozenLog } from '../core/freeze';
 import { describeIssue } from '../core/issues';
 import { dayOfDate } from '../core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../core/workbook';
 import type { TabChoice } from '../report/report-tab';
 import { buildRollupReport, type RollupReport } from '../report/rollup-table';
+import { loadLog, tabsBesideLog, withLogIssues } from './check-in-log';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
-import { assertSeparateOutput, type Input, readInput, workbookOf } from './input';
+import { assertSeparateOutput, type Input, readInput } from './input';
 import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
 import { type Progress, SILENT_PROGRESS } from './progress';
-import { putRollupSheet } from './rollup-sheet';
-import { assertWritableOutput, saveWorkbook } from './save';
+import { writeCsvWithRollup, writeXlsxWithRollup } from './rollup-package';
+import { assertWritableOutput, writeAtomically } from './save';
 import { printable } from './terminal-text';
+import { isMacroEnabled } from './xlsx-package';
 
 /** The summary names the goal tabs up to this many, then only counts them. */
 const LISTED_TABS = 5;
@@ -27,37 +32,52 @@ export interface RunOptions {
   force?: boolean;
   /** Tells the user something that is not an error (an encoding guessed), on stderr. */
   warn?: (message: string) => void;
+  /** The IANA time zone dates and today are read in; absent = this process's zone. */
+  timeZone?: string;
 }
 
 /**
  * The analysis of tabs, as the add-on does it: status judged on `today`. A file has no time zone: dates arrive
- * as local wall-clock times (see cell-value.ts), so they, and the default day, are read in this process's zone.
+ * as local wall-clock times (see serialToDate in sheet-xml.ts), so they, and the default day, are read in this process's zone.
  */
 export function analyzeTabs(
   tabs: readonly TabInput[],
-  options: Pick<RunOptions, 'today' | 'now'> & { decimalSeparator?: '.' | ',' | null },
+  options: Pick<RunOptions, 'today' | 'now' | 'timeZone'> & { decimalSeparator?: '.' | ',' | null },
 ): Analysis {
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return analyzeWorkbook(tabs, {
-    today: options.today ?? dayOfDate(options.now, timeZone),
-    decimalSeparator: options.decimalSeparator ?? '.',
-    timeZone,
-  });
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // A Frozen payouts log (the add-on's; a file keeps no mark, so it is known by its header) is compared, not read.
+  const frozen = tabs.find((tab) => isFrozenLog(tab.grid)) ?? null;
+  return analyzeWorkbook(
+    tabs.filter((tab) => tab !== frozen),
+    {
+      today: options.today ?? dayOfDate(options.now, timeZone),
+      decimalSeparator: options.decimalSeparator ?? '.',
+      timeZone,
+      frozen,
+    },
+  );
 }
 
 /** Reads the files, passes on what the user should hear, and analyses them with the right decimal separator. */
-async function readAndAnalyze(
+export async function readAndAnalyze(
   files: readonly string[],
   options: RunOptions,
-): Promise<{ input: Input; analysis: Analysis }> {
+): Promise<{ input: Input; analysis: Analysis; decimalSeparator: '.' | ','; timeZone: string }> {
   const input = await readInput(files, options.progress);
-  for (const note of input.notes) {
-    options.progress.clear();
-    options.warn?.(note);
+  try {
+    for (const note of input.notes) {
+      options.progress.clear();
+      options.warn?.(note);
+    }
+    options.progress.phase('analysing');
+    const decimalSeparator = options.decimalSeparator ?? input.decimalSeparator ?? '.';
+    const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const analysis = analyzeTabs(tabsBesideLog(input), { ...options, decimalSeparator, timeZone });
+    return { input, analysis, decimalSeparator, timeZone };
+  } catch (error) {
+    await input.close();
+    throw error;
   }
-  options.progress.phase('analysing');
-  const decimalSeparator = options.decimalSeparator ?? input.decimalSeparator;
-  return { input, analysis: analyzeTabs(input.tabs, { ...options, decimalSeparator }) };
 }
 
 export interface CheckResult {
@@ -72,7 +92,10 @@ export async function checkFiles(
   json: boolean,
   options: RunOptions,
 ): Promise<CheckResult> {
-  const { analysis } = await readAndAnalyze(files, options);
+  const read = await readAndAnalyze(files, options);
+  await read.input.close();
+  // The check-in log is validated like a goal tab; its issues follow the goal tabs'.
+  const analysis = withLogIssues(read.analysis, loadLog(read.input, read.analysis, read.decimalSeparator));
   options.progress.finish();
   const output = json ? checkJsonText(files, analysis) : checkText(files, analysis);
   // A tab that looks like goals but was not read leaves goals out: never exit 0 on that.
@@ -103,14 +126,28 @@ export async function rollupFiles(
   const { now, progress } = options;
   await assertSeparateOutput(files, outPath);
   await assertWritableOutput(outPath, options.force ?? false);
-  const { input, analysis } = await readAndAnalyze(files, options);
-  if (analysis.goalTabs.length === 0) {
-    const noGoalTab = analysis.issues.find((issue) => issue.code === 'no-goal-tabs');
-    const reason = noGoalTab ? describeIssue(noGoalTab) : 'it has no goal tab.';
-    throw new CliError(`${files.join(', ')}: ${reason} Nothing was written.`, EXIT_FOUND_ERRORS);
+  const { input, analysis, decimalSeparator } = await readAndAnalyze(files, options);
+  let report: RollupReport;
+  let tab: TabChoice;
+  try {
+    assertOutputKind(files.join(', '), outPath, input.pkg ? isMacroEnabled(input.pkg) : false);
+    if (analysis.goalTabs.length === 0) {
+      const noGoalTab = analysis.issues.find((issue) => issue.code === 'no-goal-tabs');
+      const reason = noGoalTab ? describeIssue(noGoalTab) : 'it has no goal tab.';
+      throw new CliError(`${files.join(', ')}: ${reason} Nothing was written.`, EXIT_FOUND_ERRORS);
+    }
+    // The grids are the largest thing in memory, and an .xlsx's parts are copied from its file:
+    // let them go before the report is laid out (CSV tabs are written from them).
+    // With a check-in log, each goal's last check-in and 30-day change, as the add-on's Roll up has them.
+    const log = loadLog(input, analysis, decimalSeparator);
+    if (input.pkg) input.tabs = [];
+    report = buildRollupReport(analysis, now.toISOString(), log);
+    tab = await saveWithRollup(input, report, outPath, { now, progress });
+  } finally {
+    await input.close();
   }
-  const report = buildRollupReport(analysis, now.toISOString());
-  const tab = await saveWithRollup(input, report, outPath, progress);
+  // A tab of the user's holds the report's name: said on stderr too, where a note reaches the user when stdout is piped.
+  if (tab.note) options.warn?.(tab.note);
   const counts = severityCounts(analysis.issues);
   const tabs =
     analysis.goalTabs.length <= LISTED_TABS
@@ -123,6 +160,16 @@ export async function rollupFiles(
       (tab.note ? ` ${tab.note}` : ''),
   );
   return { analysis, report, tab: tab.name, summary };
+}
+
+/** The output keeps the input's kind: a workbook with macros stays .xlsm (Excel refuses one named .xlsx), and the other way round. */
+function assertOutputKind(input: string, outPath: string, macros: boolean): void {
+  const xlsm = outPath.toLowerCase().endsWith('.xlsm');
+  if (macros && !xlsm)
+    throw new CliError(
+      `${input} holds macros (an .xlsm workbook): name the output .xlsm, so Excel opens it with its macros.`,
+    );
+  if (!macros && xlsm) throw new CliError(`${input} has no macros: name the output .xlsx.`);
 }
 
 /**
@@ -138,21 +185,39 @@ export async function writeRollup(
   const list = typeof files === 'string' ? [files] : files;
   await assertSeparateOutput(list, outPath);
   const input = await readInput(list, progress);
-  const report = buildRollupReport(analysis, now.toISOString());
-  await saveWithRollup(input, report, outPath, progress);
-  return report;
+  try {
+    const report = buildRollupReport(analysis, now.toISOString());
+    await saveWithRollup(input, report, outPath, { now, progress });
+    return report;
+  } finally {
+    await input.close();
+  }
 }
 
-/** The input's workbook (or a new one for CSV) with the report in our report tab, written to `outPath`; where it went. */
+/**
+ * The input's package (or a new one for CSV) with the report in our report tab, written to `outPath`
+ * through a temporary file: the input's other parts are copied byte for byte. Returns where it went.
+ */
 async function saveWithRollup(
   input: Input,
   report: RollupReport,
   outPath: string,
-  progress: Progress,
+  { now, progress }: { now: Date; progress: Progress },
 ): Promise<TabChoice> {
-  const book = await workbookOf(input);
-  const { tab } = putRollupSheet(book, report, progress);
-  await saveWorkbook(book, outPath, progress);
+  const plan = await writeAtomically(
+    outPath,
+    async (temporary) => {
+      const handle = await open(temporary, 'r+');
+      try {
+        return input.pkg
+          ? await writeXlsxWithRollup(input.pkg, report, handle, { now, progress, reports: input.reports })
+          : await writeCsvWithRollup(input.tabs, report, handle, { now, progress });
+      } finally {
+        await handle.close();
+      }
+    },
+    progress,
+  );
   progress.finish();
-  return tab;
+  return plan.tab;
 }

@@ -1,4 +1,4 @@
-// What other tools (benchmarks, scripts) call: read a workbook, analyse it, write its Roll-up, without the command line.
+// What other tools (benchmarks, the preview, scripts) call: read a workbook, analyse it, write its Roll-up, without the command line.
 export {
   analyzeTabs,
   type CheckResult,
@@ -8,10 +8,10 @@ export {
   rollupFiles,
   writeRollup,
 } from './commands';
-export { readCsvTabs } from './csv-tabs';
-export { type Input, readInput, workbookOf } from './input';
+export { readCsvInput, readCsvTabs } from './csv-tabs';
+export { type Input, readInput } from './input';
 export { checkJsonText, checkText } from './issue-report';
 export { createProgress, type Progress, SILENT_PROGRESS } from './progress';
-export { putRollupSheet } from './rollup-sheet';
-export { saveWorkbook } from './save';
-export { type LoadedWorkbook, loadWorkbook, readWorkbook, tabsOfBook } from './xlsx-read';
+export { sheetNameProblem, writeCsvWithRollup, writeXlsxWithRollup } from './rollup-package';
+export { writeAtomically } from './save';
+export { type LoadedWorkbook, loadWorkbook, readWorkbook } from './xlsx-read';

@@ -10,7 +10,7 @@ export type FileKind = 'zip' | 'ole' | 'empty' | 'other';
 const ZIP_SIGNATURES = [Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0x50, 0x4b, 0x05, 0x06])];
 /**
  * The OLE compound-file signature. Excel saves a password-protected workbook as an encrypted package
- * inside an OLE file (not a zip), and old .xls files are OLE files too: exceljs can read neither.
+ * inside an OLE file (not a zip), and old .xls files are OLE files too: neither is an .xlsx package.
  */
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 

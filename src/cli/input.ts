@@ -1,25 +1,27 @@
-// The files on the command line as one workbook: a single .xlsx, or CSV files (one tab each, or split by a Tab column).
+// The files on the command line as one workbook: a single .xlsx (read by streaming, kept open for rollup), or CSV files (one tab each, or split by a Tab column).
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Workbook } from 'exceljs';
 import type { TabInput } from '../core/workbook';
 import { readCsvInput } from './csv-tabs';
 import { CliError } from './errors';
-import { loadExcelJs } from './exceljs';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { isUnmarkedReport } from './report-mark';
+import type { XlsxPackage } from './xlsx-package';
 import { loadWorkbook } from './xlsx-read';
 
 export interface Input {
   files: readonly string[];
   /** The user's tabs, for the analysis. */
   tabs: TabInput[];
-  /** The .xlsx as loaded, for a round-trip; null for CSV input. */
-  book: Workbook | null;
+  /** The .xlsx package, open, for rollup to copy; null for CSV input. close() releases it. */
+  pkg: XlsxPackage | null;
+  /** The package's sheets that are our reports (not read as goals); empty for CSV, whose report files are left out of `tabs`. */
+  reports: ReadonlySet<string>;
   /** The decimal separator the files suggest: a comma when every CSV is semicolon-separated, else null. */
   decimalSeparator: ',' | null;
   /** What the user should hear about how the files were read. */
   notes: string[];
+  close(): Promise<void>;
 }
 
 const isCsv = (path: string): boolean => path.toLowerCase().endsWith('.csv');
@@ -37,49 +39,26 @@ export async function readInput(
     const tabs = read.tabs.filter((tab) => !isUnmarkedReport(tab.name, tab.grid));
     // Spreadsheet apps in decimal-comma locales save CSV with semicolons (the comma is taken).
     const decimalSeparator = read.delimiters.every((d) => d === ';') ? ',' : null;
-    return { files, tabs, book: null, decimalSeparator, notes: read.notes };
+    return {
+      files,
+      tabs,
+      pkg: null,
+      reports: new Set(),
+      decimalSeparator,
+      notes: read.notes,
+      close: async () => {},
+    };
   }
   if (csv.length > 0) throw new CliError('Give either one .xlsx workbook or CSV files, not both.');
   if (files.length > 1) throw new CliError('Give one .xlsx workbook at a time.');
-  const { book, tabs } = await loadWorkbook(files[0], progress);
-  return { files, tabs, book, decimalSeparator: null, notes: [] };
-}
-
-/** The workbook a Roll-up is added to: the loaded .xlsx, or a new one holding the CSV tabs as text. */
-export async function workbookOf(input: Input): Promise<Workbook> {
-  return input.book ?? bookOfTabs(input.tabs);
-}
-
-export async function bookOfTabs(tabs: readonly TabInput[]): Promise<Workbook> {
-  const ExcelJS = await loadExcelJs();
-  const book = new ExcelJS.Workbook();
-  for (const tab of tabs) {
-    const problem = sheetNameProblem(tab.name);
-    if (problem) throw new CliError(`The tab name "${tab.name}" cannot be used in an .xlsx: ${problem}.`);
-    const sheet = book.addWorksheet(tab.name);
-    tab.grid.forEach((line, r) => {
-      line.forEach((value, c) => {
-        if (value !== '' && value !== null && value !== undefined)
-          sheet.getRow(r + 1).getCell(c + 1).value = value;
-      });
-    });
-  }
-  return book;
-}
-
-/** What Excel refuses in a sheet name; null when the name is fine. */
-export function sheetNameProblem(name: string): string | null {
-  if (name.length > 31) return 'it is longer than 31 characters';
-  if (/[*?:/\\[\]]/.test(name)) return 'it holds one of * ? : / \\ [ ]';
-  if (name.startsWith("'") || name.endsWith("'")) return 'it starts or ends with an apostrophe';
-  if (name.toLowerCase() === 'history') return '"History" is reserved by Excel';
-  return null;
+  const { pkg, tabs, reports } = await loadWorkbook(files[0], progress);
+  return { files, tabs, pkg, reports, decimalSeparator: null, notes: [], close: () => pkg.zip.close() };
 }
 
 /** The output must not be one of the inputs, by name or through a link: the input is never written to. */
 export async function assertSeparateOutput(files: readonly string[], outPath: string): Promise<void> {
-  if (!outPath.toLowerCase().endsWith('.xlsx'))
-    throw new CliError(`The output ${outPath} must be an .xlsx file.`);
+  // .xlsm too: a workbook with macros keeps its kind (rollup checks which once it has read the input).
+  if (!/\.xls[xm]$/i.test(outPath)) throw new CliError(`The output ${outPath} must be an .xlsx file.`);
   const outStat = await stat(outPath).catch(() => null);
   for (const file of files) {
     const inStat = await stat(file).catch(() => null);

@@ -1,4 +1,6 @@
 // The mbo-cascade command line: parses, runs check or rollup, and turns every failure into a message and an exit code.
+
+import { checkInFiles } from './check-in';
 import { HELP, parseCommandLine } from './command-line';
 import { checkFiles, rollupFiles } from './commands';
 import { CliError, EXIT_CANNOT_RUN, EXIT_OK } from './errors';
@@ -42,12 +44,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       now: io.now(),
       progress,
       decimalSeparator: line.decimalSeparator,
+      timeZone: line.timeZone ?? undefined,
       warn: (message: string) => io.err(`mbo-cascade: note: ${printable(message)}\n`),
     };
     if (line.command === 'check') {
       const result = await checkFiles(line.files, line.json, options);
       io.out(result.output);
       return result.exitCode;
+    }
+    if (line.command === 'check-in') {
+      const done = await checkInFiles(line.files, line.output, { ...options, force: line.force });
+      io.out(`${done.summary}\n`);
+      return EXIT_OK;
     }
     const result = await rollupFiles(line.files, line.output, { ...options, force: line.force });
     io.out(`${result.summary}\n`);

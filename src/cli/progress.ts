@@ -74,7 +74,7 @@ class LineProgress extends PhaseClock implements Progress {
   }
 }
 
-/** A terminal: one line redrawn in place, with a timer so a spinner moves while exceljs works. */
+/** A terminal: one line redrawn in place, with a timer so a spinner moves through long steps (the analysis) too. */
 class TerminalProgress extends PhaseClock implements Progress {
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastDraw = 0;

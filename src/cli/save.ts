@@ -59,11 +59,11 @@ export async function assertWritableOutput(outPath: string, force: boolean): Pro
  * Runs `write` on a new temporary file beside `outPath`, then renames it to `outPath`. On an
  * error, or SIGINT/SIGTERM/SIGHUP while writing, the temporary file is removed.
  */
-export async function writeAtomically(
+export async function writeAtomically<T>(
   outPath: string,
-  write: (temporaryPath: string) => Promise<void>,
+  write: (temporaryPath: string) => Promise<T>,
   progress: Progress = SILENT_PROGRESS,
-): Promise<void> {
+): Promise<T> {
   const temporary = temporaryPathFor(outPath);
   progress.phase(`writing ${outPath}`);
   watch();
@@ -71,8 +71,9 @@ export async function writeAtomically(
   try {
     // Created here, exclusively: a file of that name that is not ours is never written over.
     await (await open(temporary, 'wx')).close();
-    await write(temporary);
+    const result = await write(temporary);
     await rename(temporary, outPath);
+    return result;
   } catch (error) {
     await rm(temporary, { force: true });
     if (error instanceof CliError) throw error;
@@ -83,13 +84,4 @@ export async function writeAtomically(
     live.delete(temporary);
     if (live.size === 0) unwatch();
   }
-}
-
-/** An exceljs workbook written to `outPath` through a temporary file. */
-export async function saveWorkbook(
-  book: { xlsx: { writeFile(path: string): Promise<void> } },
-  outPath: string,
-  progress: Progress = SILENT_PROGRESS,
-): Promise<void> {
-  await writeAtomically(outPath, (temporary) => book.xlsx.writeFile(temporary), progress);
 }

@@ -37,6 +37,7 @@ export interface PackageSheet {
 export interface XlsxPackage {
   path: string;
   zip: ZipArchive;
+  contentTypesPart: string;
   contentTypesXml: string;
   workbookPart: string;
   workbookXml: string;
@@ -51,6 +52,16 @@ export interface XlsxPackage {
   stylesPart: string | null;
   /** Dates count from 1904 (old Mac workbooks) instead of 1900. */
   date1904: boolean;
+  /** Every relationships part, by name: which part refers to which. */
+  rels: Map<string, string>;
+}
+
+/** True when the workbook's main part is macro-enabled (.xlsm): its file must keep that extension for Excel to open it. */
+export function isMacroEnabled(pkg: Pick<XlsxPackage, 'contentTypesXml' | 'workbookPart'>): boolean {
+  const override = tags(pkg.contentTypesXml, 'Override').find(
+    (tag) => tag.attributes.get('PartName')?.toLowerCase() === `/${pkg.workbookPart}`.toLowerCase(),
+  );
+  return /macroEnabled/i.test(override?.attributes.get('ContentType') ?? '');
 }
 
 /** The relationships part of a part: `xl/workbook.xml` -> `xl/_rels/workbook.xml.rels`. */
@@ -131,7 +142,7 @@ async function readStructure(path: string, zip: ZipArchive): Promise<XlsxPackage
   const workbookPart = zip.entry(office.part)?.name ?? office.part;
   const workbookXml = await readText(zip, workbookPart);
   if (workbookXml === null) throw damaged(`its workbook part ${office.part} is missing`);
-  const workbookRelsPart = relsPartOf(workbookPart);
+  const workbookRelsPart = zip.entry(relsPartOf(workbookPart))?.name ?? relsPartOf(workbookPart);
   const workbookRelsXml = (await readText(zip, workbookRelsPart)) ?? '';
   const workbookRels = readRelationships(workbookPart, workbookRelsXml);
 
@@ -174,11 +185,16 @@ async function readStructure(path: string, zip: ZipArchive): Promise<XlsxPackage
     const rel = workbookRels.find((r) => r.kind === kind && r.part !== null);
     return rel?.part ? (zip.entry(rel.part)?.name ?? null) : null;
   };
+  const rels = new Map<string, string>();
+  for (const entry of zip.entries)
+    if (entry.name.toLowerCase().endsWith('.rels'))
+      rels.set(entry.name, (await zip.read(entry)).toString('utf8'));
   const workbookPr = tags(workbookXml, 'workbookPr')[0];
   const date1904 = ['1', 'true'].includes(workbookPr?.attributes.get('date1904') ?? '');
   return {
     path,
     zip,
+    contentTypesPart: zip.entry(CONTENT_TYPES_PART)?.name ?? CONTENT_TYPES_PART,
     contentTypesXml,
     workbookPart,
     workbookXml,
@@ -191,5 +207,6 @@ async function readStructure(path: string, zip: ZipArchive): Promise<XlsxPackage
     sharedStringsPart: partOf('sharedStrings'),
     stylesPart: partOf('styles'),
     date1904,
+    rels,
   };
 }

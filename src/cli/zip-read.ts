@@ -2,7 +2,8 @@
 import { once } from 'node:events';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { createInflateRaw, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { crc32 } from './crc32';
 
 /** The archive cannot be read as a zip: the message says where it breaks. */
@@ -93,12 +94,31 @@ export class ZipArchive {
   async *stream(entry: ZipEntry): AsyncGenerator<Buffer> {
     const start = await this.dataOffset(entry);
     const end = start + entry.compressedSize;
+    // The inflated bytes are checked against the entry's size and CRC as they pass, like read() does.
+    let crc = 0;
+    let size = 0;
+    const checked = (chunk: Buffer): Buffer => {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      return chunk;
+    };
+    const verify = (): void => {
+      if (size !== entry.size || crc !== entry.crc)
+        throw new ZipError(`${entry.name} is damaged (its checksum does not match)`);
+    };
     if (entry.method === 0) {
       for (let at = start; at < end; at += STREAM_CHUNK)
-        yield await this.readAt(at, Math.min(STREAM_CHUNK, end - at));
+        yield checked(await this.readAt(at, Math.min(STREAM_CHUNK, end - at)));
+      verify();
       return;
     }
-    const inflate = createInflateRaw({ chunkSize: STREAM_CHUNK });
+    // Room for a few chunks: zlib inflates the next ones on a worker thread while this one is parsed.
+    // (Node passes stream options on to the Transform; its zlib typings do not list them.)
+    const options: ZlibOptions & TransformOptions = {
+      chunkSize: STREAM_CHUNK,
+      readableHighWaterMark: 4 * STREAM_CHUNK,
+    };
+    const inflate = createInflateRaw(options);
     // Settles when the stream is done either way; an error is the loop's to report, not this promise's.
     const closed = once(inflate, 'close').catch(() => {});
     // Feeds the stored bytes in while the loop below takes the inflated ones out.
@@ -110,13 +130,14 @@ export class ZipArchive {
       inflate.end();
     })().catch((error: Error) => inflate.destroy(error));
     try {
-      yield* inflate as AsyncIterable<Buffer>;
+      for await (const chunk of inflate as AsyncIterable<Buffer>) yield checked(chunk);
     } catch (error) {
       throw new ZipError(`${entry.name} is damaged (${(error as Error).message})`);
     } finally {
       inflate.destroy();
       await feed;
     }
+    verify();
   }
 
   /** Where the entry's stored bytes lie: its local header, data and data descriptor, to copy unchanged. */

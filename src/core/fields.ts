@@ -288,7 +288,7 @@ export const FIELDS = {
   },
   note: {
     label: 'Note',
-    about: 'a word on progress, recorded with each check-in in the History tab',
+    about: 'a word on progress, recorded with each check-in in the Check-ins tab',
     headers: ['Note', 'Notes', 'Comment', 'Comments', 'Check-in note', 'Progress note', 'Status note'],
     aside: true,
   },
@@ -369,8 +369,25 @@ const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
  * with (Q1 -> 3, Q4 -> 12, Jan -> 1); null for any other header.
  */
 export function phaseEndMonth(header: string): number | null {
+  return phaseMonthOf(header, 'target');
+}
+
+/**
+ * A phase actual column (`Q1 actual`, `Actual Q2`, `Jan actual`, `Actual March`): the calendar month its phase ends
+ * with; null for any other header.
+ */
+export function phaseActualEndMonth(header: string): number | null {
+  return phaseMonthOf(header, 'actual');
+}
+
+/** The month of a `Q1 <word>`, `<word> Q1`, `Jan <word>` or `<word> January` header. */
+function phaseMonthOf(header: string, word: 'target' | 'actual'): number | null {
   const key = normalizeHeader(header);
-  const phase = key.startsWith('target') ? key.slice(6) : key.endsWith('target') ? key.slice(0, -6) : null;
+  const phase = key.startsWith(word)
+    ? key.slice(word.length)
+    : key.endsWith(word)
+      ? key.slice(0, -word.length)
+      : null;
   if (phase === null || phase === '') return null;
   const quarter = /^q([1-4])$/.exec(phase);
   return quarter !== null ? 3 * Number(quarter[1]) : (MONTH_NUMBERS.get(phase) ?? null);

@@ -1,8 +1,10 @@
 // Run-rate forecasts: where a goal's figures land at the end of its period if they keep their pace, and the payout that earns.
 import { attainment, type Limits, type Measure } from './attain';
+import { saturate } from './finite';
 import type { CheckIn } from './history';
-import type { PayoutPoint } from './model';
+import type { Goal, PayoutPoint, Settings } from './model';
 import type { Period } from './period';
+import { phaseActualMode, phaseActualPoints } from './phasing';
 import { compilePayout } from './score';
 
 /** A figure on a day (UTC day number). */
@@ -47,10 +49,15 @@ export function projectToEnd(
   }
   if (byDay.size === 0) return null;
   const xs = [...byDay.keys()].map((d) => d + 1 - period.start);
-  const ys = [...byDay.values()];
+  // Figures near ±1e308 are projected scaled down, so that no sum or difference overflows into Infinity or NaN.
+  const largest = Math.max(Math.abs(start ?? 0), ...[...byDay.values()].map(Math.abs));
+  const scale = largest > 1e150 ? largest : 1;
+  const ys = [...byDay.values()].map((y) => y / scale);
+  const unscaled = (value: number): number => saturate(value * scale);
   if (byDay.size === 1) {
-    if (start === null) return { value: ys[0], method: 'latest', points: 1 };
-    return { value: start + ((ys[0] - start) * length) / xs[0], method: 'pace', points: 1 };
+    if (start === null) return { value: unscaled(ys[0]), method: 'latest', points: 1 };
+    const from = start / scale;
+    return { value: unscaled(from + ((ys[0] - from) * length) / xs[0]), method: 'pace', points: 1 };
   }
   const n = xs.length;
   const meanX = xs.reduce((a, b) => a + b, 0) / n;
@@ -61,7 +68,7 @@ export function projectToEnd(
     sxy += (xs[k] - meanX) * (ys[k] - meanY);
     sxx += (xs[k] - meanX) ** 2;
   }
-  return { value: meanY + (sxy / sxx) * (length - meanX), method: 'trend', points: n };
+  return { value: unscaled(meanY + (sxy / sxx) * (length - meanX)), method: 'trend', points: n };
 }
 
 /** A goal's forecast: its attainment at the end of the period, and what that pays on the payout curve. */
@@ -86,6 +93,8 @@ export function forecastGoal(
   asOf: number,
   limits: Limits,
   curve: readonly PayoutPoint[],
+  /** Actuals known otherwise (phase actuals, see phaseActualPoints); a check-in on the same day wins. */
+  actualReadings: readonly Point[] = [],
 ): Forecast | null {
   const pay = (a: number): number | null => (curve.length === 0 ? null : compilePayout(curve)(a));
   const finals = checkIns
@@ -96,7 +105,10 @@ export function forecastGoal(
     const last = finals[finals.length - 1].value;
     return { attainment: last, payout: pay(last), method: 'latest', points: 1 };
   }
-  const actuals = checkIns.filter((c) => c.actual !== null).map((c) => ({ day: c.day, value: c.actual! }));
+  const actuals = [
+    ...actualReadings,
+    ...checkIns.filter((c) => c.actual !== null).map((c) => ({ day: c.day, value: c.actual! })),
+  ];
   if (actuals.length > 0 && goal.target !== null) {
     // Without a baseline only a higher-is-better figure is known to start from 0; a level (lower, range) is not.
     const start = goal.baseline ?? (goal.direction === 'higher' ? 0 : null);
@@ -118,4 +130,39 @@ export function forecastGoal(
   const cap = goal.cap ?? limits.cap;
   const value = Math.min(cap, Math.max(floor, projected.value));
   return { attainment: value, payout: pay(value), method: projected.method, points: projected.points };
+}
+
+/**
+ * A goal's forecast as the sidebar and the Roll-up show it: its check-ins, its phase actuals (Q1 actual...) at the end
+ * of each phase, and its figures now (its Actual and final attainment `final`, read today) as the latest reading, so a
+ * goal with an Actual and a period has a forecast before its first check-in (the pace since the period began).
+ * The workbook's cap, floor and payout curve apply.
+ */
+export function forecastOf(
+  goal: Goal,
+  final: number | null,
+  checkIns: readonly CheckIn[],
+  period: Period,
+  today: number,
+  settings: Pick<Settings, 'cap' | 'floor' | 'payoutCurve'>,
+): Forecast | null {
+  const phases =
+    goal.phaseActuals === undefined
+      ? []
+      : phaseActualPoints(goal.phaseActuals, phaseActualMode(goal), period, today);
+  // An Actual the phase actuals make is already their last reading: counted twice, it would bend the line.
+  const fromPhases = phases.length > 0 && phases[phases.length - 1].value === goal.actual;
+  const now: CheckIn = {
+    day: today,
+    id: goal.id,
+    actual: fromPhases ? null : goal.actual,
+    measured: null,
+    final,
+    status: '',
+    confidence: null,
+    note: '',
+  };
+  const readings = checkIns.filter((c) => c.day < today).concat(now);
+  const limits = { cap: settings.cap, floor: settings.floor };
+  return forecastGoal(goal, readings, period, today, limits, settings.payoutCurve, phases);
 }

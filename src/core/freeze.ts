@@ -20,6 +20,20 @@ export const FROZEN_HEADERS = [
   'Frozen by',
 ];
 
+/**
+ * True for a grid headed as the Frozen payouts log writes it (its first row is FROZEN_HEADERS, in any case): such a
+ * tab is the log, wherever it comes from (an .xlsx downloaded from Sheets drops the add-on's mark), never goals.
+ */
+export function isFrozenLog(grid: Grid): boolean {
+  const first = grid[0];
+  return (
+    first !== undefined &&
+    FROZEN_HEADERS.every(
+      (header, k) => typeof first[k] === 'string' && normalizeHeader(first[k]) === normalizeHeader(header),
+    )
+  );
+}
+
 /** The parts of an analysis a scorecard's input hash reads. */
 type Hashed = Pick<Analysis, 'goals' | 'results' | 'cards' | 'groups' | 'settings' | 'payouts'>;
 

@@ -1,6 +1,6 @@
 // Finding a goal tab's header row among its first rows, and what its columns mean: plain goals, OKR objective/key-result or outline layouts.
 import { cellText, isBlank, normalizeHeader } from './cells';
-import { type Field, fieldOfHeader, outlineLevel, phaseEndMonth } from './fields';
+import { type Field, fieldOfHeader, outlineLevel, phaseActualEndMonth, phaseEndMonth } from './fields';
 import type { Grid } from './model';
 
 /** How many rows from the top may hold the header row: title blocks above it are normal. */
@@ -18,6 +18,8 @@ export interface HeaderRow {
   outline: number[];
   /** Phase target columns (Q1 target... or Jan target...), when the tab has any: see phasing.ts. */
   phases?: PhaseColumn[];
+  /** Phase actual columns (Q1 actual... or Jan actual...), when the tab has any: see phasing.ts. */
+  phaseActuals?: PhaseColumn[];
 }
 
 /** A Q1..Q4 or monthly target column: its 0-based column and the calendar month its phase ends with. */
@@ -72,6 +74,7 @@ interface Recognised {
   columns: Partial<Record<Field, number>>;
   outline: number[];
   phases: PhaseColumn[];
+  phaseActuals: PhaseColumn[];
   /** Distinct fields found, outline columns counted as one. */
   score: number;
   headers: string[];
@@ -84,6 +87,7 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
   const columns: Partial<Record<Field, number>> = {};
   const levels: [level: number, col: number][] = [];
   const phases: PhaseColumn[] = [];
+  const phaseActuals: PhaseColumn[] = [];
   const normalized = new Set<string>();
   headers.forEach((header, c) => {
     if (header === '' || header.length > LONGEST_HEADER) return;
@@ -99,10 +103,17 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
     if (level !== null && !levels.some(([l]) => l === level)) levels.push([level, c]);
     const endMonth = level === null ? phaseEndMonth(header) : null;
     if (endMonth !== null && !phases.some((p) => p.endMonth === endMonth)) phases.push({ col: c, endMonth });
+    const actualMonth = level === null && endMonth === null ? phaseActualEndMonth(header) : null;
+    if (actualMonth !== null && !phaseActuals.some((p) => p.endMonth === actualMonth))
+      phaseActuals.push({ col: c, endMonth: actualMonth });
   });
   const outline = levels.length >= 2 ? levels.sort((a, b) => a[0] - b[0]).map(([, c]) => c) : [];
-  const score = Object.keys(columns).length + (outline.length > 0 ? 1 : 0) + (phases.length > 0 ? 1 : 0);
-  return { columns, outline, phases, score, headers, normalized };
+  const score =
+    Object.keys(columns).length +
+    (outline.length > 0 ? 1 : 0) +
+    (phases.length > 0 ? 1 : 0) +
+    (phaseActuals.length > 0 ? 1 : 0);
+  return { columns, outline, phases, phaseActuals, score, headers, normalized };
 }
 
 /**
@@ -141,6 +152,7 @@ function hasEvidence(r: Recognised): boolean {
   return (
     r.outline.length > 0 ||
     r.phases.length > 0 ||
+    r.phaseActuals.length > 0 ||
     (Object.keys(r.columns) as Field[]).some((f) => GOAL_EVIDENCE.has(f))
   );
 }
@@ -181,10 +193,11 @@ export function inspectTab(grid: Grid, map: ColumnMap = new Map()): TabShape {
     }
   }
   if (best !== null) {
-    const { columns, outline, headers, phases } = best.r;
+    const { columns, outline, headers, phases, phaseActuals } = best.r;
     resolveLayout(columns);
     const header: HeaderRow = { row: best.row, columns, headers, outline };
     if (phases.length > 0) header.phases = phases;
+    if (phaseActuals.length > 0) header.phaseActuals = phaseActuals;
     return { kind: 'goals', header };
   }
   if (closest !== null && closest.r.score >= 2 && looksLikeGoals(closest.r)) {

@@ -70,6 +70,8 @@ export type IssueDetail =
   | { code: 'orphan-history'; checkIns: number }
   | { code: 'confidence-falling'; values: number[] }
   | { code: 'history-large'; checkIns: number; cells: number }
+  // Goals over time, part 2 (issue 11): the log's name and ownership
+  | { code: 'legacy-check-in-tab'; renameTo: string }
   // Finance sign-off (issue 13): what changed a payout without a word, and the payouts themselves
   | { code: 'several-owners'; owner: string; period: string; names: string[] }
   | { code: 'period-mismatch'; parentId: string; period: string; parentPeriod: string; leftOut: boolean }
@@ -380,7 +382,13 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
   'history-large': {
     severity: 'info',
     message: (i) =>
-      `History holds ${i.checkIns.toLocaleString('en-US')} check-ins (${i.cells.toLocaleString('en-US')} of the Sheet's 10 million cells): Compact History in the menu keeps 13 weeks weekly, then month-ends, then quarter-ends.`,
+      `${i.tab} holds ${i.checkIns.toLocaleString('en-US')} check-ins (${i.cells.toLocaleString('en-US')} of the Sheet's 10 million cells): Compact check-ins in the menu keeps 13 weeks weekly, then month-ends, then quarter-ends.`,
+  },
+  // Goals over time, part 2 (issue 11): the log's name and ownership
+  'legacy-check-in-tab': {
+    severity: 'info',
+    message: (i) =>
+      `Check-ins are read from a tab named History, a sheet name Excel refuses: the next Record check-in renames it to "${i.renameTo}".`,
   },
   // Finance sign-off (issue 13)
   'several-owners': {

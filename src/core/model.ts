@@ -69,6 +69,11 @@ export interface Goal {
   note: string;
   /** Targets of Q1..Q4 or monthly target columns, in column order; null when the tab has none (see phasing.ts). */
   phaseTargets: PhaseTarget[] | null;
+  /**
+   * Figures of Q1..Q4 or monthly actual columns (as PhaseTarget: the month each phase ends, its value), blanks left
+   * out; absent when the row has none. Where the Actual cell is blank they make the Actual (see phaseActualMode).
+   */
+  phaseActuals?: PhaseTarget[];
   /** Money planned for the goal (Budget): its spend where Spend is blank. */
   budget: number | null;
   /** Money spent on the goal (Spend). */

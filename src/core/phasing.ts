@@ -135,3 +135,64 @@ function shareOf(goal: Goal, value: number): number | null {
   const start = goal.baseline ?? 0;
   return start === target ? null : (value - start) / (target - start);
 }
+
+/**
+ * How Q1..Q4 or monthly actuals make a goal's Actual:
+ * - `sum`: each phase's own figure, added up (a flow: revenue, sign-ups, deals);
+ * - `latest`: the figure of the latest phase that has one (a level: a percentage, a rate, a score, an average; a
+ *   lower-is-better, range or done-or-not goal; or a goal whose phase targets are each the value by the end of
+ *   their phase rather than parts of the Target, so its actuals are read the same way).
+ */
+export type PhaseActualMode = 'sum' | 'latest';
+
+/** Units that are levels, not amounts: their phases do not add up. */
+const LEVEL_UNIT = /%|percent|pct|rate|ratio|score|nps|index|average|avg|margin|share|days?$/i;
+
+/** Whether a goal's phase actuals add up or the latest counts; see PhaseActualMode. */
+export function phaseActualMode(
+  goal: Pick<Goal, 'direction' | 'unit' | 'target' | 'phaseTargets'>,
+): PhaseActualMode {
+  if (goal.direction !== 'higher') return 'latest';
+  if (LEVEL_UNIT.test(goal.unit.trim())) return 'latest';
+  const phases = goal.phaseTargets;
+  if (phases !== null && phases.length > 1 && goal.target !== null) {
+    const total = phases.reduce((a, p) => a + p.target, 0);
+    if (Math.abs(total - goal.target) > Math.abs(goal.target) * 0.005 + 1e-9) return 'latest';
+  }
+  return 'sum';
+}
+
+/** The Actual that phase actuals make (see PhaseActualMode); null without any. */
+export function phasedActual(phases: readonly PhaseTarget[], mode: PhaseActualMode): number | null {
+  if (phases.length === 0) return null;
+  if (mode === 'sum') return phases.reduce((a, p) => a + p.target, 0);
+  return phases.reduce((a, p) => (p.endMonth > a.endMonth ? p : a)).target;
+}
+
+/**
+ * Phase actuals as readings for a run-rate forecast: the goal's Actual as it stood at the end of each phase of the
+ * period (the running total when they add up, else the phase's own figure), on the phase's last day, or on `asOf`
+ * for a phase still running. Phases that end outside the period, or start after `asOf`, are left out.
+ */
+export function phaseActualPoints(
+  phases: readonly PhaseTarget[],
+  mode: PhaseActualMode,
+  period: Period,
+  asOf: number,
+): { day: number; value: number }[] {
+  const { year } = yearMonth(period.start);
+  const inPeriod = phases
+    .map((p) => ({ end: monthStartDay(year, p.endMonth), value: p.target, endMonth: p.endMonth }))
+    .filter((p) => p.end > period.start && p.end <= period.end)
+    .sort((a, b) => a.end - b.end);
+  const points: { day: number; value: number }[] = [];
+  let total = 0;
+  let phaseStart = period.start;
+  for (const p of inPeriod) {
+    total += p.value;
+    if (phaseStart > asOf) break;
+    points.push({ day: Math.min(p.end - 1, asOf), value: mode === 'sum' ? total : p.value });
+    phaseStart = p.end;
+  }
+  return points;
+}

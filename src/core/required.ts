@@ -3,6 +3,7 @@ import { capOf, TOLERANCE } from './attain';
 import { finiteSum, saturate, spanRatio } from './finite';
 import type { Links } from './graph';
 import type { CascadeResults, Goal, Settings } from './model';
+import { sameUnit } from './rollups';
 
 /** Why a goal cannot lift the parent to the level on its own. */
 export type Why =
@@ -159,7 +160,9 @@ export function requiredFor(source: RequiredSource, parent: number, level: numbe
         // The others' sums, without this child.
         const s = counted[k] === null ? others : others - w * counted[k]!;
         const total = counted[k] === null ? otherWeights : otherWeights - w;
-        childNeeds(c, (wanted * (total + w) - s) / w);
+        // Kept finite near ±1e308: an overflowing share is the largest number (out of reach), never Infinity.
+        const needed = (wanted * (total + w) - s) / w;
+        childNeeds(c, Number.isNaN(needed) ? wanted : saturate(needed));
       });
     }
     for (let k = next.length - 1; k >= 0; k--) stack.push(next[k]);
@@ -264,10 +267,9 @@ function sumRequirements(
   settings: Settings,
 ): Omit<Requirement, 'via'>[] {
   const g = goals[parent];
-  const unit = g.unit.trim().toLowerCase();
   const fail = (why: Why, needed: number | null = null) =>
     kids.map((c) => ({ index: c, verdict: 'unreachable' as const, needed, actual: null, why }));
-  if (kids.some((c) => goals[c].unit.trim().toLowerCase() !== unit)) return fail({ code: 'unit', parent });
+  if (kids.some((c) => !sameUnit(goals[c], g))) return fail({ code: 'unit', parent });
   const cap = capOf(g, settings);
   if (level > cap + TOLERANCE) return fail({ code: 'cap', cap });
   const total = actualFor(g, level);

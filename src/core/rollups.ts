@@ -147,6 +147,19 @@ function averageRoller(context: RollContext): Roller {
   };
 }
 
+/** Units compare trimmed and in any case: ` $ ` and `$` are one unit, and so are `Count` and `count`. */
+export function sameUnit(a: Pick<Goal, 'unit'>, b: Pick<Goal, 'unit'>): boolean {
+  return a.unit.trim().toLowerCase() === b.unit.trim().toLowerCase();
+}
+
+/**
+ * Whether `child` under `parent` breaks the parent's sum roll-up (the sum-unit-mismatch error): a sum adds the
+ * children's actuals, so they must be in the parent's unit. Other roll-ups compare attainments, which have no unit.
+ */
+export function breaksSumRollup(parent: Pick<Goal, 'unit' | 'rollup'>, child: Pick<Goal, 'unit'>): boolean {
+  return parent.rollup === 'sum' && !sameUnit(parent, child);
+}
+
 /**
  * The children's own actuals added up, measured against the parent's own target, direction and limits; a shared
  * child's actual split by its shares.
@@ -154,14 +167,13 @@ function averageRoller(context: RollContext): Roller {
 function sumRoller({ goals, settings, report, shareOf = null }: RollContext): Roller {
   return (parent, kids, outside) => {
     const g = goals[parent];
-    const unit = g.unit.trim().toLowerCase();
     let mismatch = false;
     const counted: number[] = [];
     for (const c of kids) {
       // Actuals of another period are not this period's: they would be summed into the wrong year.
       if (outside?.includes(c)) continue;
       const child = goals[c];
-      if (child.unit.trim().toLowerCase() !== unit) {
+      if (!sameUnit(child, g)) {
         mismatch = true;
         report(parent, 'unit', {
           code: 'sum-unit-mismatch',

@@ -2,11 +2,11 @@
 import { UTC } from './calendar';
 import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } from './cells';
 import { FIELD_NAMES, type Field, numberErrors } from './fields';
-import type { HeaderRow } from './header';
+import type { HeaderRow, PhaseColumn } from './header';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
 import type { CellValue, Direction, Goal, GoalType, RollupMethod } from './model';
 import { parsePeriod } from './period';
-import type { PhaseTarget } from './phasing';
+import { type PhaseTarget, phaseActualMode, phasedActual } from './phasing';
 
 /** Words of the enumerated columns, as normalizeHeader writes them. */
 function wordMap<T>(groups: readonly [T, readonly string[]][]): ReadonlyMap<string, T> {
@@ -154,6 +154,15 @@ export class RowReader {
     else if (direction === 'binary') target = this.quietNumber('target');
     else target = orNull(this.number('target'));
     let actual = direction === 'binary' ? this.binary('actual') : this.number('actual');
+    // Phase actuals (Q1 actual...) stand in for a blank Actual: summed, or the latest for a level (phaseActualMode).
+    const phaseTargets = this.readPhases(this.header.phases);
+    const phaseActuals = this.readPhases(this.header.phaseActuals);
+    if (actual === null && phaseActuals !== null && direction !== 'binary') {
+      actual = phasedActual(
+        phaseActuals,
+        phaseActualMode({ direction, unit: this.text('unit'), target, phaseTargets }),
+      );
+    }
     // A status word measures a done-or-not goal: a binary one without an Actual, or one with nothing else to go by.
     if (status !== null && actual === null && progress === null) {
       if (direction === 'binary') actual = status;
@@ -193,11 +202,10 @@ export class RowReader {
     }
     // Threshold / Target / Stretch, or Min / Target / Max on a goal that is not a range: payout levels.
     const confidence = this.readConfidence();
-    const phaseTargets = this.readPhases();
     const threshold = orNull(this.number('threshold')) ?? (direction === 'range' ? null : orNull(min));
     const stretch = orNull(this.number('stretch')) ?? (direction === 'range' ? null : orNull(max));
 
-    return {
+    const goal: Goal = {
       index,
       tab: this.tab,
       row,
@@ -232,6 +240,8 @@ export class RowReader {
       blocked: this.blocked,
       columns: this.columns,
     };
+    if (phaseActuals !== null) goal.phaseActuals = phaseActuals;
+    return goal;
   }
 
   /** The text of a field's cell in the row being read. */
@@ -351,9 +361,8 @@ export class RowReader {
     return this.progressInPoints && !written ? n / 100 : n;
   }
 
-  /** The Q1..Q4 or monthly targets of the row, blanks left out; an unreadable one is reported (not blocking). */
-  private readPhases(): PhaseTarget[] | null {
-    const columns = this.header.phases;
+  /** The row's values in Q1..Q4 or monthly target (or actual) columns, blanks left out; an unreadable one is reported (not blocking). */
+  private readPhases(columns: readonly PhaseColumn[] | undefined): PhaseTarget[] | null {
     if (columns === undefined) return null;
     const phases: PhaseTarget[] = [];
     for (const { col, endMonth } of columns) {

@@ -3,7 +3,7 @@ import { advise } from './advise';
 import { UTC } from './calendar';
 import { cascade } from './cascade';
 import { type Efficiency, efficiency } from './efficiency';
-import { frozenChanges } from './freeze';
+import { frozenChanges, isFrozenLog } from './freeze';
 import { type Links, linkGoals } from './graph';
 import { inspectTab } from './header';
 import { type Issue, issueAt, NOWHERE } from './issues';
@@ -157,7 +157,7 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
 }
 
 /** Tabs this product owns or reads otherwise: never goal tabs, never "looks like goals". */
-const NOT_GOAL_TABS = /^(settings|history|roster|survey|roll-?up(\s*\(\d+\))?)$/i;
+const NOT_GOAL_TABS = /^(settings|history|check-?ins(\s*\(\d+\))?|roster|survey|roll-?up(\s*\(\d+\))?)$/i;
 
 /** True for a tab this product owns or reads otherwise (Settings, Roll-up…): never offered as goals. */
 export function isNotGoalTab(name: string): boolean {
@@ -166,7 +166,7 @@ export function isNotGoalTab(name: string): boolean {
 
 /** A warning for a tab that holds goal-like headers but could not be read as goals: never a silent skip. */
 function unreadTabIssue(tab: TabInput, settings: Settings): Issue | null {
-  if (isNotGoalTab(tab.name)) return null;
+  if (isNotGoalTab(tab.name) || isFrozenLog(tab.grid)) return null;
   const shape = inspectTab(tab.grid, columnMapOf(settings));
   if (shape.kind !== 'near-miss') return null;
   const row = shape.row + 1 + (tab.rowOffset ?? 0);
@@ -188,7 +188,7 @@ function readSettingsInto(
 }
 
 /** Periods repeat across thousands of goals: parse each distinct label once. */
-function periodLookup(settings: Settings): (g: Goal) => Period | null {
+export function periodLookup(settings: Settings): (g: Goal) => Period | null {
   const cache = new Map<string, Period | null>();
   return (g) => {
     const label = g.period || settings.defaultPeriod;

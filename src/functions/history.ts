@@ -1,4 +1,4 @@
-// MBO_TREND, MBO_FORECAST and MBO_REQUIRED: goals over time from a History range, and what it would take to reach a level.
+// MBO_TREND, MBO_FORECAST and MBO_REQUIRED: goals over time from a Check-ins range, and what it would take to reach a level.
 import { cellText, isDate, orBlank, parseNumber } from '../core/cells';
 import { forecastGoal } from '../core/forecast';
 import { type CheckIn, checkInsByGoal, type HistoryRead, readHistory } from '../core/history';
@@ -21,13 +21,13 @@ import { numberReader } from './locale';
 import { curveOf } from './score';
 import { define, problemText } from './spec';
 
-/** A History range read, or an argument error when it has no header row. */
+/** A check-in log range read, or an argument error when it has no header row. */
 function historyOf(v: unknown): HistoryRead {
   const read = readHistory(toMatrix('history', v), 'history');
   if (read.header === null) {
     throw new ArgumentError(
       'history',
-      'must include its header row with Date and ID columns, as in the History tab Record check-in writes.',
+      'must include its header row with Date and ID columns, as in the Check-ins tab Record check-in writes.',
     );
   }
   return read;
@@ -53,12 +53,12 @@ export const MBO_TREND = define(
   {
     name: 'MBO_TREND',
     summary:
-      'Each goal’s figures at its check-ins, oldest first, from a History range: feed one to SPARKLINE.',
+      'Each goal’s figures at its check-ins, oldest first, from the Check-ins tab: feed one to SPARKLINE.',
     params: [
       {
         name: 'history',
         type: 'Range',
-        help: 'The History tab with its header row (Date, ID, Actual, Measured, Final, …).',
+        help: 'The Check-ins tab with its header row (Date, ID, Actual, Measured, Final, …).',
       },
       { name: 'ids', type: 'string|Range', help: 'The goal ID(s).' },
       {
@@ -69,7 +69,7 @@ export const MBO_TREND = define(
       },
     ],
     returns: 'One row per ID, its values oldest first, padded with blanks to the longest.',
-    exampleArgs: 'History!A1:H5000, "DG-1"',
+    exampleArgs: '\'Check-ins\'!A1:H5000, "DG-1"',
   },
   (_locale, history, ids, column) => {
     const read = historyOf(history);
@@ -96,7 +96,7 @@ export const MBO_FORECAST = define(
     summary:
       'Run-rate forecast: where each goal’s final attainment lands at the end of the period if it keeps its pace since its check-ins began.',
     params: [
-      { name: 'history', type: 'Range', help: 'The History tab with its header row.' },
+      { name: 'history', type: 'Range', help: 'The Check-ins tab with its header row.' },
       { name: 'ids', type: 'string|Range', help: 'The goal ID(s).' },
       {
         name: 'period',
@@ -118,7 +118,7 @@ export const MBO_FORECAST = define(
     ],
     returns:
       'The projected attainment per ID (a line through two or more check-ins, else the pace since the period began), capped at 150%; with a curve, two columns: attainment, payout.',
-    exampleArgs: 'History!A1:H5000, A2:A50, "FY2026", Settings!B10:C12',
+    exampleArgs: '\'Check-ins\'!A1:H5000, A2:A50, "FY2026", Settings!B10:C12',
   },
   (locale, history, ids, period, curve, asOf) => {
     const read = historyOf(history);

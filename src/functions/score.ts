@@ -22,7 +22,11 @@ export const MBO_SCORE = define(
     params: [
       { name: 'owners', type: 'Range', help: 'The Owner column.' },
       { name: 'weights', type: 'Range', help: 'The Weight column (fractions or percent points).' },
-      { name: 'attainment', type: 'Range', help: 'The attainment column (fractions, 1 = 100%).' },
+      {
+        name: 'attainment',
+        type: 'Range',
+        help: "Each goal's final attainment (fractions), as the Roll-up tab scores it: MBO_ROLLUP's result; MBO_ATTAINMENT alone leaves out goals that only roll up.",
+      },
       { name: 'owner', type: 'string', help: 'One owner: return just their score.', optional: true },
     ],
     returns: 'Two columns (owner, score), one row per owner in order of appearance; or one score.',

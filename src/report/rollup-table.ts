@@ -1,5 +1,6 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
 import { orBlank } from '../core/cells';
+import { goalForecasts } from '../core/goal-forecast';
 import { shareIn } from '../core/graph';
 import { type HistoryAnalysis, isoDate, trendOf } from '../core/history';
 import type { Scorecard } from '../core/model';
@@ -80,6 +81,7 @@ export const GOAL_HEADERS = [
   'Gap',
   'Last check-in',
   '30-day change',
+  'Forecast',
 ];
 /** Goal columns added when some goal has a Budget or Spend. */
 export const SPEND_HEADERS = ['Spend', 'Return per $'];
@@ -237,6 +239,7 @@ function goalValues(
     spent === null ? GOAL_HEADERS.slice() : [...GOAL_HEADERS, ...SPEND_HEADERS],
   ];
   const today = analysis.today ?? Number.POSITIVE_INFINITY;
+  const forecastOf = goalForecasts(analysis, history?.checkIns ?? (() => []));
   for (const row of rows) {
     const i = row.goal;
     const g = analysis.goals[i];
@@ -255,6 +258,7 @@ function goalValues(
       orBlank(r.gap),
       trend === null || trend.lastDay === null ? '' : isoDate(trend.lastDay),
       orBlank(trend?.change30 ?? null),
+      orBlank(forecastOf(i)?.attainment ?? null),
     ];
     if (spent !== null) line.push(orBlank(spent.spend(i)), orBlank(spent.perDollar(i)));
     values.push(line);
@@ -329,7 +333,8 @@ const columns = (b: Box, col: number, fromRow: number, numCols = 1): Box =>
 
 /**
  * The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). With History, each goal's
- * last check-in day and its change in final attainment over 30 days; without, those columns stay blank.
+ * last check-in day and its change in final attainment over 30 days; without, those columns stay blank. Each goal's
+ * run-rate forecast of its end-of-period attainment (goalForecasts): from its check-ins, phase actuals and figures now.
  */
 export function buildRollupReport(
   analysis: Analysis,
@@ -359,7 +364,8 @@ export function buildRollupReport(
     percent.push(
       columns(goals, 5, firstGoalRow, 3),
       columns(goals, 9, firstGoalRow),
-      columns(goals, change, firstGoalRow),
+      // The 30-day change and the forecast.
+      columns(goals, change, firstGoalRow, 2),
       columns(chartData, 4, firstGoalRow),
     );
   }

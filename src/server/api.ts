@@ -56,6 +56,42 @@ export interface GoalView {
   trend?: number[];
   /** Final attainment now minus at the latest check-in before today; absent when either is missing. */
   sinceLast?: number;
+  /** Messages of the error issues on the goal's row, in workbook order; absent when it has none. */
+  errors?: string[];
+  /** Run-rate forecast of the final attainment at the end of the goal's period; absent without a period or figures. */
+  forecast?: number;
+  /** What the forecast pays on the Settings payout curve; absent without a curve or a forecast. */
+  forecastPayout?: number;
+}
+
+/** One goal's part in what it would take for a goal to reach a level (see src/core/required.ts). */
+export interface RequirementView {
+  id: string;
+  title: string;
+  tab: string;
+  row: number;
+  unit: string;
+  /** IDs of the goals from the goal asked about down to this one's parent, top first. */
+  via: string[];
+  /** needs: an Actual of `actualNeeded` (or, measured by Progress, an attainment of `attainmentNeeded`). */
+  verdict: 'needs' | 'reached' | 'any' | 'done' | 'in-range' | 'unreachable';
+  /** Its Actual now. */
+  actual: number | null;
+  actualNeeded: number | null;
+  /** The final attainment it must reach; null where that is no number. */
+  attainmentNeeded: number | null;
+  /** What it needs or why it cannot, in words: '' where the figures say it all. */
+  message: string;
+}
+
+/** What it would take for one goal to reach a level: each goal feeding it, on its own, with the others as they are. */
+export interface RequiredView {
+  id: string;
+  title: string;
+  level: number;
+  /** Its final attainment now. */
+  final: number | null;
+  requirements: RequirementView[];
 }
 
 export interface CascadeView {
@@ -64,7 +100,7 @@ export interface CascadeView {
   roots: string[];
   goals: GoalView[];
   counts: { error: number; warning: number; info: number };
-  /** ISO day of the latest check-in in the History tab; absent when there is none. */
+  /** ISO day of the latest check-in in the Check-ins tab; absent when there is none. */
   lastCheckIn?: string;
 }
 
@@ -77,6 +113,8 @@ export interface CheckInSummary {
   goalCount: number;
   /** Earlier check-ins of the same day replaced. */
   replaced: number;
+  /** '' unless something should be said: a tab of the user's left alone, or an old History log renamed. */
+  note: string;
 }
 
 /** The goal in the selected row, and the parents it may link to. */
@@ -90,8 +128,13 @@ export interface LinkView {
     owner: string;
     tab: string;
     final: number | null;
-    /** false when linking to it would make a cycle (it is the goal or one of its descendants). */
+    /**
+     * false when linking to it would make a cycle (it is the goal or one of its descendants) or break its sum
+     * roll-up (its children are added up in another unit).
+     */
     allowed: boolean;
+    /** Why it is not allowed, for people; '' when it is. */
+    reason: string;
   }[];
 }
 
@@ -169,6 +212,16 @@ export interface ColumnsSaved {
   rowsWritten: number;
 }
 
+/**
+ * When the sheet last changed (a person's edit, seen by the onEdit trigger, or a Parent cell or column map the add-on
+ * wrote) and when the Roll-up tab was last computed: ISO timestamps from the server's clock, '' when never recorded.
+ * The onEdit trigger does not see edits by other scripts, formula recalculation or inserted rows.
+ */
+export interface ChangeStamp {
+  editedAt: string;
+  rolledUpAt: string;
+}
+
 /** Every function the sidebar may call through google.script.run, with its argument and result. */
 export interface ServerApi {
   checkWorkbook(): CheckReport;
@@ -182,8 +235,10 @@ export interface ServerApi {
   linkToParent(tab: string, row: number, parentId: string, goalId?: string): LinkView;
   selectCell(ref: CellRef): void;
   rollUp(): RollupSummary;
-  /** Appends today's check-in (every goal's figures, confidence and note) to the History tab; today's earlier one is replaced. */
+  /** Appends today's check-in (every goal's figures, confidence and note) to the Check-ins tab; today's earlier one is replaced. */
   recordCheckIn(): CheckInSummary;
+  /** What it would take for the goal `id` to reach the final attainment `level` (1 = 100%); rejects an unknown ID. */
+  getRequired(id: string, level: number): RequiredView;
   addParentDropdowns(): { columns: number };
   /** name '' picks a free name (Goals, Goals 2, ...); the first use also creates the Settings tab. */
   insertGoalTab(name: string): { tab: string; settingsCreated: boolean };
@@ -198,6 +253,8 @@ export interface ServerApi {
    * mapped two ways.
    */
   saveColumns(choices: ColumnChoiceView[]): ColumnsSaved;
+  /** The change stamps, polled by the sidebar: one properties read, no spreadsheet access. */
+  getChanges(): ChangeStamp;
 }
 
 export type Endpoint = keyof ServerApi;

@@ -1,10 +1,12 @@
 // Binds every sidebar endpoint to a context, checking the arguments that arrive from the browser.
 import type { CellRef, ServerApi } from './api';
+import { getChanges } from './changes';
 import { getColumns, optionalChoices, parseChoices, saveColumns } from './columns';
 import type { ServerContext } from './context';
 import { recordCheckIn } from './history';
 import { getLinkView, linkToParent } from './link';
 import { checkWorkbook, getCascade } from './reports';
+import { getRequired } from './required';
 import { rollUp } from './rollup';
 import { addParentDropdowns, insertGoalTab, selectCell } from './setup';
 
@@ -17,6 +19,13 @@ function text(value: unknown, name: string): string {
 function position(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new TypeError(`${name} must be a row or column number.`);
+  }
+  return value;
+}
+
+function levelOf(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw new TypeError('level must be an attainment such as 1 for 100%.');
   }
   return value;
 }
@@ -43,10 +52,12 @@ export function bindServerApi(ctx: ServerContext): ServerApi {
     selectCell: (ref) => selectCell(ctx, cellRef(ref)),
     rollUp: () => rollUp(ctx),
     recordCheckIn: () => recordCheckIn(ctx),
+    getRequired: (id, level) => getRequired(ctx, text(id, 'id'), levelOf(level)),
     addParentDropdowns: () => addParentDropdowns(ctx),
     insertGoalTab: (name) =>
       insertGoalTab(ctx, name === undefined || name === null ? '' : text(name, 'name')),
     getColumns: (choices) => getColumns(ctx, optionalChoices(choices)),
     saveColumns: (choices) => saveColumns(ctx, parseChoices(choices)),
+    getChanges: () => getChanges(ctx),
   };
 }

@@ -17,6 +17,7 @@ import { readTopRows, readWorkbook, type WorkbookRead } from '../sheets/read';
 import { saveColumnRows } from '../sheets/settings-columns';
 import { activeSpreadsheet, analyzeRead, underLock } from './analyze';
 import type { ColumnHeaderView, ColumnsSaved, ColumnsView, FieldOption, TabVerdictView } from './api';
+import { noteEdit } from './changes';
 import type { ServerContext } from './context';
 import { checkReport } from './reports';
 
@@ -151,6 +152,7 @@ export function saveColumns(ctx: ServerContext, choices: readonly ColumnChoice[]
     const saved = saveColumnRows(spreadsheet, settingsTabOf(read) ?? null, choices, read.decimalSeparator);
     return { after: withSettingsTab(read, saved.settings), saved };
   });
+  if (saved.rowsWritten > 0) noteEdit(ctx, now);
   return {
     check: checkReport(analyzeRead(after, now), now),
     columns: columnsView(after),

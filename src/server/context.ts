@@ -1,5 +1,11 @@
 // What server functions need from the outside world, passed in so tests can run them over tools/gas-fake.
-import type { ChartsPort, HtmlServicePort, LockServicePort, SpreadsheetAppPort } from '../sheets/gas';
+import type {
+  ChartsPort,
+  HtmlServicePort,
+  LockServicePort,
+  PropertiesServicePort,
+  SpreadsheetAppPort,
+} from '../sheets/gas';
 
 /**
  * Services are functions, looked up when a server function runs: Apps Script loads the whole
@@ -10,6 +16,7 @@ export interface ServerContext {
   lockService(): LockServicePort;
   htmlService(): HtmlServicePort;
   charts(): ChartsPort;
+  propertiesService(): PropertiesServicePort;
   now(): Date;
   /** The e-mail address of the person running the script; '' where Google does not tell (see Session.getActiveUser). */
   user(): string;
@@ -21,6 +28,7 @@ export const liveContext: ServerContext = {
   lockService: () => LockService,
   htmlService: () => HtmlService,
   charts: () => Charts,
+  propertiesService: () => PropertiesService,
   now: () => new Date(),
   user: () => Session.getActiveUser().getEmail(),
 };

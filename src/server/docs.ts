@@ -13,11 +13,13 @@ const ENDPOINT_SUMMARIES: Record<Endpoint, string> = {
   linkToParent: "Sidebar: writes a parent ID into one goal's Parent cell.",
   selectCell: 'Sidebar: selects a cell in the spreadsheet.',
   rollUp: 'Sidebar: rebuilds the Roll-up tab.',
-  recordCheckIn: "Sidebar: appends today's check-in to the History tab.",
+  recordCheckIn: "Sidebar: appends today's check-in to the Check-ins tab.",
+  getRequired: 'Sidebar: what each goal feeding a goal needs for it to reach a level.',
   addParentDropdowns: 'Sidebar: puts a dropdown of goal IDs on every Parent column.',
   insertGoalTab: 'Sidebar: inserts a goal tab from the template.',
   getColumns: 'Sidebar: the tabs not read as goals, with what each header maps to.',
   saveColumns: 'Sidebar: saves a map of headers to fields in the Settings tab.',
+  getChanges: 'Sidebar: when the sheet last changed and when the Roll-up tab was written.',
 };
 
 /** Each endpoint's parameter names, as its forwarder declares them. */
@@ -29,19 +31,27 @@ export const ENDPOINT_PARAMS: Record<Endpoint, string[]> = {
   selectCell: ['ref'],
   rollUp: [],
   recordCheckIn: [],
+  getRequired: ['id', 'level'],
   addParentDropdowns: [],
   insertGoalTab: ['name'],
   getColumns: ['choices'],
   saveColumns: ['choices'],
+  getChanges: [],
 };
 
 /** Parameter names by global name: the triggers' event and the endpoints'; menu handlers take none. */
-const GLOBAL_PARAMS: Record<string, string[]> = { onOpen: ['e'], onInstall: ['e'], ...ENDPOINT_PARAMS };
+const GLOBAL_PARAMS: Record<string, string[]> = {
+  onOpen: ['e'],
+  onInstall: ['e'],
+  onEdit: ['e'],
+  ...ENDPOINT_PARAMS,
+};
 
 /** By global name: the triggers, each menu item (named by its label), then the sidebar endpoints. */
 export const GLOBAL_SUMMARIES: Record<string, string> = {
   onOpen: 'Trigger: builds the add-on menu.',
   onInstall: 'Trigger: builds the add-on menu on install.',
+  onEdit: 'Trigger: notes the time of a person’s edit, so the sidebar can say its results are stale.',
   ...Object.fromEntries(MENU_ITEMS.map((item) => [item.functionName, `Menu: ${item.label}`])),
   ...ENDPOINT_SUMMARIES,
 };

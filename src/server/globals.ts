@@ -2,6 +2,8 @@
 // Their forwarders' parameter names and one-line summaries are in ./docs.ts: the runtime calls each with whatever
 // arguments arrive, by position.
 import type { Endpoint } from './api';
+import { onEdit } from './changes';
+import { liveContext } from './context';
 import { endpoints } from './endpoints';
 import { MENU_ITEMS, onInstall, onOpen } from './menu';
 
@@ -14,6 +16,7 @@ export interface ServerGlobal {
 export const SERVER_GLOBALS: readonly ServerGlobal[] = [
   { name: 'onOpen', run: onOpen },
   { name: 'onInstall', run: onInstall },
+  { name: 'onEdit', run: (event?: unknown) => onEdit(liveContext, event) },
   ...MENU_ITEMS.map((item) => ({ name: item.functionName, run: item.handler })),
   ...(Object.keys(endpoints) as Endpoint[]).map((name) => ({
     name,

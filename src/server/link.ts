@@ -1,10 +1,19 @@
 // The Link endpoints: the selected row's goal with the parents it may take, and writing the chosen one.
 import { idKey } from '../core/graph';
+import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
-import { goalAt, noGoalMessage, planParentWrite, subtreeOf, writeParentCell } from '../sheets/link';
+import {
+  goalAt,
+  noGoalMessage,
+  planParentWrite,
+  subtreeOf,
+  sumUnitRefusal,
+  writeParentCell,
+} from '../sheets/link';
 import type { WorkbookRead } from '../sheets/read';
 import { activeSpreadsheet, analyzeRead, loadAnalysis, underLock } from './analyze';
 import type { LinkView } from './api';
+import { noteEdit } from './changes';
 import type { ServerContext } from './context';
 import { finite } from './views';
 
@@ -21,6 +30,15 @@ export function linkViewAt(
   const goal = goalAt(analysis, tab, row);
   if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row, ownTabs), candidates: [] };
   const below = subtreeOf(analysis, goal.index);
+  const choice = (g: Goal): { allowed: boolean; reason: string } => {
+    const reason =
+      g.index === goal.index
+        ? `${goal.id} is the goal itself.`
+        : below.has(g.index)
+          ? `Would make a cycle: ${g.id} sits under ${goal.id}.`
+          : sumUnitRefusal(g, goal);
+    return { allowed: reason === '', reason };
+  };
   const candidates = analysis.goals
     .filter((g) => g.id !== '' && analysis.links.indexByKey.get(idKey(g.id)) === g.index)
     .map((g) => ({
@@ -29,7 +47,7 @@ export function linkViewAt(
       owner: g.owner,
       tab: g.tab,
       final: finite(analysis.results.final(g.index)),
-      allowed: !below.has(g.index),
+      ...choice(g),
     }));
   return {
     goal: { id: goal.id, title: goal.title, tab: goal.tab, row: goal.row, parentId: goal.parent },
@@ -40,7 +58,7 @@ export function linkViewAt(
 
 function noGoalReason(analysis: Analysis, tab: string, row: number, ownTabs: readonly string[]): string {
   if (ownTabs.includes(tab)) {
-    return `${tab} is a report MBO Cascade writes, not a goal tab: select the goal's row on its own tab.`;
+    return `${tab} is a tab MBO Cascade writes (a report or the check-in log), not a goal tab: select the goal's row on its own tab.`;
   }
   if (!analysis.goalTabs.includes(tab)) {
     const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'none yet';
@@ -86,6 +104,7 @@ export function linkToParent(
     const { read, analysis } = loadAnalysis(ctx, now);
     const write = planParentWrite(analysis, { tab, row, parentId, expectedId: goalId });
     writeParentCell(activeSpreadsheet(ctx), write);
+    noteEdit(ctx, now);
     return withCell(read, write.tab, write.row, write.col, write.value);
   });
   return linkViewAt(analyzeRead(after, now), tab, row, after.ownTabs);

@@ -79,9 +79,10 @@ export function menuItems(ctx: ServerContext): MenuItem[] {
     item('Record check-in', 'menuRecordCheckIn', () => {
       const done = recordCheckIn(ctx);
       const replaced = done.replaced > 0 ? `, replacing the ${done.replaced} recorded earlier today` : '';
-      toast(`Recorded ${done.goalCount} goals for ${done.day} in the ${done.tab} tab${replaced}.`);
+      const note = done.note ? ` ${done.note}` : '';
+      toast(`Recorded ${done.goalCount} goals for ${done.day} in the ${done.tab} tab${replaced}.${note}`);
     }),
-    item('Compact History', 'menuCompactHistory', () => {
+    item('Compact check-ins', 'menuCompactHistory', () => {
       const done = compactHistoryTab(ctx);
       toast(
         done.dropped === 0

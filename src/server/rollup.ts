@@ -4,6 +4,7 @@ import { readWorkbook } from '../sheets/read';
 import { replaceRollupTab } from '../sheets/rollup';
 import { activeSpreadsheet, analyzeRead } from './analyze';
 import type { RollupSummary } from './api';
+import { noteRollUp } from './changes';
 import type { ServerContext } from './context';
 import { loadHistory } from './history';
 
@@ -21,6 +22,7 @@ export function rollUp(ctx: ServerContext): RollupSummary {
     const analysis = analyzeRead(read, now);
     return buildRollupReport(analysis, now.toISOString(), loadHistory(ctx, read, analysis));
   });
+  noteRollUp(ctx, now);
   return {
     tab: tab.name,
     note: tab.note,

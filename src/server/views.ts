@@ -1,4 +1,5 @@
 // Turns an analysis into the plain JSON shapes of api.ts: numbers, strings and arrays only, wording from the catalogue.
+import { goalForecasts } from '../core/goal-forecast';
 import { type HistoryAnalysis, trendOf } from '../core/history';
 import { describeIssue, type Issue } from '../core/issues';
 import type { Analysis } from '../core/workbook';
@@ -38,13 +39,16 @@ const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
  * Every goal with its results. Links between goals on a cycle are left out of `children`, and cycle
  * members are roots, so a client walking from the roots sees each goal once and never loops. With History, each
  * goal with check-ins gets its trend (its last TREND_POINTS final attainments) and its change since the last check-in.
+ * Each goal with a period and figures gets its run-rate forecast (goalForecasts).
  */
 export function goalViews(
   analysis: Analysis,
   history?: HistoryAnalysis,
 ): { roots: string[]; goals: GoalView[] } {
   const { parentOf, onCycle } = analysis.links;
+  const errorsAt = errorMessagesByRow(analysis.issues);
   const roots: string[] = [];
+  const forecastOf = goalForecasts(analysis, history?.checkIns ?? (() => []));
   const goals = analysis.goals.map((g, i): GoalView => {
     const r = analysis.results.at(i);
     const p = parentOf[i];
@@ -68,6 +72,8 @@ export function goalViews(
       status: r.status,
       onCycle: r.onCycle,
     };
+    const errors = errorsAt.get(rowKey(g.tab, g.row));
+    if (errors !== undefined) view.errors = errors;
     const entry = analysis.links.shared?.byGoal.get(i);
     if (entry !== undefined) {
       view.shares = entry.parents.map((p, k) => ({
@@ -82,7 +88,26 @@ export function goalViews(
       if (trend.sinceLast !== null && Number.isFinite(trend.sinceLast))
         view.sinceLast = thousandths(trend.sinceLast);
     }
+    const forecast = forecastOf(i);
+    if (forecast !== null && Number.isFinite(forecast.attainment)) {
+      view.forecast = thousandths(forecast.attainment);
+      if (forecast.payout !== null && Number.isFinite(forecast.payout))
+        view.forecastPayout = thousandths(forecast.payout);
+    }
     return view;
   });
   return { roots, goals };
+}
+
+const rowKey = (tab: string, row: number): string => `${tab}\u0000${row}`;
+
+/** The messages of the error issues (those that block a goal's attainment), by the tab and row they point at. */
+function errorMessagesByRow(issues: readonly Issue[]): Map<string, string[]> {
+  const byRow = new Map<string, string[]>();
+  for (const issue of issues) {
+    if (issue.severity !== 'error' || issue.row <= 0) continue;
+    const key = rowKey(issue.tab, issue.row);
+    byRow.set(key, [...(byRow.get(key) ?? []), describeIssue(issue)]);
+  }
+  return byRow;
 }

@@ -168,6 +168,15 @@ export interface SessionPort {
   getActiveUser(): Pick<GoogleAppsScript.Base.User, 'getEmail'>;
 }
 
+/** Document properties: small strings kept with the spreadsheet, readable in the onEdit simple trigger (AuthMode.LIMITED). */
+export interface PropertiesPort extends Pick<GoogleAppsScript.Properties.Properties, 'getProperties'> {
+  setProperties(properties: Record<string, string>): unknown;
+}
+
+export interface PropertiesServicePort {
+  getDocumentProperties(): PropertiesPort | null;
+}
+
 export interface ChartsPort {
   readonly ChartType: { readonly TREEMAP: GoogleAppsScript.Charts.ChartType };
 }
@@ -190,4 +199,6 @@ export type RealFitsPorts = [
   Fits<GoogleAppsScript.Base.Ui, UiPort>,
   Fits<GoogleAppsScript.Charts.Charts, ChartsPort>,
   Fits<GoogleAppsScript.Base.Session, SessionPort>,
+  Fits<GoogleAppsScript.Properties.Properties, PropertiesPort>,
+  Fits<GoogleAppsScript.Properties.PropertiesService, PropertiesServicePort>,
 ];

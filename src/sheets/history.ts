@@ -1,26 +1,60 @@
-// The History tab in Sheets: read with one getValues, a day's check-in written with one setValues (a new tab made all or nothing).
+// The check-in log in Sheets: found (ours by mark or header, never a user's tab), read with one getValues, a day's check-in written with one setValues (a new tab made all or nothing).
+import { chooseCheckInTab, type LogCandidate, type LogChoice, mayBeCheckInTab } from '../core/check-in-tab';
 import { HEADER_SEARCH_ROWS } from '../core/header';
 import type { HistoryWrite } from '../core/history';
 import type { CellValue, Grid } from '../core/model';
 import { type OutCell, plainTextCell, typedCell } from './cell-text';
 import type { SheetPort, SpreadsheetPort } from './gas';
-import { HISTORY_TAB } from './owned';
+import { markedTabs, markTab } from './owned';
 import { ensureRows, fitSheet } from './size';
 
-/** The History tab's values from A1 (getDataRange: the rows and columns in use), or null when there is no such tab. */
-export function readHistoryTab(spreadsheet: SpreadsheetPort): Grid | null {
-  const sheet = spreadsheet.getSheetByName(HISTORY_TAB);
+/**
+ * Which tab is the check-in log (see chooseCheckInTab): one metadata search, and the top rows of tabs whose name the
+ * log may go by (Check-ins, Check-ins (2), History) and that are not marked; no other tab is read.
+ */
+export function locateCheckIns(spreadsheet: SpreadsheetPort): LogChoice {
+  const marked = markedTabs(spreadsheet);
+  const candidates: LogCandidate[] = [];
+  for (const sheet of spreadsheet.getSheets()) {
+    const name = sheet.getName();
+    const role = marked.get(name);
+    if (role === 'check-ins') candidates.push({ name, marked: true, top: [] });
+    // Every other tab holds its name (a new log must not take it); only unmarked ones under a log name are looked into.
+    else
+      candidates.push({
+        name,
+        marked: false,
+        top: role === undefined && mayBeCheckInTab(name) ? topRows(sheet) : [],
+      });
+  }
+  return chooseCheckInTab(candidates);
+}
+
+/** The rows where a header may be, and no more. */
+function topRows(sheet: SheetPort): Grid {
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getMaxRows());
+  if (rows < 1 || sheet.getMaxColumns() < 1) return [];
+  return sheet.getRange(1, 1, rows, sheet.getMaxColumns()).getValues();
+}
+
+/** The check-in log's values from A1 (getDataRange: the rows and columns in use), or null when there is none. */
+export function readHistoryTab(spreadsheet: SpreadsheetPort, choice: LogChoice): Grid | null {
+  const sheet = choice.read === null ? null : spreadsheet.getSheetByName(choice.read);
   return sheet === null ? null : sheet.getDataRange().getValues();
 }
 
 /**
- * The History tab's header rows and its last `lastRows` rows only, as one grid (null without the tab): what a view of
- * recent trends needs, read in two batched calls whatever the length of History. Record check-in appends, so the
- * latest check-ins are at the bottom. Row numbers in the grid are not the sheet's: for views, never for writes or
- * issue places.
+ * The log's header rows and its last `lastRows` rows only, as one grid (null without a log): what a view of recent
+ * trends needs, read in two batched calls whatever the length of the log. Record check-in appends, so the latest
+ * check-ins are at the bottom. Row numbers in the grid are not the sheet's: for views, never for writes or issue
+ * places.
  */
-export function readHistoryTail(spreadsheet: SpreadsheetPort, lastRows: number): Grid | null {
-  const sheet = spreadsheet.getSheetByName(HISTORY_TAB);
+export function readHistoryTail(
+  spreadsheet: SpreadsheetPort,
+  choice: LogChoice,
+  lastRows: number,
+): Grid | null {
+  const sheet = choice.read === null ? null : spreadsheet.getSheetByName(choice.read);
   if (sheet === null) return null;
   const range = sheet.getDataRange();
   const total = range.getNumRows();
@@ -35,14 +69,27 @@ export function readHistoryTail(spreadsheet: SpreadsheetPort, lastRows: number):
 const TEXT_FORMAT = '@';
 
 /**
- * Lays a planned write down: grows the tab to fit, keeps dates and IDs as text, then one setValues for the whole
- * block. On a new tab (none named History yet), the tab is made first and removed again if anything fails, so a
- * failed check-in leaves no half-made tab. Returns the tab written.
+ * Lays a planned write down on the tab `choice` names: marks it as ours and gives an old `History` log its new name
+ * first, grows the tab to fit, keeps dates and IDs as text, then one setValues for the whole block. A new tab is made
+ * first and removed again if anything fails, and a rename is undone, so a failed check-in leaves no half-made tab.
+ * Returns the tab written.
  */
-export function writeHistory(spreadsheet: SpreadsheetPort, write: HistoryWrite): SheetPort {
-  const existing = spreadsheet.getSheetByName(HISTORY_TAB);
-  const sheet = existing ?? spreadsheet.insertSheet(HISTORY_TAB, spreadsheet.getNumSheets());
+export function writeHistory(
+  spreadsheet: SpreadsheetPort,
+  write: HistoryWrite,
+  choice: LogChoice,
+): SheetPort {
+  const existing = choice.create ? null : spreadsheet.getSheetByName(choice.write);
+  if (!choice.create && existing === null)
+    throw new Error(`The tab ${choice.write} is gone: record the check-in again.`);
+  const sheet = existing ?? spreadsheet.insertSheet(choice.write, spreadsheet.getNumSheets());
+  let renamed = false;
   try {
+    if (choice.mark) markTab(sheet, 'check-ins');
+    if (existing !== null && choice.renameTo !== null) {
+      sheet.setName(choice.renameTo);
+      renamed = true;
+    }
     const rows = write.values.length;
     const width = write.values[0]?.length ?? 0;
     if (rows === 0 || width === 0) return sheet;
@@ -61,30 +108,30 @@ export function writeHistory(spreadsheet: SpreadsheetPort, write: HistoryWrite):
     }
     return sheet;
   } catch (error) {
-    if (existing === null) {
-      try {
-        spreadsheet.deleteSheet(sheet);
-      } catch {
-        // The original error is what the user needs to see.
-      }
+    try {
+      if (existing === null) spreadsheet.deleteSheet(sheet);
+      else if (renamed) sheet.setName(choice.write);
+    } catch {
+      // The original error is what the user needs to see.
     }
     throw error;
   }
 }
 
 /**
- * Replaces the History tab with its compacted rows: one setValues over the rows it had (the kept rows moved up, blanks
+ * Replaces the log with its compacted rows: one setValues over the rows it had (the kept rows moved up, blanks
  * below, see compactedGrid), then every row below the kept ones is deleted so its cells stop counting against the
  * Sheet's limit.
  * Should the deletion fail, the tab is still whole: it only keeps some blank rows.
  */
 export function writeCompactedHistory(
   spreadsheet: SpreadsheetPort,
+  tab: string,
   values: readonly (readonly CellValue[])[],
   keptRows: number,
   textColumns: readonly number[],
 ): void {
-  const sheet = spreadsheet.getSheetByName(HISTORY_TAB);
+  const sheet = spreadsheet.getSheetByName(tab);
   if (sheet === null || values.length === 0) return;
   const width = values[0].length;
   for (const col of textColumns) sheet.getRange(1, col, values.length, 1).setNumberFormat(TEXT_FORMAT);

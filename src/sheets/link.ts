@@ -1,6 +1,8 @@
 // Links one goal to a parent: decides whether the link is allowed, then writes exactly that goal's Parent cell.
+
 import { idKey } from '../core/graph';
 import type { Goal } from '../core/model';
+import { breaksSumRollup } from '../core/rollups';
 import type { Analysis } from '../core/workbook';
 import { textFor } from './cell-text';
 import type { SpreadsheetPort } from './gas';
@@ -94,6 +96,10 @@ export function planParentWrite(
       `${parent.id} is below ${goal.id} in the cascade, so making it ${goal.id}'s parent would close a loop: pick a goal that is not below it.`,
     );
   }
+  if (wanted) {
+    const refusal = sumUnitRefusal(analysis.goals[parentIndex], goal);
+    if (refusal) throw new LinkRefused(refusal);
+  }
   return {
     tab: goal.tab,
     row: goal.row,
@@ -101,6 +107,21 @@ export function planParentWrite(
     value: wanted && parentReference(analysis.goals[parentIndex]),
     goal,
   };
+}
+
+/**
+ * Why `child` cannot go under `parent`'s sum roll-up, naming both units; '' when it can. The rule is the cascade's
+ * (breaksSumRollup, the sum-unit-mismatch error): refusing here keeps a link from creating that error.
+ */
+export function sumUnitRefusal(parent: Goal, child: Goal): string {
+  if (!breaksSumRollup(parent, child)) return '';
+  const parentUnit = parent.unit.trim();
+  const childUnit = child.unit.trim();
+  const adds = parentUnit ? `adds up its children in ${parentUnit}` : 'adds up its children with no unit';
+  const is = childUnit ? `is in ${childUnit}` : 'has no unit';
+  const wanted = parentUnit ? `a goal in ${parentUnit}` : 'a goal with no unit';
+  const instead = childUnit ? `a goal in ${childUnit}` : wanted;
+  return `${parent.id} ${adds} (a sum roll-up), and ${child.id} ${is}: link ${child.id} to ${instead}, or change a Unit.`;
 }
 
 /**

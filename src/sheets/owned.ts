@@ -1,4 +1,5 @@
 // Which tabs the add-on made (and so may replace or delete): the ones it marked with developer metadata. Every other tab belongs to the user, whatever its name.
+import { CHECK_INS_RANGE_NAME, CHECK_INS_TAB } from '../core/check-in-tab';
 import { chooseTab, REPORT_RANGE_NAME, REPORT_TAB } from '../report/report-tab';
 import type { SheetPort, SpreadsheetPort } from './gas';
 
@@ -9,10 +10,10 @@ export const IDS_TAB = '_mbo_ids';
 /** Prefix of the tabs a Roll up builds in and parks the old report under while it swaps them. */
 export const WORK_TAB_PREFIX = '_mbo_';
 /**
- * The check-in log Record check-in appends to; the add-on's by name, like Roll-up, but people may read and edit it
- * (it is validated like a goal tab). A tab of that name that reads as a goal tab is still read as goals.
+ * The check-in log Record check-in appends to: marked as ours when made (src/core/check-in-tab.ts says which tab it
+ * is), but people may read and edit it (it is validated like a goal tab).
  */
-export const HISTORY_TAB = 'History';
+export const HISTORY_TAB = CHECK_INS_TAB;
 /**
  * The usual name of the log Freeze period appends to (issue 13). Ours by its mark, not by its name: a tab of the user's
  * named so is left alone and the log takes `Frozen payouts (2)`; our log renamed is still our log.
@@ -27,9 +28,10 @@ export const SETTINGS_TAB = 'Settings';
  */
 export const OWNER_KEY = 'mbo-cascade:tab';
 
-/** What a tab of ours is: a Roll-up report (or one being built or swapped out), the ID list, or the frozen-payouts log. */
-export type OwnedRole = 'report' | 'ids' | 'frozen';
-const ROLES: readonly string[] = ['report', 'ids', 'frozen'] satisfies OwnedRole[];
+/** What a tab of ours is: a Roll-up report (or one being built or swapped out), the ID list, the check-in log, or the frozen-payouts log. */
+export type OwnedRole = 'report' | 'ids' | 'check-ins' | 'frozen';
+
+const ROLES: readonly string[] = ['report', 'ids', 'check-ins', 'frozen'] satisfies OwnedRole[];
 
 /** Names the add-on keeps for its own tabs (`Roll-up` in any case, `_mbo_...`): a new goal tab may not take one. */
 export function isReservedTabName(name: string): boolean {
@@ -54,6 +56,12 @@ export function markedTabs(spreadsheet: SpreadsheetPort): Map<string, OwnedRole>
     if (fromFile) roles.set(fromFile.getSheet().getName(), 'report');
   } catch {
     // Its sheet is gone (replaced by a Roll up here): the name points nowhere, and no tab is ours by it.
+  }
+  try {
+    const log = spreadsheet.getRangeByName(CHECK_INS_RANGE_NAME);
+    if (log) roles.set(log.getSheet().getName(), 'check-ins');
+  } catch {
+    // As above: a name that points nowhere marks nothing.
   }
   for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(OWNER_KEY).find()) {
     const role = metadata.getValue();
@@ -84,9 +92,4 @@ export function tabRoles(spreadsheet: SpreadsheetPort): TabRole[] {
     const name = sheet.getName();
     return { sheet, name, role: marked.get(name) ?? null };
   });
-}
-
-/** True for the check-in log's tab, whatever the case and spacing of its name. */
-export function isHistoryTab(name: string): boolean {
-  return name.trim().toLowerCase() === HISTORY_TAB.toLowerCase();
 }

@@ -1,13 +1,14 @@
 // Reads the workbook for the core: every tab with one batched getValues and its merges, the locale's decimal separator and the time zone.
 
 import { parseA1Block } from '../core/a1';
+import { mayBeCheckInTab } from '../core/check-in-tab';
 import { HEADER_SEARCH_ROWS, inspectTab } from '../core/header';
 import { decimalSeparatorOf } from '../core/locale';
 import type { Merge } from '../core/table';
 import type { TabInput } from '../core/workbook';
 import { readFrozen } from './frozen';
 import type { RangePort, SheetPort, SpreadsheetPort } from './gas';
-import { isHistoryTab, tabRoles } from './owned';
+import { tabRoles } from './owned';
 
 export interface WorkbookRead {
   /** Every tab the user owns, in tab order, values from A1. */
@@ -40,14 +41,15 @@ function mergesOf(range: RangePort): Merge[] {
  * getValues + getMergedRanges: the number of calls grows with the tabs, never with the rows. The
  * add-on's own tabs (marked as ours) are skipped: a report has ID and Goal headers and would
  * otherwise read as a second copy of every goal. A tab of the user's is read whatever its name,
- * `Roll-up` included. So is the History tab (read apart, by readHistoryTab, where check-ins are needed), after a
- * look at its top rows: one that reads as a goal tab is someone's goals and is read as such.
+ * `Roll-up` included. Unmarked tabs the check-in log may be (`Check-ins`, `History`: read apart, by
+ * readHistoryTab, where check-ins are needed) are left out after a look at their top rows, unless they read as
+ * goal tabs: those are someone's goals and are read as such.
  */
 export function readWorkbook(spreadsheet: SpreadsheetPort): WorkbookRead {
   return readUserTabs(
     spreadsheet,
     (sheet, name) => {
-      if (isHistoryTab(name) && !holdsGoals(sheet)) return null;
+      if (mayBeCheckInTab(name) && !holdsGoals(sheet)) return null;
       const range = sheet.getDataRange();
       return { name, grid: range.getValues(), merges: mergesOf(range) };
     },

@@ -1,21 +1,26 @@
 // The Cascade panel: the goal tree with attainment bars, collapsible, searchable; a click jumps to the goal.
 import type { CascadeView, GoalView } from '../server/api';
+import { createRollupNote, createStaleNote } from './changes';
 import { button, el, replaceChildren } from './dom';
 import { plural, timeOfDay } from './format';
 import { createGoalTree } from './goal-tree';
 import type { Panel, PanelContext } from './panel';
 import { createNotice } from './progress';
+import { createRequiredSection } from './required-view';
 import { call } from './rpc';
 
 export function createCascadePanel({ progress, workbookChanged }: PanelContext): Panel {
   const notice = createNotice();
+  const stale = createStaleNote(() => void load());
+  const rollupStale = createRollupNote(() => void rollUp());
   const summary = el('p', { className: 'gray small' });
   const search = el('input', {
     className: 'search',
     type: 'search',
     attrs: { placeholder: 'Search goals, IDs, owners', 'aria-label': 'Search the cascade' },
   });
-  const tree = createGoalTree(jumpTo);
+  const tree = createGoalTree(jumpTo, (goal) => void required.open(goal));
+  const required = createRequiredSection(progress, notice, (tab, row, id) => jumpToRow(tab, row, id));
   const element = el(
     'section',
     { className: 'panel' },
@@ -28,13 +33,16 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
       }),
       button('Record check-in', () => void recordCheckIn(), {
         title:
-          'Adds today’s figures, confidence and notes of every goal to the History tab (today’s earlier check-in is replaced)',
+          'Adds today’s figures, confidence and notes of every goal to the Check-ins tab (today’s earlier check-in is replaced)',
       }),
       button('Refresh', () => void load()),
     ),
     notice.element,
+    stale.element,
+    rollupStale.element,
     search,
     summary,
+    required.element,
     legend(),
     tree.element,
   );
@@ -47,6 +55,7 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     loaded = true;
     replaceChildren(summary, describe(view));
     summary.title = `Computed at ${timeOfDay(view.computedAt)}`;
+    stale.shown(view.computedAt);
     tree.show(view, search.value);
   }
 
@@ -68,15 +77,19 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     await load();
     const replaced =
       result.replaced > 0 ? `, replacing ${plural(result.replaced, 'row')} of earlier today` : '';
+    // The note says when a tab of the user's was left alone, or an old History log renamed.
     notice.success(
-      `Recorded ${plural(result.goalCount, 'goal')} for ${result.day} in the ${result.tab} tab${replaced}.`,
+      `Recorded ${plural(result.goalCount, 'goal')} for ${result.day} in the ${result.tab} tab${replaced}.` +
+        (result.note ? ` ${result.note}` : ''),
     );
   }
 
   function jumpTo(goal: GoalView): void {
-    void progress.run(`Going to ${goal.id}…`, notice, () =>
-      call('selectCell', { tab: goal.tab, row: goal.row, col: 0 }),
-    );
+    jumpToRow(goal.tab, goal.row, goal.id);
+  }
+
+  function jumpToRow(tab: string, row: number, id: string): void {
+    void progress.run(`Going to ${id}…`, notice, () => call('selectCell', { tab, row, col: 0 }));
   }
 
   return {
@@ -87,6 +100,10 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     },
     invalidate: () => {
       loaded = false;
+    },
+    changed: (stamp) => {
+      stale.changed(stamp);
+      rollupStale.changed(stamp);
     },
   };
 }
@@ -110,7 +127,7 @@ function legend(): HTMLElement {
   ];
   return el(
     'div',
-    { className: 'legend secondary small', attrs: { 'aria-label': 'Status colours' } },
+    { className: 'legend secondary small', attrs: { 'aria-label': 'Statuses' } },
     ...entries.map(([className, label]) =>
       el(
         'span',

@@ -1,7 +1,8 @@
 // The Check panel: every issue of the workbook, counted, grouped by severity then tab, each one selectable.
 import type { CheckReport, IssueView, Severity } from '../server/api';
+import { createStaleNote } from './changes';
 import { button, el, replaceChildren } from './dom';
-import { cellLabel, plural, timeOfDay } from './format';
+import { cellLabel, plural, sheetCell, timeOfDay } from './format';
 import type { Panel, PanelContext } from './panel';
 import { createNotice } from './progress';
 import { call } from './rpc';
@@ -17,6 +18,7 @@ const MAPPABLE = new Set(['unread-tab', 'no-goal-tabs']);
 
 export function createCheckPanel({ progress, workbookChanged, showPanel }: PanelContext): Panel {
   const notice = createNotice();
+  const stale = createStaleNote(() => void check());
   const summary = el('div', { className: 'summary' });
   const list = el('div', { className: 'issues' });
   const recheck = button('Re-check', () => void check(), {
@@ -28,6 +30,7 @@ export function createCheckPanel({ progress, workbookChanged, showPanel }: Panel
     { className: 'panel' },
     el('div', { className: 'toolbar' }, recheck),
     notice.element,
+    stale.element,
     summary,
     list,
   );
@@ -37,6 +40,7 @@ export function createCheckPanel({ progress, workbookChanged, showPanel }: Panel
     const report = await progress.run('Checking the workbook…', notice, () => call('checkWorkbook'));
     if (!report) return;
     loaded = true;
+    stale.shown(report.checkedAt);
     replaceChildren(
       summary,
       ...renderSummary(report),
@@ -73,6 +77,7 @@ export function createCheckPanel({ progress, workbookChanged, showPanel }: Panel
     invalidate: () => {
       loaded = false;
     },
+    changed: (stamp) => stale.changed(stamp),
   };
 }
 
@@ -184,6 +189,8 @@ function renderIssue(issue: IssueView, actions: IssueActions): HTMLElement {
         button('Select', () => actions.select(issue), {
           className: 'small-button',
           title: `Go to ${issue.tab}, ${cellLabel(issue.row, issue.col)}`,
+          // Twenty buttons all called "Select" tell a screen reader nothing: each says what it selects.
+          attrs: { 'aria-label': selectLabel(issue) },
         }),
       MAPPABLE.has(issue.code) &&
         button('Map columns', () => actions.mapColumns(issue), {
@@ -194,4 +201,10 @@ function renderIssue(issue: IssueView, actions: IssueActions): HTMLElement {
         }),
     ),
   );
+}
+
+/** "Select goal MKT-3 on Goals!B4", or "Select Goals!B4" for an issue of no goal. */
+export function selectLabel(issue: IssueView): string {
+  const where = sheetCell(issue.tab, issue.row, issue.col);
+  return issue.goalId ? `Select goal ${issue.goalId} on ${where}` : `Select ${where}`;
 }

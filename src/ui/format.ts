@@ -25,6 +25,12 @@ export function cellLabel(row: number, col: number): string {
   return col > 0 ? `${columnLetter(col)}${row}` : `row ${row}`;
 }
 
+/** A cell as Sheets writes it in a formula: `Goals!B4`, `'Demand Gen'!B4`; `Goals row 4` when the whole row is meant. */
+export function sheetCell(tab: string, row: number, col: number): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(tab) ? tab : `'${tab.replace(/'/g, "''")}'`;
+  return col > 0 ? `${name}!${cellLabel(row, col)}` : `${name} row ${row}`;
+}
+
 /** 1 -> "1 error", 2 -> "2 errors". */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -1,5 +1,5 @@
 // The cascade as a flat, indented tree: collapsible nodes, search that keeps ancestors, one button per goal.
-import type { CascadeView, GoalView } from '../server/api';
+import type { CascadeView, GoalView, StatusText } from '../server/api';
 import { button, el, replaceChildren } from './dom';
 import { idKey, matchesQuery, percent, points, statusClass } from './format';
 import { highlight } from './highlight';
@@ -16,7 +16,11 @@ export interface GoalTree {
   filter(query: string): void;
 }
 
-export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
+/** `choose` goes to a goal; `askRequired`, when given, opens What would it take for a goal with goals below it. */
+export function createGoalTree(
+  choose: (goal: GoalView) => void,
+  askRequired?: (goal: GoalView) => void,
+): GoalTree {
   const element = el('ul', { className: 'tree', attrs: { role: 'tree', 'aria-label': 'Goal cascade' } });
   let goals = new Map<string, GoalView>();
   let roots: string[] = [];
@@ -25,6 +29,9 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
   // While searching, every shown node is open unless collapsed during that search; clearing it restores the tree.
   let query = '';
   let collapsedInSearch = new Set<string>();
+  // Goals whose error messages are shown; ids of the lists, unique per render.
+  const errorsOpen = new Set<string>();
+  const errorListIds = new Set<string>();
 
   function isOpen(key: string): boolean {
     return query ? !collapsedInSearch.has(key) : expanded.has(key);
@@ -38,6 +45,7 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
   }
 
   function render(): void {
+    errorListIds.clear();
     const shown = query ? matchesWithAncestors(goals, query) : null;
     const rows: HTMLElement[] = [];
     const placed = new Set<string>();
@@ -108,12 +116,55 @@ export function createGoalTree(choose: (goal: GoalView) => void): GoalTree {
         attrs: { role: 'treeitem', 'aria-level': String(level + 1) },
       },
       toggleControl,
-      renderGoalButton(goal, query, () => choose(goal)),
-      ...(note === '' ? [] : [el('span', { className: 'shared-note gray' }, note)]),
+      el(
+        'div',
+        { className: 'node-body' },
+        renderGoalButton(goal, query, () => choose(goal)),
+        note !== '' && el('span', { className: 'shared-note gray' }, note),
+        goal.errors !== undefined && renderErrors(goal, goal.errors, key),
+      ),
+      askRequired !== undefined &&
+        goal.children.length > 0 &&
+        button('Needs', () => askRequired(goal), {
+          className: 'ask-required',
+          title: `What would it take for ${goal.id} to reach a level: what each goal below it needs`,
+          attrs: { 'aria-label': `What would it take for ${goal.id}` },
+        }),
     );
     if (open !== null) item.setAttribute('aria-expanded', String(open));
     item.style.paddingLeft = `${Math.min(level, MAX_INDENT) * 14}px`;
     return item;
+  }
+
+  /** The marker of a goal's errors (a button: it sits beside the goal's button, never inside it) and their messages. */
+  function renderErrors(goal: GoalView, messages: string[], key: string): HTMLElement {
+    const open = errorsOpen.has(key);
+    const count = `${messages.length} error${messages.length === 1 ? '' : 's'}`;
+    const list = el(
+      'ul',
+      { className: 'goal-errors small', attrs: { id: `errors-${errorListIds.size}` } },
+      ...messages.map((message) => el('li', {}, message)),
+    );
+    errorListIds.add(key);
+    list.hidden = !open;
+    const toggle = button(
+      [el('span', { attrs: { 'aria-hidden': 'true' } }, '⚠ '), count],
+      () => {
+        if (errorsOpen.has(key)) errorsOpen.delete(key);
+        else errorsOpen.add(key);
+        render();
+      },
+      {
+        className: 'error-toggle small',
+        title: open ? 'Hide the errors' : 'Show what blocks this goal',
+        attrs: {
+          'aria-expanded': String(open),
+          'aria-controls': list.id,
+          'aria-label': `${count} on ${goal.id}`,
+        },
+      },
+    );
+    return el('div', { className: 'goal-error-box' }, toggle, list);
   }
 
   return {
@@ -150,12 +201,17 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
   if (goal.measured !== null) figures.push(`measured ${percent(goal.measured)}`);
   if (goal.children.length > 0) figures.push(`rolled up ${percent(goal.rolledUp)}`);
   if (figures.length === 0) figures.push('not measured yet');
+  // The run-rate projection to the period's end, and its payout where Settings has a curve.
+  if (goal.forecast !== undefined)
+    figures.push(
+      `forecast ${percent(goal.forecast)}${goal.forecastPayout === undefined ? '' : ` (pays ${percent(goal.forecastPayout)})`}`,
+    );
   return button(
     [
       el(
         'span',
         { className: 'goal-head' },
-        el('span', { className: 'goal-id' }, ...highlight(goal.id, query)),
+        el('span', { className: 'goal-id', title: goal.id }, ...highlight(goal.id, query)),
         el('span', { className: 'goal-title' }, ...highlight(goal.title, query)),
         el(
           'span',
@@ -168,6 +224,8 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
       el(
         'span',
         { className: 'goal-meta secondary small' },
+        statusBadge(goal.status),
+        ' · ',
         goal.owner && el('span', { className: 'goal-owner' }, ...highlight(goal.owner, query)),
         goal.owner && ' · ',
         figures.join(' · '),
@@ -187,6 +245,23 @@ function renderGoalButton(goal: GoalView, query: string, onClick: () => void): H
     ],
     onClick,
     { className: 'goal', title: `${goal.tab}, row ${goal.row}: click to go there` },
+  );
+}
+
+/** Status in words with a mark, so it never rests on colour alone; the mark is hidden from screen readers. */
+const STATUS_MARKS: Record<StatusText, string> = {
+  'on track': '✓',
+  'at risk': '!',
+  'off track': '✕',
+  'not measured': '–',
+};
+
+function statusBadge(status: StatusText): HTMLElement {
+  return el(
+    'span',
+    { className: 'goal-status' },
+    el('span', { className: 'status-mark', attrs: { 'aria-hidden': 'true' } }, STATUS_MARKS[status]),
+    ` ${status}`,
   );
 }
 

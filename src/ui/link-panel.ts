@@ -134,11 +134,7 @@ function renderGoal(view: LinkView, unlink: (goal: LinkedGoal) => void): Child[]
 
 function renderCandidate(goal: LinkedGoal, candidate: Candidate, choose: () => void): HTMLElement {
   const isCurrent = goal.parentId !== '' && idKey(goal.parentId) === idKey(candidate.id);
-  const reason = !candidate.allowed
-    ? `Would make a cycle: ${candidate.id} sits under ${goal.id}.`
-    : isCurrent
-      ? 'Current parent.'
-      : '';
+  const reason = !candidate.allowed ? candidate.reason : isCurrent ? 'Current parent.' : '';
   const choice = button(
     [
       el(

@@ -1,4 +1,5 @@
 // What the sidebar shell and its panels need from each other.
+import type { ChangeStamp } from '../server/api';
 import type { Progress } from './progress';
 
 export interface Panel {
@@ -9,6 +10,8 @@ export interface Panel {
   activate(focus?: string): void;
   /** Called when another panel changed the workbook: what this one shows may be stale. */
   invalidate(): void;
+  /** The server's change stamps, as polled: a panel showing results says when they predate the last edit. */
+  changed?(stamp: ChangeStamp): void;
 }
 
 /** What every panel gets from the shell. */

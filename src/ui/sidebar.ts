@@ -1,6 +1,7 @@
 // Entry point of the sidebar: builds the tabs, wires each panel to the server, opens Check.
 import { INITIAL_VIEW_GLOBAL } from '../server/api';
 import { createCascadePanel } from './cascade-panel';
+import { watchChanges } from './changes';
 import { createCheckPanel } from './check-panel';
 import { createColumnsPanel } from './columns-panel';
 import { el } from './dom';
@@ -21,10 +22,15 @@ function start(): void {
   const progress = createProgress(form, byId('progress', HTMLDivElement));
 
   const panels: Panel[] = [];
+  const watcher = watchChanges((stamp) => {
+    for (const panel of panels) panel.changed?.(stamp);
+  });
   const context: PanelContext = {
     progress,
     workbookChanged: () => {
       for (const panel of panels) panel.invalidate();
+      // Our write moved the change stamps (a Parent cell, the Roll-up tab): ask now rather than at the next poll.
+      watcher.poll();
     },
     showPanel: (title, focus) => {
       const index = panels.findIndex((panel) => panel.title === title);
@@ -54,12 +60,13 @@ function start(): void {
         on: {
           click: () => select(index),
           keydown: (event) => {
-            // Arrow keys move between tabs, as in every ARIA tab list.
-            const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-            if (step === 0) return;
-            const next = (index + step + panels.length) % panels.length;
-            select(next);
+            // The WAI-ARIA tabs pattern: arrows wrap, Home and End jump, and selection follows focus.
+            const next = tabKeyTarget(event.key, index, panels.length);
+            if (next === null) return;
+            event.preventDefault();
+            // Focus first: the panel's load disables the form and gives focus back to what had it.
             tabs[next].focus();
+            select(next);
           },
         },
       },
@@ -79,6 +86,22 @@ function start(): void {
   }
 
   select(initialPanel(panels));
+}
+
+/** The tab a key moves to from `index` among `count` tabs; null for keys the tab list does not handle. */
+function tabKeyTarget(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowRight':
+      return (index + 1) % count;
+    case 'ArrowLeft':
+      return (index - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
 }
 
 /** The menu may open the sidebar on a given panel by setting a global before this script runs. */

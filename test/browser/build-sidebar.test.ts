@@ -46,7 +46,7 @@ describe('buildSidebar', () => {
     expect(html.match(/<\/script/gi)).toHaveLength(1);
     expect(html.match(/<\/style/gi)).toHaveLength(1);
     expect(html).not.toMatch(/<script[^>]+src=|<link\b|@import/);
-    expect(html).toContain('#1a73e8');
+    expect(html).toContain('#1967d2');
   });
 
   it('holds one classic script that parses (no module syntax)', () => {

@@ -2,8 +2,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_HEADERS } from '../../src/core/history';
-import type { CascadeView, CheckReport, GoalView } from '../../src/server/api';
+import type { CascadeView, CheckReport, GoalView, RequiredView } from '../../src/server/api';
 import { HISTORY_TAB, isReservedTabName, ROLLUP_TAB } from '../../src/sheets/owned';
+import { needText } from '../../src/ui/required-view';
 import { dumpFormulas, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { browserSuiteTitle, skipBrowserTests } from '../support/chromium';
 import { illegalValuePath } from './harness';
@@ -251,6 +252,59 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar in headless Chr
       await eventually(() => activeCell(fake())).toMatchObject({ tab: webinar.tab, row: webinar.row });
     });
 
+    it('Cascade: each goal shows its run-rate forecast', async () => {
+      const view = api().getCascade() as CascadeView;
+      const cascade = page().locator('#panel-cascade');
+      await cascade.getByRole('searchbox').fill('');
+      const forecasted = view.goals.filter((goal) => goal.forecast !== undefined && goal.id !== '');
+      expect(forecasted.length).toBeGreaterThan(0);
+      for (const id of new Set(await shownIds(page()))) {
+        const goal = view.goals.find((g) => g.id === id)!;
+        const figures = await text(cascade.locator(`.node[data-id="${id}"]`).first().locator('.goal-meta'));
+        if (goal.forecast === undefined) expect(figures, id).not.toContain('forecast');
+        else expect(figures, id).toContain(`forecast ${Math.round(goal.forecast * 100)}%`);
+      }
+    });
+
+    it('Cascade: What would it take lists the Actual each goal below needs, for any level, and goes to each', async () => {
+      const view = api().getCascade() as CascadeView;
+      // A goal that rolls up (no Actual of its own), so the goals below it are what counts.
+      const parent = view.goals.find(
+        (goal) => goal.measured === null && goal.children.length > 1 && !goal.onCycle && goal.id !== '',
+      )!;
+      const cascade = page().locator('#panel-cascade');
+      const section = cascade.getByRole('region', { name: 'What would it take' });
+      expect(await section.isVisible()).toBe(false);
+      await cascade.getByRole('button', { name: `What would it take for ${parent.id}`, exact: true }).click();
+      const shows = async (level: number) => {
+        const expected = api().getRequired(parent.id, level) as RequiredView;
+        expect(expected.requirements.length).toBeGreaterThan(0);
+        // The summary and the list change together: once it names the level, the list is that level's.
+        await eventually(() => text(section.locator('.required-summary'))).toContain(
+          `For ${parent.id} to reach ${Math.round(level * 100)}%`,
+        );
+        expect(await section.locator('.requirement').count()).toBe(expected.requirements.length);
+        const items = section.locator('.requirement');
+        for (let k = 0; k < expected.requirements.length; k++) {
+          const r = expected.requirements[k];
+          expect(await items.nth(k).getAttribute('data-id')).toBe(r.id);
+          expect(await text(items.nth(k).locator('.requirement-need'))).toBe(needText(r));
+        }
+        return expected;
+      };
+      const atFull = await shows(1);
+      expect(atFull.requirements.some((r) => r.verdict === 'needs' && r.actualNeeded !== null)).toBe(true);
+      await picture('what-would-it-take');
+      await section.getByRole('spinbutton').fill('140');
+      await section.getByRole('button', { name: 'Show' }).click();
+      await shows(1.4);
+      const first = atFull.requirements[0];
+      await section.locator('.requirement button.goal').first().click();
+      await eventually(() => activeCell(fake())).toMatchObject({ tab: first.tab, row: first.row });
+      await section.getByRole('button', { name: 'Close What would it take' }).click();
+      expect(await section.isVisible()).toBe(false);
+    });
+
     it('a goal titled with markup shows as text and runs nothing', async () => {
       const cascade = page().locator('#panel-cascade');
       await cascade.getByRole('searchbox').fill('onerror');
@@ -293,7 +347,7 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar in headless Chr
       }
     });
 
-    it('Record check-in writes a row per goal to History; a goal checked in before shows its sparkline and change', async () => {
+    it('Record check-in writes a row per goal to Check-ins; a goal checked in before shows its sparkline and change', async () => {
       const view = api().getCascade() as CascadeView;
       const tracked = view.goals.find((goal) => goal.final !== null && goal.id !== '' && !goal.onCycle)!;
       // An earlier check-in for one goal, as if recorded long ago.
@@ -304,7 +358,7 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar in headless Chr
       const cascade = page().locator('#panel-cascade');
       await cascade.getByRole('button', { name: 'Record check-in' }).click();
       await eventually(() => text(cascade.locator('.notice.success'))).toMatch(
-        /^Recorded \d+ goals for \d{4}-\d\d-\d\d in the History tab\.$/,
+        /^Recorded \d+ goals for \d{4}-\d\d-\d\d in the Check-ins tab\.$/,
       );
       const recorded = Number(/Recorded (\d+)/.exec(await text(cascade.locator('.notice.success')))![1]);
       expect(dumpValues(fake().spreadsheet)[HISTORY_TAB]).toHaveLength(2 + recorded);

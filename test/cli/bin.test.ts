@@ -40,6 +40,8 @@ describe('dist/cli/mbo-cascade.mjs', () => {
     const run = await bin('--help');
     expect(run).toMatchObject({ code: 0, err: '' });
     expect(run.out).toContain('mbo-cascade rollup BOOK.xlsx -o OUT.xlsx');
+    // What rollup does to a tab of the user's named Roll-up, as the README says: kept, never replaced.
+    expect(run.out.replace(/\s+/g, ' ')).toContain('a tab of yours named Roll-up is kept');
   });
 
   it('checks a workbook given by a path relative to the current folder, exit 0', async () => {

@@ -2,8 +2,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CheckJson } from '../../src/cli/issue-report';
-import { markedSheets, markReportSheets, sheetOfRange } from '../../src/cli/report-mark';
+import {
+  definedNamesOf,
+  markedSheetsOf,
+  reportMarkRanges,
+  sheetOfRange,
+  withReportMarks,
+} from '../../src/cli/report-mark';
 import { REPORT_RANGE_NAME } from '../../src/report/report-tab';
+import { markedSheets, markReportSheets } from '../../tools/preview/report-marks';
 import { openBook, runMain } from './run-main';
 import { writeSampleBook } from './sample-book';
 import { useTempDir } from './temp-dir';
@@ -18,6 +25,99 @@ describe('sheetOfRange', () => {
     ['$A$1', null],
   ])('%s -> %s', (range, sheet) => {
     expect(sheetOfRange(range)).toBe(sheet);
+  });
+});
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const book = (inner: string, prefix = '') =>
+  `<${prefix}workbook xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="${MAIN}"><${prefix}sheets/>${inner}</${prefix}workbook>`;
+
+describe('definedNamesOf and markedSheetsOf (workbook.xml, as the command line reads it)', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'our mark',
+      `<definedNames><definedName name="mbo_cascade_report">'Roll-up'!$A$1</definedName></definedNames>`,
+      ['Roll-up'],
+    ],
+    [
+      'kept reports, an apostrophe and an escaped ampersand in a name',
+      `<definedNames><definedName name="mbo_cascade_report">'Roll-up (2)'!$A$1</definedName><definedName name="mbo_cascade_report_2">'Bob''s R&amp;D'!$A$1</definedName></definedNames>`,
+      ['Roll-up (2)', "Bob's R&D"],
+    ],
+    [
+      'a prefixed workbook',
+      `<x:definedNames><x:definedName name="mbo_cascade_report">Report!$A$1</x:definedName></x:definedNames>`,
+      ['Report'],
+    ],
+    [
+      'a name scoped to one sheet is not ours',
+      `<definedNames><definedName name="mbo_cascade_report" localSheetId="0">Goals!$A$1</definedName></definedNames>`,
+      [],
+    ],
+    [
+      'names of the user only',
+      `<definedNames><definedName name="mbo_cascade_reports">Goals!$A$1</definedName><definedName name="Print_Area">Goals!$A$1:$B$2</definedName></definedNames>`,
+      [],
+    ],
+    ['no names', '', []],
+  ])('%s', (_name, inner, sheets) => {
+    const prefix = inner.startsWith('<x:') ? 'x:' : '';
+    expect([...markedSheetsOf(book(inner, prefix))]).toEqual(sheets);
+  });
+
+  it("splits a name's areas at commas outside quoted sheet names", () => {
+    expect(
+      definedNamesOf(
+        book(`<definedNames><definedName name="n">'a,b'!$A$1,Goals!$B$2</definedName></definedNames>`),
+      ),
+    ).toEqual([{ name: 'n', ranges: ["'a,b'!$A$1", 'Goals!$B$2'] }]);
+  });
+});
+
+describe('withReportMarks (workbook.xml, as the command line writes it)', () => {
+  const marks = reportMarkRanges('Roll-up', ["Bob's copy"]);
+
+  it.each<[string, string, string]>([
+    [
+      'adds <definedNames> before calcPr',
+      book('<calcPr calcId="1"/>'),
+      book(
+        `<definedNames><definedName name="mbo_cascade_report">'Roll-up'!$A$1</definedName><definedName name="mbo_cascade_report_2">'Bob''s copy'!$A$1</definedName></definedNames><calcPr calcId="1"/>`,
+      ),
+    ],
+    [
+      'replaces our old marks and keeps the user names in place',
+      book(
+        `<definedNames><definedName name="mbo_cascade_report">'Old'!$A$1</definedName><definedName name="user">Goals!$A$1</definedName><definedName name="mbo_cascade_report_3">'Gone'!$A$1</definedName></definedNames>`,
+      ),
+      book(
+        `<definedNames><definedName name="user">Goals!$A$1</definedName><definedName name="mbo_cascade_report">'Roll-up'!$A$1</definedName><definedName name="mbo_cascade_report_2">'Bob''s copy'!$A$1</definedName></definedNames>`,
+      ),
+    ],
+    [
+      'opens a self-closing <definedNames/>',
+      book('<definedNames/>'),
+      book(
+        `<definedNames><definedName name="mbo_cascade_report">'Roll-up'!$A$1</definedName><definedName name="mbo_cascade_report_2">'Bob''s copy'!$A$1</definedName></definedNames>`,
+      ),
+    ],
+    [
+      'writes in the workbook prefix',
+      book('', 'x:'),
+      book(
+        `<x:definedNames><x:definedName name="mbo_cascade_report">'Roll-up'!$A$1</x:definedName><x:definedName name="mbo_cascade_report_2">'Bob''s copy'!$A$1</x:definedName></x:definedNames>`,
+        'x:',
+      ),
+    ],
+  ])('%s', (_name, before, after) => {
+    expect(withReportMarks(before, marks)).toBe(after);
+  });
+
+  it('removes a <definedNames> our marks alone filled when there is nothing left to mark', () => {
+    const before = book(
+      `<definedNames><definedName name="mbo_cascade_report">'Old'!$A$1</definedName></definedNames>`,
+    );
+    expect(withReportMarks(before, [])).toBe(book(''));
   });
 });
 

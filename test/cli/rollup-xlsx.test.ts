@@ -4,13 +4,13 @@ import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeRollup } from '../../src/cli/index';
 import type { CheckJson } from '../../src/cli/issue-report';
-import { markedSheets } from '../../src/cli/report-mark';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { describeIssue, placeName } from '../../src/core/issues';
 import { dayOfDate, parseDay } from '../../src/core/period';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, PERCENT_FORMAT, reportGrid } from '../../src/report/rollup-table';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
+import { markedSheets } from '../../tools/preview/report-marks';
 import { marketingWorkbook } from '../../tools/samples/marketing';
 import { NOW, openBook, runMain, sheetGrid } from './run-main';
 import { NOTES_FORMULA, NOTES_TAB, STYLED_FILL, writeSampleBook } from './sample-book';
@@ -232,6 +232,10 @@ describe('rollup', () => {
     const run = await runMain(['rollup', path, '-o', out]);
     expect(run.code).toBe(0);
     expect(run.out).toContain('Your tab "Roll-up" is left alone: the report is in "Roll-up (2)".');
+    // Also a note on stderr, which reaches the user when stdout goes to a file or a pipe.
+    expect(run.err).toBe(
+      'mbo-cascade: note: Your tab "Roll-up" is left alone: the report is in "Roll-up (2)".\n',
+    );
     const result = await openBook(out);
     expect(result.worksheets.map((s) => s.name).slice(-2)).toEqual(['roll-up', 'Roll-up (2)']);
     expect(sheetGrid(result.getWorksheet('roll-up')!, 2, 4)).toEqual([

@@ -151,3 +151,26 @@ describe('ZipWriter and ZipArchive', () => {
     await zip.close();
   });
 });
+
+describe('streamed entries are checked', () => {
+  it('against their CRC, when the bytes inflate but are not what was stored', async () => {
+    const path = dir.path('bad.zip');
+    const handle = await open(path, 'w');
+    const writer = new ZipWriter(handle, new Date());
+    await writer.add('a.txt', 'hello hello hello');
+    await writer.finish();
+    await handle.close();
+    const bytes = await readFile(path);
+    const other = deflateRawSync('jello hello hello');
+    other.copy(bytes, 35, 0, Math.min(other.length, bytes.readUInt32LE(18)));
+    await writeFile(path, bytes);
+    const zip = await ZipArchive.open(path);
+    const drain = async () => {
+      for await (const _ of zip.stream(zip.entry('a.txt')!)) {
+        // reading is the test
+      }
+    };
+    await expect(drain()).rejects.toThrow(/a\.txt is damaged \(its checksum does not match\)/);
+    await zip.close();
+  });
+});

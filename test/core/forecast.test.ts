@@ -67,6 +67,19 @@ describe('projectToEnd', () => {
     }
   });
 
+  it.each([
+    [
+      'a line between -MAX and MAX',
+      [p('2026-01-31', -Number.MAX_VALUE), p('2026-06-30', Number.MAX_VALUE)],
+      null,
+    ],
+    ['one reading of MAX at its pace', [p('2026-01-31', Number.MAX_VALUE)], -Number.MAX_VALUE],
+    ['a fall from MAX to -1e308', [p('2026-01-31', Number.MAX_VALUE), p('2026-03-31', -1e308)], 0],
+  ])('stays finite near ±1e308: %s', (_label, points, start) => {
+    const got = projectToEnd(points, FY, day('2026-07-01'), start);
+    expect(Number.isFinite(got!.value), String(got!.value)).toBe(true);
+  });
+
   it('takes a reading on the last day as the end value', () => {
     expect(projectToEnd([p('2026-12-31', 0.9)], FY, day('2026-12-31'), 0)).toEqual({
       value: 0.9,

@@ -1,6 +1,6 @@
 // Freezing a period: the log rows written (values, time, user, input hash), and frozen-period-changed when a frozen card changes later.
 import { describe, expect, it } from 'vitest';
-import { FROZEN_HEADERS, freezeRows, inputHash } from '../../src/core/freeze';
+import { FROZEN_HEADERS, freezeRows, inputHash, isFrozenLog } from '../../src/core/freeze';
 import type { CellValue, Grid } from '../../src/core/model';
 import { analyzeWorkbook, type TabInput } from '../../src/core/workbook';
 
@@ -122,5 +122,22 @@ describe('frozen-period-changed', () => {
     const log: Grid = [...frozenBook(100), ...later];
     expect(changed(goals(90), log)).toEqual([]);
     expect(changed(goals(100), log).map((i) => (i as { person: string }).person)).toEqual(['Ann']);
+  });
+});
+
+describe('a log without its mark (an .xlsx downloaded from Sheets)', () => {
+  it.each<[string, Grid, boolean]>([
+    ['the log as written', [FROZEN_HEADERS], true],
+    ['its headers in another case and spacing', [FROZEN_HEADERS.map((h) => ` ${h.toUpperCase()} `)], true],
+    ['a header missing', [FROZEN_HEADERS.slice(1)], false],
+    ['a goal tab', [['ID', 'Goal', 'Owner']], false],
+    ['nothing', [], false],
+  ])('%s: %s', (_name, grid, expected) => {
+    expect(isFrozenLog(grid)).toBe(expected);
+  });
+
+  it('is never an unread tab that looks like goals, under any name', () => {
+    const issues = analyzeWorkbook([goals(100), { name: 'Sign-off', grid: frozenBook(100) }]).issues;
+    expect(issues.filter((i) => i.tab === 'Sign-off')).toEqual([]);
   });
 });

@@ -61,6 +61,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'orphan-history': { code: 'orphan-history', checkIns: 3 },
   'confidence-falling': { code: 'confidence-falling', values: [8, 6, 4] },
   'history-large': { code: 'history-large', checkIns: 300_000, cells: 2_400_000 },
+  'legacy-check-in-tab': { code: 'legacy-check-in-tab', renameTo: 'Check-ins' },
   // Finance sign-off (issue 13)
   'several-owners': { code: 'several-owners', owner: 'Ann, Bob', period: 'FY2026', names: ['Ann', 'Bob'] },
   'period-mismatch': {
@@ -137,7 +138,8 @@ const FIXES: { [C in IssueCode]: RegExp } = {
   'duplicate-check-in': /delete the one that is wrong/,
   'orphan-history': /Rename it here to keep its trend/,
   'confidence-falling': /ask the owner what changed/,
-  'history-large': /Compact History in the menu/,
+  'history-large': /Compact check-ins in the menu/,
+  'legacy-check-in-tab': /renames it to "Check-ins"/,
   // Finance sign-off (issue 13)
   'several-owners': /separate co-owners with semicolons/,
   'period-mismatch': /correct its Period or its Parent/,

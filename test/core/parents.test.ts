@@ -93,7 +93,7 @@ describe('normalizedShares', () => {
     ['all zero: equal', [0, 0], [0.5, 0.5], 0],
   ])('%s', (_name, written, shares, total) => {
     const got = normalizedShares(written);
-    got.shares.forEach((s, k) => expect(s).toBeCloseTo(shares[k], 12));
+    for (const [k, s] of got.shares.entries()) expect(s).toBeCloseTo(shares[k], 12);
     expect(got.total === null ? null : Number(got.total.toFixed(12))).toBe(total);
   });
 });

@@ -1,13 +1,17 @@
 // Phased targets: Q1..Q4 and monthly target columns, the Settings target path, and the status they give today.
 import { describe, expect, it } from 'vitest';
-import { phaseEndMonth } from '../../src/core/fields';
-import type { CellValue } from '../../src/core/model';
+import { phaseActualEndMonth, phaseEndMonth } from '../../src/core/fields';
+import { forecastOf } from '../../src/core/forecast';
+import { type CellValue, DEFAULT_SETTINGS } from '../../src/core/model';
 import { elapsedShare, parseDay, parsePeriod } from '../../src/core/period';
 import {
   cumulativeTargets,
   expectedShare,
+  type PhaseActualMode,
   type PhaseTarget,
   pathShare,
+  phaseActualMode,
+  phaseActualPoints,
   type TargetPath,
 } from '../../src/core/phasing';
 import { analyzeWorkbook } from '../../src/core/workbook';
@@ -198,5 +202,106 @@ describe('status against the phased target for today', () => {
       { row: 2, col: 6, column: 'Q1 target', goalId: 'A' },
     ]);
     expect(a.results.at(0).measured).toBe(0.29);
+  });
+});
+
+describe('phaseActualEndMonth: which headers are phase actuals', () => {
+  it.each<[string, number | null]>([
+    ['Q1 actual', 3],
+    ['Actual Q2', 6],
+    ['q4-actual', 12],
+    ['Jan actual', 1],
+    ['Actual March', 3],
+    ['Actual', null],
+    ['Q1 target', null],
+    ['Actual date', null],
+  ])('%j -> %j', (header, month) => {
+    expect(phaseActualEndMonth(header)).toBe(month);
+  });
+});
+
+describe('phaseActualMode', () => {
+  const goal = (spec: Parameters<typeof makeGoal>[0]) => makeGoal({ target: 100, ...spec });
+  it.each<[string, ReturnType<typeof goal>, PhaseActualMode]>([
+    ['an amount adds up', goal({ id: 'A', unit: '$' }), 'sum'],
+    ['a count adds up', goal({ id: 'A', unit: 'count' }), 'sum'],
+    ['a percentage is a level', goal({ id: 'A', unit: '%' }), 'latest'],
+    ['a rate is a level', goal({ id: 'A', unit: 'Churn rate' }), 'latest'],
+    ['an NPS is a level', goal({ id: 'A', unit: 'NPS' }), 'latest'],
+    ['lower is better: a level', goal({ id: 'A', unit: '$', direction: 'lower' }), 'latest'],
+    ['a range: a level', goal({ id: 'A', direction: 'range' }), 'latest'],
+    [
+      'phase targets that are parts of the Target: parts',
+      goal({ id: 'A', phaseTargets: quarters(10, 20, 30, 40) }),
+      'sum',
+    ],
+    [
+      'phase targets that are values by the end of each phase: so are the actuals',
+      goal({ id: 'A', phaseTargets: quarters(10, 30, 60, 100) }),
+      'latest',
+    ],
+  ])('%s', (_label, g, mode) => {
+    expect(phaseActualMode(g)).toBe(mode);
+  });
+});
+
+describe('phase actuals make a blank Actual, and status and forecast use them', () => {
+  const grid = [
+    [
+      'ID',
+      'Goal',
+      'Period',
+      'Unit',
+      'Direction',
+      'Target',
+      'Actual',
+      'Q1 actual',
+      'Actual Q2',
+      'Q1 target',
+      'Q2 target',
+    ],
+    ['SUM', 'Revenue', 'FY2026', '$', '', 100, '', 20, 25, '', ''],
+    ['PCT', 'Margin', 'FY2026', '%', '', 0.4, '', 0.3, 0.35, '', ''],
+    ['CELL', 'Actual cell wins', 'FY2026', '$', '', 100, 70, 20, 25, '', ''],
+    ['LOW', 'Cost', 'FY2026', '$', 'lower', 50, '', 80, 60, '', ''],
+    ['CUM', 'Cumulative plan', 'FY2026', '$', '', 100, '', 20, 45, 20, 45],
+    ['NONE', 'Not measured', 'FY2026', '$', '', 100, '', '', '', '', ''],
+    ['BAD', 'Unreadable', 'FY2026', '$', '', 100, '', 'lots', 30, '', ''],
+  ];
+  const analysis = analyzeWorkbook([{ name: 'Goals', grid }], { today: day('2026-06-30') });
+  const byId = (id: string) => analysis.goals.find((g) => g.id === id)!;
+
+  it.each<[string, number | null]>([
+    ['SUM', 45],
+    ['PCT', 0.35],
+    ['CELL', 70],
+    ['LOW', 60],
+    ['CUM', 45],
+    ['NONE', null],
+    ['BAD', 30],
+  ])('%s: Actual %j', (id, actual) => {
+    expect(byId(id).actual).toBe(actual);
+  });
+
+  it('status is judged on them', () => {
+    const status = (id: string) => analysis.results.at(byId(id).index).status;
+    // 45 of 100 by June 30 (49.6% of the year): at risk; 70: on track; none: not measured.
+    expect([status('SUM'), status('CELL'), status('NONE')]).toEqual(['at risk', 'on track', 'not measured']);
+    expect(analysis.issues.filter((i) => i.code === 'not-a-number').map((i) => [i.goalId, i.column])).toEqual(
+      [['BAD', 'Q1 actual']],
+    );
+  });
+
+  it('the run-rate forecast runs through each phase’s running total', () => {
+    const g = byId('SUM');
+    // 20 by March 31, 45 by June 30: the line through them reaches about 96 by December 31.
+    const f = forecastOf(g, analysis.results.at(g.index).final, [], FY, day('2026-06-30'), DEFAULT_SETTINGS)!;
+    expect(f.method).toBe('trend');
+    expect(f.points).toBe(2);
+    expect(f.attainment).toBeCloseTo((20 + (25 / 91) * (365 - 90)) / 100, 6);
+    expect(phaseActualPoints(g.phaseActuals!, 'sum', FY, day('2026-05-15'))).toEqual([
+      { day: day('2026-03-31'), value: 20 },
+      { day: day('2026-05-15'), value: 45 },
+    ]);
   });
 });

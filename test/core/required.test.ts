@@ -318,6 +318,26 @@ describe('requiredFor', () => {
     expect(reqs.map((r) => r.via.map((i) => a.goals[i].id))).toEqual([['P', 'M']]);
   });
 
+  it('stays finite near ±1e308: every Actual and attainment needed is a number', () => {
+    const rows: Row[] = [
+      { ID: 'P', Target: 1, Baseline: 0 },
+      { ID: 'A', Parent: 'P', Target: Number.MAX_VALUE, Baseline: -Number.MAX_VALUE, Actual: 0 },
+      { ID: 'B', Parent: 'P', Target: 1e-300, Actual: Number.MAX_VALUE, Contribution: 5e-324 },
+      { ID: 'S', Rollup: 'sum', Target: Number.MAX_VALUE, Unit: 'USD' },
+      { ID: 'S1', Parent: 'S', Target: 1, Actual: Number.MAX_VALUE, Unit: 'USD' },
+      { ID: 'S2', Parent: 'S', Target: 1, Actual: -Number.MAX_VALUE, Unit: 'USD' },
+    ];
+    for (const id of ['P', 'S']) {
+      for (const level of [1, 1.5, 1e308]) {
+        const { reqs } = required(rows, id, level);
+        for (const r of reqs) {
+          for (const x of [r.actual, r.needed])
+            if (x !== null) expect(Number.isFinite(x), `${id} ${level}: ${x}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('a goal on a loop of parents cannot reach anything', () => {
     expect(
       required(

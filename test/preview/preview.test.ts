@@ -165,6 +165,69 @@ describe.skipIf(skipBrowserTests || !built)(
       expect(browser.dialogs).toEqual([]);
     });
 
+    it('typing fast into cell after cell keeps every cell, across Tab, Enter and a refresh mid-way', async () => {
+      await openTab('Field');
+      const values = () => preview.session.gas.spreadsheet.sheet('Field');
+      await cell('A30').click();
+      // No pause for the server between keys: each commit's refresh arrives while the next cell is being typed.
+      for (const value of ['w1', 'w2', 'w3', 'w4']) {
+        await page.keyboard.type(value, { delay: 0 });
+        await page.keyboard.press('Tab');
+      }
+      await cell('A32').click();
+      for (const value of ['11', '12', '13', '14', '15']) {
+        await page.keyboard.type(value, { delay: 0 });
+        await page.keyboard.press('Enter');
+      }
+      const row30 = () => [1, 2, 3, 4].map((c) => values().peekCell(30, c).value);
+      const column = () => [32, 33, 34, 35, 36].map((r) => values().peekCell(r, 1).value);
+      await eventually(row30).toEqual(['w1', 'w2', 'w3', 'w4']);
+      await eventually(column).toEqual([11, 12, 13, 14, 15]);
+      // And the grid shows them all once the server has answered.
+      await eventually(() => Promise.all(['A30', 'B30', 'C30', 'D30'].map((ref) => text(cell(ref))))).toEqual(
+        ['w1', 'w2', 'w3', 'w4'],
+      );
+      await eventually(() =>
+        Promise.all(['A32', 'A33', 'A34', 'A35', 'A36'].map((ref) => text(cell(ref)))),
+      ).toEqual(['11', '12', '13', '14', '15']);
+    });
+
+    it('Shift+Tab moves back a cell, from the grid and from a cell being edited', async () => {
+      await openTab('Field');
+      await cell('D40').click();
+      await page.keyboard.press('Shift+Tab');
+      await eventually(() => page.locator('#grid td.selected').getAttribute('data-ref')).toBe('C40');
+      await page.keyboard.type('back');
+      await page.keyboard.press('Shift+Tab');
+      await eventually(() => page.locator('#grid td.selected').getAttribute('data-ref')).toBe('B40');
+      await eventually(() => preview.session.gas.spreadsheet.sheet('Field').peekCell(40, 3).value).toBe(
+        'back',
+      );
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('grid-scroll');
+    });
+
+    it('text running on over empty cells is clipped at the next cell that holds something', async () => {
+      await openTab('Field');
+      await typeInto('F42', 'x');
+      await typeInto(
+        'C42',
+        'A long note that runs on over the empty cells to its right, and far beyond them',
+      );
+      await eventually(() => cell('C42').locator('.overflow-text').count()).toBe(1);
+      const reach = await page.evaluate(() => {
+        const rect = (ref: string) =>
+          document.querySelector(`#grid td[data-ref="${ref}"]`)!.getBoundingClientRect();
+        const shown = document.querySelector('#grid td[data-ref="C42"] .overflow-text')!;
+        return {
+          textRight: shown.getBoundingClientRect().right,
+          stop: rect('F42').left,
+          start: rect('D42').left,
+        };
+      });
+      expect(reach.textRight, 'runs on over D and E').toBeGreaterThan(reach.start);
+      expect(reach.textRight, 'stops at F, which holds x').toBeLessThanOrEqual(reach.stop + 1);
+    });
+
     it('loaded nothing remote and raised no page errors', () => {
       expect(browser.blocked).toEqual([]);
       expect(browser.errors).toEqual([]);

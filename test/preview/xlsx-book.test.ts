@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markedSheets } from '../../src/cli/report-mark';
+import { markedSheets } from '../../tools/preview/report-marks';
 import { unwrapSheetsExport } from '../../tools/preview/sheets-export';
 import { type RunningPreview, startPreview } from '../../tools/preview/start';
 import { PreviewClient, shown } from './preview-client';

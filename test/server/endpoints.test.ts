@@ -46,6 +46,7 @@ describe('every endpoint returns plain JSON', () => {
     ['insertGoalTab', (a) => a.insertGoalTab('New team')],
     ['getColumns', (a) => a.getColumns([{ header: 'Note', choice: 'goal' }])],
     ['saveColumns', (a) => a.saveColumns([{ header: 'Note', choice: 'goal' }])],
+    ['getChanges', (a) => a.getChanges()],
   ])('%s', (_name, call) => {
     const { gas, api: bound } = api();
     gas.spreadsheet.selectCell('Demand Gen', 3, 2);
@@ -137,6 +138,31 @@ describe('getCascade', () => {
     expect(met.sort()).toEqual(['A', 'B', 'C', 'D']);
     expect(byId.get('A')?.onCycle).toBe(true);
   });
+
+  it('carries each goal’s error messages, and none for goals with warnings only', () => {
+    const tabs: FakeTabs = {
+      Goals: [
+        ['ID', 'Goal', 'Owner', 'Parent', 'Target', 'Actual'],
+        ['A', 'Fine', 'Ann', '', 10, 5],
+        ['B', 'Two errors', 'Ann', 'NOPE', 10, 'lots'],
+        ['C', 'No owner: a warning', '', 'A', 10, 5],
+        ['B', 'Same ID as the second', 'Ann', '', 10, 5],
+      ],
+    };
+    const { api: bound } = api(tabs);
+    const report = bound.checkWorkbook();
+    const errorsAt = (row: number) =>
+      report.issues.filter((i) => i.severity === 'error' && i.row === row).map((i) => i.message);
+    expect(errorsAt(3)).toHaveLength(2);
+    expect(errorsAt(5)).toHaveLength(1);
+    const goals = bound.getCascade().goals;
+    expect(goals.map((g) => [g.id, g.row, g.errors ?? []])).toEqual([
+      ['A', 2, []],
+      ['B', 3, errorsAt(3)],
+      ['C', 4, []],
+      ['B', 5, errorsAt(5)],
+    ]);
+  });
 });
 
 describe('getCascade with a shared goal', () => {
@@ -186,16 +212,27 @@ describe('getLinkView', () => {
       tab: 'CMO',
       final: 0.75,
       allowed: true,
+      reason: '',
     });
   });
 
   it.each([
     ['Notes', 1, /"Notes" is not a goal tab .*Goal tabs: CMO, Demand Gen, Content/],
     ['Demand Gen', 2, /Row 2 of "Demand Gen" holds no goal/],
-    [ROLLUP_TAB, 4, /Roll-up is a report MBO Cascade writes, not a goal tab: select/],
+    [
+      ROLLUP_TAB,
+      4,
+      /Roll-up is a tab MBO Cascade writes \(a report or the check-in log\), not a goal tab: select/,
+    ],
+    [
+      'Check-ins',
+      2,
+      /Check-ins is a tab MBO Cascade writes \(a report or the check-in log\), not a goal tab/,
+    ],
   ])('explains why %s row %i cannot be linked', (tab, row, reason) => {
     const { gas, api: bound } = api();
     if (tab === ROLLUP_TAB) bound.rollUp();
+    if (tab === 'Check-ins') bound.recordCheckIn();
     gas.spreadsheet.selectCell(tab, row, 1);
     const view = bound.getLinkView();
     expect(view.goal).toBeNull();
@@ -230,8 +267,10 @@ describe('what src/main.ts exposes', () => {
       'addParentDropdowns',
       'checkWorkbook',
       'getCascade',
+      'getChanges',
       'getColumns',
       'getLinkView',
+      'getRequired',
       'insertGoalTab',
       'linkToParent',
       'recordCheckIn',
@@ -252,6 +291,7 @@ describe('what src/main.ts exposes', () => {
     expect(names).toEqual([
       'onOpen',
       'onInstall',
+      'onEdit',
       ...MENU_ITEMS.map((i) => i.functionName),
       ...ENDPOINT_NAMES,
     ]);
@@ -271,7 +311,14 @@ describe('what src/main.ts exposes', () => {
         },
       },
     );
-    for (const name of ['SpreadsheetApp', 'LockService', 'HtmlService', 'Charts', 'Session'])
+    for (const name of [
+      'SpreadsheetApp',
+      'LockService',
+      'HtmlService',
+      'Charts',
+      'PropertiesService',
+      'Session',
+    ])
       vi.stubGlobal(name, trap);
     await expect(import('../../src/server/globals')).resolves.toHaveProperty('SERVER_GLOBALS');
   });

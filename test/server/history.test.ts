@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HISTORY_HEADERS, readHistory } from '../../src/core/history';
 import { bindServerApi } from '../../src/server/bind';
 import { compactHistoryTab } from '../../src/server/history';
-import { HISTORY_TAB, ROLLUP_TAB } from '../../src/sheets/owned';
+import { HISTORY_TAB, markedTabs, OWNER_KEY, ROLLUP_TAB } from '../../src/sheets/owned';
 import {
   createFakeGas,
   dumpValues,
@@ -28,10 +28,10 @@ function setup(tabs: FakeTabs = marketingCascade()) {
 const history = (gas: FakeGas) => dumpValues(gas.spreadsheet)[HISTORY_TAB];
 
 describe('recordCheckIn', () => {
-  it('makes the History tab: a bold, frozen header and one row per goal ID, dates and IDs as text', () => {
+  it('makes the Check-ins tab: a bold, frozen header and one row per goal ID, dates and IDs as text', () => {
     const { gas, at } = setup();
     const done = at(JUL_1).recordCheckIn();
-    expect(done).toEqual({ tab: HISTORY_TAB, day: '2026-07-01', goalCount: 12, replaced: 0 });
+    expect(done).toEqual({ tab: HISTORY_TAB, day: '2026-07-01', goalCount: 12, replaced: 0, note: '' });
     const rows = history(gas);
     expect(rows[0]).toEqual(HISTORY_HEADERS);
     expect(rows).toHaveLength(13);
@@ -86,15 +86,110 @@ describe('recordCheckIn', () => {
     expect(gas.spreadsheet.sheet(HISTORY_TAB).peekCell(2, 8).formula).toBe('');
   });
 
-  it('refuses a History tab with content but no Date and ID header, and leaves it alone', () => {
+  it('refuses a log of ours whose Date and ID header is gone, and leaves it alone', () => {
     const { gas, at } = setup({
       ...marketingCascade(),
       [HISTORY_TAB]: [['Notes about the past'], ['we grew']],
     });
+    gas.spreadsheet.sheet(HISTORY_TAB).addDeveloperMetadata(OWNER_KEY, 'check-ins');
     const before = snapshotSpreadsheet(gas.spreadsheet);
-    expect(() => at(JUL_1).recordCheckIn()).toThrow(/History: No header row with Date and ID/);
+    expect(() => at(JUL_1).recordCheckIn()).toThrow(/Check-ins: No header row with Date and ID/);
     expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
     expect(gas.LockService.getDocumentLock().hasLock()).toBe(false);
+  });
+
+  it('never writes to a tab of the user’s named History, whatever its header: a new Check-ins tab, marked as ours', () => {
+    const ledger = [
+      ['Date', 'ID', 'Actual'],
+      ['2026-06-01', 'INV-1', 500],
+    ];
+    for (const mine of [ledger, [['Notes about the past'], ['we grew']]]) {
+      const { gas, at } = setup({ ...marketingCascade(), History: mine });
+      const done = at(JUL_1).recordCheckIn();
+      expect(done).toMatchObject({ tab: 'Check-ins', goalCount: 12, note: '' });
+      expect(dumpValues(gas.spreadsheet).History).toEqual(mine);
+      expect(history(gas)).toHaveLength(13);
+      expect(markedTabs(gas.spreadsheet).get('Check-ins')).toBe('check-ins');
+      // The ledger's rows are not check-ins: Check reports no orphan from it.
+      expect(
+        at(JUL_1)
+          .checkWorkbook()
+          .issues.filter((i) => i.tab === 'History'),
+      ).toEqual([]);
+    }
+  });
+
+  it('a tab of the user’s named Check-ins is left alone: the log goes to Check-ins (2), and says so', () => {
+    const mine = [
+      ['Check-ins with customers', ''],
+      ['ACME', 'May 3'],
+    ];
+    const { gas, at } = setup({ ...marketingCascade(), 'Check-ins': mine });
+    const done = at(JUL_1).recordCheckIn();
+    expect(done.tab).toBe('Check-ins (2)');
+    expect(done.note).toMatch(/Your tab "Check-ins" is not a check-in log and is left alone/);
+    expect(dumpValues(gas.spreadsheet)['Check-ins']).toEqual(mine);
+    expect(dumpValues(gas.spreadsheet)['Check-ins (2)']).toHaveLength(13);
+    // Next time the marked tab is the log.
+    expect(at(JUL_8).recordCheckIn()).toMatchObject({ tab: 'Check-ins (2)', note: '' });
+    expect(dumpValues(gas.spreadsheet)['Check-ins (2)']).toHaveLength(25);
+  });
+
+  it('the marked log stays the log when the user renames it', () => {
+    const { gas, at } = setup();
+    at(JUL_1).recordCheckIn();
+    gas.spreadsheet.sheet('Check-ins').setName('Weekly log');
+    expect(at(JUL_8).recordCheckIn().tab).toBe('Weekly log');
+    expect(dumpValues(gas.spreadsheet)['Weekly log']).toHaveLength(25);
+    expect(gas.spreadsheet.sheets.map((s) => s.name)).not.toContain('Check-ins');
+  });
+
+  it('an old History log in our format is read, listed by Check, and renamed to Check-ins at the next check-in', () => {
+    const { gas, at } = setup();
+    at(JUL_1).recordCheckIn();
+    // A workbook made before the rename: the log is called History and carries no mark.
+    const old = gas.spreadsheet.sheet('Check-ins');
+    old.setName('History');
+    const legacy = createFakeGas({ tabs: dumpValues(gas.spreadsheet) });
+    const atLegacy = (now: Date) => bindServerApi(fakeServerContext(legacy, { now }));
+    expect(atLegacy(JUL_8).getCascade().lastCheckIn).toBe('2026-07-01');
+    const issue = atLegacy(JUL_8)
+      .checkWorkbook()
+      .issues.find((i) => i.code === 'legacy-check-in-tab')!;
+    expect(issue).toMatchObject({ tab: 'History', severity: 'info' });
+    const done = atLegacy(JUL_8).recordCheckIn();
+    expect(done).toMatchObject({ tab: 'Check-ins', goalCount: 12, replaced: 0 });
+    expect(done.note).toMatch(/Renamed the tab "History" to "Check-ins"/);
+    const names = legacy.spreadsheet.sheets.map((s) => s.name);
+    expect(names).toContain('Check-ins');
+    expect(names).not.toContain('History');
+    expect(dumpValues(legacy.spreadsheet)['Check-ins']).toHaveLength(25);
+    expect(markedTabs(legacy.spreadsheet).get('Check-ins')).toBe('check-ins');
+    expect(
+      atLegacy(JUL_8)
+        .checkWorkbook()
+        .issues.some((i) => i.code === 'legacy-check-in-tab'),
+    ).toBe(false);
+  });
+
+  it('a fault while renaming an old History log leaves it as it was, name included', () => {
+    const made = setup();
+    made.at(JUL_1).recordCheckIn();
+    made.gas.spreadsheet.sheet('Check-ins').setName('History');
+    const tabs = dumpValues(made.gas.spreadsheet);
+    const count = createFakeGas({ tabs });
+    count.log.reset();
+    bindServerApi(fakeServerContext(count, { now: JUL_8 })).recordCheckIn();
+    for (let n = 0; n < count.log.writes; n++) {
+      const gas = createFakeGas({ tabs });
+      const before = dumpValues(gas.spreadsheet);
+      gas.log.failAfter(n);
+      expect(() => bindServerApi(fakeServerContext(gas, { now: JUL_8 })).recordCheckIn()).toThrow(
+        InjectedFault,
+      );
+      expect(dumpValues(gas.spreadsheet), `fault at write ${n + 1}`).toEqual(before);
+      expect(gas.spreadsheet.sheets.map((s) => s.name)).toContain('History');
+    }
   });
 
   it('all or nothing: a fault at any write leaves the workbook as it was', () => {
@@ -228,8 +323,9 @@ describe('the Cascade view reads recent History only', () => {
     const m1 = view.goals.find((g) => g.id === 'M-1')!;
     expect(m1.trend).toEqual([49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60].map((x) => x / 100));
     expect(view.lastCheckIn).toBe('2026-06-24');
-    // Besides the other tabs: a look at History's top rows (is it goals?), then its header rows and its tail.
-    expect(gas.log.count('Range.getValues')).toBe(readsWithoutHistory() + 1 + 2);
+    // Besides the other tabs: two looks at the unmarked log's top rows (is it goals? is it ours by its header?),
+    // then its header rows and its tail.
+    expect(gas.log.count('Range.getValues')).toBe(readsWithoutHistory() + 2 + 2);
   });
 
   it('a short History is read whole, once', () => {
@@ -240,7 +336,7 @@ describe('the Cascade view reads recent History only', () => {
         .getCascade()
         .goals.find((g) => g.id === 'M-1')!.trend,
     ).toEqual([0.01, 0.02, 0.03]);
-    expect(gas.log.count('Range.getValues')).toBe(readsWithoutHistory() + 1 + 1);
+    expect(gas.log.count('Range.getValues')).toBe(readsWithoutHistory() + 2 + 1);
   });
 });
 
@@ -288,7 +384,7 @@ describe('compactHistoryTab', () => {
     }
   });
 
-  it('refuses without a History tab', () => {
-    expect(() => compact(setup().gas)).toThrow(/no History tab yet/);
+  it('refuses without a check-in log', () => {
+    expect(() => compact(setup().gas)).toThrow(/no Check-ins tab yet/);
   });
 });

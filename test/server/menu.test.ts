@@ -26,7 +26,7 @@ const EXPECTED_MENU = [
   { caption: 'Check workbook', functionName: 'menuCheckWorkbook' },
   { caption: 'Roll up', functionName: 'menuRollUp' },
   { caption: 'Record check-in', functionName: 'menuRecordCheckIn' },
-  { caption: 'Compact History', functionName: 'menuCompactHistory' },
+  { caption: 'Compact check-ins', functionName: 'menuCompactHistory' },
   'separator',
   { caption: 'Link selected row to a parent…', functionName: 'menuLinkToParent' },
   { caption: 'Insert goal tab from template', functionName: 'menuInsertGoalTab' },

@@ -179,3 +179,61 @@ describe('linkToParent on the layouts people already have', () => {
     expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
   });
 });
+
+describe('linkToParent and sum roll-ups', () => {
+  // P adds up its children's actuals in $; Q averages (units may differ there).
+  const tabs = () => ({
+    Goals: [
+      ['ID', 'Goal', 'Parent', 'Unit', 'Rollup', 'Target', 'Actual'],
+      ['P', 'Pipeline of $10M', '', '$', 'sum', 10_000_000, ''],
+      ['Q', 'Average of things', '', '%', '', 1, ''],
+      ['D', 'Paid pipeline', '', ' $ ', '', 4_000_000, 3_000_000],
+      ['C', 'Ad clicks', '', 'count', '', 1000, 900],
+      ['B', 'No unit', '', '', '', 10, 5],
+    ],
+  });
+
+  it.each([
+    [
+      'C',
+      'P',
+      'P adds up its children in $ (a sum roll-up), and C is in count: link C to a goal in count, or change a Unit.',
+    ],
+    [
+      'B',
+      'P',
+      'P adds up its children in $ (a sum roll-up), and B has no unit: link B to a goal in $, or change a Unit.',
+    ],
+  ])('refuses %s under %s, naming both units, and writes nothing', (child, parent, message) => {
+    const gas = createFakeGas({ tabs: tabs() });
+    const ctx = fakeServerContext(gas);
+    const row = tabs().Goals.findIndex((cells) => cells[0] === child) + 1;
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => linkToParent(ctx, 'Goals', row, parent)).toThrow(new LinkRefused(message));
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+  });
+
+  it.each([
+    ['D', 'P'],
+    ['C', 'Q'],
+  ])('links %s under %s: same unit (trimmed, any case), or no sum', (child, parent) => {
+    const gas = createFakeGas({ tabs: tabs() });
+    const row = tabs().Goals.findIndex((cells) => cells[0] === child) + 1;
+    linkToParent(fakeServerContext(gas), 'Goals', row, parent);
+    expect(gas.spreadsheet.sheet('Goals').peekCell(row, 3).value).toBe(parent);
+  });
+
+  it('the Link view offers a sum parent in another unit disabled, with the reason', () => {
+    const gas = createFakeGas({ tabs: tabs() });
+    gas.spreadsheet.selectCell('Goals', 5, 1);
+    const view = linkToParent(fakeServerContext(gas), 'Goals', 5, 'Q');
+    const byId = new Map(view.candidates.map((c) => [c.id, c]));
+    expect(byId.get('P')).toMatchObject({
+      allowed: false,
+      reason:
+        'P adds up its children in $ (a sum roll-up), and C is in count: link C to a goal in count, or change a Unit.',
+    });
+    expect(byId.get('Q')).toMatchObject({ allowed: true, reason: '' });
+    expect(byId.get('C')).toMatchObject({ allowed: false, reason: 'C is the goal itself.' });
+  });
+});

@@ -180,7 +180,7 @@ describe('the Link panel on a report', () => {
     expect(() => linkToParent(ctx, 'Roll-up (2)', 5, 'M-1')).toThrow(/holds no goal/);
     gas.spreadsheet.selectCell('Roll-up (2)', 5, 1);
     expect(getLinkView(ctx).reason).toBe(
-      "Roll-up (2) is a report MBO Cascade writes, not a goal tab: select the goal's row on its own tab.",
+      "Roll-up (2) is a tab MBO Cascade writes (a report or the check-in log), not a goal tab: select the goal's row on its own tab.",
     );
   });
 });

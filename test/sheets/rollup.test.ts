@@ -180,10 +180,10 @@ describe('Roll up: content', () => {
     expect(sheet.charts).toHaveLength(1);
     const chart = sheet.charts[0];
     expect(chart.chartType).toBe('TREEMAP');
-    // Right of the goal table (A:K, with Last check-in and 30-day change), after a blank column.
-    expect(chart.ranges.map((r) => r.a1())).toEqual(['M3:P16']);
-    expect(chart.position).toEqual({ row: 3, column: 18, offsetX: 0, offsetY: 0 });
-    const data = sheet.rangeAt(3, 13, 14, 4).getValues();
+    // Right of the goal table (A:L, with Last check-in, 30-day change and Forecast), after a blank column.
+    expect(chart.ranges.map((r) => r.a1())).toEqual(['N3:Q16']);
+    expect(chart.position).toEqual({ row: 3, column: 19, offsetX: 0, offsetY: 0 });
+    const data = sheet.rangeAt(3, 14, 14, 4).getValues();
     expect(data[0]).toEqual(['Goal', 'Parent', 'Size', 'Attainment']);
     expect(data[1]).toEqual(['All goals', '', 0, '']);
     const parentOf = new Map(data.slice(2).map((r) => [r[0], r[1]]));

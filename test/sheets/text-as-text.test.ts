@@ -52,7 +52,7 @@ describe('Roll up writes text as text', () => {
     stringsOnly(goals.map((r) => r[2]));
     expect(new Set(goals.map((r) => r[2]))).toEqual(new Set(['2026', '=Ann']));
     // The treemap's data: labels and parent labels are the IDs, as text.
-    const chart = rows.slice(4, 4 + AWKWARD_IDS.length).map((r) => [r[12], r[13]]);
+    const chart = rows.slice(4, 4 + AWKWARD_IDS.length).map((r) => [r[13], r[14]]);
     expect(chart).toEqual(AWKWARD_IDS.map((id, i) => [id, i === 0 ? 'All goals' : AWKWARD_IDS[i - 1]]));
     // Scorecards: owner and period columns.
     const cardsAt = rows.findIndex((r) => r[0] === 'Owner' && r[1] === 'Period');

@@ -29,6 +29,7 @@ export async function startBundleSession(tabs: FakeTabs): Promise<BundleSession>
     HtmlService: fake.HtmlService,
     Charts: fake.Charts,
     Session: fake.Session,
+    PropertiesService: fake.PropertiesService,
   });
   adoptDatesIntoScriptRealm(fake, bundle);
   return { fake, bundle, api: bundle.functions as Record<string, ServerFunction>, sidebarHtml };

@@ -15,6 +15,7 @@ export function fakeServerContext(
     lockService: () => lockService,
     htmlService: () => gas.HtmlService,
     charts: () => gas.Charts,
+    propertiesService: () => gas.PropertiesService,
     now: () => new Date(now.getTime()),
     user: () => options.user ?? gas.Session.getActiveUser().getEmail(),
   };

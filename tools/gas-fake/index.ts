@@ -5,6 +5,8 @@ import {
   type DocumentLockState,
   FakeHtmlService,
   FakeLockService,
+  FakeProperties,
+  FakePropertiesService,
   FakeSession,
   FakeSpreadsheetApp,
   FakeUi,
@@ -28,6 +30,8 @@ export {
   FakeHtmlOutput,
   FakeLockService,
   FakeMenu,
+  FakeProperties,
+  FakePropertiesService,
   FakeSession,
   FakeUi,
   fakeCharts,
@@ -59,6 +63,8 @@ export interface FakeGas {
   HtmlService: FakeHtmlService;
   Charts: typeof fakeCharts;
   Session: FakeSession;
+  /** Document properties, shared by every execution (the onEdit trigger's and the sidebar's). */
+  PropertiesService: FakePropertiesService;
   /** LockService as another user's execution sees it (shares the document lock). */
   otherExecution(): FakeLockService;
 }
@@ -84,6 +90,7 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
     ),
     Charts: fakeCharts,
     Session: new FakeSession(log),
+    PropertiesService: new FakePropertiesService(log, new FakeProperties(log)),
     otherExecution: () => new FakeLockService(log, lockState),
   };
 }

@@ -6,6 +6,8 @@ import type {
   LockPort,
   LockServicePort,
   MenuPort,
+  PropertiesPort,
+  PropertiesServicePort,
   SessionPort,
   SpreadsheetAppPort,
   UiPort,
@@ -230,5 +232,35 @@ export class FakeSession implements SessionPort {
   getActiveUser(): { getEmail(): string } {
     this.log.record('Session.getActiveUser');
     return { getEmail: () => this.email };
+  }
+}
+
+/** Document properties shared by every execution on the fake spreadsheet: a map of strings, as the real store keeps. */
+export class FakeProperties implements PropertiesPort {
+  readonly values = new Map<string, string>();
+
+  constructor(private readonly log: CallLog) {}
+
+  getProperties(): Record<string, string> {
+    this.log.record('Properties.getProperties');
+    return Object.fromEntries(this.values);
+  }
+
+  setProperties(properties: Record<string, string>): this {
+    this.log.record('Properties.setProperties');
+    for (const [key, value] of Object.entries(properties)) this.values.set(key, String(value));
+    return this;
+  }
+}
+
+export class FakePropertiesService implements PropertiesServicePort {
+  constructor(
+    private readonly log: CallLog,
+    readonly document: FakeProperties,
+  ) {}
+
+  getDocumentProperties(): FakeProperties {
+    this.log.record('PropertiesService.getDocumentProperties');
+    return this.document;
   }
 }

@@ -28,12 +28,14 @@ const TABLE_ROWS = 20;
 const SURVEY = [10, 9, 9, 8, 7, 10, 6, 9];
 const RESULTS_ROW = 7;
 const CASCADE_AT = 1; // A: ID, Goal, Owner, Parent, Depth, Path, Measured, Rolled up, Attainment, Status
+/** The Attainment column (final attainment) of the MBO_CASCADE result, counted from its ID column. */
+const CASCADE_ATTAINMENT = 9;
 const SCORE_AT = 12; // L: owner, score
 const VALIDATE_AT = 15; // O: ID, Row, Column, Severity, Code, Message
 const PERCENT = '0.0%';
 
 /** Column letter of a header in the sample's goal tables (all share one header row). */
-const HEADER_COLUMNS = { owner: 3, direction: 8, baseline: 9, target: 10, actual: 11, weight: 12 };
+const HEADER_COLUMNS = { id: 1, owner: 3, direction: 8, baseline: 9, target: 10, actual: 11, weight: 12 };
 
 function stacked(tabs: readonly GoalTabShape[], column: number): string {
   return `{${tabs.map((tab) => blockRef(tab.name, 2, column, TABLE_ROWS - 1, 1)).join('; ')}}`;
@@ -43,13 +45,22 @@ function tables(tabs: readonly GoalTabShape[]): string {
   return tabs.map((tab) => blockRef(tab.name, 1, 1, TABLE_ROWS, tab.columns)).join(', ');
 }
 
-/** Each owner's weighted score from each goal's own attainment (measured, not rolled up: a demo of nesting). */
+/**
+ * Each owner's weighted score from each goal's final attainment, as a scorecard counts it (the model: the outcome
+ * where measured, else the roll-up): looked up by ID in the MBO_CASCADE result beside it, so the score agrees with
+ * the Roll-up tab. Scoring MBO_ATTAINMENT (measured only) would leave out every goal that only rolls up.
+ */
 function scoreFormula(tabs: readonly GoalTabShape[]): string {
   const col = (c: number) => stacked(tabs, c);
   const c = HEADER_COLUMNS;
-  const attainment = `MBO_ATTAINMENT(${col(c.actual)}, ${col(c.target)}, ${col(c.baseline)}, ${col(c.direction)})`;
-  return `=MBO_SCORE(${col(c.owner)}, ${col(c.weight)}, ${attainment})`;
+  const cascade = blockRef(FORMULAS_TAB, RESULTS_ROW + 1, CASCADE_AT, cascadeRows(tabs), CASCADE_ATTAINMENT);
+  // FALSE() rather than FALSE: HyperFormula reads a bare FALSE as a name; Sheets takes both.
+  const final = `ARRAYFORMULA(IFERROR(VLOOKUP(${col(c.id)}, ${cascade}, ${CASCADE_ATTAINMENT}, FALSE()), ""))`;
+  return `=MBO_SCORE(${col(c.owner)}, ${col(c.weight)}, ${final})`;
 }
+
+/** Rows the MBO_CASCADE result may fill below its header: one per goal row read. */
+const cascadeRows = (tabs: readonly GoalTabShape[]): number => tabs.length * (TABLE_ROWS - 1);
 
 /** The tab's cells from A1, and the percent formats of its attainment columns. */
 export function formulasTab(tabs: readonly GoalTabShape[]): {
@@ -69,7 +80,7 @@ export function formulasTab(tabs: readonly GoalTabShape[]): {
     row({ 1: 'Teaming NPS', 2: `=MBO_NPS(B4:${surveyEnd}4)` }),
     row({
       [CASCADE_AT]: 'MBO_CASCADE of every goal tab',
-      [SCORE_AT]: 'MBO_SCORE per owner',
+      [SCORE_AT]: 'MBO_SCORE per owner (final attainment, as the Roll-up)',
       [VALIDATE_AT]: 'MBO_VALIDATE of every goal tab',
     }),
     row({
@@ -78,7 +89,7 @@ export function formulasTab(tabs: readonly GoalTabShape[]): {
       [VALIDATE_AT]: `=MBO_VALIDATE(${tables(tabs)})`,
     }),
   ];
-  const reserved = 1 + tabs.length * (TABLE_ROWS - 1);
+  const reserved = 1 + cascadeRows(tabs);
   const formats: BlockFormat[] = [
     {
       tab: FORMULAS_TAB,

@@ -41,8 +41,15 @@ export class PreviewSession {
     private readonly options: SessionOptions,
   ) {
     this.gas = fakeOfBook(book, options.sidebarHtml);
-    const { SpreadsheetApp, LockService, HtmlService, Charts, Session } = this.gas;
-    this.bundle = loadBundle({ SpreadsheetApp, LockService, HtmlService, Charts, Session });
+    const { SpreadsheetApp, LockService, HtmlService, Charts, Session, PropertiesService } = this.gas;
+    this.bundle = loadBundle({
+      SpreadsheetApp,
+      LockService,
+      HtmlService,
+      Charts,
+      Session,
+      PropertiesService,
+    });
     const makeDate = (epochMs: number) => this.bundle.evaluate(`new Date(${Number(epochMs)})`) as Date;
     moveDatesInto(this.gas, makeDate);
     const catalog = (this.bundle.context.MBO as { catalog: CatalogEntry[] }).catalog;

@@ -1,18 +1,21 @@
-// Opens .xlsx and CSV files for the preview with the CLI's reader (src/cli), formulas included, and saves copies with its writer.
+// Opens .xlsx and CSV files for the preview (CSV through the command line's reader; .xlsx whole with exceljs, formulas and formats included) and saves copies.
 import { basename } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
-import { readInput, saveWorkbook } from '../../src/cli';
-import { plainCellValue } from '../../src/cli/cell-value';
+import { readInput, sheetNameProblem, writeAtomically } from '../../src/cli';
 import { CliError } from '../../src/cli/errors';
-import { assertSeparateOutput, sheetNameProblem } from '../../src/cli/input';
-import { reportMarks } from '../../src/cli/report-mark';
+import { assertSeparateOutput } from '../../src/cli/input';
+import { assertXlsxFile } from '../../src/cli/input-file';
+import { openPackage } from '../../src/cli/xlsx-package';
 import type { Merge } from '../../src/core/table';
+import type { TabInput } from '../../src/core/workbook';
 import { enterValue, type FakeCellInput, valueInput } from '../gas-fake';
 import { fixtureCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';
+import { plainCellValue } from './cell-value';
 import type { BlockFormat } from './demo-formulas';
 import type { PreviewBook, PreviewTab, SaveSource } from './preview-book';
+import { reportMarks } from './report-marks';
 import { PreviewError } from './session';
 import { unwrapSheetsExport } from './sheets-export';
 import { copyIntoBook } from './xlsx-save';
@@ -82,29 +85,59 @@ export function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInp
   );
 }
 
-export async function readBookWithCli(files: readonly string[]): Promise<PreviewBook> {
-  let input: Awaited<ReturnType<typeof readInput>>;
+/**
+ * The whole workbook, formulas and number formats included (the preview shows and saves them), after
+ * the command line's checks of the file (an encrypted workbook, a missing sheet part...).
+ */
+async function loadExcelBook(path: string): Promise<Workbook> {
+  await assertXlsxFile(path);
+  await (await openPackage(path)).zip.close();
+  const book = new ExcelJS.Workbook();
   try {
-    input = await readInput(files);
+    await book.xlsx.readFile(path);
+  } catch (error) {
+    throw new CliError(
+      `${path} could not be read as an .xlsx workbook (${(error as Error).message}): is it corrupt?`,
+    );
+  }
+  return book;
+}
+
+async function readFiles(files: readonly string[]): Promise<{ book: Workbook | null; csvTabs: TabInput[] }> {
+  const csv = files.filter((file) => file.toLowerCase().endsWith('.csv'));
+  if (csv.length === files.length) {
+    const input = await readInput(files);
+    await input.close();
+    return { book: null, csvTabs: input.tabs };
+  }
+  if (csv.length > 0) throw new CliError('Give either one .xlsx workbook or CSV files, not both.');
+  if (files.length > 1) throw new CliError('Give one .xlsx workbook at a time.');
+  return { book: await loadExcelBook(files[0]), csvTabs: [] };
+}
+
+export async function readBookWithCli(files: readonly string[]): Promise<PreviewBook> {
+  let read: Awaited<ReturnType<typeof readFiles>>;
+  try {
+    read = await readFiles(files);
   } catch (error) {
     if (error instanceof CliError) throw new PreviewError(error.message);
     throw error;
   }
   const label = files.map((file) => basename(file)).join(', ');
-  if (!input.book) {
-    const tabs = input.tabs.map((tab) => ({ name: tab.name, grid: typedCsvGrid(tab.grid) }));
+  if (!read.book) {
+    const tabs = read.csvTabs.map((tab) => ({ name: tab.name, grid: typedCsvGrid(tab.grid) }));
     return { label, files, tabs, formats: [], saveAs: xlsxSaver(files, null, new Map()) };
   }
   const formats: BlockFormat[] = [];
-  const tabs = input.book.worksheets.map((sheet) => tabOfSheet(sheet, formats));
-  const namedRanges = Object.fromEntries(reportMarks(input.book));
+  const tabs = read.book.worksheets.map((sheet) => tabOfSheet(sheet, formats));
+  const namedRanges = Object.fromEntries(reportMarks(read.book));
   return {
     label,
     files,
     tabs,
     formats,
     namedRanges,
-    saveAs: xlsxSaver(files, input.book, originalCells(tabs)),
+    saveAs: xlsxSaver(files, read.book, originalCells(tabs)),
   };
 }
 
@@ -129,7 +162,7 @@ export function xlsxSaver(
       }
       const target = book ?? new ExcelJS.Workbook();
       copyIntoBook(target, source, original);
-      await saveWorkbook(target, outPath);
+      await writeAtomically(outPath, (temporary) => target.xlsx.writeFile(temporary));
     } catch (error) {
       // The CLI's messages name its -o option; here the path comes from the Save as box.
       if (error instanceof CliError) throw new PreviewError(error.message.replace(' with -o', ''));

@@ -1,13 +1,13 @@
 // Copies the preview's spreadsheet into an exceljs workbook: changed cells only, so untouched cells keep their styles and formulas; our report tabs marked as the command line marks them.
 import type { CellValue as ExcelValue, Workbook } from 'exceljs';
 import { DetailedCellError } from 'hyperformula';
-import { markReportSheets } from '../../src/cli/report-mark';
 import { chooseTab } from '../../src/report/report-tab';
 import { OWNER_KEY, WORK_TAB_PREFIX } from '../../src/sheets/owned';
 import type { FakeSpreadsheet, StoredValue } from '../gas-fake';
 import type { FakeCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';
 import type { SaveSource } from './preview-book';
+import { markReportSheets } from './report-marks';
 import type { OriginalCells } from './xlsx-book';
 
 /** A formula's cached result, as Excel and Sheets show it before they recompute. */

@@ -3,7 +3,16 @@ import type { CellView, SheetView } from '../protocol';
 import { columnName } from '../sheet-ref';
 import { element } from './dom';
 
-export type Move = 'down' | 'right' | 'none';
+export type Move = 'down' | 'up' | 'right' | 'left' | 'none';
+
+/** Where each move takes the selection. */
+const STEPS: Record<Move, [number, number]> = {
+  down: [1, 0],
+  up: [-1, 0],
+  right: [0, 1],
+  left: [0, -1],
+  none: [0, 0],
+};
 
 export interface GridEvents {
   /** The user moved the selection. */
@@ -106,7 +115,7 @@ export class Grid {
     for (let r = 1; r <= rows; r++) {
       const line = element('tr');
       line.append(element('th', { className: 'row-head', text: String(r), attributes: { scope: 'row' } }));
-      for (let c = 1; c <= cols; c++) line.append(this.cellElement(r, c, view.cells[`${r}:${c}`]));
+      for (let c = 1; c <= cols; c++) line.append(this.cellElement(r, c, view.cells[`${r}:${c}`], widths));
       this.hideLinesUnderOverflow(line, view, r, widths);
       body.append(line);
     }
@@ -146,7 +155,20 @@ export class Grid {
     }
   }
 
-  private cellElement(row: number, col: number, view: CellView | undefined): HTMLTableCellElement {
+  /** How far text starting in (row, col) may run: its own width and the empty cells after it, up to one that holds something. */
+  private overflowReach(row: number, col: number, widths: number[]): number {
+    let reach = widths[col];
+    for (let at = col + 1; at < widths.length && this.view?.cells[`${row}:${at}`] === undefined; at++)
+      reach += widths[at];
+    return reach;
+  }
+
+  private cellElement(
+    row: number,
+    col: number,
+    view: CellView | undefined,
+    widths: number[],
+  ): HTMLTableCellElement {
     const classes = ['cell'];
     const overflow = this.view !== null && overflows(this.view, row, col);
     if (overflow) classes.push('overflow');
@@ -163,8 +185,12 @@ export class Grid {
       },
     });
     // Overflowing text lets clicks through (CSS), so a click on it selects the cell under it, as in Sheets.
-    if (overflow) td.append(element('span', { className: 'overflow-text', text: view?.text ?? '' }));
-    else td.textContent = view?.text ?? '';
+    if (overflow) {
+      // Clipped where the next cell holding something starts, as in Sheets (less the cell's 4px padding each side).
+      const text = element('span', { className: 'overflow-text', text: view?.text ?? '' });
+      text.style.maxWidth = `${this.overflowReach(row, col, widths) - 8}px`; // CSSOM: style attributes are refused
+      td.append(text);
+    } else td.textContent = view?.text ?? '';
     if (view?.note) td.title = view.note;
     return td;
   }
@@ -197,16 +223,10 @@ export class Grid {
 
   private onKey(event: KeyboardEvent): void {
     if (this.editing || event.ctrlKey || event.metaKey || event.altKey) return;
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-      Tab: [0, 1],
-    };
-    if (moves[event.key]) {
+    const move = keyMove(event);
+    if (move !== null) {
       event.preventDefault();
-      this.move(...moves[event.key]);
+      this.move(...STEPS[move]);
     } else if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       this.startEdit(this.cell()?.input ?? '');
@@ -235,8 +255,8 @@ export class Grid {
     this.editing = { row, col, input };
     input.addEventListener('keydown', (event) => {
       event.stopPropagation();
-      if (event.key === 'Enter') this.commit('down');
-      else if (event.key === 'Tab') this.commit('right');
+      if (event.key === 'Enter') this.commit(event.shiftKey ? 'up' : 'down');
+      else if (event.key === 'Tab') this.commit(event.shiftKey ? 'left' : 'right');
       else if (event.key === 'Escape') this.cancel();
       else return;
       event.preventDefault();
@@ -267,13 +287,30 @@ export class Grid {
     // The typed text shows at once; the computed view replaces it when the server answers.
     this.tdAt(done.row, done.col)?.replaceChildren(done.value);
     this.events.commit(done.row, done.col, done.value, move);
-    if (move === 'down') this.move(1, 0);
-    if (move === 'right') this.move(0, 1);
+    if (move !== 'none') this.move(...STEPS[move]);
     this.focus();
   }
 
   private cancel(): void {
     this.finishEdit();
     this.focus();
+  }
+}
+
+/** The move a key makes from a selected cell (not being edited): arrows, Tab and Shift+Tab; null for other keys. */
+function keyMove(event: KeyboardEvent): Move | null {
+  switch (event.key) {
+    case 'ArrowUp':
+      return 'up';
+    case 'ArrowDown':
+      return 'down';
+    case 'ArrowLeft':
+      return 'left';
+    case 'ArrowRight':
+      return 'right';
+    case 'Tab':
+      return event.shiftKey ? 'left' : 'right';
+    default:
+      return null;
   }
 }

@@ -19,10 +19,19 @@ const keyOf = (address: CellAddress | null): string =>
 
 /** Requests that change the workbook run one after another, in the order the user made them. */
 let queue: Promise<unknown> = Promise.resolve();
+/** Requests of ours not answered yet: while any is, the server's selection may be one we have already moved on from. */
+let unanswered = 0;
+/** Requests of ours ever made: one made while the workbook was being read may not be in what the read saw. */
+let sent = 0;
 function enqueue(work: () => Promise<unknown>): void {
+  unanswered += 1;
+  sent += 1;
   queue = queue
     .then(work)
-    .catch((error: unknown) => notices.error(error instanceof Error ? error.message : String(error)));
+    .catch((error: unknown) => notices.error(error instanceof Error ? error.message : String(error)))
+    .finally(() => {
+      unanswered -= 1;
+    });
 }
 
 const grid = new Grid(byId('grid'), byId('grid-scroll'), {
@@ -73,12 +82,17 @@ function refresh(): Promise<void> {
 }
 
 async function load(): Promise<void> {
+  const sentBefore = sent;
   const next = await getJson<WorkbookState>('/api/workbook');
   const activeKey = keyOf(next.active);
-  const follow = next.active && activeKey !== serverActive && next.tabs.includes(next.active.tab);
+  // The grid follows a selection made elsewhere (the sidebar's Select), never an echo of its own older ones: while
+  // our requests are unanswered, the server's selection lags behind what the user typed, and following it would
+  // send the next keystrokes into a cell already left.
+  const settled = unanswered === 0 && sent === sentBefore;
+  const follow = settled && next.active && activeKey !== serverActive && next.tabs.includes(next.active.tab);
   if (follow && next.active) tab = next.active.tab;
   if (!next.tabs.includes(tab)) tab = next.active?.tab ?? next.tabs[0] ?? '';
-  serverActive = activeKey;
+  if (settled) serverActive = activeKey;
   const view = await getJson<SheetView>(`/api/sheet?tab=${encodeURIComponent(tab)}`);
   grid.show(view);
   if (follow && next.active) grid.select(next.active.row, next.active.col);

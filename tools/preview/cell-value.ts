@@ -1,6 +1,6 @@
 // An exceljs cell value as the core reads cells: the value a spreadsheet shows, never the formula behind it.
 import type { CellValue as ExcelValue } from 'exceljs';
-import type { CellValue } from '../core/model';
+import type { CellValue } from '../../src/core/model';
 
 /**
  * What getValues() would hand over for this cell: a formula's cached result (blank when the file

@@ -1,9 +1,9 @@
 // Pins how exceljs cell values reach the core: cached formula results, plain text from rich text and links, errors as text, dates by calendar day.
 import type { CellValue as ExcelValue } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCalendarDate, plainCellValue } from '../../src/cli/cell-value';
 import { cellText } from '../../src/core/cells';
 import type { CellValue } from '../../src/core/model';
+import { localCalendarDate, plainCellValue } from '../../tools/preview/cell-value';
 
 // West of UTC, midnight UTC is the day before on the local calendar: the date tests can fail here.
 const savedZone = process.env.TZ;
