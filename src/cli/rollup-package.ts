@@ -225,13 +225,18 @@ export function planRollup(parts: PackageParts, report: RollupReport): RollupPla
 
   let styles: RollupStyles;
   if (parts.stylesPart && parts.stylesXml !== null) {
-    const edited = addRollupStyles(parts.stylesXml, report, PERCENT_FORMAT);
+    const edited = addRollupStyles(parts.stylesXml, report, PERCENT_FORMAT, otherFormats(report));
     replaced.set(parts.stylesPart, edited.xml);
     styles = edited.styles;
   } else {
     const folder = posix.dirname(parts.workbookPart);
     const stylesPart = `${folder === '.' ? '' : `${folder}/`}${taken.has(`${folder}/styles.xml`.toLowerCase()) ? unusedPartName(taken, 'styles') : 'styles.xml'}`;
-    const edited = addRollupStyles(minimalStylesXml(mainNamespace), report, PERCENT_FORMAT);
+    const edited = addRollupStyles(
+      minimalStylesXml(mainNamespace),
+      report,
+      PERCENT_FORMAT,
+      otherFormats(report),
+    );
     added.set(stylesPart, edited.xml);
     styles = edited.styles;
     relsXml = addRelationship(
@@ -414,4 +419,9 @@ export async function writeCsvWithRollup(
   );
   await writer.finish();
   return plan;
+}
+
+/** The report's number formats besides percent (money and ratios, when it has Spend or a Roster), each once. */
+function otherFormats(report: RollupReport): string[] {
+  return [...new Set(report.formats.map((f) => f.format))];
 }

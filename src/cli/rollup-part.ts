@@ -1,5 +1,11 @@
-// The Roll-up as worksheet XML, generated row by row from the report's blocks: the add-on's cells, percent formats, bold headers, frozen rows and status colours.
-import type { Block, Box, ReportCell, RollupReport } from '../report/rollup-table';
+// The Roll-up as worksheet XML, generated row by row from the report's blocks: the add-on's cells, percent and money formats, bold headers, frozen rows and status colours.
+import {
+  type Block,
+  type Box,
+  type ReportCell,
+  type RollupReport,
+  reportBlocks,
+} from '../report/rollup-table';
 import type { RollupStyles } from './xlsx-styles';
 import { escapeXmlAttribute } from './xml';
 
@@ -159,6 +165,7 @@ export class XmlBytes {
 function rowStyles(report: RollupReport, styles: RollupStyles): (row: number) => Int32Array {
   const boxes: [Box, number][] = [
     ...report.percent.map((box): [Box, number] => [box, styles.percent]),
+    ...report.formats.map(({ box, format }): [Box, number] => [box, styles.formats[format] ?? 0]),
     ...report.bold.map((box): [Box, number] => [box, styles.bold]),
   ];
   const byCover = new Map<string, Int32Array>();
@@ -277,9 +284,8 @@ export function* rollupSheetXml(
   yield Buffer.from(`${head}<sheetData>`, 'utf8');
   const out = new XmlBytes(pool);
 
-  const blocks: Block[] = [report.note, report.goals, report.scorecards, report.chartData].sort(
-    (a, b) => a.col - b.col,
-  );
+  // Every block the add-on writes, the payout subtotals included when there is a Roster.
+  const blocks: Block[] = reportBlocks(report).sort((a, b) => a.col - b.col);
   const opens = Array.from({ length: report.columns + 2 }, (_, c) => `<c r="${columnName(c)}`);
   // Style indexes are small numbers: one frame each, made on first use.
   const frames: CellFrame[] = [];

@@ -54,6 +54,8 @@ export interface RollupStyles {
   bold: number;
   /** dxfs index of each status colour (conditional formatting). */
   status: Record<ColoredStatus, number>;
+  /** cellXfs index of each other number format asked for (money, ratios), by its format code. */
+  formats: Record<string, number>;
 }
 
 /** A part with nothing but the defaults a spreadsheet app writes, for workbooks without one (and CSV input). */
@@ -79,13 +81,15 @@ function argb(hex: string): string {
 
 /**
  * Adds the Roll-up's styles to a styles part: a percent number format (reused if present), a bold
- * copy of the default font, two cell styles and one coloured style per status. Everything goes at the
- * end of its list, so every index the workbook's own cells use keeps its meaning.
+ * copy of the default font, two cell styles and one coloured style per status; and for each of
+ * `otherFormats` (money and ratios, when the report has them) a number format and a cell style. Everything goes
+ * at the end of its list, so every index the workbook's own cells use keeps its meaning.
  */
 export function addRollupStyles(
   stylesXml: string,
   report: Pick<RollupReport, 'statusColors'>,
   percentFormat: string,
+  otherFormats: readonly string[] = [],
 ): { xml: string; styles: RollupStyles } {
   let xml = stylesXml;
   const root = tags(xml).find(() => true);
@@ -94,22 +98,26 @@ export function addRollupStyles(
     ? root.qualifiedName.slice(0, root.qualifiedName.indexOf(':') + 1)
     : '';
 
-  // Number format: the first child of the style sheet.
-  const formats = tags(xml, 'numFmt');
-  let percentId = Number(
-    formats.find((f) => f.attributes.get('formatCode') === percentFormat)?.attributes.get('numFmtId') ?? -1,
-  );
-  if (percentId < 0) {
-    percentId =
+  // Number formats: the first child of the style sheet.
+  const formatId = (code: string): number => {
+    const formats = tags(xml, 'numFmt');
+    const found = Number(
+      formats.find((f) => f.attributes.get('formatCode') === code)?.attributes.get('numFmtId') ?? -1,
+    );
+    if (found >= 0) return found;
+    const id =
       Math.max(FIRST_CUSTOM_FORMAT - 1, ...formats.map((f) => Number(f.attributes.get('numFmtId') ?? 0))) + 1;
     xml = appendTo(
       xml,
       'numFmts',
       p,
-      [`<${p}numFmt numFmtId="${percentId}" formatCode="${escapeXmlAttribute(percentFormat)}"/>`],
+      [`<${p}numFmt numFmtId="${id}" formatCode="${escapeXmlAttribute(code)}"/>`],
       root.end,
     );
-  }
+    return id;
+  };
+  const percentId = formatId(percentFormat);
+  const otherIds = otherFormats.map(formatId);
 
   // A bold font: the default font (the first) with <b/>.
   const fonts = block(xml, 'fonts');
@@ -137,6 +145,9 @@ export function addRollupStyles(
     [
       `<${p}xf numFmtId="${percentId}" fontId="0" fillId="0" borderId="0"${xfId} applyNumberFormat="1"/>`,
       `<${p}xf numFmtId="0" fontId="${boldFontId}" fillId="0" borderId="0"${xfId} applyFont="1"/>`,
+      ...otherIds.map(
+        (id) => `<${p}xf numFmtId="${id}" fontId="0" fillId="0" borderId="0"${xfId} applyNumberFormat="1"/>`,
+      ),
     ],
     block(xml, 'cellStyleXfs')?.end ?? block(xml, 'borders')?.end ?? root.end,
   );
@@ -158,8 +169,9 @@ export function addRollupStyles(
     ColoredStatus,
     number
   >;
-  const [percent, bold] = xfs.ids;
-  return { xml, styles: { percent, bold, status } };
+  const [percent, bold, ...others] = xfs.ids;
+  const formats = Object.fromEntries(otherFormats.map((code, k) => [code, others[k]]));
+  return { xml, styles: { percent, bold, status, formats } };
 }
 
 /** The list's direct children named `child`, each as written (its whole element). */

@@ -73,7 +73,12 @@ describe('rollupSheetXml', () => {
     analyzeWorkbook(marketingWorkbook(), { today: null }),
     '2026-05-04T10:20:30.000Z',
   );
-  const styles = { percent: 7, bold: 8, status: { 'on track': 3, 'at risk': 4, 'off track': 5 } };
+  const styles = {
+    percent: 7,
+    bold: 8,
+    status: { 'on track': 3, 'at risk': 4, 'off track': 5 },
+    formats: {},
+  };
   const xml = Buffer.concat([...rollupSheetXml(report, styles, 'urn:main')]).toString('utf8');
 
   it('frames the cells: namespace, dimension, frozen header rows, the Goal column width', () => {
@@ -107,5 +112,51 @@ describe('rollupSheetXml', () => {
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
     expect(new Set(rows).size).toBe(rows.length);
     expect(rows).not.toContain(2);
+  });
+});
+
+describe('rollupSheetXml with money: Spend and a Roster', () => {
+  const report = buildRollupReport(
+    analyzeWorkbook(
+      [
+        {
+          name: 'Goals',
+          grid: [
+            ['ID', 'Goal', 'Owner', 'Target', 'Actual', 'Weight', 'Spend', 'Unit', 'Period'],
+            ['R-1', 'Revenue', 'Ann', 100, 90, 1, 5000, '$', 'FY2026'],
+          ],
+        },
+        {
+          name: 'Roster',
+          grid: [
+            ['Owner', 'Manager', 'Start', 'End', 'Target bonus', 'Currency'],
+            ['Ann', '', '', '', 10000, 'USD'],
+          ],
+        },
+      ],
+      { today: null },
+    ),
+    '2026-05-04T10:20:30.000Z',
+  );
+  const styles = {
+    percent: 7,
+    bold: 8,
+    status: { 'on track': 3, 'at risk': 4, 'off track': 5 },
+    formats: { '#,##0': 9, '0.00': 10, '#,##0.00': 11 },
+  };
+  const xml = Buffer.concat([...rollupSheetXml(report, styles, 'urn:main')]).toString('utf8');
+
+  it('writes the payout subtotals, and styles each money and ratio cell with its format, as the add-on does', () => {
+    const subtotals = report.payoutSubtotals!;
+    expect(xml).toContain(
+      `<c r="A${subtotals.row}" s="8" t="inlineStr"><is><t>Payout subtotals</t></is></c>`,
+    );
+    expect(report.formats.map((f) => f.format).sort()).toEqual(['#,##0', '#,##0.00', '#,##0.00', '0.00']);
+    for (const { box, format } of report.formats) {
+      const cell = `${columnName(box.col)}${box.row}`;
+      expect(xml, `${format} at ${cell}`).toMatch(
+        new RegExp(`<c r="${cell}" s="${styles.formats[format as keyof typeof styles.formats]}"`),
+      );
+    }
   });
 });

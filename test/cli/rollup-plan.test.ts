@@ -79,6 +79,7 @@ describe('planRollup', () => {
       percent: 1,
       bold: 2,
       status: { 'on track': 0, 'at risk': 1, 'off track': 2 },
+      formats: {},
     });
   });
 

@@ -47,7 +47,12 @@ describe('addRollupStyles', () => {
   it('appends a percent format, a bold font, two cell styles and three status colours, counts updated', () => {
     const before = minimalStylesXml(NS);
     const { xml, styles } = addRollupStyles(before, report, '0.0%');
-    expect(styles).toEqual({ percent: 1, bold: 2, status: { 'on track': 0, 'at risk': 1, 'off track': 2 } });
+    expect(styles).toEqual({
+      percent: 1,
+      bold: 2,
+      status: { 'on track': 0, 'at risk': 1, 'off track': 2 },
+      formats: {},
+    });
     expect(lists(xml, 'numFmts', 'numFmt')).toEqual({ count: '1', children: 1 });
     expect(lists(xml, 'fonts', 'font')).toEqual({ count: '2', children: 5 }); // 2 fonts + 3 in the dxfs
     expect(lists(xml, 'cellXfs', 'xf')).toEqual({ count: '3', children: 4 }); // + 1 in cellStyleXfs
@@ -58,6 +63,23 @@ describe('addRollupStyles', () => {
     );
     expect(xml).toContain('<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
     expect(xml).toContain('<bgColor rgb="FFD9EAD3"/>');
+  });
+
+  it('adds a number format and a cell style for each other format, reusing one the workbook has', () => {
+    const withMoney = minimalStylesXml(NS).replace(
+      '<fonts',
+      '<numFmts count="1"><numFmt numFmtId="171" formatCode="#,##0"/></numFmts><fonts',
+    );
+    const { xml, styles } = addRollupStyles(withMoney, report, '0.0%', ['#,##0', '0.00']);
+    expect(styles.formats).toEqual({ '#,##0': 3, '0.00': 4 });
+    expect(lists(xml, 'numFmts', 'numFmt')).toEqual({ count: '3', children: 3 });
+    expect(xml).toContain('<numFmt numFmtId="173" formatCode="0.00"/>');
+    expect(xml).toContain(
+      '<xf numFmtId="171" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    );
+    expect(xml).toContain(
+      '<xf numFmtId="173" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    );
   });
 
   it('reuses a 0.0% format the workbook has, and numbers a new one after its highest', () => {
