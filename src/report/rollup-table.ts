@@ -398,8 +398,13 @@ export function buildRollupReport(
     // The treemap's labels and their parents, from its root row (there even without goals).
     columns(chartData, 1, firstGoalRow, 2),
   ];
-  // ID, Goal, Owner and Tab; Status.
-  if (n > 0) text.push(columns(goals, 1, firstGoalRow, 4), columns(goals, 8, firstGoalRow));
+  // ID, Goal, Owner and Tab; Status; the last check-in's day, which Sheets would turn into a date.
+  if (n > 0)
+    text.push(
+      columns(goals, 1, firstGoalRow, 4),
+      columns(goals, 8, firstGoalRow),
+      columns(goals, GOAL_HEADERS.indexOf('Last check-in') + 1, firstGoalRow),
+    );
   if (paid !== null) {
     // Manager and Currency on each scorecard; the subtotals' title, headers, and Manager, Period and Currency.
     text.push(

@@ -291,9 +291,12 @@ describe('History in the views', () => {
     const header = rows[2];
     expect(header.slice(9, 11)).toEqual(['Last check-in', '30-day change']);
     const dg2 = rows.find((r) => r[0] === 'DG-2')!;
-    // The day is written as Sheets reads 2026-07-01 typed in: a date cell (sortable), on the spreadsheet's calendar.
-    expect(dg2.slice(9, 11)).toEqual([new Date('2026-07-01T00:00:00.000Z'), 0.25]);
-    expect(gas.spreadsheet.sheet(ROLLUP_TAB).peekCell(rows.indexOf(dg2) + 1, 11).numberFormat).toBe('0.0%');
+    // The day stays the text written, in a plain-text cell: Sheets would read `2026-07-01` elsewhere as a date
+    // (and other locales' settings could read it otherwise). ISO text sorts as the days do.
+    expect(dg2.slice(9, 11)).toEqual(['2026-07-01', 0.25]);
+    const sheet = gas.spreadsheet.sheet(ROLLUP_TAB);
+    expect(sheet.peekCell(rows.indexOf(dg2) + 1, 10).numberFormat).toBe('@');
+    expect(sheet.peekCell(rows.indexOf(dg2) + 1, 11).numberFormat).toBe('0.0%');
   });
 });
 

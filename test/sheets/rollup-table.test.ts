@@ -1,5 +1,7 @@
 // The pure Roll-up report: every goal once even with loops, a treemap that is a tree, escaping-free raw text, the grid view.
 import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/core/calendar';
+import { analyzeHistory, readHistory } from '../../src/core/history';
 import type { Grid } from '../../src/core/model';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, reportGrid, TREEMAP_ROOT } from '../../src/report/rollup-table';
@@ -271,6 +273,41 @@ describe('buildRollupReport', () => {
           ),
           AT,
         ),
+    ],
+    [
+      'with check-ins (last check-in, 30-day change, forecast), a Roster, Spend and gates',
+      () => {
+        const tabs = [
+          {
+            name: 'Goals',
+            grid: [
+              ['ID', 'Goal', 'Owner', 'Target', 'Actual', 'Weight', 'Gate', 'Spend', 'Unit', 'Period'],
+              ['1.10', 'Revenue', 'Ann', 100, 50, 1, 0.8, 5000, '$', 'FY2026'],
+              ['R-2', 'Pipeline', 'Bo', 100, 90, 1, 0.5, 1000, '$', 'FY2026'],
+              ['R-3', 'Hiring', 'Cy', 100, 40, 1, '', '', '', 'FY2026'],
+            ],
+          },
+          {
+            name: 'Roster',
+            grid: [
+              ['Owner', 'Manager', 'Start', 'End', 'Target bonus', 'Currency'],
+              ['Ann', 'Bo', '', '', 10000, 'USD'],
+              ['Bo', '', '', '', 20000, 'EUR'],
+            ],
+          },
+        ];
+        const analysis = analyzeWorkbook(tabs, { today: dayNumber(Date.parse('2026-04-15'), 'UTC') });
+        const log = readHistory(
+          [
+            ['Date', 'Goal ID', 'Final attainment'],
+            ['2026-02-28', '1.10', 0.3],
+            ['2026-03-31', '1.10', 0.5],
+            ['2026-03-31', 'R-2', 0.9],
+          ],
+          'History',
+        );
+        return buildRollupReport(analysis, AT, analyzeHistory(log, analysis.goals));
+      },
     ],
   ])('%s: every text cell lies in a plain-text box, and no number does', (_label, make) => {
     const r = make();
