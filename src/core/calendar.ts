@@ -1,4 +1,4 @@
-// The calendar day an instant falls on in a named time zone: how a spreadsheet shows a Date cell, whatever the runtime's own zone.
+// The calendar day (and wall-clock time) an instant falls on in a named time zone: how a spreadsheet shows a Date cell, whatever the runtime's own zone.
 
 /** The zone dates are read in when none is given: the one every runtime agrees on. */
 export const UTC = 'UTC';
@@ -10,10 +10,34 @@ export interface CalendarDay {
   day: number;
 }
 
-type DayReader = (time: number) => CalendarDay;
+/** A moment's wall-clock time in a zone: its calendar day, hour 0-23 and minute 0-59. */
+export interface LocalTime extends CalendarDay {
+  hour: number;
+  minute: number;
+}
 
-/** Readers by zone name: a spreadsheet has one zone, so this holds one or two entries. */
-const readers = new Map<string, DayReader>();
+/** How one zone is read: by Intl for a named zone, else by a fixed offset (0 for a zone nobody knows). */
+interface Zone {
+  /** The zone as it is read: its name or offset as given, or UTC when it is not known. */
+  name: string;
+  /** Milliseconds east of UTC, for a fixed offset and unknown zones; null for a zone read by Intl. */
+  offset: number | null;
+  day: Intl.DateTimeFormat | null;
+  /** Made on first use: only the report's note asks for the time of day. */
+  time: Intl.DateTimeFormat | null;
+}
+
+/** Zones by name as given: a spreadsheet has one zone, so this holds one or two entries. */
+const zones = new Map<string, Zone>();
+
+const zoneOf = (timeZone: string): Zone => {
+  let zone = zones.get(timeZone);
+  if (zone === undefined) zones.set(timeZone, (zone = readZone(timeZone.trim())));
+  return zone;
+};
+
+/** Also false for NaN. */
+const validTime = (time: number): boolean => Math.abs(time) <= 8.64e15;
 
 /**
  * The calendar day of `time` (milliseconds since 1970, UTC) in `timeZone`: an IANA name such as
@@ -22,11 +46,30 @@ const readers = new Map<string, DayReader>();
  * answer never depends on where the code runs. Null for an invalid time.
  */
 export function calendarDay(time: number, timeZone: string): CalendarDay | null {
-  // Also false for NaN.
-  if (!(Math.abs(time) <= 8.64e15)) return null;
-  let read = readers.get(timeZone);
-  if (read === undefined) readers.set(timeZone, (read = dayReader(timeZone.trim())));
-  return read(time);
+  if (!validTime(time)) return null;
+  const zone = zoneOf(timeZone);
+  const { year, month, day } = zone.day === null ? shifted(time, zone.offset ?? 0) : partsOf(zone.day, time);
+  return { year, month, day };
+}
+
+/** The wall-clock time of `time` in `timeZone`, read as calendarDay reads the day; null for an invalid time. */
+export function localTime(time: number, timeZone: string): LocalTime | null {
+  if (!validTime(time)) return null;
+  const zone = zoneOf(timeZone);
+  if (zone.offset !== null) return shifted(time, zone.offset);
+  zone.time ??= intlFormat(zone.name, true);
+  return partsOf(zone.time, time);
+}
+
+/** The name `timeZone` is read under: itself (trimmed) when it is a zone or an offset, `UTC` when it is neither. */
+export function zoneName(timeZone: string): string {
+  return zoneOf(timeZone).name;
+}
+
+/** `2026-03-01 15:05`: the wall-clock time of `time` in `timeZone`, to the minute; '' for an invalid time. */
+export function localTimeText(time: number, timeZone: string): string {
+  const t = localTime(time, timeZone);
+  return t === null ? '' : `${isoOf(t)} ${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** The UTC day number (days since 1970-01-01) of the calendar day `time` falls on in `timeZone`; null when invalid. */
@@ -39,49 +82,67 @@ export function dayNumber(time: number, timeZone: string): number | null {
 /** `YYYY-MM-DD` of the calendar day `time` falls on in `timeZone`; '' when invalid. */
 export function isoDay(time: number, timeZone: string): string {
   const d = calendarDay(time, timeZone);
-  if (d === null) return '';
-  const two = (n: number) => (n < 10 ? '0' : '') + n;
-  return `${String(d.year).padStart(4, '0')}-${two(d.month)}-${two(d.day)}`;
+  return d === null ? '' : isoOf(d);
 }
+
+const two = (n: number): string => (n < 10 ? '0' : '') + n;
+const isoOf = (d: CalendarDay): string => `${String(d.year).padStart(4, '0')}-${two(d.month)}-${two(d.day)}`;
 
 /** A fixed offset: `GMT-07:00`, `UTC+5:30`, `GMT+7`, `+09:00`, `-0330`; `GMT`, `UTC` and `Z` alone are offset 0. */
 const FIXED_OFFSET = /^(?:GMT|UTC|Z)?(?:([+-])(\d\d?)(?::?(\d\d))?)?$/i;
 
-function dayReader(zone: string): DayReader {
+function readZone(zone: string): Zone {
   const fixed = zone === '' ? null : FIXED_OFFSET.exec(zone);
-  let offset = 0;
   if (fixed !== null) {
     const minutes = fixed[1] ? Number(fixed[2]) * 60 + Number(fixed[3] ?? 0) : 0;
     // Beyond 18 hours is no zone: read as UTC.
-    if (minutes <= 1080) offset = (fixed[1] === '-' ? -minutes : minutes) * 60_000;
-  } else {
-    try {
-      const format = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        calendar: 'gregory',
-        numberingSystem: 'latn',
-        era: 'short',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-      });
-      return (time) => {
-        const parts: Record<string, string> = {};
-        for (const part of format.formatToParts(time)) parts[part.type] = part.value;
-        // Eras count 1 BC as year 0 of the proleptic calendar, as Date does.
-        const year = Number(parts.year);
-        return {
-          year: parts.era[0] === 'B' ? 1 - year : year,
-          month: Number(parts.month),
-          day: Number(parts.day),
-        };
-      };
-    } catch {
-      // A zone Intl does not know: UTC.
-    }
+    if (minutes > 1080) return { name: UTC, offset: 0, day: null, time: null };
+    const offset = (fixed[1] === '-' ? -minutes : minutes) * 60_000;
+    return { name: zone, offset, day: null, time: null };
   }
-  return (time) => {
-    const local = new Date(time + offset);
-    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  try {
+    return { name: zone, offset: null, day: intlFormat(zone, false), time: null };
+  } catch {
+    // A zone Intl does not know (or a blank one): UTC.
+    return { name: UTC, offset: 0, day: null, time: null };
+  }
+}
+
+function intlFormat(zone: string, withTime: boolean): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    era: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    ...(withTime ? { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' } : {}),
+  });
+}
+
+function partsOf(format: Intl.DateTimeFormat, time: number): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(time)) parts[part.type] = part.value;
+  // Eras count 1 BC as year 0 of the proleptic calendar, as Date does.
+  const year = Number(parts.year);
+  return {
+    year: parts.era[0] === 'B' ? 1 - year : year,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    // Some engines write midnight as 24 even in the h23 cycle.
+    hour: Number(parts.hour ?? 0) % 24,
+    minute: Number(parts.minute ?? 0),
+  };
+}
+
+function shifted(time: number, offset: number): LocalTime {
+  const local = new Date(time + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
   };
 }

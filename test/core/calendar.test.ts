@@ -1,6 +1,14 @@
-// Pins calendarDay: the day an instant falls on in a named zone or a fixed offset, whatever the process's own zone.
+// Pins calendarDay and localTime: the day and wall-clock time an instant falls on in a named zone or a fixed offset, whatever the process's own zone.
 import { describe, expect, it } from 'vitest';
-import { type CalendarDay, calendarDay, dayNumber, isoDay } from '../../src/core/calendar';
+import {
+  type CalendarDay,
+  calendarDay,
+  dayNumber,
+  isoDay,
+  localTime,
+  localTimeText,
+  zoneName,
+} from '../../src/core/calendar';
 import { inProcessZone, PROCESS_ZONES } from '../support/zones';
 
 const at = (iso: string): number => new Date(iso).getTime();
@@ -77,6 +85,153 @@ describe('dayNumber and isoDay', () => {
   it('agrees with Date.UTC on every day of four centuries', () => {
     for (let d = Date.UTC(1900, 0, 1) / 86_400_000; d < Date.UTC(2300, 0, 1) / 86_400_000; d += 1) {
       if (dayNumber(d * 86_400_000 + 43_200_000, 'UTC') !== d) throw new Error(`day ${d}`);
+    }
+  });
+});
+
+describe.each(PROCESS_ZONES)('localTime and localTimeText, the process in %s', (processZone) => {
+  it.each<[string, number, string, string, string]>([
+    [
+      'Berlin in winter (UTC+1)',
+      at('2026-03-01T14:05:59Z'),
+      'Europe/Berlin',
+      '2026-03-01 15:05',
+      'Europe/Berlin',
+    ],
+    [
+      'Berlin in summer (UTC+2)',
+      at('2026-07-01T12:00:00Z'),
+      'Europe/Berlin',
+      '2026-07-01 14:00',
+      'Europe/Berlin',
+    ],
+    [
+      'Berlin, a minute before clocks go forward',
+      at('2026-03-29T00:59:00Z'),
+      'Europe/Berlin',
+      '2026-03-29 01:59',
+      'Europe/Berlin',
+    ],
+    [
+      'Berlin, the minute clocks go forward',
+      at('2026-03-29T01:00:00Z'),
+      'Europe/Berlin',
+      '2026-03-29 03:00',
+      'Europe/Berlin',
+    ],
+    [
+      'Berlin, midnight is 00, not 24',
+      at('2026-02-28T23:00:00Z'),
+      'Europe/Berlin',
+      '2026-03-01 00:00',
+      'Europe/Berlin',
+    ],
+    [
+      'Los Angeles in winter (UTC-8)',
+      at('2026-03-01T14:05:00Z'),
+      'America/Los_Angeles',
+      '2026-03-01 06:05',
+      'America/Los_Angeles',
+    ],
+    [
+      'Los Angeles in summer (UTC-7)',
+      at('2026-07-01T12:00:00Z'),
+      'America/Los_Angeles',
+      '2026-07-01 05:00',
+      'America/Los_Angeles',
+    ],
+    [
+      'Los Angeles, the day before in UTC terms',
+      at('2026-03-01T05:30:00Z'),
+      'America/Los_Angeles',
+      '2026-02-28 21:30',
+      'America/Los_Angeles',
+    ],
+    [
+      'Los Angeles, clocks go back: the first 01:30',
+      at('2026-11-01T08:30:00Z'),
+      'America/Los_Angeles',
+      '2026-11-01 01:30',
+      'America/Los_Angeles',
+    ],
+    [
+      'Los Angeles, clocks go back: the second 01:30',
+      at('2026-11-01T09:30:00Z'),
+      'America/Los_Angeles',
+      '2026-11-01 01:30',
+      'America/Los_Angeles',
+    ],
+    [
+      'Tokyo (UTC+9), the next day',
+      at('2026-03-01T20:00:00Z'),
+      'Asia/Tokyo',
+      '2026-03-02 05:00',
+      'Asia/Tokyo',
+    ],
+    [
+      'Kolkata, a half-hour zone',
+      at('2026-03-01T14:05:00Z'),
+      'Asia/Kolkata',
+      '2026-03-01 19:35',
+      'Asia/Kolkata',
+    ],
+    ['UTC', at('2026-03-01T14:05:00Z'), 'UTC', '2026-03-01 14:05', 'UTC'],
+    [
+      'a fixed offset as Sheets writes it',
+      at('2026-03-01T14:05:00Z'),
+      'GMT-07:00',
+      '2026-03-01 07:05',
+      'GMT-07:00',
+    ],
+    ['a half-hour offset', at('2026-03-01T14:05:00Z'), 'UTC+5:30', '2026-03-01 19:35', 'UTC+5:30'],
+    [
+      'an offset alone, into the next day',
+      at('2026-03-01T20:00:00Z'),
+      '+09:00',
+      '2026-03-02 05:00',
+      '+09:00',
+    ],
+    [
+      'a zone name with spaces around it',
+      at('2026-03-01T14:05:00Z'),
+      ' Europe/Berlin ',
+      '2026-03-01 15:05',
+      'Europe/Berlin',
+    ],
+    [
+      'a zone nobody knows is read as UTC',
+      at('2026-03-01T14:05:00Z'),
+      'Mars/Olympus_Mons',
+      '2026-03-01 14:05',
+      'UTC',
+    ],
+    ['a blank zone is read as UTC', at('2026-03-01T14:05:00Z'), '', '2026-03-01 14:05', 'UTC'],
+    [
+      'an offset beyond 18 hours is read as UTC',
+      at('2026-03-01T14:05:00Z'),
+      '+19:00',
+      '2026-03-01 14:05',
+      'UTC',
+    ],
+    ['an invalid time', Number.NaN, 'Europe/Berlin', '', 'Europe/Berlin'],
+  ])('%s', (_name, time, zone, text, name) => {
+    expect(inProcessZone(processZone, () => localTimeText(time, zone))).toBe(text);
+    expect(zoneName(zone)).toBe(name);
+  });
+
+  it('gives the day calendarDay gives, with the hour and minute', () => {
+    const time = at('2026-03-31T21:30:00Z');
+    expect(inProcessZone(processZone, () => localTime(time, 'Europe/Berlin'))).toEqual({
+      ...day(2026, 3, 31),
+      hour: 23,
+      minute: 30,
+    });
+    for (let t = at('2026-03-28T00:00:00Z'); t < at('2026-04-01T00:00:00Z'); t += 15 * 60_000) {
+      for (const zone of ['Europe/Berlin', 'America/Los_Angeles', 'GMT-07:00']) {
+        const { hour: _h, minute: _m, ...dayOf } = localTime(t, zone)!;
+        if (JSON.stringify(dayOf) !== JSON.stringify(calendarDay(t, zone)))
+          throw new Error(`${zone} at ${t}`);
+      }
     }
   });
 });
