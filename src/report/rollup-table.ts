@@ -1,4 +1,5 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
+import { localTimeText, zoneName } from '../core/calendar';
 import { orBlank } from '../core/cells';
 import { goalForecasts } from '../core/goal-forecast';
 import { shareIn } from '../core/graph';
@@ -140,9 +141,14 @@ const block = (row: number, col: number, values: ReportCell[][]): Block => ({
   values,
 });
 
-/** `2026-03-01T14:05:09.000Z` -> `2026-03-01 14:05 UTC`. */
-function readableTime(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+/**
+ * `2026-03-01T14:05:09.000Z` -> `2026-03-01 15:05 (Europe/Berlin)`: the time the spreadsheet's users read, in its zone
+ * (a zone nobody knows reads as UTC, and says so).
+ */
+function readableTime(iso: string, timeZone: string): string {
+  const time = Date.parse(iso);
+  const local = localTimeText(time, timeZone);
+  return local === '' ? iso : `${local} (${zoneName(timeZone)})`;
 }
 
 /**
@@ -210,7 +216,7 @@ function noteText(analysis: Analysis, computedAt: string): string {
   const count = (severity: string) => analysis.issues.filter((i) => i.severity === severity).length;
   const tabs = analysis.goalTabs.length ? analysis.goalTabs.join(', ') : 'no goal tab';
   return (
-    `${REPORT_NOTE_START}${readableTime(computedAt)} from ${tabs}: ` +
+    `${REPORT_NOTE_START}${readableTime(computedAt, analysis.settings.timeZone)} from ${tabs}: ` +
     `${analysis.goals.length} goals, ${analysis.cards.length} scorecards, ` +
     `${count('error')} errors and ${count('warning')} warnings (see the sidebar). ` +
     'Roll up replaces this tab: edit the goal tabs, not this one.'
@@ -332,7 +338,8 @@ const columns = (b: Box, col: number, fromRow: number, numCols = 1): Box =>
   box(fromRow, b.col + col - 1, b.row + b.numRows - fromRow, numCols);
 
 /**
- * The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock). With History, each goal's
+ * The report for an analysis; `computedAt` is an ISO timestamp (the caller owns the clock), shown in the note in the
+ * analysis's time zone (the spreadsheet's; the command line's --time-zone). With History, each goal's
  * last check-in day and its change in final attainment over 30 days; without, those columns stay blank. Each goal's
  * run-rate forecast of its end-of-period attainment (goalForecasts): from its check-ins, phase actuals and figures now.
  */

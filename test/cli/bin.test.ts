@@ -85,7 +85,7 @@ describe('dist/cli/mbo-cascade.mjs', () => {
     );
     // The note carries the clock of the run; every other cell is the add-on's.
     expect(written[0][0]).toMatch(
-      /^Computed by MBO Cascade on \d{4}-\d\d-\d\d \d\d:\d\d UTC from CMO, Demand Gen/,
+      /^Computed by MBO Cascade on \d{4}-\d\d-\d\d \d\d:\d\d \([^)]+\) from CMO, Demand Gen/,
     );
     expect(written.slice(1)).toEqual(expected.slice(1));
   });

@@ -229,6 +229,21 @@ describe('check and rollup read the log', () => {
     // Nothing changed since March 31 (more than 30 days before NOW): a change of 0 wherever there is an attainment.
     expect(goalRows.some((r) => r[last + 1] === 0)).toBe(true);
     expect(NOW.toISOString().slice(0, 10)).toBe('2026-05-04');
+    // The day is text, as the add-on writes it, never a date a spreadsheet could show another way.
+    expect(goalRows.map((r) => r[last])).toEqual(new Array(GOALS).fill('2026-03-31'));
+  });
+
+  it.each([
+    // NOW is 10:20 UTC on May 4: summer time in both.
+    ['Europe/Berlin', '2026-05-04 12:20 (Europe/Berlin)'],
+    ['America/Los_Angeles', '2026-05-04 03:20 (America/Los_Angeles)'],
+  ])('rollup --time-zone %s gives the time in the note in that zone', async (zone, time) => {
+    const out = dir.path(`${zone.replace('/', '-')}.xlsx`);
+    expect((await runMain(['rollup', await sample(), '-o', out, '--time-zone', zone])).code).toBe(0);
+    const note = String(rowsOf((await openBook(out)).getWorksheet(ROLLUP_TAB)!)[0][0]);
+    expect(note).toMatch(
+      new RegExp(`^Computed by MBO Cascade on ${time.replace(/[()]/g, '\\$&')} from CMO, `),
+    );
   });
 
   it('an old log named History (CSV) is read with a note, and check-in says to name the file Check-ins.csv', async () => {

@@ -247,7 +247,7 @@ describe('rollup of the LibreOffice workbook, by the built command line', () => 
     );
     // The note carries the clock of the run; every other cell is the add-on's.
     expect(written[0][0]).toMatch(
-      /^Computed by MBO Cascade on \d{4}-\d\d-\d\d \d\d:\d\d UTC from Goals: 21 goals/,
+      /^Computed by MBO Cascade on \d{4}-\d\d-\d\d \d\d:\d\d \([^)]+\) from Goals: 21 goals/,
     );
     expect(written.slice(1)).toEqual(expected.slice(1));
     expect(written.flat()).toEqual(expect.arrayContaining(GOAL_ROWS.map((row) => row[0])));

@@ -77,7 +77,16 @@ describe('looksLikeReport', () => {
   // The report's own goal headers (any change to them must keep its report recognised).
   const headers = [...GOAL_HEADERS];
   it.each([
-    ['a report', [['Computed by MBO Cascade on 2026-01-01 10:00 UTC from CMO: …'], [], headers], true],
+    [
+      'a report, the time in the spreadsheet’s zone',
+      [['Computed by MBO Cascade on 2026-01-01 11:00 (Europe/Berlin) from CMO: …'], [], headers],
+      true,
+    ],
+    [
+      'a report written when the note gave UTC',
+      [['Computed by MBO Cascade on 2026-01-01 10:00 UTC from CMO: …'], [], headers],
+      true,
+    ],
     [
       'goals',
       [

@@ -227,7 +227,7 @@ describe('buildRollupReport', () => {
     const grid = reportGrid(r);
     expect(grid).toHaveLength(r.rows);
     expect(grid.every((row) => row.length === r.columns)).toBe(true);
-    expect(grid[0][0]).toContain('2026-03-04 05:06 UTC');
+    expect(grid[0][0]).toContain('2026-03-04 05:06 (UTC)');
     expect(grid[2].slice(0, 2)).toEqual(['ID', 'Goal']);
     expect(grid[3].slice(0, 2)).toEqual(['A', 'Goal A']);
     expect(grid[r.chartData.row - 1][r.chartData.col - 1]).toBe('Goal');

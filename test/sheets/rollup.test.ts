@@ -108,12 +108,17 @@ describe('Roll up: content', () => {
     expect(rows[19][3]).toBe(0);
   });
 
-  it('notes when and from which tabs it was computed', () => {
-    const { gas, run } = setup();
-    run();
+  it.each([
+    // The run is at 12:00 UTC on July 1: summer time in both.
+    ['Europe/Berlin', '2026-07-01 14:00 (Europe/Berlin)'],
+    ['America/Los_Angeles', '2026-07-01 05:00 (America/Los_Angeles)'],
+    ['GMT-07:00', '2026-07-01 05:00 (GMT-07:00)'],
+    ['UTC', '2026-07-01 12:00 (UTC)'],
+  ])('notes when, in the spreadsheet’s zone (%s), and from which tabs it was computed', (zone, time) => {
+    const gas = createFakeGas({ tabs: marketingCascade(), timeZone: zone });
+    rollUp(fakeServerContext(gas));
     const note = String(rollupValues(gas)[0][0]);
-    expect(note).toContain('2026-07-01 12:00 UTC');
-    expect(note).toContain('from CMO, Demand Gen, Content');
+    expect(note.startsWith(`Computed by MBO Cascade on ${time} from CMO, Demand Gen, Content`)).toBe(true);
     expect(note).not.toContain('Notes');
   });
 
