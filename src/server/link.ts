@@ -6,6 +6,7 @@ import {
   goalAt,
   noGoalMessage,
   planParentWrite,
+  severalParentsRefusal,
   subtreeOf,
   sumUnitRefusal,
   writeParentCell,
@@ -30,13 +31,15 @@ export function linkViewAt(
   const goal = goalAt(analysis, tab, row);
   if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row, ownTabs), candidates: [] };
   const below = subtreeOf(analysis, goal.index);
+  const shared = severalParentsRefusal(analysis, goal);
   const choice = (g: Goal): { allowed: boolean; reason: string } => {
     const reason =
       g.index === goal.index
         ? `${goal.id} is the goal itself.`
-        : below.has(g.index)
-          ? `Would make a cycle: ${g.id} sits under ${goal.id}.`
-          : sumUnitRefusal(g, goal);
+        : shared ||
+          (below.has(g.index)
+            ? `Would make a cycle: ${g.id} sits under ${goal.id}.`
+            : sumUnitRefusal(g, goal));
     return { allowed: reason === '', reason };
   };
   const candidates = analysis.goals

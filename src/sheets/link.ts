@@ -77,6 +77,8 @@ export function planParentWrite(
         : `"${goal.title}" is a key result of "${objective.title}": change its Objective cell, or align the objective by its Parent cell on row ${objective.row}.`,
     );
   }
+  const shared = severalParentsRefusal(analysis, goal);
+  if (shared) throw new LinkRefused(shared);
   const col = goal.columns.parent;
   if (col === undefined) {
     throw new LinkRefused(
@@ -107,6 +109,15 @@ export function planParentWrite(
     value: wanted && parentReference(analysis.goals[parentIndex]),
     goal,
   };
+}
+
+/**
+ * Why a goal shared by several parents (`P 60%; Q 40%`) is not linked from the panel: writing one parent would drop
+ * the others and their shares without a word. '' for a goal with one parent.
+ */
+export function severalParentsRefusal(analysis: Analysis, goal: Goal): string {
+  if (!analysis.links.shared?.isShared[goal.index]) return '';
+  return `${goal.id} has several parents ("${goal.parent}"): linking it here would replace them all with one. Edit its Parent cell (${goal.tab} row ${goal.row}) to change them.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Linking writes exactly one Parent cell, and refuses unknown IDs, loops, stale rows and rows without a goal.
 import { describe, expect, it } from 'vitest';
-import { linkToParent } from '../../src/server/link';
+import { getLinkView, linkToParent } from '../../src/server/link';
 import { LinkRefused } from '../../src/sheets/link';
 import { BusyError } from '../../src/sheets/lock';
 import {
@@ -235,5 +235,40 @@ describe('linkToParent and sum roll-ups', () => {
     });
     expect(byId.get('Q')).toMatchObject({ allowed: true, reason: '' });
     expect(byId.get('C')).toMatchObject({ allowed: false, reason: 'C is the goal itself.' });
+  });
+});
+
+describe('linkToParent on a goal with several parents', () => {
+  // S is shared by P (60%) and Q (40%); linking it to one goal would silently drop the other parent and the shares.
+  const tabs = () => ({
+    Goals: [
+      ['ID', 'Goal', 'Parent', 'Target', 'Actual'],
+      ['P', 'Pipeline', '', 10, ''],
+      ['Q', 'Revenue', '', 10, ''],
+      ['R', 'Retention', '', 10, ''],
+      ['S', 'Shared campaign', 'P 60%; Q 40%', 10, 5],
+    ],
+  });
+
+  it('refuses, naming the parents in its cell, and writes nothing', () => {
+    const gas = createFakeGas({ tabs: tabs() });
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => linkToParent(fakeServerContext(gas), 'Goals', 5, 'R')).toThrow(
+      new LinkRefused(
+        'S has several parents ("P 60%; Q 40%"): linking it here would replace them all with one. Edit its Parent cell (Goals row 5) to change them.',
+      ),
+    );
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+  });
+
+  it('the Link view offers no parent for it, each with the reason', () => {
+    const gas = createFakeGas({ tabs: tabs() });
+    gas.spreadsheet.selectCell('Goals', 5, 1);
+    const view = getLinkView(fakeServerContext(gas));
+    expect(view.goal?.parentId).toBe('P 60%; Q 40%');
+    const others = view.candidates.filter((c) => c.id !== 'S');
+    expect(others.map((c) => c.id)).toEqual(['P', 'Q', 'R']);
+    for (const c of others)
+      expect(c).toMatchObject({ allowed: false, reason: expect.stringMatching(/^S has several parents/) });
   });
 });
