@@ -53,7 +53,8 @@ Options:
   --today YYYY-MM-DD   judge status on this day instead of today (check-in:
                        the day recorded).
   --time-zone ZONE     read dates, and today, in this IANA zone (Europe/Berlin)
-                       instead of this computer's.
+                       instead of this computer's; the Roll-up's note gives
+                       its time in this zone too.
   --decimal-comma      numbers typed as text use a decimal comma (1.234,5).
                        The default for CSV files separated by semicolons.
   --locale TAG         numbers typed as text follow this locale's decimal
