@@ -1,7 +1,7 @@
 // What would it take: the cascade inverted, so each goal that feeds a parent says what Actual it needs, on its own, for the parent to reach a level.
 import { capOf, TOLERANCE } from './attain';
 import { finiteSum, saturate, spanRatio } from './finite';
-import type { Links } from './graph';
+import { type Links, shareIn } from './graph';
 import type { CascadeResults, Goal, Settings } from './model';
 import { sameUnit } from './rollups';
 
@@ -48,7 +48,7 @@ export interface Requirement {
 /** What the inversion reads: the analysis's goals, links, results and settings. */
 export interface RequiredSource {
   goals: readonly Goal[];
-  links: Pick<Links, 'children' | 'onCycle'>;
+  links: Pick<Links, 'children' | 'onCycle' | 'shared'>;
   results: Pick<CascadeResults, 'at'>;
   settings: Settings;
 }
@@ -71,6 +71,7 @@ export function requiredFor(source: RequiredSource, parent: number, level: numbe
   const { goals, links, results, settings } = source;
   const out: Requirement[] = [];
   const finalOf = (i: number): number | null => results.at(i).final;
+  const shareOf = (parent: number, child: number): number => shareIn(links, parent, child);
   const zeroIfUnmeasured = settings.countUnmeasuredAsZero ? 0 : null;
 
   // Iterative, so a 10,000-deep chain walks as well as a shallow tree; the goals walked through are a linked trail,
@@ -120,7 +121,7 @@ export function requiredFor(source: RequiredSource, parent: number, level: numbe
     };
 
     if (method === 'sum') {
-      for (const { index, ...settled } of sumRequirements(goals, i, kids, wanted, settings))
+      for (const { index, ...settled } of sumRequirements(goals, i, kids, wanted, settings, shareOf))
         settle(index, settled);
     } else if (method === 'min') {
       for (const c of kids) {
@@ -137,7 +138,8 @@ export function requiredFor(source: RequiredSource, parent: number, level: numbe
           });
       }
     } else {
-      const weights = childWeights(goals, kids);
+      // A goal shared by several parents weighs its share here, as the cascade weighs it.
+      const weights = childWeights(goals, kids).map((w, k) => w * shareOf(i, kids[k]));
       let others = 0;
       let otherWeights = 0;
       const counted = kids.map((c) => finalOf(c) ?? zeroIfUnmeasured);
@@ -265,6 +267,8 @@ function sumRequirements(
   kids: readonly number[],
   level: number,
   settings: Settings,
+  /** The share of a child's Actual that counts under `parent` (1 but for a goal shared by several parents). */
+  shareOf: (parent: number, child: number) => number,
 ): Omit<Requirement, 'via'>[] {
   const g = goals[parent];
   const fail = (why: Why, needed: number | null = null) =>
@@ -275,11 +279,22 @@ function sumRequirements(
   const total = actualFor(g, level);
   if (total === null) return fail({ code: 'no-target' });
   // Sums near ±1e308 stay finite: the total less the others' Actuals is the largest number at most.
-  const sum = saturate(finiteSum(kids.length, (k) => goals[kids[k]].actual ?? 0));
+  const counted = (c: number): number => (goals[c].actual ?? 0) * shareOf(parent, c);
+  const sum = saturate(finiteSum(kids.length, (k) => counted(kids[k])));
   return kids.map((c) => {
     const child = goals[c];
-    const parts = [total, -sum, child.actual ?? 0];
-    const actual = saturate(finiteSum(parts.length, (k) => parts[k]));
+    const share = shareOf(parent, c);
+    if (!(share > 0))
+      return {
+        index: c,
+        verdict: 'unreachable',
+        needed: null,
+        actual: null,
+        why: { code: 'no-share', parent },
+      };
+    // What this child must add to the total, then the Actual that adds it at its share.
+    const parts = [total, -sum, counted(c)];
+    const actual = saturate(finiteSum(parts.length, (k) => parts[k]) / share);
     const needed = child.target === null ? null : ownLevel(child, actual);
     const reached =
       child.actual !== null && (g.direction === 'lower' ? child.actual <= actual : child.actual >= actual);

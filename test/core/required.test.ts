@@ -309,6 +309,46 @@ describe('requiredFor', () => {
       expect(final).toBeCloseTo(level, 9);
   });
 
+  it.each([
+    [
+      'a sum parent counts a shared goal at its share',
+      [
+        { ID: 'P', Rollup: 'sum', Target: 100 },
+        { ID: 'Q', Target: 100 },
+        { ID: 'A', Parent: 'P', Target: 50, Actual: 30 },
+        { ID: 'S', Parent: 'P 50%; Q 50%', Target: 50, Actual: 40 },
+      ],
+      [
+        ['A', 'needs', 80, ''],
+        ['S', 'needs', 140, ''],
+      ],
+    ],
+    [
+      'an average parent weighs a shared goal by its share',
+      [
+        { ID: 'P' },
+        { ID: 'Q' },
+        { ID: 'A', Parent: 'P', Target: 10, Actual: 5 },
+        { ID: 'S', Parent: 'P 50%; Q 50%', Target: 10, Actual: 8 },
+      ],
+      [
+        ['A', 'needs', 11, ''],
+        // Weighing half, S alone would need 200%, past the 150% cap.
+        ['S', 'unreachable', null, 'cap'],
+      ],
+    ],
+  ] as [string, Row[], (string | number | null)[][]][])('%s', (_label, rows, expected) => {
+    const { a, reqs, table } = required(rows, 'P', 1);
+    expect(table).toEqual(expected);
+    for (const final of roundTrips(
+      rows,
+      'P',
+      reqs,
+      a.goals.map((g) => g.id),
+    ))
+      expect(final).toBeCloseTo(1, 9);
+  });
+
   it('says through which goals each requirement runs', () => {
     const { a, reqs } = required(
       [{ ID: 'P' }, { ID: 'M', Parent: 'P' }, { ID: 'X', Parent: 'M', Target: 10, Actual: 4 }],
