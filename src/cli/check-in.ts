@@ -1,6 +1,6 @@
 // The check-in command: today's check-in of every goal added to the workbook's log, in a copy of the .xlsx (package edited, every other part copied) or, from CSV files, as the log's CSV file.
 import { type FileHandle, open, writeFile } from 'node:fs/promises';
-import { posix, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CHECK_INS_RANGE_NAME, type LogChoice, logName } from '../core/check-in-tab';
 import { checkInsOf, isoDate, planCheckIn, readHistory } from '../core/history';
 import { describeIssue, issueAt, NOWHERE } from '../core/issues';
@@ -12,21 +12,12 @@ import { CliError, EXIT_FOUND_ERRORS } from './errors';
 import { assertSeparateOutput } from './input';
 import { plural } from './issue-report';
 import { withReportMarks } from './report-mark';
-import {
-  addOverride,
-  addRelationship,
-  insertInto,
-  mainNamespaceOf,
-  prefixOfTag,
-  unusedPartName,
-  unusedRelationshipId,
-  WORKSHEET_TYPE,
-} from './rollup-package';
+import { addWorksheet, mainNamespaceOf } from './rollup-package';
 import { cellXml, columnName } from './rollup-part';
 import { assertWritableOutput, writeAtomically } from './save';
 import { printable } from './terminal-text';
 import { isMacroEnabled, type XlsxPackage } from './xlsx-package';
-import { escapeXmlAttribute, prefixOf, tags } from './xml';
+import { escapeXmlAttribute, tags } from './xml';
 import { ZipWriter } from './zip-write';
 
 export interface CheckInResult {
@@ -216,27 +207,7 @@ async function writeXlsxWithLog(
   let part: string;
   let isNew = false;
   if (choice.create) {
-    const folder = posix.dirname(pkg.workbookPart);
-    part = unusedPartName(taken, `${folder === '.' ? '' : `${folder}/`}worksheets/sheet`);
-    const id = unusedRelationshipId(relsXml);
-    const sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
-    const sheetsTag = tags(workbookXml, 'sheets')[0];
-    const p = sheetsTag ? prefixOfTag(sheetsTag) : '';
-    const declared = prefixOf(workbookXml, pkg.relationshipNamespace) !== null;
-    const relPrefix = declared ? pkg.relationshipPrefix : 'r:';
-    const declaration = declared ? '' : ` xmlns:r="${pkg.relationshipNamespace}"`;
-    workbookXml = insertInto(
-      workbookXml,
-      'sheets',
-      `<${p}sheet${declaration} name="${escapeXmlAttribute(name)}" sheetId="${sheetId}" ${relPrefix}id="${id}"/>`,
-    );
-    relsXml = addRelationship(
-      relsXml,
-      id,
-      `${pkg.relationshipNamespace}/worksheet`,
-      posix.relative(posix.dirname(pkg.workbookPart), part),
-    );
-    types = addOverride(types, `/${part}`, WORKSHEET_TYPE);
+    ({ part, workbookXml, relsXml, types } = addWorksheet(pkg, { workbookXml, relsXml, types }, taken, name));
     isNew = true;
   } else {
     const sheet = pkg.sheets.find((s) => s.name === choice.read);

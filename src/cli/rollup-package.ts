@@ -48,6 +48,50 @@ export interface PackageParts {
   reports: ReadonlySet<string>;
 }
 
+/** The workbook, its relationships and content types: what adding a sheet edits. */
+export interface SheetListings {
+  workbookXml: string;
+  relsXml: string;
+  types: string;
+}
+
+/**
+ * Adds a worksheet named `name` as a new part, last in the tab order: its entry in the workbook's sheets, a
+ * relationship to it and its content type. Returns the part's name and the edited listings.
+ */
+export function addWorksheet(
+  parts: Pick<PackageParts, 'workbookPart' | 'sheets' | 'relationshipNamespace' | 'relationshipPrefix'>,
+  listings: SheetListings,
+  taken: ReadonlySet<string>,
+  name: string,
+): SheetListings & { part: string } {
+  const { workbookXml } = listings;
+  const folder = posix.dirname(parts.workbookPart);
+  const part = unusedPartName(taken, `${folder === '.' ? '' : `${folder}/`}worksheets/sheet`);
+  const id = unusedRelationshipId(listings.relsXml);
+  const sheetId = Math.max(0, ...parts.sheets.map((s) => s.sheetId)) + 1;
+  const sheetsTag = tags(workbookXml, 'sheets')[0];
+  const p = sheetsTag ? prefixOfTag(sheetsTag) : '';
+  const declared = prefixOf(workbookXml, parts.relationshipNamespace) !== null;
+  const relPrefix = declared ? parts.relationshipPrefix : 'r:';
+  const declaration = declared ? '' : ` xmlns:r="${parts.relationshipNamespace}"`;
+  return {
+    part,
+    workbookXml: insertInto(
+      workbookXml,
+      'sheets',
+      `<${p}sheet${declaration} name="${escapeXmlAttribute(name)}" sheetId="${sheetId}" ${relPrefix}id="${id}"/>`,
+    ),
+    relsXml: addRelationship(
+      listings.relsXml,
+      id,
+      `${parts.relationshipNamespace}/worksheet`,
+      posix.relative(folder, part),
+    ),
+    types: addOverride(listings.types, `/${part}`, WORKSHEET_TYPE),
+  };
+}
+
 /** The edit, decided before a byte is written. */
 export interface RollupPlan {
   /** The sheet the report goes to (chooseTab's choice, shared with the add-on), and the note when a tab of the user's holds its usual name. */
@@ -194,28 +238,13 @@ export function planRollup(parts: PackageParts, report: RollupReport): RollupPla
     const oldRels = relsPartOf(old.part).toLowerCase();
     if (taken.has(oldRels)) droppedRels.add(oldRels);
   } else {
-    const folder = posix.dirname(parts.workbookPart);
-    sheetPart = unusedPartName(taken, `${folder === '.' ? '' : `${folder}/`}worksheets/sheet`);
-    taken.add(sheetPart.toLowerCase());
-    const id = unusedRelationshipId(relsXml);
-    const sheetId = Math.max(0, ...parts.sheets.map((s) => s.sheetId)) + 1;
-    const sheetsTag = tags(workbookXml, 'sheets')[0];
-    const p = sheetsTag ? prefixOfTag(sheetsTag) : '';
-    const declared = prefixOf(workbookXml, parts.relationshipNamespace) !== null;
-    const relPrefix = declared ? parts.relationshipPrefix : 'r:';
-    const declaration = declared ? '' : ` xmlns:r="${parts.relationshipNamespace}"`;
-    workbookXml = insertInto(
+    ({
+      part: sheetPart,
       workbookXml,
-      'sheets',
-      `<${p}sheet${declaration} name="${escapeXmlAttribute(tab.name)}" sheetId="${sheetId}" ${relPrefix}id="${id}"/>`,
-    );
-    relsXml = addRelationship(
       relsXml,
-      id,
-      `${typeBase}worksheet`,
-      posix.relative(posix.dirname(parts.workbookPart), sheetPart),
-    );
-    types = addOverride(types, `/${sheetPart}`, WORKSHEET_TYPE);
+      types,
+    } = addWorksheet(parts, { workbookXml, relsXml, types }, taken, tab.name));
+    taken.add(sheetPart.toLowerCase());
   }
   // Earlier reports of ours that the user renamed stay ours: marked, and not read as goals.
   const kept = parts.sheets
