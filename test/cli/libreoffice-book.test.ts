@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { definedNamesOf } from '../../src/cli/report-mark';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { closingTag, firstTag, tags } from '../../src/cli/xml';
-import { ZipArchive } from '../../src/cli/zip-read';
 import { parseDay } from '../../src/core/period';
 import { analyzeWorkbook } from '../../src/core/workbook';
 import { buildRollupReport, reportGrid } from '../../src/report/rollup-table';
@@ -21,6 +20,7 @@ import {
 } from '../fixtures/libreoffice/goals-chart-pivot';
 import { openBook, sheetGrid } from './run-main';
 import { useTempDir } from './temp-dir';
+import { storedParts as partsOf, type StoredPart, storedText as text } from './zip-fixtures';
 
 const root = join(import.meta.dirname, '../..');
 const built = join(root, 'dist/cli/mbo-cascade.mjs');
@@ -45,33 +45,10 @@ function cli(...args: string[]): Promise<{ code: number | null; out: string; err
   });
 }
 
-interface Part {
-  /** The entry as stored in the zip: local header, compressed data and descriptor. */
-  stored: Buffer;
-  content: Buffer;
-}
-
-async function partsOf(path: string): Promise<Map<string, Part>> {
-  const zip = await ZipArchive.open(path);
-  try {
-    const parts = new Map<string, Part>();
-    for (const entry of zip.entries) {
-      const { start, length } = await zip.storedRange(entry);
-      parts.set(entry.name, { stored: await zip.readAt(start, length), content: await zip.read(entry) });
-    }
-    return parts;
-  } finally {
-    await zip.close();
-  }
-}
-
-const text = (parts: Map<string, Part>, name: string): string =>
-  parts.get(name)?.content.toString('utf8') ?? '';
-
 /** Names of the parts that are not byte for byte the same (stored bytes, and content) in `after`. */
 function changedParts(
-  before: Map<string, Part>,
-  after: Map<string, Part>,
+  before: Map<string, StoredPart>,
+  after: Map<string, StoredPart>,
   names: readonly string[],
   /** Parts the rollup writes anew: their zip entries carry the run's clock (2-second steps), so only content counts. */
   rewritten: ReadonlySet<string> = new Set(),
@@ -168,9 +145,9 @@ describe('rollup of the LibreOffice workbook, by the built command line', () => 
   let input = '';
   let first = '';
   let second = '';
-  let original: Map<string, Part>;
-  let once: Map<string, Part>;
-  let twice: Map<string, Part>;
+  let original: Map<string, StoredPart>;
+  let once: Map<string, StoredPart>;
+  let twice: Map<string, StoredPart>;
   const untouched = () => [...original.keys()].filter((name) => !EDITED.includes(name));
 
   async function rollUpTwice(): Promise<void> {

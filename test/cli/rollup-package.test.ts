@@ -16,34 +16,11 @@ import { marketingWorkbook } from '../../tools/samples/marketing';
 import { addChartToSheet, CHART_AND_PIVOT_PARTS, writeChartAndPivotBook } from './chart-book';
 import { NOW, runMain, sheetGrid } from './run-main';
 import { useTempDir } from './temp-dir';
-import { rewriteZip } from './zip-fixtures';
+import { storedParts as partsOf, rewriteZip, storedText as text } from './zip-fixtures';
 
 const dir = useTempDir();
 /** The parts rollup edits (by adding to them); every other part must come out as it went in. */
 const EDITED = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'];
-
-interface Stored {
-  /** Local header, compressed data and descriptor, as stored. */
-  stored: Buffer;
-  content: Buffer;
-}
-
-async function partsOf(path: string): Promise<Map<string, Stored>> {
-  const zip = await ZipArchive.open(path);
-  try {
-    const parts = new Map<string, Stored>();
-    for (const entry of zip.entries) {
-      const { start, length } = await zip.storedRange(entry);
-      parts.set(entry.name, { stored: await zip.readAt(start, length), content: await zip.read(entry) });
-    }
-    return parts;
-  } finally {
-    await zip.close();
-  }
-}
-
-const text = (parts: Map<string, Stored>, name: string): string =>
-  parts.get(name)?.content.toString('utf8') ?? '';
 
 /** `before` with `piece` inserted just before the first `closing` (an end tag, or the start of a tag). */
 const insertedBefore = (before: string, closing: string, piece: string): string =>

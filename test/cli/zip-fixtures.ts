@@ -42,3 +42,28 @@ export async function partText(path: string, name: string): Promise<string> {
     await zip.close();
   }
 }
+
+/** One part of a package: as stored in the zip (local header, compressed data, descriptor), and its content. */
+export interface StoredPart {
+  stored: Buffer;
+  content: Buffer;
+}
+
+/** Every part of a package by name, as stored and as content. */
+export async function storedParts(path: string): Promise<Map<string, StoredPart>> {
+  const zip = await ZipArchive.open(path);
+  try {
+    const parts = new Map<string, StoredPart>();
+    for (const entry of zip.entries) {
+      const { start, length } = await zip.storedRange(entry);
+      parts.set(entry.name, { stored: await zip.readAt(start, length), content: await zip.read(entry) });
+    }
+    return parts;
+  } finally {
+    await zip.close();
+  }
+}
+
+/** A part's content as UTF-8 text; '' when the package has no such part. */
+export const storedText = (parts: ReadonlyMap<string, StoredPart>, name: string): string =>
+  parts.get(name)?.content.toString('utf8') ?? '';
