@@ -94,7 +94,9 @@ export type IssueDetail =
       now: number | null;
     }
   // Shared goals by several parents (issue 13)
-  | { code: 'parent-shares'; parent: string; total: number };
+  | { code: 'parent-shares'; parent: string; total: number }
+  // Reading vendors' formats: a Type column that means something else
+  | { code: 'foreign-type-column'; header: string; examples: string[] };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -469,6 +471,12 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
     severity: 'warning',
     message: (i) =>
       `The shares in Parent ${quoted(i.parent)} add up to ${pct(i.total)}, not 100%, so they are scaled to make 100%: write shares that add up to 100% (CMO-1 60%; CMO-2 40%).`,
+  },
+  // Reading vendors' formats: a Type column that means something else
+  'foreign-type-column': {
+    severity: 'warning',
+    message: (i) =>
+      `The ${quoted(i.header)} column holds ${i.examples.map(quoted).join(', ')}, not Outcome, Activity or Collaboration, so its goals are left unclassified: add a Type column with those words, or map ${quoted(i.header)} to another field (a Column row in Settings).`,
   },
 };
 

@@ -407,7 +407,7 @@ export class RowReader {
   private readType(): GoalType {
     const text = this.text('type');
     if (text === '') return '';
-    const type = remembered(this.typeWords, text, typeOf);
+    const type = remembered(this.typeWords, text, goalTypeOf);
     if (type !== null) return type;
     this.report('type', { code: 'bad-type', text });
     return '';
@@ -529,7 +529,8 @@ function periodLabel(v: CellValue): string | null {
   return parsePeriod(v)?.label ?? null;
 }
 
-function typeOf(text: string): GoalType | null {
+/** Outcome, Activity or Collaboration as written in a Type cell (any case, singular or plural), else null. */
+export function goalTypeOf(text: string): GoalType | null {
   return lookupWord(TYPES, text) ?? null;
 }
 

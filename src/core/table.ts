@@ -5,6 +5,7 @@ import { type ColumnMap, type HeaderRow, inspectTab } from './header';
 import { type Issue, issueAt } from './issues';
 import type { CellValue, Goal, Grid, Settings } from './model';
 import { type RowGiven, RowReader } from './row-reader';
+import { foreignTypeValues, withoutTypeColumn } from './type-column';
 
 export { findHeader, HEADER_SEARCH_ROWS, inspectTab } from './header';
 export { parseDirection, parseRangeTarget, parseStatusWord } from './row-reader';
@@ -60,7 +61,9 @@ export function readGoalTab(
 ): GoalTab | null {
   const shape = inspectTab(grid, columnMapOf(settings));
   if (shape.kind !== 'goals') return null;
-  const { header } = shape;
+  const offset = options.rowOffset ?? 0;
+  const foreignTypes = foreignTypeValues(grid, shape.header);
+  const header = foreignTypes === null ? shape.header : withoutTypeColumn(shape.header);
   const rows = new GroupedRows(grid, header, options.merges ?? []);
   const reader = new RowReader(
     tab,
@@ -71,7 +74,14 @@ export function readGoalTab(
     confidenceAsFraction(grid, header),
   );
   const layout = new Layout(tab, header, reader);
-  const offset = options.rowOffset ?? 0;
+  if (foreignTypes !== null) {
+    const col = shape.header.columns.type! + 1;
+    const place = { tab, row: header.row + 1 + offset, col, column: 'Type', goalId: '' };
+    const headerText = cellText(grid[header.row][col - 1]).trim();
+    reader.issues.push(
+      issueAt(place, { code: 'foreign-type-column', header: headerText, examples: foreignTypes }),
+    );
+  }
   const goals: Goal[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
     const cells = rows.at(r);

@@ -91,6 +91,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   },
   // Shared goals by several parents (issue 13)
   'parent-shares': { code: 'parent-shares', parent: 'CMO-1 60%; CMO-2 60%', total: 1.2 },
+  'foreign-type-column': { code: 'foreign-type-column', header: 'Goal Type', examples: ['Dollar', 'Binary'] },
 };
 
 /** What each message tells the user to do, after the colon that ends what is wrong. */
@@ -155,6 +156,7 @@ const FIXES: { [C in IssueCode]: RegExp } = {
   'frozen-period-changed': /undo the edit, or freeze FY2026 again/,
   // Shared goals by several parents (issue 13)
   'parent-shares': /write shares that add up to 100%/,
+  'foreign-type-column': /add a Type column with those words, or map "Goal Type" to another field/,
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };

@@ -464,6 +464,71 @@ describe('other column names and values', () => {
     expect(measured(a)).toEqual([0.5]);
   });
 
+  it.each(['Owner Emails', 'Owners', 'Goal owners', 'Owner names', 'Assignees'])(
+    'reads %s as the Owner',
+    (header) => {
+      const a = analyze(
+        tab('G', [
+          ['Goal', header, 'Target', 'Actual'],
+          ['Grow pipeline', 'cmo@acme.example', 10, 5],
+        ]),
+      );
+      expect(a.goals.map((g) => g.owner)).toEqual(['cmo@acme.example']);
+    },
+  );
+
+  describe('a Goal type column that holds no Outcome, Activity or Collaboration', () => {
+    /** The Type of each goal, and the type issues as code@column. */
+    function typed(header: string, ...types: string[]) {
+      const a = analyze(tab('G', [['Goal', header, 'Target'], ...types.map((t, k) => [`Goal ${k}`, t, 10])]));
+      const typeIssues = a.issues.filter((i) => i.code === 'bad-type' || i.code === 'foreign-type-column');
+      return {
+        types: a.goals.map((g) => g.type),
+        issues: typeIssues.map((i) => `${i.code}@${i.row}:${i.column}`),
+        a,
+      };
+    }
+
+    it.each<[string, string, string[], string[], string[]]>([
+      [
+        'measurement kinds (Peoplebox): one warning at the header, goals unclassified',
+        'Goal Type',
+        ['Dollar', 'Number', 'Binary', 'Dollar'],
+        ['', '', '', ''],
+        ['foreign-type-column@1:Type'],
+      ],
+      [
+        'levels (Company, Department, Individual)',
+        'Goal type',
+        ['Company', 'Department', 'Individual'],
+        ['', '', ''],
+        ['foreign-type-column@1:Type'],
+      ],
+      [
+        'one real type among typos: each typo is its own bad-type',
+        'Type',
+        ['Outcome', 'Actvity', 'Colaboration'],
+        ['outcome', '', ''],
+        ['bad-type@3:Type', 'bad-type@4:Type'],
+      ],
+      ['every cell blank: nothing to say', 'Type', ['', ''], ['', ''], []],
+    ])('%s', (_name, header, cells, types, issues) => {
+      const got = typed(header, ...cells);
+      expect(got.types).toEqual(types);
+      expect(got.issues).toEqual(issues);
+    });
+
+    it('names what the column holds and what to do', () => {
+      const { a } = typed('Goal Type', 'Dollar', 'Number', 'Binary', 'Dollar', 'Custom Percent');
+      const issue = a.issues.find((i) => i.code === 'foreign-type-column');
+      expect(issue).toMatchObject({
+        header: 'Goal Type',
+        examples: ['Dollar', 'Number', 'Binary'],
+        severity: 'warning',
+      });
+    });
+  });
+
   it('keeps the default settings shape', () => {
     expect(DEFAULT_SETTINGS.columns).toEqual([]);
   });
