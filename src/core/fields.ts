@@ -222,13 +222,19 @@ export const FIELDS = {
   period: {
     label: 'Period',
     about:
-      "`FY2026`, `2026`, `H1 2026`, `Q3 2026`, `2026-Q3`, `Mar 2026`; blank = the Due date's year, else the workbook's default",
+      "`FY2026`, `2026`, `H1 2026`, `Q3 2026`, `2026-Q3`, `Mar 2026`; blank = the period the Start and Due dates give, else the workbook's default",
     headers: ['Period', 'Quarter', 'Cycle', 'Time period', 'Timeframe'],
     groups: true,
   },
+  start: {
+    label: 'Start date',
+    about:
+      'a date; with the Due date, the smallest month, quarter, half or year holding both is the period of a goal with none',
+    headers: ['Start date', 'Goal start date', 'Begin date'],
+  },
   due: {
     label: 'Due date',
-    about: 'a date; its year is the period of a goal with none',
+    about: 'a date; its year is the period of a goal with none (see Start date)',
     headers: ['Due date', 'Due', 'Deadline', 'Target date', 'End date', 'Goal end date'],
   },
   cap: {

@@ -299,6 +299,8 @@ export class RowReader {
         return c.rollup;
       case 'period':
         return c.period;
+      case 'start':
+        return c.start;
       case 'due':
         return c.due;
       case 'cap':
@@ -431,10 +433,10 @@ export class RowReader {
     return null;
   }
 
-  /** The Period cell's label; a blank Period with a Due date takes the due date's year. */
+  /** The Period cell's label; a blank Period takes the one the Start and Due dates give (datesPeriod). */
   private readPeriod(): string {
     const v = this.cell('period');
-    if (isBlank(v)) return this.dueYear();
+    if (isBlank(v)) return datesPeriod(this.dayText('start'), this.dayText('due'));
     const label =
       typeof v === 'string'
         ? remembered(this.periodTexts, v, periodLabel)
@@ -446,11 +448,10 @@ export class RowReader {
     return '';
   }
 
-  private dueYear(): string {
-    const v = this.cell('due');
-    if (isBlank(v)) return '';
-    const year = /^(\d{4})-\d\d-\d\d/.exec(cellText(v, this.timeZone));
-    return year === null ? '' : (periodLabel(year[1]) ?? '');
+  /** A date cell as `yyyy-mm-dd…` text (in the sheet's zone), '' when blank. */
+  private dayText(field: 'start' | 'due'): string {
+    const v = this.cell(field);
+    return isBlank(v) ? '' : cellText(v, this.timeZone);
   }
 
   /**
@@ -527,6 +528,28 @@ function remembered<K, T>(memo: Map<K, T>, key: K, compute: (key: K) => T): T {
 
 function periodLabel(v: CellValue): string | null {
   return parsePeriod(v)?.label ?? null;
+}
+
+const DAY = /^(\d{4})-(\d\d)-\d\d/;
+
+/**
+ * The period of a goal from its dates (`yyyy-mm-dd…` text, '' when blank): the smallest calendar month, quarter, half
+ * or year holding both the start and the end, when both are read and in order within one year; else the end's year;
+ * '' without an end.
+ */
+export function datesPeriod(start: string, end: string): string {
+  const e = DAY.exec(end);
+  if (e === null) return '';
+  const year = e[1];
+  const s = DAY.exec(start);
+  if (s !== null && s[1] === year && start.slice(0, 10) <= end.slice(0, 10)) {
+    const [from, to] = [Number(s[2]), Number(e[2])];
+    const within = (months: number): boolean => Math.ceil(from / months) === Math.ceil(to / months);
+    if (from === to) return periodLabel(`${year}-${s[2]}`) ?? '';
+    if (within(3)) return periodLabel(`Q${Math.ceil(to / 3)} ${year}`) ?? '';
+    if (within(6)) return periodLabel(`H${Math.ceil(to / 6)} ${year}`) ?? '';
+  }
+  return periodLabel(year) ?? '';
 }
 
 /** Outcome, Activity or Collaboration as written in a Type cell (any case, singular or plural), else null. */

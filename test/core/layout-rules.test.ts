@@ -448,6 +448,26 @@ describe('other column names and values', () => {
     expect(a.goals.map((g) => g.period)).toEqual(['FY2026', 'Q1 2027']);
   });
 
+  it.each<[string, string, string, string]>([
+    ['a calendar quarter', '2026-04-01', '2026-06-30', 'Q2 2026'],
+    ['a month', '2026-03-01', '2026-03-31', 'Mar 2026'],
+    ['a half', '2026-01-15', '2026-06-30', 'H1 2026'],
+    ['a year', '2026-01-01', '2026-12-31', 'FY2026'],
+    ['across a quarter boundary: the half', '2026-02-01', '2026-04-30', 'H1 2026'],
+    ['across the half: the year', '2026-06-01', '2026-07-31', 'FY2026'],
+    ['across years: the end date’s year', '2025-10-01', '2026-03-31', 'FY2026'],
+    ['an end before the start: the end date’s year', '2026-06-30', '2026-04-01', 'FY2026'],
+    ['no start date: the end date’s year', '', '2026-06-30', 'FY2026'],
+  ])('reads Start and End dates as the smallest period holding both: %s', (_name, start, end, period) => {
+    const a = analyze(
+      tab('G', [
+        ['Goal', 'Start Date', 'End Date', 'Target'],
+        ['Grow', start, end, 10],
+      ]),
+    );
+    expect(a.goals.map((g) => g.period)).toEqual([period]);
+  });
+
   it('uses Settings ▸ Column rows on every tab', () => {
     const a = analyze(
       tab('Settings', [
