@@ -1,7 +1,7 @@
 // The check-in command: today's check-in of every goal added to the workbook's log, in a copy of the .xlsx (package edited, every other part copied) or, from CSV files, as the log's CSV file.
 import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CHECK_INS_RANGE_NAME, type LogChoice, logName } from '../core/check-in-tab';
+import { type LogChoice, logName } from '../core/check-in-tab';
 import { checkInsOf, isoDate, planCheckIn, readHistory } from '../core/history';
 import { describeIssue, issueAt, NOWHERE } from '../core/issues';
 import type { CellValue } from '../core/model';
@@ -11,7 +11,7 @@ import { type RunOptions, readAndAnalyze } from './commands';
 import { CliError, EXIT_FOUND_ERRORS } from './errors';
 import { assertSeparateOutput } from './input';
 import { plural } from './issue-report';
-import { withReportMarks } from './report-mark';
+import { withCheckInsMark } from './report-mark';
 import { addWorksheet, mainNamespaceOf } from './rollup-package';
 import { cellXml, columnName } from './rollup-part';
 import { assertWritableOutput, writeAtomically } from './save';
@@ -218,11 +218,7 @@ async function writeXlsxWithLog(
     part = sheet.part;
     if (choice.renameTo !== null) workbookXml = renameSheet(workbookXml, sheet.name, choice.renameTo);
   }
-  workbookXml = withReportMarks(
-    workbookXml,
-    [[CHECK_INS_RANGE_NAME, `'${name.replace(/'/g, "''")}'!$A$1`]],
-    (n) => n === CHECK_INS_RANGE_NAME,
-  );
+  workbookXml = withCheckInsMark(workbookXml, name);
   const replaced = new Map<string, string>([
     [pkg.workbookPart, workbookXml],
     [pkg.contentTypesPart, types],

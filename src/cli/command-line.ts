@@ -35,7 +35,8 @@ Commands:
   rollup   Writes a copy of the workbook with the Roll-up tab added (replaced if
            present): the same cells as the add-on's Roll up. The input is never
            written to. With a Check-ins tab, each goal's last check-in and
-           30-day change; check validates that tab too.
+           30-day change; check validates that tab too. From CSV files, an
+           old History.csv log becomes the tab Check-ins.
   check-in Writes a copy of the workbook with today's check-in of every goal
            (Date, ID, Actual, Measured, Final, Status, Confidence, Note)
            added to its Check-ins tab; the same day again replaces that day's

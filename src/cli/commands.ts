@@ -7,12 +7,12 @@ import { dayOfDate } from '../core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../core/workbook';
 import type { TabChoice } from '../report/report-tab';
 import { buildRollupReport, type RollupReport } from '../report/rollup-table';
-import { loadLog, tabsBesideLog, withLogIssues } from './check-in-log';
+import { loadLog, locateLog, tabsBesideLog, withLogIssues } from './check-in-log';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
 import { assertSeparateOutput, type Input, readInput } from './input';
 import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
 import { type Progress, SILENT_PROGRESS } from './progress';
-import { writeCsvWithRollup, writeXlsxWithRollup } from './rollup-package';
+import { type CsvLog, writeCsvWithRollup, writeXlsxWithRollup } from './rollup-package';
 import { assertWritableOutput, writeAtomically } from './save';
 import { printable } from './terminal-text';
 import { isMacroEnabled } from './xlsx-package';
@@ -129,6 +129,7 @@ export async function rollupFiles(
   const { input, analysis, decimalSeparator } = await readAndAnalyze(files, options);
   let report: RollupReport;
   let tab: TabChoice;
+  let csvLog: CsvLog | null = null;
   try {
     assertOutputKind(files.join(', '), outPath, input.pkg ? isMacroEnabled(input.pkg) : false);
     if (analysis.goalTabs.length === 0) {
@@ -140,9 +141,12 @@ export async function rollupFiles(
     // let them go before the report is laid out (CSV tabs are written from them).
     // With a check-in log, each goal's last check-in and 30-day change, as the add-on's Roll up has them.
     const log = loadLog(input, analysis, decimalSeparator);
+    // From CSV, the log goes into the new workbook: an old History log under the name Excel allows.
+    const choice = input.pkg ? null : locateLog(input);
+    if (choice && choice.read !== null) csvLog = { tab: choice.read, sheet: choice.renameTo ?? choice.read };
     if (input.pkg) input.tabs = [];
     report = buildRollupReport(analysis, now.toISOString(), log);
-    tab = await saveWithRollup(input, report, outPath, { now, progress });
+    tab = await saveWithRollup(input, report, outPath, { now, progress, log: csvLog });
   } finally {
     await input.close();
   }
@@ -157,7 +161,10 @@ export async function rollupFiles(
     `Wrote ${outPath}: ${tab.name} of ${plural(report.goalCount, 'goal')} and ${plural(report.scorecardCount, 'scorecard')} ` +
       `from ${tabs}; ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} ` +
       '(mbo-cascade check lists them).' +
-      (tab.note ? ` ${tab.note}` : ''),
+      (tab.note ? ` ${tab.note}` : '') +
+      (csvLog !== null && csvLog.sheet !== csvLog.tab
+        ? ` The check-in log ${csvLog.tab} is the tab "${csvLog.sheet}": Excel refuses a sheet named ${csvLog.tab}.`
+        : ''),
   );
   return { analysis, report, tab: tab.name, summary };
 }
@@ -202,7 +209,7 @@ async function saveWithRollup(
   input: Input,
   report: RollupReport,
   outPath: string,
-  { now, progress }: { now: Date; progress: Progress },
+  { now, progress, log = null }: { now: Date; progress: Progress; log?: CsvLog | null },
 ): Promise<TabChoice> {
   const plan = await writeAtomically(
     outPath,
@@ -211,7 +218,7 @@ async function saveWithRollup(
       try {
         return input.pkg
           ? await writeXlsxWithRollup(input.pkg, report, handle, { now, progress, reports: input.reports })
-          : await writeCsvWithRollup(input.tabs, report, handle, { now, progress });
+          : await writeCsvWithRollup(input.tabs, report, handle, { now, progress, log });
       } finally {
         await handle.close();
       }
