@@ -105,6 +105,7 @@ export function frozenChanges(tab: string, grid: Grid, analysis: Hashed): Issue[
     else batch.push(f);
   }
   const issues: Issue[] = [];
+  const { timeZone } = analysis.settings;
   for (const [period, batch] of latest) {
     const { frozenAt, frozenBy } = batch[0];
     const byOwner = new Map(batch.map((f) => [f.owner.toLowerCase(), f]));
@@ -112,7 +113,7 @@ export function frozenChanges(tab: string, grid: Grid, analysis: Hashed): Issue[
       issues.push(
         issueAt(
           { tab, row, col: 0, column: '', goalId: '' },
-          { code: 'frozen-period-changed', period, person, frozenAt, frozenBy, was, now },
+          { code: 'frozen-period-changed', period, person, frozenAt, frozenBy, was, now, timeZone },
         ),
       );
     };
