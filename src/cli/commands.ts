@@ -9,7 +9,7 @@ import type { TabChoice } from '../report/report-tab';
 import { buildRollupReport, type RollupReport } from '../report/rollup-table';
 import { loadLog, tabsBesideLog, withLogIssues } from './check-in-log';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
-import { assertSeparateOutput, type Input, readInput } from './input';
+import { assertOutputKind, assertSeparateOutput, type Input, readInput } from './input';
 import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { writeCsvWithRollup, writeXlsxWithRollup } from './rollup-package';
@@ -160,16 +160,6 @@ export async function rollupFiles(
       (tab.note ? ` ${tab.note}` : ''),
   );
   return { analysis, report, tab: tab.name, summary };
-}
-
-/** The output keeps the input's kind: a workbook with macros stays .xlsm (Excel refuses one named .xlsx), and the other way round. */
-function assertOutputKind(input: string, outPath: string, macros: boolean): void {
-  const xlsm = outPath.toLowerCase().endsWith('.xlsm');
-  if (macros && !xlsm)
-    throw new CliError(
-      `${input} holds macros (an .xlsm workbook): name the output .xlsm, so Excel opens it with its macros.`,
-    );
-  if (!macros && xlsm) throw new CliError(`${input} has no macros: name the output .xlsx.`);
 }
 
 /**
