@@ -45,8 +45,7 @@ export function analyzeTabs(
   options: Pick<RunOptions, 'today' | 'now' | 'timeZone'> & { decimalSeparator?: '.' | ',' | null },
 ): Analysis {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  // A Frozen payouts log (the add-on's; a file keeps no mark, so it is known by its header) is compared, not read.
-  const frozen = tabs.find((tab) => isFrozenLog(tab.grid)) ?? null;
+  const frozen = frozenLogTab(tabs);
   return analyzeWorkbook(
     tabs.filter((tab) => tab !== frozen),
     {
@@ -56,6 +55,14 @@ export function analyzeTabs(
       frozen,
     },
   );
+}
+
+/**
+ * The Frozen payouts log among the tabs (the add-on's, or freeze's): a file keeps no mark, so it is the first tab
+ * headed as the log. It is compared with the scorecards, not read as goals; freeze appends to it.
+ */
+export function frozenLogTab(tabs: readonly TabInput[]): TabInput | null {
+  return tabs.find((tab) => isFrozenLog(tab.grid)) ?? null;
 }
 
 /** Reads the files, passes on what the user should hear, and analyses them with the right decimal separator. */
