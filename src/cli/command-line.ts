@@ -29,9 +29,10 @@ Usage:
   mbo-cascade rollup TAB.csv [TAB.csv...] -o OUT.xlsx [--force] [OPTIONS]
   mbo-cascade check-in BOOK.xlsx -o OUT.xlsx [--force] [OPTIONS]
   mbo-cascade check-in TAB.csv [TAB.csv...] -o Check-ins.csv [--force] [OPTIONS]
-  mbo-cascade freeze BOOK.xlsx --period PERIOD -o OUT.xlsx [--by NAME] [--force] [OPTIONS]
-  mbo-cascade freeze TAB.csv [TAB.csv...] --period PERIOD -o "Frozen payouts.csv"
-                     [--by NAME] [--force] [OPTIONS]
+  mbo-cascade freeze BOOK.xlsx --period PERIOD -o OUT.xlsx [--by NAME] [--force]
+                     [OPTIONS]
+  mbo-cascade freeze TAB.csv [TAB.csv...] --period PERIOD
+                     -o "Frozen payouts.csv" [--by NAME] [--force] [OPTIONS]
 
 Commands:
   check    Lists every issue: severity, cell (Tab!K3), goal ID and what to do.
@@ -55,9 +56,11 @@ Commands:
            amount, Currency, Input hash, Frozen at (UTC) and Frozen by. From
            then on check warns (frozen-period-changed) when a frozen
            scorecard changes. Freezing a period again appends new rows, which
-           check compares with from then on. From CSV files it writes the
-           whole log as one CSV file: give it with the goals' files next time.
-           Exits 1 when no scorecard is for the period.
+           check compares with from then on. The log is the tab whose first
+           row is its headers; a tab of yours named Frozen payouts is left
+           alone (the log goes to Frozen payouts (2)). From CSV files it
+           writes the whole log as one CSV file: give it with the goals'
+           files next time. Exits 1 when no scorecard is for the period.
 
 Options:
   --json               check: print one JSON document: files, today, goalTabs,
@@ -111,8 +114,9 @@ Output of rollup:
   of the goals). From CSV files, a new workbook: the CSV tabs as text, then
   the Roll-up. A workbook with macros must be written to an .xlsm.
 
-Exit codes: 0 done; 1 check found errors, or the workbook has no goal tab;
-2 the command could not run (usage, or an input that cannot be read).
+Exit codes: 0 done; 1 check found errors, the workbook has no goal tab, or
+freeze found no scorecard for the period; 2 the command could not run
+(usage, or an input that cannot be read).
 `;
 
 export function usageError(message: string): CliError {
