@@ -52,7 +52,7 @@ export type IssueDetail =
   // The product's beliefs, as warnings
   | { code: 'no-collaboration-goal'; owner: string; period: string }
   | { code: 'top-level-not-outcome' }
-  | { code: 'activity-not-under-outcome' }
+  | { code: 'activity-not-under-outcome'; partly: boolean }
   | { code: 'activity-heavy'; owner: string; period: string; share: number; limit: number }
   | { code: 'vanity-metric'; word: string; asOutcome: boolean }
   // Reading the sheets people already have (layouts, title rows, no IDs)
@@ -291,7 +291,10 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
   },
   'activity-not-under-outcome': {
     severity: 'warning',
-    message: () => 'This Activity does not tree up to any Outcome: align it to the outcome it drives.',
+    message: (i) =>
+      i.partly
+        ? 'Only some of the parents this Activity is shared among tree up to an Outcome: align it to the outcome it drives.'
+        : 'This Activity does not tree up to any Outcome: align it to the outcome it drives.',
   },
   'activity-heavy': {
     severity: 'warning',

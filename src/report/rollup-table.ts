@@ -213,16 +213,15 @@ function noteText(analysis: Analysis, computedAt: string): string {
   );
 }
 
-/** Unique treemap labels: the goal's ID, or its place when it has none; repeats get a number. */
-function treemapLabels(analysis: Analysis): string[] {
+/** Makes treemap labels unique: a repeat (in any case) gets a number, `A (2)`; the root's label is taken. */
+function uniqueLabels(): (base: string) => string {
   const used = new Set<string>([TREEMAP_ROOT.toLowerCase()]);
-  return analysis.goals.map((g) => {
-    const base = g.id || `${g.tab} row ${g.row}`;
+  return (base) => {
     let label = base;
     for (let n = 2; used.has(label.toLowerCase()); n++) label = `${base} (${n})`;
     used.add(label.toLowerCase());
     return label;
-  });
+  };
 }
 
 function goalValues(
@@ -311,14 +310,30 @@ export function gateText(gates: Scorecard['gates']): string {
   return `missed: ${each.join('; ')}`;
 }
 
-function chartValues(analysis: Analysis, order: number[]): ReportCell[][] {
-  const { parentOf, onCycle } = analysis.links;
-  const labels = treemapLabels(analysis);
+/**
+ * The treemap's rows: one node per goal under its parent, and a shared goal again under each of its other parents as
+ * a leaf of its own (`DG-1 (40% in CMO-2)`). A shared goal's leaves are sized by its share under that parent, so the
+ * goal's area adds up to one; the chart sizes a node with children by its children.
+ */
+function chartValues(analysis: Analysis, rows: readonly GoalRow[]): ReportCell[][] {
+  const { goals, links } = analysis;
+  const { parentOf, onCycle } = links;
+  const unique = uniqueLabels();
+  const labels = goals.map((g) => unique(g.id || `${g.tab} row ${g.row}`));
   const values: ReportCell[][] = [CHART_HEADERS.slice(), [TREEMAP_ROOT, '', 0, '']];
-  for (const i of order) {
-    const p = parentOf[i];
-    const parent = p >= 0 && !onCycle[i] ? labels[p] : TREEMAP_ROOT;
-    values.push([labels[i], parent, 1, orBlank(analysis.results.final(i))]);
+  for (const { goal: i, under } of rows) {
+    const attainment = orBlank(analysis.results.final(i));
+    if (under === -1) {
+      const p = parentOf[i];
+      values.push([labels[i], p >= 0 && !onCycle[i] ? labels[p] : TREEMAP_ROOT, 1, attainment]);
+    } else {
+      const share = shareIn(links, under, i);
+      const label =
+        under === parentOf[i]
+          ? labels[i]
+          : unique(`${labels[i]} (${percentText(share)} in ${labels[under]})`);
+      values.push([label, labels[under], share, attainment]);
+    }
   }
   return values;
 }
@@ -349,7 +364,7 @@ export function buildRollupReport(
   const payoutSubtotals =
     paid === null ? null : block(scorecards.row + scorecards.numRows + 1, 1, subtotalValues(paid));
   // The chart data sits one column right of the goal table, and the chart one column right of its data.
-  const chartData = block(HEADER_ROW, goals.numCols + 2, chartValues(analysis, order));
+  const chartData = block(HEADER_ROW, goals.numCols + 2, chartValues(analysis, rows));
   const { values: _, ...chartBox } = chartData;
   const chartCol = chartData.col + CHART_HEADERS.length + 1;
 

@@ -40,7 +40,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'gate-missed': { code: 'gate-missed', owner: 'Dana', period: '', attainment: 0.5, gate: 0.8 },
   'no-collaboration-goal': { code: 'no-collaboration-goal', owner: 'Dana', period: 'FY2026' },
   'top-level-not-outcome': { code: 'top-level-not-outcome' },
-  'activity-not-under-outcome': { code: 'activity-not-under-outcome' },
+  'activity-not-under-outcome': { code: 'activity-not-under-outcome', partly: false },
   'activity-heavy': { code: 'activity-heavy', owner: 'Jin', period: 'FY2026', share: 0.6, limit: 0.5 },
   'vanity-metric': { code: 'vanity-metric', word: 'MQLs', asOutcome: true },
   'unread-tab': {
