@@ -9,7 +9,7 @@ import type { TabChoice } from '../report/report-tab';
 import { buildRollupReport, type RollupReport } from '../report/rollup-table';
 import { loadLog, locateLog, tabsBesideLog, withLogIssues } from './check-in-log';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
-import { assertSeparateOutput, type Input, readInput } from './input';
+import { assertOutputKind, assertSeparateOutput, type Input, readInput } from './input';
 import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { type CsvLog, writeCsvWithRollup, writeXlsxWithRollup } from './rollup-package';
@@ -45,8 +45,7 @@ export function analyzeTabs(
   options: Pick<RunOptions, 'today' | 'now' | 'timeZone'> & { decimalSeparator?: '.' | ',' | null },
 ): Analysis {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  // A Frozen payouts log (the add-on's; a file keeps no mark, so it is known by its header) is compared, not read.
-  const frozen = tabs.find((tab) => isFrozenLog(tab.grid)) ?? null;
+  const frozen = frozenLogTab(tabs);
   return analyzeWorkbook(
     tabs.filter((tab) => tab !== frozen),
     {
@@ -56,6 +55,14 @@ export function analyzeTabs(
       frozen,
     },
   );
+}
+
+/**
+ * The Frozen payouts log among the tabs (the add-on's, or freeze's): a file keeps no mark, so it is the first tab
+ * headed as the log. It is compared with the scorecards, not read as goals; freeze appends to it.
+ */
+export function frozenLogTab(tabs: readonly TabInput[]): TabInput | null {
+  return tabs.find((tab) => isFrozenLog(tab.grid)) ?? null;
 }
 
 /** Reads the files, passes on what the user should hear, and analyses them with the right decimal separator. */
@@ -167,16 +174,6 @@ export async function rollupFiles(
         : ''),
   );
   return { analysis, report, tab: tab.name, summary };
-}
-
-/** The output keeps the input's kind: a workbook with macros stays .xlsm (Excel refuses one named .xlsx), and the other way round. */
-function assertOutputKind(input: string, outPath: string, macros: boolean): void {
-  const xlsm = outPath.toLowerCase().endsWith('.xlsm');
-  if (macros && !xlsm)
-    throw new CliError(
-      `${input} holds macros (an .xlsm workbook): name the output .xlsm, so Excel opens it with its macros.`,
-    );
-  if (!macros && xlsm) throw new CliError(`${input} has no macros: name the output .xlsx.`);
 }
 
 /**

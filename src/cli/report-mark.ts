@@ -190,11 +190,12 @@ export function withReportMarks(
   return xml.slice(0, rootClose.start) + block + xml.slice(rootClose.start);
 }
 
+/** workbook.xml with the defined name `mark` on the sheet `sheet` alone (a log's mark: it names the tab as ours). */
+export function withSheetMark(workbookXml: string, mark: string, sheet: string): string {
+  return withReportMarks(workbookXml, [[mark, `'${sheet.replace(/'/g, "''")}'!$A$1`]], (n) => n === mark);
+}
+
 /** workbook.xml with the check-in log's mark (the defined name mbo_cascade_check_ins) on the sheet `sheet` alone. */
 export function withCheckInsMark(workbookXml: string, sheet: string): string {
-  return withReportMarks(
-    workbookXml,
-    [[CHECK_INS_RANGE_NAME, `'${sheet.replace(/'/g, "''")}'!$A$1`]],
-    (n) => n === CHECK_INS_RANGE_NAME,
-  );
+  return withSheetMark(workbookXml, CHECK_INS_RANGE_NAME, sheet);
 }

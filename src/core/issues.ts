@@ -1,4 +1,5 @@
 // Every problem the core finds, as data: a union keyed by a literal code, its severity, and one catalogue of wording.
+import { readableTime } from './calendar';
 import { type Field, fieldLabel } from './fields';
 import type { Goal } from './model';
 import { idList, quoted, shown } from './quote';
@@ -90,6 +91,8 @@ export type IssueDetail =
       person: string;
       frozenAt: string;
       frozenBy: string;
+      /** The spreadsheet's zone (--time-zone on the command line): the message gives frozenAt in it. */
+      timeZone: string;
       was: number | null;
       now: number | null;
     }
@@ -140,11 +143,6 @@ export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 const periodName = (period: string): string => period || 'the default period';
-/** `2026-03-01T14:05:09.000Z` -> `2026-03-01 14:05 UTC`; other text as it is. */
-const utcMinute = (iso: string): string =>
-  /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) && iso.endsWith('Z')
-    ? `${iso.slice(0, 16).replace('T', ' ')} UTC`
-    : iso;
 /** 125000 -> `125,000`: amounts in messages, with no currency (the workbook says which). */
 const money = (x: number): string =>
   Math.round(x)
@@ -464,7 +462,7 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
     message: (i) =>
       `${shown(i.person)}'s scorecard for ${periodName(i.period)} has changed since the period was frozen (payout ${
         i.was === null ? 'none' : pct(i.was)
-      } then, ${i.now === null ? 'none' : pct(i.now)} now): undo the edit, or freeze ${periodName(i.period)} again once finance agrees (frozen ${utcMinute(i.frozenAt)} by ${shown(i.frozenBy || 'someone')}).`,
+      } then, ${i.now === null ? 'none' : pct(i.now)} now): undo the edit, or freeze ${periodName(i.period)} again once finance agrees (frozen ${readableTime(i.frozenAt, i.timeZone)} by ${shown(i.frozenBy || 'someone')}).`,
   },
   // Shared goals by several parents (issue 13)
   'parent-shares': {

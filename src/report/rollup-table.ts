@@ -1,5 +1,5 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
-import { localTimeText, zoneName } from '../core/calendar';
+import { readableTime } from '../core/calendar';
 import { orBlank } from '../core/cells';
 import { goalForecasts } from '../core/goal-forecast';
 import { shareIn } from '../core/graph';
@@ -140,16 +140,6 @@ const block = (row: number, col: number, values: ReportCell[][]): Block => ({
   ...box(row, col, values.length, values[0].length),
   values,
 });
-
-/**
- * `2026-03-01T14:05:09.000Z` -> `2026-03-01 15:05 (Europe/Berlin)`: the time the spreadsheet's users read, in its zone
- * (a zone nobody knows reads as UTC, and says so).
- */
-function readableTime(iso: string, timeZone: string): string {
-  const time = Date.parse(iso);
-  const local = localTimeText(time, timeZone);
-  return local === '' ? iso : `${local} (${zoneName(timeZone)})`;
-}
 
 /**
  * The goals in reading order with their display depth: each goal followed by its subtree. A goal on

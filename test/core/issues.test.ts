@@ -88,6 +88,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
     frozenBy: 'cfo@example.com',
     was: 1,
     now: null,
+    timeZone: 'Europe/Berlin',
   },
   // Shared goals by several parents (issue 13)
   'parent-shares': { code: 'parent-shares', parent: 'CMO-1 60%; CMO-2 60%', total: 1.2 },
