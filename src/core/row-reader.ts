@@ -4,7 +4,7 @@ import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } 
 import { FIELD_NAMES, type Field, numberErrors } from './fields';
 import type { HeaderRow, PhaseColumn } from './header';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
-import type { CellValue, Direction, Goal, GoalType, RollupMethod } from './model';
+import type { CellValue, Direction, Goal, GoalType, Grid, RollupMethod } from './model';
 import { parsePeriod } from './period';
 import { type PhaseTarget, phaseActualMode, phasedActual } from './phasing';
 
@@ -75,6 +75,27 @@ export interface RowGiven {
   title?: string;
   /** The parent's ID when the layout gives it (the row's objective, or the outline above it). */
   parent?: string;
+  /**
+   * True for a key result read from a column group on its goal's row: it is measured through its goal, on the goal
+   * owner's card, so a blank Owner (or none in its group) is no issue.
+   */
+  ownerMayBeBlank?: boolean;
+}
+
+/**
+ * True when Progress columns hold percent points (0-100) rather than fractions: some number in them, below the
+ * header row, above 2 (200% as a fraction is no real progress). Text with a % sign reads as a fraction either way.
+ */
+export function progressInPoints(grid: Grid, headerRow: number, columns: readonly number[]): boolean {
+  for (const c of columns) {
+    for (let r = headerRow + 1; r < grid.length; r++) {
+      const v = grid[r][c];
+      if (typeof v === 'string' && v.includes('%')) continue;
+      const n = typeof v === 'number' ? v : parseNumber(v);
+      if (n !== null && n > 2) return true;
+    }
+  }
+  return false;
 }
 
 /** A gate, as a fraction, above which the value is surely a typing slip (1000%). */
@@ -138,7 +159,7 @@ export class RowReader {
     const title = given.title ?? this.text('goal');
     if (title === '') this.fail('goal', { code: 'missing-goal' });
     const owner = this.text('owner');
-    if (owner === '') this.report('owner', { code: 'missing-owner' });
+    if (owner === '' && given.ownerMayBeBlank !== true) this.report('owner', { code: 'missing-owner' });
     const parent = given.parent ?? this.text('parent');
     const type = this.readType();
     const status = parseStatusWord(this.text('status'));

@@ -3,8 +3,9 @@ import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
 import { ASIDE_FIELDS, type Field, GROUPING_FIELDS } from './fields';
 import { type ColumnMap, type HeaderRow, inspectTab } from './header';
 import { type Issue, issueAt } from './issues';
+import { KeyResultReader } from './key-results';
 import type { CellValue, Goal, Grid, Settings } from './model';
-import { type RowGiven, RowReader } from './row-reader';
+import { progressInPoints, type RowGiven, RowReader } from './row-reader';
 import { foreignTypeValues, withoutTypeColumn } from './type-column';
 
 export { findHeader, HEADER_SEARCH_ROWS, inspectTab } from './header';
@@ -64,16 +65,27 @@ export function readGoalTab(
   const offset = options.rowOffset ?? 0;
   const foreignTypes = foreignTypeValues(grid, shape.header);
   const header = foreignTypes === null ? shape.header : withoutTypeColumn(shape.header);
-  const rows = new GroupedRows(grid, header, options.merges ?? []);
+  const keyResults =
+    header.keyResults === undefined
+      ? null
+      : new KeyResultReader(tab, header, header.keyResults, grid, {
+          decimalSeparator: settings.decimalSeparator,
+          timeZone: settings.timeZone,
+        });
+  const rows = new GroupedRows(grid, header, options.merges ?? [], keyResults?.columns() ?? []);
   const reader = new RowReader(
     tab,
     header,
     settings.decimalSeparator,
-    progressInPoints(grid, header),
+    progressInPoints(
+      grid,
+      header.row,
+      header.columns.progress === undefined ? [] : [header.columns.progress],
+    ),
     settings.timeZone,
     confidenceAsFraction(grid, header),
   );
-  const layout = new Layout(tab, header, reader);
+  const layout = new Layout(tab, header, reader, keyResults);
   if (foreignTypes !== null) {
     const col = shape.header.columns.type! + 1;
     const place = { tab, row: header.row + 1 + offset, col, column: 'Type', goalId: '' };
@@ -159,22 +171,6 @@ function firstText(cells: readonly CellValue[]): string {
 }
 
 /**
- * True when the Progress column holds percent points (0-100) rather than fractions: some number in it above 2
- * (200% as a fraction is no real progress). Text with a % sign reads as a fraction either way.
- */
-function progressInPoints(grid: Grid, header: HeaderRow): boolean {
-  const c = header.columns.progress;
-  if (c === undefined) return false;
-  for (let r = header.row + 1; r < grid.length; r++) {
-    const v = grid[r][c];
-    if (typeof v === 'string' && v.includes('%')) continue;
-    const n = typeof v === 'number' ? v : parseNumber(v);
-    if (n !== null && n > 2) return true;
-  }
-  return false;
-}
-
-/**
  * True when the Confidence column holds fractions rather than tenths: every number in it from 0 to 1 and some
  * number strictly between (0.7, as a 70% cell arrives). A column of 0s and 1s reads as tenths.
  */
@@ -206,10 +202,12 @@ class GroupedRows {
     private readonly grid: Grid,
     header: HeaderRow,
     merges: readonly Merge[],
+    /** Columns of key-result groups: a row with only a key result filled in is still a goal's row. */
+    keyResultColumns: readonly number[],
   ) {
     // Confidence and Note only comment on a goal: filled alone, they make no goal row.
     const counted = (Object.keys(header.columns) as Field[]).filter((f) => !ASIDE_FIELDS.has(f));
-    this.used = [...counted.map((f) => header.columns[f]!), ...header.outline];
+    this.used = [...counted.map((f) => header.columns[f]!), ...header.outline, ...keyResultColumns];
     this.objectiveCol = header.columns.objective;
     const grouping = new Set(GROUPING_FIELDS.map((f) => header.columns[f]).filter((c) => c !== undefined));
     for (const m of merges) {
@@ -277,6 +275,8 @@ class Layout {
     private readonly tab: string,
     private readonly header: HeaderRow,
     private readonly reader: RowReader,
+    /** The tab's key-result column groups, null when it has none. */
+    private readonly keyResults: KeyResultReader | null,
   ) {
     const { columns } = header;
     const one = (c: number | undefined) => (c === undefined ? undefined : c + 1);
@@ -311,6 +311,7 @@ class Layout {
     if (goal === null) return;
     goals.push(goal);
     if (outlined !== null) this.outlineStack.push({ level: outlined.level, id: goal.id });
+    if (this.keyResults !== null) this.keyResults.read(cells, goal, firstIndex, goals, this.reader.issues);
   }
 
   private onlyObjectiveFields(cells: readonly CellValue[]): boolean {
