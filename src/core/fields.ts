@@ -43,6 +43,7 @@ export const FIELDS = {
       'KR ID',
       'Goal key',
       'Goal number',
+      'Goal identifier',
     ],
   },
   goal: {
@@ -61,6 +62,7 @@ export const FIELDS = {
       'KRs',
       'Key result title',
       'Key result name',
+      'Summary',
     ],
   },
   objective: {
@@ -101,6 +103,7 @@ export const FIELDS = {
       'User ID',
       'Employee name',
       'Employee ID',
+      'Owner email ID',
     ],
     groups: true,
   },
@@ -135,12 +138,12 @@ export const FIELDS = {
   metric: {
     label: 'Metric',
     about: 'what is measured',
-    headers: ['Metric', 'KPI', 'Measure', 'Measurement', 'Success metric'],
+    headers: ['Metric', 'KPI', 'Measure', 'Measurement', 'Success metric', 'Metric name'],
   },
   unit: {
     label: 'Unit',
     about: 'in what (`$`, `%`, `count`…); `sum` roll-ups need one unit',
-    headers: ['Unit', 'Units', 'Unit of measure'],
+    headers: ['Unit', 'Units', 'Unit of measure', 'Metric type'],
   },
   direction: {
     label: 'Direction',
@@ -150,13 +153,29 @@ export const FIELDS = {
   baseline: {
     label: 'Baseline',
     about: 'where the goal started; default 0',
-    headers: ['Baseline', 'Start', 'Start value', 'Starting value', 'Initial value', 'Baseline value'],
+    headers: [
+      'Baseline',
+      'Start',
+      'Start value',
+      'Starting value',
+      'Initial value',
+      'Baseline value',
+      'Metric start value',
+    ],
     numberErrors: 'blocks',
   },
   target: {
     label: 'Target',
     about: 'a number; for `range` goals two numbers `40-60`, or Min and Max',
-    headers: ['Target', 'Goal value', 'Target value', 'End', 'End value', 'Target amount'],
+    headers: [
+      'Target',
+      'Goal value',
+      'Target value',
+      'End',
+      'End value',
+      'Target amount',
+      'Metric target value',
+    ],
     numberErrors: 'blocks',
   },
   min: {
@@ -230,12 +249,12 @@ export const FIELDS = {
     label: 'Start date',
     about:
       'a date; with the Due date, the smallest month, quarter, half or year holding both is the period of a goal with none',
-    headers: ['Start date', 'Goal start date', 'Begin date'],
+    headers: ['Start date', 'Goal start date', 'Begin date', 'Expected start date'],
   },
   due: {
     label: 'Due date',
     about: 'a date; its year is the period of a goal with none (see Start date)',
-    headers: ['Due date', 'Due', 'Deadline', 'Target date', 'End date', 'Goal end date'],
+    headers: ['Due date', 'Due', 'Deadline', 'Target date', 'End date', 'Goal end date', 'Expected end date'],
   },
   cap: {
     label: 'Cap',

@@ -156,13 +156,20 @@ function hasGoalText(r: Recognised): boolean {
   return r.columns.goal !== undefined || r.columns.objective !== undefined || r.outline.length > 0;
 }
 
+/**
+ * Evidence of goals beside the goal text. An Objective column is evidence beside a Key Result (or Goal) column, not
+ * when it is the goal text itself: a data row whose Type cell says "Objective" would otherwise pass for the header.
+ */
 function hasEvidence(r: Recognised): boolean {
+  const objectiveIsGoal = r.columns.goal === undefined;
   return (
     r.outline.length > 0 ||
     r.phases.length > 0 ||
     r.phaseActuals.length > 0 ||
     r.keyResults.length > 0 ||
-    (Object.keys(r.columns) as Field[]).some((f) => GOAL_EVIDENCE.has(f))
+    (Object.keys(r.columns) as Field[]).some(
+      (f) => GOAL_EVIDENCE.has(f) && !(f === 'objective' && objectiveIsGoal),
+    )
   );
 }
 

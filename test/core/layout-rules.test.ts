@@ -323,6 +323,138 @@ describe('outlines', () => {
   });
 });
 
+describe('outline numbers', () => {
+  /** Each goal as [title, parent's title or null]. */
+  const parents = (a: Analysis) => tree(a).map(([, title, parent]) => [title, parent]);
+
+  it.each<[string, string, CellValue[], (string | null)[]]>([
+    [
+      "BigPicture's Order column, as text",
+      'Order',
+      ['1', '1.1', '1.1.1', '1.2', '2'],
+      [null, 'Top', 'Mid', 'Top', null],
+    ],
+    [
+      'the same as Sheets converts it (1.1 becomes a number; 1.10 becomes 1.1 and still has two parts)',
+      'Order',
+      [1, 1.1, '1.1.1', 1.1, 2],
+      [null, 'Top', 'Mid', 'Top', null],
+    ],
+    [
+      'a Level column holding outline numbers',
+      'Level',
+      ['1', '1.1', '1.1.1', '1.2', '2'],
+      [null, 'Top', 'Mid', 'Top', null],
+    ],
+    [
+      'an Order column of plain sort numbers is no outline',
+      'Order',
+      [1, 2, 3, 4, 5],
+      [null, null, null, null, null],
+    ],
+  ])('%s', (_name, header, numbers, expected) => {
+    const titles = ['Top', 'Mid', 'Leaf', 'Mid 2', 'Top 2'];
+    const a = analyze(
+      tab('OKRs', [[header, 'Summary', 'Target'], ...titles.map((t, k): CellValue[] => [numbers[k], t, 10])]),
+    );
+    expect(parents(a)).toEqual(titles.map((t, k) => [t, expected[k]]));
+    expect(codes(a)).not.toContain('bad-type');
+  });
+
+  it('leaves a Parent cell the last word, as with a Level column', () => {
+    const a = analyze(
+      tab('OKRs', [
+        ['Order', 'Summary', 'Parent', 'Target'],
+        ['1', 'Top', '', 10],
+        ['2', 'Other', '', 10],
+        ['2.1', 'Child', 'Top', 10],
+      ]),
+    );
+    expect(parents(a)).toEqual([
+      ['Top', null],
+      ['Other', null],
+      ['Child', 'Top'],
+    ]);
+  });
+
+  it('follows a Settings ▸ Column row that ignores the Order column', () => {
+    const a = analyze(
+      tab('Settings', [
+        ['Setting', 'Value', 'Payout'],
+        ['Column', 'Order', 'ignore'],
+      ]),
+      tab('OKRs', [
+        ['Order', 'Summary', 'Target'],
+        ['1', 'Top', 10],
+        ['1.1', 'Child', 10],
+      ]),
+    );
+    expect(parents(a)).toEqual([
+      ['Top', null],
+      ['Child', null],
+    ]);
+  });
+});
+
+describe("vendors' import templates", () => {
+  it.each<[string, string, string]>([
+    ['BigPicture', 'Summary', 'goal'],
+    ['BigPicture', 'Expected start date', 'start'],
+    ['BigPicture', 'Expected end date', 'due'],
+    ['Engagedly', 'Goal Identifier', 'id'],
+    ['Engagedly', 'Owner Email ID', 'owner'],
+    ['PeopleCues', 'Owner_Email_ID', 'owner'],
+    ['PeopleCues', 'Metric_Name', 'metric'],
+    ['PeopleCues', 'Metric_Type', 'unit'],
+    ['PeopleCues', 'Metric_Start_Value', 'baseline'],
+    ['PeopleCues', 'Metric_Target_Value', 'target'],
+  ])('%s: reads %s as the %s', (_vendor, header, field) => {
+    const shape = inspectTab([['Remarks', header, 'Goal', 'Parent', 'Target']]);
+    expect(shape.kind).toBe('goals');
+    if (shape.kind === 'goals') expect(shape.header.columns).toMatchObject({ [field]: 1 });
+  });
+
+  it('never takes a data row for the header: an Objective cell is no evidence of goals by itself', () => {
+    // The header row has no goal text (BigPicture's Summary, unmapped): the tab is unread, not read from row 2.
+    const grid: Grid = [
+      ['Order', 'Type', 'Heading', 'Status', 'Owner', 'Target value', 'Current value'],
+      ['1', 'Objective', 'Grow', 'On track', 'Ann', 10, 5],
+      ['1.1', 'Key result', 'Pipeline', 'On track', 'Ann', 10, 5],
+    ];
+    expect(inspectTab(grid)).toMatchObject({ kind: 'near-miss', row: 0, missing: 'goal' });
+    // An Objective column beside real evidence still makes a goal tab.
+    expect(inspectTab([['Objective', 'Owner', 'Target']]).kind).toBe('goals');
+    expect(inspectTab([['Objective', 'Owner']]).kind).toBe('near-miss');
+  });
+
+  it('generates IDs when the ID column is blank on every row (Engagedly: blank creates a new goal)', () => {
+    const a = analyze(
+      tab('Goals', [
+        ['Goal', 'Goal Identifier', 'Owner Email ID', 'Start Date', 'End Date'],
+        ['Grow pipeline', '', 'cmo@acme.example', '2026-01-01', '2026-12-31'],
+        ['Launch webinars', '  ', 'events@acme.example', '2026-04-01', '2026-06-30'],
+      ]),
+    );
+    expect(a.goals.map((g) => [g.id, g.title, g.owner, g.period])).toEqual([
+      ['Goals!2', 'Grow pipeline', 'cmo@acme.example', 'FY2026'],
+      ['Goals!3', 'Launch webinars', 'events@acme.example', 'Q2 2026'],
+    ]);
+    expect(codes(a)).not.toContain('missing-id');
+  });
+
+  it('still reports a blank ID where other rows have one', () => {
+    const a = analyze(
+      tab('Goals', [
+        ['Goal', 'Goal Identifier', 'Target'],
+        ['Grow pipeline', 'G-1', 10],
+        ['Launch webinars', '', 10],
+      ]),
+    );
+    expect(a.goals.map((g) => g.id)).toEqual(['G-1']);
+    expect(codes(a)).toContain('missing-id');
+  });
+});
+
 describe('measured attainment without Actual and Target', () => {
   it.each<[string, CellValue[], (number | null)[]]>([
     ['fractions', [0.5, 1, 0], [0.5, 1, 0]],
