@@ -23,6 +23,8 @@ export interface HeaderRow {
   phaseActuals?: PhaseColumn[];
   /** Key results as numbered column groups on each goal's row (`key_result_1_title`, `KR2 Target`…), in number order. */
   keyResults?: KeyResultGroup[];
+  /** True when the Level column holds outline numbers (`1`, `1.1`, `1.2.1`): a goal's depth is the count of its parts. */
+  outlineNumbers?: true;
 }
 
 /** A Q1..Q4 or monthly target column: its 0-based column and the calendar month its phase ends with. */

@@ -2,9 +2,11 @@
 import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
 import { ASIDE_FIELDS, type Field, GROUPING_FIELDS } from './fields';
 import { type ColumnMap, type HeaderRow, inspectTab } from './header';
+import { withoutBlankIdColumn } from './id-column';
 import { type Issue, issueAt } from './issues';
 import { KeyResultReader } from './key-results';
 import type { CellValue, Goal, Grid, Settings } from './model';
+import { outlineDepth, outlineNumberColumn, withOutlineNumbers } from './outline-numbers';
 import { progressInPoints, type RowGiven, RowReader } from './row-reader';
 import { foreignTypeValues, withoutTypeColumn } from './type-column';
 
@@ -60,11 +62,16 @@ export function readGoalTab(
   firstIndex: number,
   options: ReadOptions = {},
 ): GoalTab | null {
-  const shape = inspectTab(grid, columnMapOf(settings));
+  const map = columnMapOf(settings);
+  const shape = inspectTab(grid, map);
   if (shape.kind !== 'goals') return null;
   const offset = options.rowOffset ?? 0;
   const foreignTypes = foreignTypeValues(grid, shape.header);
-  const header = foreignTypes === null ? shape.header : withoutTypeColumn(shape.header);
+  const header = columnsAsRead(
+    grid,
+    foreignTypes === null ? shape.header : withoutTypeColumn(shape.header),
+    map,
+  );
   const keyResults =
     header.keyResults === undefined
       ? null
@@ -109,6 +116,16 @@ export function readGoalTab(
     layout.readRow(cells, row, firstIndex, goals);
   }
   return { goals, issues: reader.issues };
+}
+
+/**
+ * The header as the tab's columns are read, decided once per tab from their values: an ID column blank on every row
+ * counts as none, and outline numbers (1, 1.1, 1.2.1) in the Level or an Order column give the hierarchy.
+ */
+function columnsAsRead(grid: Grid, found: HeaderRow, map: ColumnMap): HeaderRow {
+  const header = withoutBlankIdColumn(grid, found);
+  const outline = outlineNumberColumn(grid, header, map);
+  return outline === null ? header : withOutlineNumbers(header, outline);
 }
 
 /** True when every recognised column of the row is blank. */
@@ -377,9 +394,12 @@ class Layout {
       title = cellText(cells[outline[at]]);
       level = at;
     } else if (columns.level !== undefined) {
-      const digits = /\d+/.exec(cellText(cells[columns.level]));
-      if (digits === null) return null;
-      level = Number(digits[0]);
+      if (this.header.outlineNumbers === true) {
+        level = outlineDepth(cells[columns.level]);
+      } else {
+        const digits = /\d+/.exec(cellText(cells[columns.level]));
+        level = digits === null ? null : Number(digits[0]);
+      }
     }
     if (level === null) return null;
     const stack = this.outlineStack;
