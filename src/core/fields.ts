@@ -241,7 +241,7 @@ export const FIELDS = {
   period: {
     label: 'Period',
     about:
-      "`FY2026`, `2026`, `H1 2026`, `Q3 2026`, `2026-Q3`, `Mar 2026`; blank = the period the Start and Due dates give, else the workbook's default",
+      "`FY2026`, `2026`, `Y2026`, `H1 2026`, `Q3 2026`, `2026-Q3`, `Q3 Y2026`, `Mar 2026`; blank = the period the Start and Due dates give, else the workbook's default",
     headers: ['Period', 'Quarter', 'Cycle', 'Time period', 'Timeframe'],
     groups: true,
   },
@@ -304,7 +304,7 @@ export const FIELDS = {
   level: {
     label: 'Level',
     about:
-      '1, 2, 3 (or L1, L2…) in outline order: a goal with a blank Parent trees up to the nearest goal above it at a lower level',
+      '1, 2, 3 (or L1, L2…, or outline numbers 1.1, 1.2.1) in outline order: a goal with a blank Parent trees up to the nearest goal above it at a lower level',
     headers: ['Level', 'Goal level', 'Tier'],
   },
   // Goals over time (issue 11): what each check-in records besides the figures.
