@@ -7,7 +7,7 @@ import type { Input } from './input';
 import type { Progress } from './progress';
 import { withSheetMark } from './report-mark';
 import { addWorksheet, mainNamespaceOf } from './rollup-package';
-import { cellXml, columnName } from './rollup-part';
+import { sheetOfCellsXml } from './rollup-part';
 import { writeAtomically } from './save';
 import type { XlsxPackage } from './xlsx-package';
 import { escapeXmlAttribute, tags } from './xml';
@@ -85,37 +85,10 @@ export function csvText(rows: readonly (readonly CellValue[])[]): string {
   return `\ufeff${rows.map((cells) => cells.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
-/**
- * The log's worksheet: numbers as numbers, text as inline strings (never read as a number, a date or a formula, so
- * `2026-03-31`, `1.10` and `=...` stay as written), the header row frozen.
- */
-export function* logSheetXml(
-  grid: readonly (readonly CellValue[])[],
-  mainNamespace: string,
-): Generator<string> {
-  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${escapeXmlAttribute(mainNamespace)}">` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>';
-  let piece = '';
-  for (let r = 0; r < grid.length; r++) {
-    const line = grid[r];
-    let cells = '';
-    for (let c = 0; c < line.length; c++) {
-      const value = line[c];
-      if (value === '' || value === null || value === undefined) continue;
-      const cell = typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
-      cells += cellXml(`${columnName(c + 1)}${r + 1}`, cell, 0);
-    }
-    if (cells) piece += `<row r="${r + 1}">${cells}</row>`;
-    // In pieces of about a megabyte: five years of weekly check-ins is a few hundred of them.
-    if (piece.length > PIECE_CHARS) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield `${piece}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+/** The log's worksheet: numbers as numbers, text as text, the header row frozen. */
+function logSheetXml(grid: readonly (readonly CellValue[])[], mainNamespace: string): Generator<string> {
+  return sheetOfCellsXml(grid, mainNamespace, { numbers: true, frozenHeader: true });
 }
-
-const PIECE_CHARS = 1 << 20;
 
 /**
  * The package with the log: its sheet's part rewritten (or a new worksheet added last), renamed if asked, marked if

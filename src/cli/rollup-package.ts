@@ -7,7 +7,7 @@ import { PERCENT_FORMAT, type RollupReport } from '../report/rollup-table';
 import { CliError } from './errors';
 import { type Progress, SILENT_PROGRESS } from './progress';
 import { reportMarkRanges, withCheckInsMark, withReportMarks } from './report-mark';
-import { PiecePool, rollupSheetXml, textSheetXml } from './rollup-part';
+import { PiecePool, rollupSheetXml, sheetOfCellsXml } from './rollup-part';
 import {
   CONTENT_TYPES_PART,
   type PackageSheet,
@@ -460,7 +460,10 @@ export async function writeCsvWithRollup(
   for (const [name, content] of base) await writer.add(name, plan.replaced.get(name) ?? content);
   for (const [name, content] of plan.added) await writer.add(name, content);
   for (const [i, tab] of tabs.entries()) {
-    await writer.addStream(sheets[i].part, textSheetXml(tab.grid, plan.mainNamespace));
+    await writer.addStream(
+      sheets[i].part,
+      sheetOfCellsXml(tab.grid, plan.mainNamespace, { numbers: false, frozenHeader: false }),
+    );
   }
   const pool = new PiecePool();
   await writer.addStream(

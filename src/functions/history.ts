@@ -102,7 +102,8 @@ export const MBO_FORECAST = define(
       {
         name: 'history',
         type: 'Range',
-        help: 'The Check-ins tab with its header row; "" with a table when there is no check-in yet.',
+        help: 'The Check-ins tab with its header row; left empty (or "") with a table when there is no check-in yet.',
+        blank: true,
       },
       { name: 'ids', type: 'string|Range', help: 'The goal ID(s).' },
       {

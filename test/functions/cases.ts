@@ -447,6 +447,12 @@ export const RESULT_CASES: ResultCase[] = [
     expect: PH_1_FORECAST,
   },
   {
+    name: 'with a goal table and the history argument left empty (=MBO_FORECAST(, …)), the same',
+    fn: 'MBO_FORECAST',
+    args: () => [undefined, 'PH-1', 'FY2026', '', '2026-07-15', PHASED],
+    expect: PH_1_FORECAST,
+  },
+  {
     name: 'a level’s phase actuals are its figure at each phase’s end, not a running total',
     fn: 'MBO_FORECAST',
     args: () => [[HISTORY_HEADER], 'LV-1', 'FY2026', '', '', PHASED],
