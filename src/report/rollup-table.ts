@@ -403,13 +403,15 @@ export function buildRollupReport(
     box(1, 1, 1, 1),
     // The goals' and the treemap data's headers (and the blank column between them).
     box(HEADER_ROW, 1, 1, chartData.col + chartData.numCols - 1),
-    // The scorecards' title and headers, then Owner and Period on each row, and Gate.
+    // The scorecards' title and headers, then Owner and Period on each row.
     box(scorecards.row, 1, 2, scorecards.numCols),
     columns(scorecards, 1, scorecards.row, 2),
-    columns(scorecards, SCORECARD_HEADERS.indexOf('Gate') + 1, firstCardRow),
     // The treemap's labels and their parents, from its root row (there even without goals).
     columns(chartData, 1, firstGoalRow, 2),
   ];
+  // Gate on each scorecard row; without one (no goal has an Owner) the column has no cell, and Sheets refuses a
+  // range of no rows.
+  if (cardCount > 0) text.push(columns(scorecards, SCORECARD_HEADERS.indexOf('Gate') + 1, firstCardRow));
   // ID, Goal, Owner and Tab; Status; the last check-in's day, which Sheets would turn into a date.
   if (n > 0)
     text.push(
@@ -419,10 +421,11 @@ export function buildRollupReport(
     );
   if (paid !== null) {
     // Manager and Currency on each scorecard; the subtotals' title, headers, and Manager, Period and Currency.
-    text.push(
-      columns(scorecards, SCORECARD_HEADERS.length + 1, firstCardRow),
-      columns(scorecards, SCORECARD_HEADERS.length + ROSTER_HEADERS.length, firstCardRow),
-    );
+    if (cardCount > 0)
+      text.push(
+        columns(scorecards, SCORECARD_HEADERS.length + 1, firstCardRow),
+        columns(scorecards, SCORECARD_HEADERS.length + ROSTER_HEADERS.length, firstCardRow),
+      );
     if (payoutSubtotals !== null) {
       text.push(
         box(payoutSubtotals.row, 1, 2, payoutSubtotals.numCols),

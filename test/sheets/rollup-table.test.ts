@@ -117,6 +117,49 @@ describe('buildRollupReport', () => {
     expect(String(r.note.values[0][0])).toContain('from no goal tab');
   });
 
+  it.each([
+    ['no goal tab', [['nothing here']]],
+    [
+      'goals without owners (no scorecard)',
+      [
+        ['ID', 'Goal', 'Target', 'Actual'],
+        ['A', 'Grow', 10, 5],
+      ],
+    ],
+    ['goals with owners', [HEADER, ['A', 'Grow', 'Ann', '', 10, 5, 1]]],
+    [
+      'a Roster, and goals without owners',
+      [
+        ['ID', 'Goal', 'Target', 'Actual'],
+        ['A', 'Grow', 10, 5],
+      ],
+      true,
+    ],
+  ] as [string, Grid, boolean?][])(
+    'every range it formats holds at least one cell: %s',
+    (_, grid, roster) => {
+      const rosterTab = {
+        name: 'Roster',
+        grid: [
+          ['Owner', 'Manager', 'Target bonus', 'Currency'],
+          ['Ann', '', 1000, 'USD'],
+        ],
+      };
+      const tabs = [{ name: 'Goals', grid }, ...(roster ? [rosterTab] : [])];
+      const r = buildRollupReport(analyzeWorkbook(tabs, { today: null }), AT);
+      if (roster) expect(r.payoutSubtotals).not.toBeNull();
+      const boxes = [
+        ...r.text,
+        ...r.percent,
+        ...r.bold,
+        ...r.formats.map((f) => f.box),
+        ...(r.status ? [r.status] : []),
+      ];
+      // Sheets' getRange throws on a range of 0 rows or columns: the Roll up would fail.
+      expect(boxes.filter((b) => b.numRows < 1 || b.numCols < 1)).toEqual([]);
+    },
+  );
+
   it('says on the scorecard when a zero payout comes from a missed gate', () => {
     const grid: Grid = [
       ['ID', 'Goal', 'Owner', 'Target', 'Actual', 'Weight', 'Gate'],

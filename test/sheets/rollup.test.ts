@@ -199,6 +199,30 @@ describe('Roll up: content', () => {
   });
 });
 
+describe('Roll up: workbooks without scorecards', () => {
+  // An OKR sheet often has no Owner column: its goals make no scorecard, and the Roll-up still lists them.
+  it.each([
+    [
+      'goals without an Owner column',
+      {
+        OKRs: [
+          ['ID', 'Goal', 'Target', 'Actual'],
+          ['K1', 'Grow pipeline', 10, 5],
+        ],
+      },
+      1,
+    ],
+    ['no goal tab at all', { Notes: [['Nothing to read here']] }, 0],
+  ])('writes the tab for %s', (_, tabs, goalCount) => {
+    const gas = createFakeGas({ tabs });
+    const done = rollUp(fakeServerContext(gas));
+    expect([done.goalCount, done.scorecardCount]).toEqual([goalCount, 0]);
+    const rows = rollupValues(gas);
+    expect(rows.slice(3, 3 + goalCount).map((r) => r[0])).toEqual(goalCount ? ['K1'] : []);
+    expect(rows.some((r) => r[0] === 'Scorecards')).toBe(true);
+  });
+});
+
 describe('Roll up: text never becomes a formula', () => {
   it(`writes the title ${HOSTILE_TITLE} as text`, () => {
     const { gas, run } = setup();
