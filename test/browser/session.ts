@@ -1,7 +1,7 @@
 // One browser-test session: a fake spreadsheet, the built bundle loaded over it, and the sidebar it shows served to headless Chromium.
 import type { Page } from 'playwright-core';
 import type { FakeTabs } from '../../tools/gas-fake';
-import { type BundleSession, startBundleSession } from '../support/bundle-session';
+import { type BundleOptions, type BundleSession, startBundleSession } from '../support/bundle-session';
 import { openSidebar, type SidebarBrowser, type SidebarServer, serveSidebar } from './harness';
 
 export { ROOT } from '../support/bundle-session';
@@ -17,8 +17,8 @@ export interface SidebarSession extends BundleSession {
  * Starts a session over `tabs`. The page served is whatever the server last handed to showSidebar
  * (an error page until it has), so a test opens it by calling a menu function first.
  */
-export async function startSidebarSession(tabs: FakeTabs): Promise<SidebarSession> {
-  const session = await startBundleSession(tabs);
+export async function startSidebarSession(tabs: FakeTabs, options?: BundleOptions): Promise<SidebarSession> {
+  const session = await startBundleSession(tabs, options);
   const { fake, api } = session;
   const server = await serveSidebar(() => {
     const shown = fake.ui.sidebars.at(-1);

@@ -18,11 +18,27 @@ export interface BundleSession {
   sidebarHtml: string;
 }
 
+/** How the spreadsheet differs from a plain en_US one. */
+export interface BundleOptions {
+  /** The spreadsheet locale (`de_DE` reads text numbers with a decimal comma); default en_US. */
+  locale?: string;
+  /** Merged blocks by tab, 1-based (the top-left cell holds the value), as getMergedRanges lists them. */
+  merges?: Record<string, readonly { row: number; col: number; rows: number; cols: number }[]>;
+}
+
 /** dist/ loaded over a fake spreadsheet holding `tabs`, with the built sidebar as its HTML file. */
-export async function startBundleSession(tabs: FakeTabs): Promise<BundleSession> {
+export async function startBundleSession(
+  tabs: FakeTabs,
+  options: BundleOptions = {},
+): Promise<BundleSession> {
   if (!existsSync(BUILT_SIDEBAR)) throw new Error('dist/Sidebar.html is missing: run `npm run build` first');
   const sidebarHtml = await readFile(BUILT_SIDEBAR, 'utf8');
-  const fake = createFakeGas({ tabs, htmlFiles: { Sidebar: sidebarHtml } });
+  const fake = createFakeGas({ tabs, locale: options.locale, htmlFiles: { Sidebar: sidebarHtml } });
+  for (const [name, blocks] of Object.entries(options.merges ?? {})) {
+    const sheet = fake.spreadsheet.sheet(name);
+    for (const m of blocks)
+      sheet.merges.push({ row: m.row, column: m.col, numRows: m.rows, numColumns: m.cols });
+  }
   const bundle = loadBundle({
     SpreadsheetApp: fake.SpreadsheetApp,
     LockService: fake.LockService,
