@@ -4,6 +4,7 @@ import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
 import {
   goalAt,
+  keyResultInColumnsRefusal,
   noGoalMessage,
   planParentWrite,
   severalParentsRefusal,
@@ -27,11 +28,13 @@ export function linkViewAt(
   tab: string,
   row: number,
   ownTabs: readonly string[] = [],
+  col = 0,
 ): LinkView {
-  const goal = goalAt(analysis, tab, row);
+  const goal = goalAt(analysis, tab, row, col);
   if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row, ownTabs), candidates: [] };
   const below = subtreeOf(analysis, goal.index);
-  const shared = severalParentsRefusal(analysis, goal);
+  // Refusals of the goal itself, whatever the parent: the server's own words (planParentWrite says the same).
+  const shared = keyResultInColumnsRefusal(analysis, goal) || severalParentsRefusal(analysis, goal);
   const choice = (g: Goal): { allowed: boolean; reason: string } => {
     const reason =
       g.index === goal.index
@@ -76,7 +79,9 @@ export function getLinkView(ctx: ServerContext): LinkView {
   const { read, analysis } = loadAnalysis(ctx, now);
   if (!active)
     return { goal: null, reason: "No cell is selected: select a goal's row on a goal tab.", candidates: [] };
-  return linkViewAt(analysis, active.getSheet().getName(), active.getRow(), read.ownTabs);
+  // The selection's first cell: in a key result's numbered columns, that key result; a whole row selected (as a click
+  // in the Cascade selects it) starts in column A, the row's own goal.
+  return linkViewAt(analysis, active.getSheet().getName(), active.getRow(), read.ownTabs, active.getColumn());
 }
 
 /** The workbook as read, with one cell replaced: what the sheet holds after the write, without reading again. */

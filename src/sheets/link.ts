@@ -31,10 +31,41 @@ export function noGoalMessage(tab: string, row: number): string {
   return `Row ${row} of "${tab}" holds no goal: select a goal's row (one with an ID).`;
 }
 
-/** The goal in a sheet row, or null; a key result rather than the objective made from the same row's Objective text. */
-export function goalAt(analysis: Analysis, tab: string, row: number): Goal | null {
+/**
+ * The goal in a sheet row, or null; a key result rather than the objective made from the same row's Objective text.
+ * With `col` (1-based) in the numbered columns of one of the row's key results (`KR2 Title`, `KR2 Progress`), that
+ * key result: the cell the user selected is the goal they mean.
+ */
+export function goalAt(analysis: Analysis, tab: string, row: number, col = 0): Goal | null {
   const here = analysis.goals.filter((g) => g.tab === tab && g.row === row);
-  return here.find((g) => !g.synthesized) ?? here[0] ?? null;
+  const rowGoal = here.find((g) => !g.synthesized) ?? here[0] ?? null;
+  if (col < 1 || rowGoal === null) return rowGoal;
+  const inColumns = here.find(
+    (g) => isKeyResultInColumnsOf(analysis, g, rowGoal) && Object.values(g.columns).includes(col),
+  );
+  return inColumns ?? rowGoal;
+}
+
+/** Whether `keyResult` is written in numbered columns on `goal`'s row (see key-results.ts), and so trees up to it. */
+function isKeyResultInColumnsOf(analysis: Analysis, keyResult: Goal, goal: Goal): boolean {
+  return (
+    keyResult.synthesized &&
+    !goal.synthesized &&
+    keyResult.tab === goal.tab &&
+    keyResult.row === goal.row &&
+    analysis.links.parentOf[keyResult.index] === goal.index
+  );
+}
+
+/**
+ * Why a key result written in its row's numbered columns is not linked: it has no Parent cell of its own and trees up
+ * to the row's goal. '' for any other goal.
+ */
+export function keyResultInColumnsRefusal(analysis: Analysis, keyResult: Goal): string {
+  const p = analysis.links.parentOf[keyResult.index];
+  const goal = p < 0 ? null : analysis.goals[p];
+  if (goal === null || !isKeyResultInColumnsOf(analysis, keyResult, goal)) return '';
+  return `"${keyResult.title}" is a key result of ${goal.id}, written in the key-result columns of its row: it trees up to ${goal.id}. Link ${goal.id} instead.`;
 }
 
 /** The goal and everything below it: linking it to any of them would close a loop. Iterative, cycle-safe. */
@@ -65,11 +96,7 @@ export function planParentWrite(
   if (!goal) throw new LinkRefused(noGoalMessage(request.tab, request.row));
   const inColumns =
     request.expectedId === undefined ? null : keyResultInColumns(analysis, goal, request.expectedId);
-  if (inColumns !== null) {
-    throw new LinkRefused(
-      `"${inColumns.title}" is a key result of ${goal.id}, written in the key-result columns of its row: it trees up to ${goal.id}. Link ${goal.id} instead.`,
-    );
-  }
+  if (inColumns !== null) throw new LinkRefused(keyResultInColumnsRefusal(analysis, inColumns));
   if (request.expectedId !== undefined && idKey(goal.id) !== idKey(request.expectedId.trim())) {
     throw new LinkRefused(
       `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: the sheet changed, so select the goal's row again.`,
@@ -123,8 +150,7 @@ function keyResultInColumns(analysis: Analysis, goal: Goal, id: string): Goal | 
   const index = analysis.links.indexByKey.get(idKey(id.trim()));
   if (index === undefined || index === goal.index) return null;
   const found = analysis.goals[index];
-  const onRow = found.synthesized && found.tab === goal.tab && found.row === goal.row;
-  return onRow && analysis.links.parentOf[index] === goal.index ? found : null;
+  return isKeyResultInColumnsOf(analysis, found, goal) ? found : null;
 }
 
 /**

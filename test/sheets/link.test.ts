@@ -196,6 +196,42 @@ describe('linkToParent on the layouts people already have', () => {
     );
     expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
   });
+
+  describe('the Link view of a row with key results in numbered columns', () => {
+    const tabs = () => ({
+      Goals: [
+        ['ID', 'Goal', 'Parent', 'KR1 Title', 'KR1 Progress', 'KR2 Title', 'KR2 Progress'],
+        ['CMO-1', 'Grow revenue', '', '', '', '', ''],
+        ['G-7', 'Grow organic traffic', '', 'Rank top 3 for 10 keywords', 0.4, 'Publish 24 articles', 0.75],
+      ],
+    });
+    const refusal = (title: string) =>
+      `"${title}" is a key result of G-7, written in the key-result columns of its row: it trees up to G-7. Link G-7 instead.`;
+
+    // A cell of a key result's columns selects that key result; any other cell of the row, the row's goal.
+    it.each([
+      [1, 'G-7', ''],
+      [3, 'G-7', ''],
+      [4, 'G-7 KR1', refusal('Rank top 3 for 10 keywords')],
+      [5, 'G-7 KR1', refusal('Rank top 3 for 10 keywords')],
+      [7, 'G-7 KR2', refusal('Publish 24 articles')],
+    ])('column %i selects %s, and every parent is refused with the server’s reason', (col, id, reason) => {
+      const gas = createFakeGas({ tabs: tabs() });
+      gas.spreadsheet.selectCell('Goals', 3, col);
+      const view = getLinkView(fakeServerContext(gas));
+      expect(view.goal?.id).toBe(id);
+      const cmo = view.candidates.find((c) => c.id === 'CMO-1');
+      expect(cmo).toMatchObject({ allowed: reason === '', reason });
+      if (reason !== '')
+        expect(() => linkToParent(fakeServerContext(gas), 'Goals', 3, 'CMO-1', id)).toThrow(reason);
+    });
+
+    it('a whole row selected (a goal clicked in the Cascade) is the row’s goal', () => {
+      const gas = createFakeGas({ tabs: tabs() });
+      gas.spreadsheet.sheet('Goals').getRange(3, 1, 1, 26).activate();
+      expect(getLinkView(fakeServerContext(gas)).goal?.id).toBe('G-7');
+    });
+  });
 });
 
 describe('linkToParent and sum roll-ups', () => {
