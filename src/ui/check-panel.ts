@@ -2,7 +2,7 @@
 import type { CheckReport, IssueView, Severity } from '../server/api';
 import { createStaleNote } from './changes';
 import { button, el, replaceChildren } from './dom';
-import { cellLabel, plural, sheetCell, timeOfDay } from './format';
+import { cellLabel, issuePlace, plural, sheetCell, timeOfDay } from './format';
 import type { Panel, PanelContext } from './panel';
 import { createNotice } from './progress';
 import { call } from './rpc';
@@ -167,9 +167,7 @@ function groupByTab(issues: IssueView[]): Map<string, IssueView[]> {
 }
 
 function renderIssue(issue: IssueView, actions: IssueActions): HTMLElement {
-  const where = [issue.row > 0 ? cellLabel(issue.row, issue.col) : '', issue.column, issue.goalId]
-    .filter((part) => part !== '')
-    .join(' · ');
+  const where = issuePlace(issue);
   // Workbook-wide issues (no tab or row) have no cell to jump to.
   const canSelect = issue.tab !== '' && issue.row > 0;
   return el(

@@ -1,9 +1,13 @@
 // Words and numbers as the sidebar shows them: percentages, cell places, plurals.
 import type { StatusText } from '../server/api';
 
-/** 0.823 -> "82%"; null -> "—" (not measured). */
+/**
+ * 0.823 -> "82%"; null -> "—" (not measured). Halves round up as people round them: 0.575 (the average of 40% and
+ * 75%) is 57.49999999999999 once multiplied by 100 in floating point, and must still show 58%.
+ */
 export function percent(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '—' : `${Math.round(value * 100)}%`;
+  if (value === null || !Number.isFinite(value)) return '—';
+  return `${Math.round(Number((value * 100).toPrecision(12)))}%`;
 }
 
 /** A gap between measured and rolled-up attainment, in percentage points: 0.22 -> "+22 pts". */
@@ -23,6 +27,17 @@ export function columnLetter(col: number): string {
 /** Where a cell is, for people: "C5", or "row 5" when the whole row is meant (col 0). */
 export function cellLabel(row: number, col: number): string {
   return col > 0 ? `${columnLetter(col)}${row}` : `row ${row}`;
+}
+
+/**
+ * Where an issue is, for the Check panel: its cell, its column's name and its goal (`D9 · Target · CT-6`). An issue
+ * about a field the tab has no column for (col 0) says so: `row 2 · no Type column`.
+ */
+export function issuePlace(issue: { row: number; col: number; column: string; goalId: string }): string {
+  const column = issue.column === '' ? '' : issue.col > 0 ? issue.column : `no ${issue.column} column`;
+  return [issue.row > 0 ? cellLabel(issue.row, issue.col) : '', column, issue.goalId]
+    .filter((part) => part !== '')
+    .join(' · ');
 }
 
 /** A cell as Sheets writes it in a formula: `Goals!B4`, `'Demand Gen'!B4`; `Goals row 4` when the whole row is meant. */
