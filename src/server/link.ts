@@ -4,10 +4,9 @@ import type { Goal } from '../core/model';
 import type { Analysis } from '../core/workbook';
 import {
   goalAt,
-  keyResultInColumnsRefusal,
+  goalRefusal,
   noGoalMessage,
   planParentWrite,
-  severalParentsRefusal,
   subtreeOf,
   sumUnitRefusal,
   writeParentCell,
@@ -33,8 +32,8 @@ export function linkViewAt(
   const goal = goalAt(analysis, tab, row, col);
   if (!goal) return { goal: null, reason: noGoalReason(analysis, tab, row, ownTabs), candidates: [] };
   const below = subtreeOf(analysis, goal.index);
-  // Refusals of the goal itself, whatever the parent: the server's own words (planParentWrite says the same).
-  const shared = keyResultInColumnsRefusal(analysis, goal) || severalParentsRefusal(analysis, goal);
+  // Refusals of the goal itself, whatever the parent: the server's own words (planParentWrite refuses with the same).
+  const shared = goalRefusal(analysis, goal);
   const choice = (g: Goal): { allowed: boolean; reason: string } => {
     const reason =
       g.index === goal.index

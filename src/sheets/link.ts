@@ -102,23 +102,10 @@ export function planParentWrite(
       `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: the sheet changed, so select the goal's row again.`,
     );
   }
-  if (goal.columns.objective !== undefined && !goal.synthesized) {
-    const p = analysis.links.parentOf[goal.index];
-    const objective = p === -1 ? null : analysis.goals[p];
-    throw new LinkRefused(
-      objective === null
-        ? `"${goal.title}" is a key result: it trees up to the objective in its Objective cell. Fill that cell.`
-        : `"${goal.title}" is a key result of "${objective.title}": change its Objective cell, or align the objective by its Parent cell on row ${objective.row}.`,
-    );
-  }
-  const shared = severalParentsRefusal(analysis, goal);
-  if (shared) throw new LinkRefused(shared);
+  const refusal = goalRefusal(analysis, goal);
+  if (refusal) throw new LinkRefused(refusal);
   const col = goal.columns.parent;
-  if (col === undefined) {
-    throw new LinkRefused(
-      `Tab "${goal.tab}" has no Parent column: add a column headed Parent, then link again.`,
-    );
-  }
+  if (col === undefined) throw new Error(`planParentWrite: ${goal.id} has no Parent column`); // goalRefusal says so
   // '' unlinks: no parent to look up (-1 is no goal's index and in no subtree).
   const wanted = request.parentId.trim();
   const parentIndex = wanted ? analysis.links.indexByKey.get(wanted.toLowerCase()) : -1;
@@ -143,6 +130,28 @@ export function planParentWrite(
     value: wanted && parentReference(analysis.goals[parentIndex]),
     goal,
   };
+}
+
+/**
+ * Why `goal` cannot be linked to any parent, whatever the parent: a key result in its row's numbered columns, a key
+ * result under the objective in its Objective cell, a goal shared by several parents, a tab without a Parent column.
+ * '' when it can be. The Link view shows it on every candidate; planParentWrite refuses with it.
+ */
+export function goalRefusal(analysis: Analysis, goal: Goal): string {
+  const inColumns = keyResultInColumnsRefusal(analysis, goal);
+  if (inColumns) return inColumns;
+  if (goal.columns.objective !== undefined && !goal.synthesized) {
+    const p = analysis.links.parentOf[goal.index];
+    const objective = p === -1 ? null : analysis.goals[p];
+    return objective === null
+      ? `"${goal.title}" is a key result: it trees up to the objective in its Objective cell. Fill that cell.`
+      : `"${goal.title}" is a key result of "${objective.title}": change its Objective cell, or align the objective by its Parent cell on row ${objective.row}.`;
+  }
+  const shared = severalParentsRefusal(analysis, goal);
+  if (shared) return shared;
+  if (goal.columns.parent === undefined)
+    return `Tab "${goal.tab}" has no Parent column: add a column headed Parent, then link again.`;
+  return '';
 }
 
 /** The key result named `id` that is written in numbered columns on `goal`'s row (see key-results.ts), or null. */

@@ -18,8 +18,10 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
     attrs: { placeholder: 'Search ID, goal, owner or tab', 'aria-label': 'Search possible parents' },
   });
   const heading = el('h2', {});
+  // Why no parent can be chosen, said once when it is the same for all (a key result, a tab without a Parent column).
+  const refusal = el('p', { className: 'error small refusal' });
   const list = el('ul', { className: 'candidates', attrs: { 'aria-label': 'Possible parents' } });
-  const candidatesSection = el('div', { className: 'candidates-section' }, search, heading, list);
+  const candidatesSection = el('div', { className: 'candidates-section' }, refusal, search, heading, list);
   const element = el(
     'section',
     { className: 'panel' },
@@ -85,6 +87,9 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
     if (!view || !goal) return;
     // The goal itself is never a choice: leave it out rather than list it disabled.
     const others = view.candidates.filter((c) => idKey(c.id) !== idKey(goal.id));
+    const common = commonRefusal(others);
+    replaceChildren(refusal, common);
+    refusal.hidden = common === '';
     const shown = others.filter((c) => matchesQuery(search.value, c.id, c.title, c.owner, c.tab));
     replaceChildren(
       heading,
@@ -93,13 +98,21 @@ export function createLinkPanel({ progress, workbookChanged }: PanelContext): Pa
     replaceChildren(
       list,
       ...(shown.length > 0
-        ? shown.map((candidate) => renderCandidate(goal, candidate, () => void link(goal, candidate.id)))
+        ? shown.map((candidate) =>
+            renderCandidate(goal, candidate, () => void link(goal, candidate.id), common !== ''),
+          )
         : [el('li', { className: 'empty gray' }, emptyMessage(search.value.trim()))]),
     );
   }
 
   // The selection in the sheet may have moved since last time, so every visit reads it again.
   return { title: 'Link', element, activate: () => void load(), invalidate: () => {} };
+}
+
+/** The reason every candidate is refused, when it is one and the same for all (the goal's own); else ''. */
+function commonRefusal(candidates: readonly Candidate[]): string {
+  const reasons = new Set(candidates.map((c) => (c.allowed ? '' : c.reason)));
+  return reasons.size === 1 && !reasons.has('') ? [...reasons][0] : '';
 }
 
 function emptyMessage(query: string): string {
@@ -132,9 +145,16 @@ function renderGoal(view: LinkView, unlink: (goal: LinkedGoal) => void): Child[]
   ];
 }
 
-function renderCandidate(goal: LinkedGoal, candidate: Candidate, choose: () => void): HTMLElement {
+/** `reasonAbove`: the refusal is said once above the list, so the candidate does not repeat it. */
+function renderCandidate(
+  goal: LinkedGoal,
+  candidate: Candidate,
+  choose: () => void,
+  reasonAbove = false,
+): HTMLElement {
   const isCurrent = goal.parentId !== '' && idKey(goal.parentId) === idKey(candidate.id);
   const reason = !candidate.allowed ? candidate.reason : isCurrent ? 'Current parent.' : '';
+  const shownReason = reasonAbove && !candidate.allowed ? '' : reason;
   const choice = button(
     [
       el(
@@ -154,8 +174,12 @@ function renderCandidate(goal: LinkedGoal, candidate: Candidate, choose: () => v
         { className: 'candidate-meta secondary small' },
         [candidate.owner, candidate.tab].filter(Boolean).join(' · '),
       ),
-      reason &&
-        el('span', { className: `candidate-reason small ${candidate.allowed ? 'gray' : 'error'}` }, reason),
+      shownReason &&
+        el(
+          'span',
+          { className: `candidate-reason small ${candidate.allowed ? 'gray' : 'error'}` },
+          shownReason,
+        ),
     ],
     choose,
     {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CascadeView } from '../../src/server/api';
 import { ROLLUP_TAB } from '../../src/sheets/owned';
+import { percent } from '../../src/ui/format';
 import { createFakeGas, dumpFormulas, dumpValues } from '../../tools/gas-fake';
 import { loadBundle } from '../../tools/load-bundle';
 import { browserSuiteTitle, skipBrowserTests } from '../support/chromium';
@@ -80,9 +81,7 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar on the broken w
       const rolledUp = rolledUpOf(brokenView, id);
       expect(rolledUp, id).not.toBeNull();
       expect(rolledUp!, id).toBeCloseTo(rolledUpOf(sampleView, id)!, 9);
-      expect(await text(node(id).locator('.goal-meta')), id).toContain(
-        `rolled up ${Math.round(rolledUp! * 100)}%`,
-      );
+      expect(await text(node(id).locator('.goal-meta')), id).toContain(`rolled up ${percent(rolledUp)}`);
     }
   });
 

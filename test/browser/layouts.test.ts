@@ -152,12 +152,27 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar on vendors’ g
       );
       const other = link().locator(`button.candidate[data-id="${tab}!2"]`);
       await eventually(() => disabled(other)).toBe(true);
-      expect(await text(other)).toContain(reason);
+      // Said once above the list, not on each of the six candidates.
+      expect(await text(link().locator('.refusal'))).toBe(reason);
+      expect(await text(other)).not.toContain(reason);
+      expect(await link().locator('button.candidate:enabled').count()).toBe(0);
       // Its only way to a parent from the panel, Remove parent, gets the server's refusal, and nothing is written.
       const before = JSON.stringify(current.fake.spreadsheet.sheet(tab).data);
       await link().getByRole('button', { name: 'Remove parent' }).click();
       await eventually(() => text(link().locator('.notice.error'))).toBe(reason);
       expect(JSON.stringify(current.fake.spreadsheet.sheet(tab).data)).toBe(before);
+    });
+
+    it('Link: the goal of the row cannot take a parent either: the import has no Parent column, said once', async () => {
+      current.fake.spreadsheet.selectCell(tab, 4, 2);
+      await link().getByTestId('use-selection').click();
+      await eventually(() => text(link().locator('.goal-card'))).toContain(
+        `${goalId} Grow organic search traffic`,
+      );
+      await eventually(() => text(link().locator('.refusal'))).toBe(
+        `Tab "${tab}" has no Parent column: add a column headed Parent, then link again.`,
+      );
+      expect(await link().locator('button.candidate:enabled').count()).toBe(0);
     });
 
     it('ran without page errors, dialogs or requests elsewhere', () => {

@@ -234,6 +234,60 @@ describe('linkToParent on the layouts people already have', () => {
   });
 });
 
+describe('the Link view offers no parent the server would refuse for the goal itself', () => {
+  // Each case: a goal the server will not link whatever the parent; the view says so on every candidate, in the
+  // server's words, instead of offering choices that fail when clicked.
+  it.each([
+    [
+      'a tab without a Parent column (an import such as Culture Amp)',
+      {
+        CMO: [
+          ['ID', 'Goal', 'Parent'],
+          ['CMO-1', 'Grow revenue', ''],
+        ],
+        Solo: [
+          ['ID', 'Goal'],
+          ['S-1', 'Alone'],
+        ],
+      },
+      'Solo',
+      2,
+      'S-1',
+    ],
+    [
+      'a key result under the objective in its Objective cell',
+      {
+        CMO: [
+          ['ID', 'Goal'],
+          ['CMO-1', 'Grow revenue'],
+        ],
+        OKRs: [
+          ['Objective', 'Key Result', 'Parent', 'Progress'],
+          ['Win EMEA', 'Open 3 offices', '', 0.5],
+        ],
+      },
+      'OKRs',
+      2,
+      'OKRs!2',
+    ],
+  ])('%s', (_, tabs, tab, row, id) => {
+    const gas = createFakeGas({ tabs });
+    gas.spreadsheet.selectCell(tab, row, 1);
+    const ctx = fakeServerContext(gas);
+    const view = getLinkView(ctx);
+    expect(view.goal?.id).toBe(id);
+    let refusal = '';
+    try {
+      linkToParent(ctx, tab, row, 'CMO-1', id);
+    } catch (error) {
+      refusal = (error as Error).message;
+    }
+    expect(refusal).not.toBe('');
+    const cmo = view.candidates.find((c) => c.id === 'CMO-1');
+    expect(cmo).toMatchObject({ allowed: false, reason: refusal });
+  });
+});
+
 describe('linkToParent and sum roll-ups', () => {
   // P adds up its children's actuals in $; Q averages (units may differ there).
   const tabs = () => ({
