@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_HEADERS } from '../../src/core/history';
 import type { CascadeView, CheckReport, GoalView, RequiredView } from '../../src/server/api';
 import { HISTORY_TAB, isReservedTabName, ROLLUP_TAB } from '../../src/sheets/owned';
+import { percent } from '../../src/ui/format';
 import { needText } from '../../src/ui/required-view';
 import { dumpFormulas, dumpValues, snapshotSpreadsheet } from '../../tools/gas-fake';
 import { browserSuiteTitle, skipBrowserTests } from '../support/chromium';
@@ -216,10 +217,8 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar in headless Chr
         expect(await node.locator('.gap-flag').count(), `${id} gap flag`).toBe(goal.gap === null ? 0 : 1);
         expect(await node.locator('.cycle-flag').count(), `${id} cycle flag`).toBe(goal.onCycle ? 1 : 0);
         const figures = await text(node.locator('.goal-meta'));
-        if (goal.measured !== null)
-          expect(figures, id).toContain(`measured ${Math.round(goal.measured * 100)}%`);
-        if (goal.rolledUp !== null)
-          expect(figures, id).toContain(`rolled up ${Math.round(goal.rolledUp * 100)}%`);
+        if (goal.measured !== null) expect(figures, id).toContain(`measured ${percent(goal.measured)}`);
+        if (goal.rolledUp !== null) expect(figures, id).toContain(`rolled up ${percent(goal.rolledUp)}`);
       }
     });
 
@@ -262,7 +261,7 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar in headless Chr
         const goal = view.goals.find((g) => g.id === id)!;
         const figures = await text(cascade.locator(`.node[data-id="${id}"]`).first().locator('.goal-meta'));
         if (goal.forecast === undefined) expect(figures, id).not.toContain('forecast');
-        else expect(figures, id).toContain(`forecast ${Math.round(goal.forecast * 100)}%`);
+        else expect(figures, id).toContain(`forecast ${percent(goal.forecast)}`);
       }
     });
 
