@@ -77,6 +77,9 @@ export interface RowGiven {
   parent?: string;
 }
 
+/** What most rows are given: nothing (one shared object, not one per row). */
+export const NOTHING_GIVEN: RowGiven = Object.freeze({});
+
 /** A gate, as a fraction, above which the value is surely a typing slip (1000%). */
 const IMPLAUSIBLE_GATE = 10;
 /** How many times its target an actual may be before it reads as a different scale (typed in other units). */
@@ -122,7 +125,12 @@ export class RowReader {
   }
 
   /** A goal from a row, or null when the row has data but no ID (reported as missing-id). */
-  read(cells: readonly CellValue[], row: number, index: number, given: RowGiven = {}): Goal | null {
+  read(
+    cells: readonly CellValue[],
+    row: number,
+    index: number,
+    given: RowGiven = NOTHING_GIVEN,
+  ): Goal | null {
     this.cells = cells;
     this.row = row;
     this.goalId = '';
