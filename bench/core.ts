@@ -36,9 +36,7 @@ function stages(tabs: readonly TabInput[]): (string | number)[][] {
   );
   const owners = time('group goals by owner and period', () => groupByOwnerPeriod(goals, ''));
   time('scorecards and payout', () => scorecards(goals, results, DEFAULT_SETTINGS, owners));
-  time('advice (outcomes, teaming, vanity metrics)', () =>
-    advise(goals, links.parentOf, links.onCycle, DEFAULT_SETTINGS, owners),
-  );
+  time('advice (outcomes, teaming, vanity metrics)', () => advise(goals, links, DEFAULT_SETTINGS, owners));
   return rows;
 }
 

@@ -40,7 +40,7 @@ function analyze(tabs: readonly TabInput[], holding: Holding): unknown[] {
   }
   const owners = groupByOwnerPeriod(goals, '');
   const scored = scorecards(goals, read, DEFAULT_SETTINGS, owners);
-  const advice = advise(goals, links.parentOf, links.onCycle, DEFAULT_SETTINGS, owners);
+  const advice = advise(goals, links, DEFAULT_SETTINGS, owners);
   return [goals, links, held, scored, advice];
 }
 

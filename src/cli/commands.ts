@@ -7,12 +7,12 @@ import { dayOfDate } from '../core/period';
 import { type Analysis, analyzeWorkbook, type TabInput } from '../core/workbook';
 import type { TabChoice } from '../report/report-tab';
 import { buildRollupReport, type RollupReport } from '../report/rollup-table';
-import { loadLog, tabsBesideLog, withLogIssues } from './check-in-log';
+import { loadLog, locateLog, tabsBesideLog, withLogIssues } from './check-in-log';
 import { CliError, EXIT_FOUND_ERRORS, EXIT_OK } from './errors';
-import { assertSeparateOutput, type Input, readInput } from './input';
+import { assertOutputKind, assertSeparateOutput, type Input, readInput } from './input';
 import { checkJsonText, checkText, plural, severityCounts } from './issue-report';
 import { type Progress, SILENT_PROGRESS } from './progress';
-import { writeCsvWithRollup, writeXlsxWithRollup } from './rollup-package';
+import { type CsvLog, writeCsvWithRollup, writeXlsxWithRollup } from './rollup-package';
 import { assertWritableOutput, writeAtomically } from './save';
 import { printable } from './terminal-text';
 import { isMacroEnabled } from './xlsx-package';
@@ -45,8 +45,7 @@ export function analyzeTabs(
   options: Pick<RunOptions, 'today' | 'now' | 'timeZone'> & { decimalSeparator?: '.' | ',' | null },
 ): Analysis {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  // A Frozen payouts log (the add-on's; a file keeps no mark, so it is known by its header) is compared, not read.
-  const frozen = tabs.find((tab) => isFrozenLog(tab.grid)) ?? null;
+  const frozen = frozenLogTab(tabs);
   return analyzeWorkbook(
     tabs.filter((tab) => tab !== frozen),
     {
@@ -56,6 +55,14 @@ export function analyzeTabs(
       frozen,
     },
   );
+}
+
+/**
+ * The Frozen payouts log among the tabs (the add-on's, or freeze's): a file keeps no mark, so it is the first tab
+ * headed as the log. It is compared with the scorecards, not read as goals; freeze appends to it.
+ */
+export function frozenLogTab(tabs: readonly TabInput[]): TabInput | null {
+  return tabs.find((tab) => isFrozenLog(tab.grid)) ?? null;
 }
 
 /** Reads the files, passes on what the user should hear, and analyses them with the right decimal separator. */
@@ -129,6 +136,7 @@ export async function rollupFiles(
   const { input, analysis, decimalSeparator } = await readAndAnalyze(files, options);
   let report: RollupReport;
   let tab: TabChoice;
+  let csvLog: CsvLog | null = null;
   try {
     assertOutputKind(files.join(', '), outPath, input.pkg ? isMacroEnabled(input.pkg) : false);
     if (analysis.goalTabs.length === 0) {
@@ -140,9 +148,12 @@ export async function rollupFiles(
     // let them go before the report is laid out (CSV tabs are written from them).
     // With a check-in log, each goal's last check-in and 30-day change, as the add-on's Roll up has them.
     const log = loadLog(input, analysis, decimalSeparator);
+    // From CSV, the log goes into the new workbook: an old History log under the name Excel allows.
+    const choice = input.pkg ? null : locateLog(input);
+    if (choice && choice.read !== null) csvLog = { tab: choice.read, sheet: choice.renameTo ?? choice.read };
     if (input.pkg) input.tabs = [];
     report = buildRollupReport(analysis, now.toISOString(), log);
-    tab = await saveWithRollup(input, report, outPath, { now, progress });
+    tab = await saveWithRollup(input, report, outPath, { now, progress, log: csvLog });
   } finally {
     await input.close();
   }
@@ -157,19 +168,12 @@ export async function rollupFiles(
     `Wrote ${outPath}: ${tab.name} of ${plural(report.goalCount, 'goal')} and ${plural(report.scorecardCount, 'scorecard')} ` +
       `from ${tabs}; ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} ` +
       '(mbo-cascade check lists them).' +
-      (tab.note ? ` ${tab.note}` : ''),
+      (tab.note ? ` ${tab.note}` : '') +
+      (csvLog !== null && csvLog.sheet !== csvLog.tab
+        ? ` The check-in log ${csvLog.tab} is the tab "${csvLog.sheet}": Excel refuses a sheet named ${csvLog.tab}.`
+        : ''),
   );
   return { analysis, report, tab: tab.name, summary };
-}
-
-/** The output keeps the input's kind: a workbook with macros stays .xlsm (Excel refuses one named .xlsx), and the other way round. */
-function assertOutputKind(input: string, outPath: string, macros: boolean): void {
-  const xlsm = outPath.toLowerCase().endsWith('.xlsm');
-  if (macros && !xlsm)
-    throw new CliError(
-      `${input} holds macros (an .xlsm workbook): name the output .xlsm, so Excel opens it with its macros.`,
-    );
-  if (!macros && xlsm) throw new CliError(`${input} has no macros: name the output .xlsx.`);
 }
 
 /**
@@ -202,7 +206,7 @@ async function saveWithRollup(
   input: Input,
   report: RollupReport,
   outPath: string,
-  { now, progress }: { now: Date; progress: Progress },
+  { now, progress, log = null }: { now: Date; progress: Progress; log?: CsvLog | null },
 ): Promise<TabChoice> {
   const plan = await writeAtomically(
     outPath,
@@ -211,7 +215,7 @@ async function saveWithRollup(
       try {
         return input.pkg
           ? await writeXlsxWithRollup(input.pkg, report, handle, { now, progress, reports: input.reports })
-          : await writeCsvWithRollup(input.tabs, report, handle, { now, progress });
+          : await writeCsvWithRollup(input.tabs, report, handle, { now, progress, log });
       } finally {
         await handle.close();
       }

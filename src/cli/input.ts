@@ -67,3 +67,13 @@ export async function assertSeparateOutput(files: readonly string[], outPath: st
       throw new CliError(`The output ${outPath} is the input ${file}: choose another file with -o.`);
   }
 }
+
+/** The output keeps the input's kind: a workbook with macros stays .xlsm (Excel refuses one named .xlsx), and the other way round. */
+export function assertOutputKind(input: string, outPath: string, macros: boolean): void {
+  const xlsm = outPath.toLowerCase().endsWith('.xlsm');
+  if (macros && !xlsm)
+    throw new CliError(
+      `${input} holds macros (an .xlsm workbook): name the output .xlsm, so Excel opens it with its macros.`,
+    );
+  if (!macros && xlsm) throw new CliError(`${input} has no macros: name the output .xlsx.`);
+}

@@ -1,9 +1,11 @@
-// The mbo-cascade command line: parses, runs check or rollup, and turns every failure into a message and an exit code.
+// The mbo-cascade command line: parses, runs check, rollup, check-in or freeze, and turns every failure into a message and an exit code.
 
+import { userInfo } from 'node:os';
 import { checkInFiles } from './check-in';
 import { HELP, parseCommandLine } from './command-line';
 import { checkFiles, rollupFiles } from './commands';
 import { CliError, EXIT_CANNOT_RUN, EXIT_OK } from './errors';
+import { freezeFiles } from './freeze';
 import { createProgress, type Progress, SILENT_PROGRESS } from './progress';
 import { printable } from './terminal-text';
 
@@ -14,6 +16,8 @@ export interface CliIo {
   /** Progress shows by itself only on a terminal. */
   errIsTTY: boolean;
   now(): Date;
+  /** Who is running it: freeze's Frozen by when --by is not given ('' when the system cannot say). */
+  user(): string;
 }
 
 export function processIo(): CliIo {
@@ -22,7 +26,17 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(text),
     errIsTTY: Boolean(process.stderr.isTTY),
     now: () => new Date(),
+    user: osUserName,
   };
+}
+
+/** The operating system's name for the user running this process; '' when it has none (a container's unnamed user). */
+export function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
 }
 
 /** Runs one command; resolves to the exit code (run-ts sets it as the process's). */
@@ -51,6 +65,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const result = await checkFiles(line.files, line.json, options);
       io.out(result.output);
       return result.exitCode;
+    }
+    if (line.command === 'freeze') {
+      const by = line.by ?? io.user();
+      const done = await freezeFiles(line.files, line.output, {
+        ...options,
+        force: line.force,
+        period: line.period,
+        by,
+      });
+      io.out(`${done.summary}\n`);
+      return EXIT_OK;
     }
     if (line.command === 'check-in') {
       const done = await checkInFiles(line.files, line.output, { ...options, force: line.force });

@@ -1,4 +1,5 @@
 // Marks the Roll-up sheet the command line writes into an .xlsx with a workbook-level defined name, and finds the sheets it marked: names and workbook.xml only, no workbook library.
+import { CHECK_INS_RANGE_NAME } from '../core/check-in-tab';
 import { looksLikeReport, REPORT_RANGE_NAME, REPORT_TAB } from '../report/report-tab';
 import { CliError } from './errors';
 import { closingTag, escapeXmlAttribute, escapeXmlText, type Tag, tags, unescapeXml } from './xml';
@@ -187,4 +188,14 @@ export function withReportMarks(
   const rootClose = closingTag(xml, root);
   if (!rootClose) throw new CliError("the workbook's root element is not closed");
   return xml.slice(0, rootClose.start) + block + xml.slice(rootClose.start);
+}
+
+/** workbook.xml with the defined name `mark` on the sheet `sheet` alone (a log's mark: it names the tab as ours). */
+export function withSheetMark(workbookXml: string, mark: string, sheet: string): string {
+  return withReportMarks(workbookXml, [[mark, `'${sheet.replace(/'/g, "''")}'!$A$1`]], (n) => n === mark);
+}
+
+/** workbook.xml with the check-in log's mark (the defined name mbo_cascade_check_ins) on the sheet `sheet` alone. */
+export function withCheckInsMark(workbookXml: string, sheet: string): string {
+  return withSheetMark(workbookXml, CHECK_INS_RANGE_NAME, sheet);
 }

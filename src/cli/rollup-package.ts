@@ -6,8 +6,8 @@ import { chooseTab, type TabChoice } from '../report/report-tab';
 import { PERCENT_FORMAT, type RollupReport } from '../report/rollup-table';
 import { CliError } from './errors';
 import { type Progress, SILENT_PROGRESS } from './progress';
-import { reportMarkRanges, withReportMarks } from './report-mark';
-import { PiecePool, rollupSheetXml, textSheetXml } from './rollup-part';
+import { reportMarkRanges, withCheckInsMark, withReportMarks } from './report-mark';
+import { PiecePool, rollupSheetXml, sheetOfCellsXml } from './rollup-part';
 import {
   CONTENT_TYPES_PART,
   type PackageSheet,
@@ -356,20 +356,37 @@ export function sheetNameProblem(name: string): string | null {
   return null;
 }
 
-/** A new workbook of the CSV tabs, every field as text, with the Roll-up after them. */
+/** The check-in log among CSV tabs (its file's name), and the sheet name it takes in the workbook. */
+export interface CsvLog {
+  tab: string;
+  /** `Check-ins` for an old `History` log, a name Excel refuses; else the tab's own name. */
+  sheet: string;
+}
+
+export interface CsvWriteOptions extends WriteOptions {
+  /** The check-in log among the tabs, if any: written under its sheet name and marked as ours. */
+  log?: CsvLog | null;
+}
+
+/**
+ * A new workbook of the CSV tabs, every field as text, with the Roll-up after them. The check-in log is marked as
+ * ours (the defined name mbo_cascade_check_ins), as the check-in command marks the log it writes.
+ */
 export async function writeCsvWithRollup(
   tabs: readonly TabInput[],
   report: RollupReport,
   handle: FileHandle,
-  { now, progress = SILENT_PROGRESS }: WriteOptions,
+  { now, progress = SILENT_PROGRESS, log = null }: CsvWriteOptions,
 ): Promise<RollupPlan> {
+  const sheetName = (tab: TabInput): string => (log !== null && tab.name === log.tab ? log.sheet : tab.name);
   for (const tab of tabs) {
-    const problem = sheetNameProblem(tab.name);
-    if (problem) throw new CliError(`The tab name "${tab.name}" cannot be used in an .xlsx: ${problem}.`);
+    const problem = sheetNameProblem(sheetName(tab));
+    if (problem)
+      throw new CliError(`The tab name "${sheetName(tab)}" cannot be used in an .xlsx: ${problem}.`);
   }
   const relationshipNamespace = RELATIONSHIP_NAMESPACES[0];
   const sheets: PackageSheet[] = tabs.map((tab, i) => ({
-    name: tab.name,
+    name: sheetName(tab),
     sheetId: i + 1,
     relationshipId: `rId${i + 1}`,
     state: 'visible',
@@ -433,12 +450,20 @@ export async function writeCsvWithRollup(
     },
     report,
   );
+  if (log !== null)
+    plan.replaced.set(
+      'xl/workbook.xml',
+      withCheckInsMark(plan.replaced.get('xl/workbook.xml') ?? workbookXml, log.sheet),
+    );
   const writer = new ZipWriter(handle, now);
   progress.phase('writing the CSV tabs and the Roll-up', report.rows);
   for (const [name, content] of base) await writer.add(name, plan.replaced.get(name) ?? content);
   for (const [name, content] of plan.added) await writer.add(name, content);
   for (const [i, tab] of tabs.entries()) {
-    await writer.addStream(sheets[i].part, textSheetXml(tab.grid, plan.mainNamespace));
+    await writer.addStream(
+      sheets[i].part,
+      sheetOfCellsXml(tab.grid, plan.mainNamespace, { numbers: false, frozenHeader: false }),
+    );
   }
   const pool = new PiecePool();
   await writer.addStream(

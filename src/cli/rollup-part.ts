@@ -11,8 +11,6 @@ import { escapeXmlAttribute } from './xml';
 
 /** Excel keeps at most this many characters in a cell; longer text would make it repair the file. */
 export const MAX_CELL_TEXT = 32_767;
-/** Rows per generated piece: large enough to deflate well, small enough to stay a few hundred KB. */
-const ROWS_PER_PIECE = 2_000;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML cannot hold.
 const NEEDS_ESCAPE = /[&<>_\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]/;
@@ -336,12 +334,30 @@ export function* rollupSheetXml(
   yield Buffer.from(tail, 'utf8');
 }
 
-/** A tab of text cells (CSV input): every value an inline string, as a spreadsheet shows a CSV's fields. */
-export function* textSheetXml(
+/** How sheetOfCellsXml writes a grid. */
+export interface PlainSheet {
+  /** Numbers and booleans as such (a log's figures); else every value is text, as a spreadsheet shows a CSV's fields. */
+  numbers: boolean;
+  /** The first row frozen (a log's header). */
+  frozenHeader: boolean;
+}
+
+/** Characters of XML yielded at a time: a megabyte. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * A worksheet of plain cells with no style: text as inline strings (never read as a number, a date or a formula, so
+ * `2026-03-31`, `1.10` and `=...` stay as written), in pieces of about a megabyte. A CSV tab, or a log.
+ */
+export function* sheetOfCellsXml(
   grid: readonly (readonly unknown[])[],
   mainNamespace: string,
+  { numbers, frozenHeader }: PlainSheet,
 ): Generator<string> {
-  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${escapeXmlAttribute(mainNamespace)}"><sheetData>`;
+  const view = frozenHeader
+    ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+    : '';
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${escapeXmlAttribute(mainNamespace)}">${view}<sheetData>`;
   let piece = '';
   for (let r = 0; r < grid.length; r++) {
     const line = grid[r];
@@ -349,10 +365,12 @@ export function* textSheetXml(
     for (let c = 0; c < line.length; c++) {
       const value = line[c];
       if (value === '' || value === null || value === undefined) continue;
-      cells += cellXml(`${columnName(c + 1)}${r + 1}`, String(value), 0);
+      const cell =
+        numbers && (typeof value === 'number' || typeof value === 'boolean') ? value : String(value);
+      cells += cellXml(`${columnName(c + 1)}${r + 1}`, cell, 0);
     }
     if (cells) piece += `<row r="${r + 1}">${cells}</row>`;
-    if ((r + 1) % ROWS_PER_PIECE === 0) {
+    if (piece.length > PIECE_CHARS) {
       yield piece;
       piece = '';
     }

@@ -1,5 +1,6 @@
 // The product's beliefs as warnings: teaming goals, outcomes on top, activities under outcomes, no vanity metrics.
 import { weightedMean } from './finite';
+import type { Links, SharedParents } from './graph';
 import { goalPlace, type Issue, issueAt } from './issues';
 import type { Goal, Settings } from './model';
 import { groupByOwnerPeriod, type OwnerPeriod } from './score';
@@ -18,10 +19,12 @@ const OUTCOME = 2;
 const BROKEN = 3;
 /** Being resolved; meeting it again means a cycle the links did not flag. */
 const VISITING = 4;
+/** Shared by several parents (or below such a goal), some of whose chains hold an Outcome and some none. */
+const PARTLY = 5;
 
 /**
- * The product's beliefs about a set of goals, as warnings. parentOf and onCycle are indexed like
- * goals (goal i is goals[i]); parentOf[i] is the parent's position or -1.
+ * The product's beliefs about a set of goals, as warnings. The links' parentOf and onCycle are indexed like
+ * goals (goal i is goals[i]); parentOf[i] is the (first) parent's position or -1; shared lists the goals with several.
  *
  * - no-collaboration-goal: an (owner, period) scorecard without a Collaboration goal.
  * - top-level-not-outcome: a goal with no parent at all that is not an Outcome (unclassified
@@ -29,7 +32,8 @@ const VISITING = 4;
  *   outcome to tree up to. A goal whose Parent is unknown is not top-level (that is an error). An objective
  *   made from key results' Objective text is exempt too: it has no Type cell to mark.
  * - activity-not-under-outcome: an Activity with no Outcome among its ancestors. Goals on a cycle,
- *   and goals whose chain breaks (cycle, unknown parent) before an Outcome, are left to those errors.
+ *   and goals whose chain breaks (cycle, unknown parent) before an Outcome, are left to those errors. A goal shared
+ *   by several parents must reach an Outcome through each: when only some do, the warning says `partly`.
  * - activity-heavy: an owner's Activity weight share above settings.activityShare (equal weights
  *   when none of the card's goals has one).
  * - vanity-metric: the Metric (or the goal's title when Metric is blank) holds a vanity word and
@@ -37,13 +41,16 @@ const VISITING = 4;
  */
 export function advise(
   goals: readonly Goal[],
-  parentOf: ArrayLike<number>,
-  onCycle: ArrayLike<number>,
+  links: Pick<Links, 'parentOf' | 'onCycle' | 'shared'>,
   settings: Settings,
   cards: readonly OwnerPeriod[] = groupByOwnerPeriod(goals, settings.defaultPeriod, settings.sharedCredit),
 ): Issue[] {
   const issues: Issue[] = [];
-  const reach = outcomeReach(goals, parentOf, onCycle);
+  const { parentOf, onCycle, shared } = links;
+  const reach =
+    shared === null
+      ? outcomeReach(goals, parentOf, onCycle)
+      : outcomeReachThroughAll(goals, parentOf, onCycle, shared);
   const vanity = vanityMatcher(settings.vanityWords, settings.outcomeWords);
 
   for (let i = 0; i < goals.length; i++) {
@@ -52,8 +59,9 @@ export function advise(
     if (isTop && !goal.synthesized && goal.type !== 'outcome' && goal.type !== 'collaboration') {
       issues.push(issueAt(goalPlace(goal, 'type'), { code: 'top-level-not-outcome' }));
     }
-    if (goal.type === 'activity' && !onCycle[i] && reach[i] === NO_OUTCOME) {
-      issues.push(issueAt(goalPlace(goal, 'type'), { code: 'activity-not-under-outcome' }));
+    if (goal.type === 'activity' && !onCycle[i] && (reach[i] === NO_OUTCOME || reach[i] === PARTLY)) {
+      const partly = reach[i] === PARTLY;
+      issues.push(issueAt(goalPlace(goal, 'type'), { code: 'activity-not-under-outcome', partly }));
     }
     if (vanity !== null) {
       const asOutcome = goal.type === 'outcome';
@@ -156,6 +164,73 @@ function outcomeReach(
     while (top > 0) reach[stack[--top]] = found;
   }
   return reach;
+}
+
+/**
+ * outcomeReach when some goals have several parents: a goal's answer combines those of all its parents (see
+ * combineReach). Depth-first with an explicit stack: a goal stays on it, VISITING, until each parent is resolved.
+ */
+function outcomeReachThroughAll(
+  goals: readonly Goal[],
+  parentOf: Int32Array,
+  onCycle: ArrayLike<number>,
+  shared: SharedParents,
+): Uint8Array {
+  const n = goals.length;
+  const reach = new Uint8Array(n);
+  const stack: number[] = [];
+  for (let start = 0; start < n; start++) {
+    if (reach[start] !== UNKNOWN) continue;
+    stack.push(start);
+    while (stack.length > 0) {
+      const j = stack[stack.length - 1];
+      const known = reach[j];
+      if (known !== UNKNOWN && known !== VISITING) {
+        stack.pop();
+        continue;
+      }
+      const parents = shared.parentsOf(j, parentOf);
+      if (known === UNKNOWN) {
+        const own =
+          goals[j].type === 'outcome'
+            ? OUTCOME
+            : onCycle[j]
+              ? BROKEN
+              : parents.length === 0
+                ? goals[j].parent === ''
+                  ? NO_OUTCOME
+                  : BROKEN
+                : UNKNOWN;
+        if (own !== UNKNOWN) {
+          reach[j] = own;
+          stack.pop();
+          continue;
+        }
+        reach[j] = VISITING;
+        const pending = parents.filter((p) => reach[p] === UNKNOWN);
+        if (pending.length > 0) {
+          stack.push(...pending);
+          continue;
+        }
+      }
+      // Back with every parent resolved; one still VISITING closes a cycle the links did not flag.
+      reach[j] = combineReach(parents.map((p) => (reach[p] === VISITING ? BROKEN : reach[p])));
+      stack.pop();
+    }
+  }
+  return reach;
+}
+
+/** A goal's answer from its parents': BROKEN if any chain breaks, PARTLY when chains disagree, else theirs. */
+function combineReach(answers: readonly number[]): number {
+  let outcome = false;
+  let none = false;
+  for (const answer of answers) {
+    if (answer === BROKEN) return BROKEN;
+    if (answer !== NO_OUTCOME) outcome = true;
+    if (answer !== OUTCOME) none = true;
+  }
+  return outcome && none ? PARTLY : outcome ? OUTCOME : NO_OUTCOME;
 }
 
 /**

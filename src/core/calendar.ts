@@ -72,6 +72,18 @@ export function localTimeText(time: number, timeZone: string): string {
   return t === null ? '' : `${isoOf(t)} ${two(t.hour)}:${two(t.minute)}`;
 }
 
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * `2026-03-01T14:05:09.000Z` -> `2026-03-01 15:05 (Europe/Berlin)`: a stored time as the spreadsheet's users read it, in
+ * its zone (a zone nobody knows reads as UTC, and says so). Text that is not a time comes back as it is.
+ */
+export function readableTime(iso: string, timeZone: string): string {
+  // Only an ISO time with its offset: Date.parse would also take `2026` or `March 3`, times nobody wrote.
+  const local = ISO_TIME.test(iso) ? localTimeText(Date.parse(iso), timeZone) : '';
+  return local === '' ? iso : `${local} (${zoneName(timeZone)})`;
+}
+
 /** The UTC day number (days since 1970-01-01) of the calendar day `time` falls on in `timeZone`; null when invalid. */
 export function dayNumber(time: number, timeZone: string): number | null {
   const d = calendarDay(time, timeZone);

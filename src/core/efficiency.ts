@@ -1,6 +1,6 @@
 // Efficiency from the optional Budget/Spend columns: spend rolled up the tree, pipeline or revenue per dollar, and top outcomes with spend but no return.
 
-import type { Links } from './graph';
+import { type Links, shareIn } from './graph';
 import { goalPlace, type Issue, issueAt } from './issues';
 import type { Goal } from './model';
 
@@ -25,13 +25,14 @@ export function isMoneyGoal(goal: Pick<Goal, 'unit' | 'metric' | 'title'>): bool
 
 /**
  * Spend of each goal and its subtree (its own Spend, else its Budget, plus its children's, bottom-up in links.order;
- * a goal on a cycle counts only its own), and each money goal's Actual per dollar of it. A top-level Outcome with
+ * a goal on a cycle counts only its own; a goal shared by several parents adds its share of its spend to each, so no
+ * dollar counts twice), and each money goal's Actual per dollar of it. A top-level Outcome with
  * spend below it but no measured return (no Actual, or one that is not pipeline or revenue) is a
  * `no-measured-return` warning. Null, and no issues, when no goal has spend or budget: nothing is allocated then.
  */
 export function efficiency(
   goals: readonly Goal[],
-  links: Pick<Links, 'order' | 'parentOf'>,
+  links: Pick<Links, 'order' | 'parentOf' | 'shared'>,
 ): { efficiency: Efficiency | null; issues: Issue[] } {
   const n = goals.length;
   let any = false;
@@ -42,11 +43,16 @@ export function efficiency(
   const spend = new Float64Array(n);
   for (let i = 0; i < n; i++) spend[i] = ownSpend(goals[i]) ?? Number.NaN;
   // Children come after their parents in order: adding each into its parent from the end sums every subtree once.
-  const { order, parentOf } = links;
+  const { order, parentOf, shared } = links;
+  const add = (p: number, dollars: number): void => {
+    spend[p] = (Number.isNaN(spend[p]) ? 0 : spend[p]) + dollars;
+  };
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k];
-    const p = parentOf[i];
-    if (p >= 0 && !Number.isNaN(spend[i])) spend[p] = (Number.isNaN(spend[p]) ? 0 : spend[p]) + spend[i];
+    if (Number.isNaN(spend[i])) continue;
+    if (shared?.isShared[i])
+      for (const p of shared.parentsOf(i, parentOf)) add(p, spend[i] * shareIn(links, p, i));
+    else if (parentOf[i] >= 0) add(parentOf[i], spend[i]);
   }
 
   const issues: Issue[] = [];

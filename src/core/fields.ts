@@ -43,6 +43,7 @@ export const FIELDS = {
       'KR ID',
       'Goal key',
       'Goal number',
+      'Goal identifier',
     ],
   },
   goal: {
@@ -61,6 +62,7 @@ export const FIELDS = {
       'KRs',
       'Key result title',
       'Key result name',
+      'Summary',
     ],
   },
   objective: {
@@ -91,11 +93,17 @@ export const FIELDS = {
       'KR owner',
       'Responsible',
       'Owner email',
+      'Owner emails',
+      'Owners',
+      'Goal owners',
+      'Owner names',
+      'Assignees',
       'Email',
       'User',
       'User ID',
       'Employee name',
       'Employee ID',
+      'Owner email ID',
     ],
     groups: true,
   },
@@ -130,12 +138,12 @@ export const FIELDS = {
   metric: {
     label: 'Metric',
     about: 'what is measured',
-    headers: ['Metric', 'KPI', 'Measure', 'Measurement', 'Success metric'],
+    headers: ['Metric', 'KPI', 'Measure', 'Measurement', 'Success metric', 'Metric name'],
   },
   unit: {
     label: 'Unit',
     about: 'in what (`$`, `%`, `count`…); `sum` roll-ups need one unit',
-    headers: ['Unit', 'Units', 'Unit of measure'],
+    headers: ['Unit', 'Units', 'Unit of measure', 'Metric type'],
   },
   direction: {
     label: 'Direction',
@@ -145,13 +153,29 @@ export const FIELDS = {
   baseline: {
     label: 'Baseline',
     about: 'where the goal started; default 0',
-    headers: ['Baseline', 'Start', 'Start value', 'Starting value', 'Initial value', 'Baseline value'],
+    headers: [
+      'Baseline',
+      'Start',
+      'Start value',
+      'Starting value',
+      'Initial value',
+      'Baseline value',
+      'Metric start value',
+    ],
     numberErrors: 'blocks',
   },
   target: {
     label: 'Target',
     about: 'a number; for `range` goals two numbers `40-60`, or Min and Max',
-    headers: ['Target', 'Goal value', 'Target value', 'End', 'End value', 'Target amount'],
+    headers: [
+      'Target',
+      'Goal value',
+      'Target value',
+      'End',
+      'End value',
+      'Target amount',
+      'Metric target value',
+    ],
     numberErrors: 'blocks',
   },
   min: {
@@ -217,14 +241,20 @@ export const FIELDS = {
   period: {
     label: 'Period',
     about:
-      "`FY2026`, `2026`, `H1 2026`, `Q3 2026`, `2026-Q3`, `Mar 2026`; blank = the Due date's year, else the workbook's default",
+      "`FY2026`, `2026`, `Y2026`, `H1 2026`, `Q3 2026`, `2026-Q3`, `Q3 Y2026`, `Mar 2026`; blank = the period the Start and Due dates give, else the workbook's default",
     headers: ['Period', 'Quarter', 'Cycle', 'Time period', 'Timeframe'],
     groups: true,
   },
+  start: {
+    label: 'Start date',
+    about:
+      'a date; with the Due date, the smallest month, quarter, half or year holding both is the period of a goal with none',
+    headers: ['Start date', 'Goal start date', 'Begin date', 'Expected start date'],
+  },
   due: {
     label: 'Due date',
-    about: 'a date; its year is the period of a goal with none',
-    headers: ['Due date', 'Due', 'Deadline', 'Target date', 'End date', 'Goal end date'],
+    about: 'a date; its year is the period of a goal with none (see Start date)',
+    headers: ['Due date', 'Due', 'Deadline', 'Target date', 'End date', 'Goal end date', 'Expected end date'],
   },
   cap: {
     label: 'Cap',
@@ -274,7 +304,7 @@ export const FIELDS = {
   level: {
     label: 'Level',
     about:
-      '1, 2, 3 (or L1, L2…) in outline order: a goal with a blank Parent trees up to the nearest goal above it at a lower level',
+      '1, 2, 3 (or L1, L2…, or outline numbers 1.1, 1.2.1) in outline order: a goal with a blank Parent trees up to the nearest goal above it at a lower level',
     headers: ['Level', 'Goal level', 'Tier'],
   },
   // Goals over time (issue 11): what each check-in records besides the figures.

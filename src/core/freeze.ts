@@ -4,6 +4,9 @@ import { type Issue, issueAt } from './issues';
 import type { CellValue, Grid } from './model';
 import type { Analysis } from './workbook';
 
+/** The name the log takes when it is made (the add-on's Freeze period and the command line's freeze). */
+export const FROZEN_LOG_NAME = 'Frozen payouts';
+
 /**
  * The headers of the log Freeze period appends to. Which tab that is, the Sheets side knows (it marks the tab as the
  * add-on's): the core is handed its grid.
@@ -81,7 +84,7 @@ export function freezeRows(
 }
 
 /** One frozen scorecard, as the log holds it. */
-interface Frozen {
+export interface Frozen {
   row: number;
   period: string;
   owner: string;
@@ -105,6 +108,7 @@ export function frozenChanges(tab: string, grid: Grid, analysis: Hashed): Issue[
     else batch.push(f);
   }
   const issues: Issue[] = [];
+  const { timeZone } = analysis.settings;
   for (const [period, batch] of latest) {
     const { frozenAt, frozenBy } = batch[0];
     const byOwner = new Map(batch.map((f) => [f.owner.toLowerCase(), f]));
@@ -112,7 +116,7 @@ export function frozenChanges(tab: string, grid: Grid, analysis: Hashed): Issue[
       issues.push(
         issueAt(
           { tab, row, col: 0, column: '', goalId: '' },
-          { code: 'frozen-period-changed', period, person, frozenAt, frozenBy, was, now },
+          { code: 'frozen-period-changed', period, person, frozenAt, frozenBy, was, now, timeZone },
         ),
       );
     };
@@ -128,8 +132,8 @@ export function frozenChanges(tab: string, grid: Grid, analysis: Hashed): Issue[
   return issues.sort((a, b) => a.row - b.row);
 }
 
-/** The log's frozen scorecards, by its header row (the first row with Period, Owner and Input hash). */
-function readFrozenRows(grid: Grid): Frozen[] {
+/** The log's frozen scorecards, by its header row (the first row with Period, Owner and Input hash), in log order. */
+export function readFrozenRows(grid: Grid): Frozen[] {
   const wanted = FROZEN_HEADERS.map(normalizeHeader);
   let header = -1;
   let col: number[] = [];

@@ -1,6 +1,7 @@
 // Finding a goal tab's header row among its first rows, and what its columns mean: plain goals, OKR objective/key-result or outline layouts.
 import { cellText, isBlank, normalizeHeader } from './cells';
 import { type Field, fieldOfHeader, outlineLevel, phaseActualEndMonth, phaseEndMonth } from './fields';
+import { type KeyResultGroup, KeyResultGroups } from './key-result-columns';
 import type { Grid } from './model';
 
 /** How many rows from the top may hold the header row: title blocks above it are normal. */
@@ -20,6 +21,10 @@ export interface HeaderRow {
   phases?: PhaseColumn[];
   /** Phase actual columns (Q1 actual... or Jan actual...), when the tab has any: see phasing.ts. */
   phaseActuals?: PhaseColumn[];
+  /** Key results as numbered column groups on each goal's row (`key_result_1_title`, `KR2 Target`…), in number order. */
+  keyResults?: KeyResultGroup[];
+  /** True when the Level column holds outline numbers (`1`, `1.1`, `1.2.1`): a goal's depth is the count of its parts. */
+  outlineNumbers?: true;
 }
 
 /** A Q1..Q4 or monthly target column: its 0-based column and the calendar month its phase ends with. */
@@ -75,7 +80,8 @@ interface Recognised {
   outline: number[];
   phases: PhaseColumn[];
   phaseActuals: PhaseColumn[];
-  /** Distinct fields found, outline columns counted as one. */
+  keyResults: KeyResultGroup[];
+  /** Distinct fields found, outline columns counted as one (and so are phase columns and key-result groups). */
   score: number;
   headers: string[];
   normalized: Set<string>;
@@ -88,6 +94,7 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
   const levels: [level: number, col: number][] = [];
   const phases: PhaseColumn[] = [];
   const phaseActuals: PhaseColumn[] = [];
+  const keyResultGroups = new KeyResultGroups();
   const normalized = new Set<string>();
   headers.forEach((header, c) => {
     if (header === '' || header.length > LONGEST_HEADER) return;
@@ -106,14 +113,17 @@ function recognise(cells: readonly unknown[], map: ColumnMap): Recognised {
     const actualMonth = level === null && endMonth === null ? phaseActualEndMonth(header) : null;
     if (actualMonth !== null && !phaseActuals.some((p) => p.endMonth === actualMonth))
       phaseActuals.push({ col: c, endMonth: actualMonth });
+    if (level === null && endMonth === null && actualMonth === null) keyResultGroups.add(key, c);
   });
+  const keyResults = keyResultGroups.groups();
   const outline = levels.length >= 2 ? levels.sort((a, b) => a[0] - b[0]).map(([, c]) => c) : [];
   const score =
     Object.keys(columns).length +
     (outline.length > 0 ? 1 : 0) +
     (phases.length > 0 ? 1 : 0) +
-    (phaseActuals.length > 0 ? 1 : 0);
-  return { columns, outline, phases, phaseActuals, score, headers, normalized };
+    (phaseActuals.length > 0 ? 1 : 0) +
+    (keyResults.length > 0 ? 1 : 0);
+  return { columns, outline, phases, phaseActuals, keyResults, score, headers, normalized };
 }
 
 /**
@@ -148,12 +158,20 @@ function hasGoalText(r: Recognised): boolean {
   return r.columns.goal !== undefined || r.columns.objective !== undefined || r.outline.length > 0;
 }
 
+/**
+ * Evidence of goals beside the goal text. An Objective column is evidence beside a Key Result (or Goal) column, not
+ * when it is the goal text itself: a data row whose Type cell says "Objective" would otherwise pass for the header.
+ */
 function hasEvidence(r: Recognised): boolean {
+  const objectiveIsGoal = r.columns.goal === undefined;
   return (
     r.outline.length > 0 ||
     r.phases.length > 0 ||
     r.phaseActuals.length > 0 ||
-    (Object.keys(r.columns) as Field[]).some((f) => GOAL_EVIDENCE.has(f))
+    r.keyResults.length > 0 ||
+    (Object.keys(r.columns) as Field[]).some(
+      (f) => GOAL_EVIDENCE.has(f) && !(f === 'objective' && objectiveIsGoal),
+    )
   );
 }
 
@@ -193,11 +211,12 @@ export function inspectTab(grid: Grid, map: ColumnMap = new Map()): TabShape {
     }
   }
   if (best !== null) {
-    const { columns, outline, headers, phases, phaseActuals } = best.r;
+    const { columns, outline, headers, phases, phaseActuals, keyResults } = best.r;
     resolveLayout(columns);
     const header: HeaderRow = { row: best.row, columns, headers, outline };
     if (phases.length > 0) header.phases = phases;
     if (phaseActuals.length > 0) header.phaseActuals = phaseActuals;
+    if (keyResults.length > 0) header.keyResults = keyResults;
     return { kind: 'goals', header };
   }
   if (closest !== null && closest.r.score >= 2 && looksLikeGoals(closest.r)) {

@@ -1,4 +1,5 @@
 // Every problem the core finds, as data: a union keyed by a literal code, its severity, and one catalogue of wording.
+import { readableTime } from './calendar';
 import { type Field, fieldLabel } from './fields';
 import type { Goal } from './model';
 import { idList, quoted, shown } from './quote';
@@ -51,7 +52,7 @@ export type IssueDetail =
   // The product's beliefs, as warnings
   | { code: 'no-collaboration-goal'; owner: string; period: string }
   | { code: 'top-level-not-outcome' }
-  | { code: 'activity-not-under-outcome' }
+  | { code: 'activity-not-under-outcome'; partly: boolean }
   | { code: 'activity-heavy'; owner: string; period: string; share: number; limit: number }
   | { code: 'vanity-metric'; word: string; asOutcome: boolean }
   // Reading the sheets people already have (layouts, title rows, no IDs)
@@ -90,11 +91,15 @@ export type IssueDetail =
       person: string;
       frozenAt: string;
       frozenBy: string;
+      /** The spreadsheet's zone (--time-zone on the command line): the message gives frozenAt in it. */
+      timeZone: string;
       was: number | null;
       now: number | null;
     }
   // Shared goals by several parents (issue 13)
-  | { code: 'parent-shares'; parent: string; total: number };
+  | { code: 'parent-shares'; parent: string; total: number }
+  // Reading vendors' formats: a Type column that means something else
+  | { code: 'foreign-type-column'; header: string; examples: string[] };
 
 export type IssueCode = IssueDetail['code'];
 export type Issue = Place & { severity: Severity } & IssueDetail;
@@ -138,11 +143,6 @@ export function issueAt<D extends IssueDetail>(place: Place, detail: D): Issue {
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 const periodName = (period: string): string => period || 'the default period';
-/** `2026-03-01T14:05:09.000Z` -> `2026-03-01 14:05 UTC`; other text as it is. */
-const utcMinute = (iso: string): string =>
-  /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) && iso.endsWith('Z')
-    ? `${iso.slice(0, 16).replace('T', ' ')} UTC`
-    : iso;
 /** 125000 -> `125,000`: amounts in messages, with no currency (the workbook says which). */
 const money = (x: number): string =>
   Math.round(x)
@@ -293,7 +293,10 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
   },
   'activity-not-under-outcome': {
     severity: 'warning',
-    message: () => 'This Activity does not tree up to any Outcome: align it to the outcome it drives.',
+    message: (i) =>
+      i.partly
+        ? 'Only some of the parents this Activity is shared among tree up to an Outcome: align it to the outcome it drives.'
+        : 'This Activity does not tree up to any Outcome: align it to the outcome it drives.',
   },
   'activity-heavy': {
     severity: 'warning',
@@ -459,13 +462,19 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
     message: (i) =>
       `${shown(i.person)}'s scorecard for ${periodName(i.period)} has changed since the period was frozen (payout ${
         i.was === null ? 'none' : pct(i.was)
-      } then, ${i.now === null ? 'none' : pct(i.now)} now): undo the edit, or freeze ${periodName(i.period)} again once finance agrees (frozen ${utcMinute(i.frozenAt)} by ${shown(i.frozenBy || 'someone')}).`,
+      } then, ${i.now === null ? 'none' : pct(i.now)} now): undo the edit, or freeze ${periodName(i.period)} again once finance agrees (frozen ${readableTime(i.frozenAt, i.timeZone)} by ${shown(i.frozenBy || 'someone')}).`,
   },
   // Shared goals by several parents (issue 13)
   'parent-shares': {
     severity: 'warning',
     message: (i) =>
       `The shares in Parent ${quoted(i.parent)} add up to ${pct(i.total)}, not 100%, so they are scaled to make 100%: write shares that add up to 100% (CMO-1 60%; CMO-2 40%).`,
+  },
+  // Reading vendors' formats: a Type column that means something else
+  'foreign-type-column': {
+    severity: 'warning',
+    message: (i) =>
+      `The ${quoted(i.header)} column holds ${i.examples.map(quoted).join(', ')}, not Outcome, Activity or Collaboration, so its goals are left unclassified: add a Type column with those words, or map ${quoted(i.header)} to another field (a Column row in Settings).`,
   },
 };
 

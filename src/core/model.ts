@@ -78,7 +78,10 @@ export interface Goal {
   budget: number | null;
   /** Money spent on the goal (Spend). */
   spend: number | null;
-  /** True for a goal made from the layout rather than read from its own row: an objective named by its key results. */
+  /**
+   * True for a goal made from the layout rather than read from its own row: an objective named by its key results, or
+   * a key result written as a numbered column group on its goal's row (`key_result_2_title`; see key-results.ts).
+   */
   synthesized: boolean;
   /** True when an error on the goal's own values blocks its measured attainment. */
   blocked: boolean;

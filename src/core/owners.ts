@@ -1,4 +1,4 @@
-// Owner cells that name several people: co-owners written "Ann; Bob" share the goal; "Ann, Bob" is ambiguous and warned about.
+// Owner cells that name several people: co-owners written "Ann; Bob" (or e-mail addresses with commas) share the goal; "Ann, Bob" is ambiguous and warned about.
 
 /** Always separate people: a semicolon or a line break. */
 const STRONG = /[;\n]/;
@@ -20,10 +20,16 @@ const SHARE = /^(.*\S)\s+(\d+(?:\.\d+)?)\s*%$/;
 
 /**
  * The co-owners of a shared goal: an Owner cell naming several people separated by semicolons or line breaks
- * (`Ann; Bob`, `Ann 60%; Bob 40%`); null when it names one. Names come back trimmed, blanks dropped.
+ * (`Ann; Bob`, `Ann 60%; Bob 40%`), or e-mail addresses separated by commas (no address holds one: vendors'
+ * Owner Emails columns list them so); null when it names one. Names come back trimmed, blanks dropped.
  */
 export function coOwners(text: string): CoOwner[] | null {
-  if (!STRONG.test(text)) return null;
+  if (!STRONG.test(text)) {
+    const emails = text.includes(',') && text.includes('@') ? parts(text, /,/) : [];
+    return emails.length > 1 && emails.every((part) => EMAIL.test(part))
+      ? emails.map((name) => ({ name, share: null }))
+      : null;
+  }
   const names = parts(text, STRONG);
   if (names.length < 2) return null;
   return names.map((part) => {
@@ -35,14 +41,15 @@ export function coOwners(text: string): CoOwner[] | null {
 /**
  * The people an Owner cell names when it is not a list of co-owners but may still name several, else null: a
  * comma, `&`, `/`, `+` or `and` between names of which one is an owner elsewhere in the workbook (`known`,
- * case-insensitive), or between e-mail addresses. `Smith, John` and `Sales and Marketing` stay one owner. Names
+ * case-insensitive), or between e-mail addresses (`&`, `/`, `+`, `and`: commas list co-owners). `Smith, John` and
+ * `Sales and Marketing` stay one owner. Names
  * come back trimmed, blanks dropped.
  */
 export function severalOwners(text: string, known: (name: string) => boolean): string[] | null {
   // Most owners are one plain name: no separator, nothing to split (a list per scorecard otherwise).
   if (!WEAK.test(text)) return null;
   const weak = parts(text, WEAK);
-  if (weak.length < 2) return null;
+  if (weak.length < 2 || coOwners(text) !== null) return null;
   return weak.some(known) || weak.every((name) => EMAIL.test(name)) ? weak : null;
 }
 

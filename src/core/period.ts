@@ -60,8 +60,8 @@ const CACHE_LIMIT = 512;
 const textCache = new Map<string, Period | null>();
 
 /**
- * A Period cell: `FY2026`, `FY 2026`, `FY26`, `2026` (the calendar year); `H1 2026`, `2026 H2`,
- * `2026-H1`, `H1 FY26`; `Q3 2026`, `2026-Q3`, `Q3-2026`, `Q3'26`; `Mar 2026`, `March 2026`,
+ * A Period cell: `FY2026`, `FY 2026`, `FY26`, `Y2026`, `2026` (the calendar year); `H1 2026`, `2026 H2`,
+ * `2026-H1`, `H1 FY26`; `Q3 2026`, `2026-Q3`, `Q3-2026`, `Q3'26`, `Q3 Y2026`; `Mar 2026`, `March 2026`,
  * `2026-03`, `03/2026`, `2026-03-15` (that month); a Date (its month on the calendar of `timeZone`, the
  * spreadsheet's zone); a number 2026. Any case. Anything else is null.
  */
@@ -91,13 +91,14 @@ function tokenize(text: string): string | null {
   return PERIOD_CHARACTERS.test(upper) ? (upper.match(TOKEN) ?? []).join(' ') : null;
 }
 
-// The forms a period's tokens may take: `FY 2026` stands for FY2026, FY 2026 and FY-2026.
-/** A year alone: 2026, FY2026, FY26. */
-const YEAR = /^(?:FY )?(\d{4})$|^FY (\d\d)$/;
-/** A half or quarter, then its year: H1 2026, Q3 FY26, Q3'26. */
-const PART_YEAR = /^([HQ]) (\d) (?:FY )?(?:(\d{4})|(\d\d))$/;
-/** A year, then a half or quarter: 2026 H1, FY26 Q3. */
-const YEAR_PART = /^(?:(?:FY )?(\d{4})|FY (\d\d)) ([HQ]) (\d)$/;
+// The forms a period's tokens may take: `FY 2026` stands for FY2026, FY 2026 and FY-2026. `Y 2025` is a year as
+// BigPicture names it (Y2025, Q3 Y2025), with four digits only.
+/** A year alone: 2026, FY2026, FY26, Y2026. */
+const YEAR = /^(?:F?Y )?(\d{4})$|^FY (\d\d)$/;
+/** A half or quarter, then its year: H1 2026, Q3 FY26, Q3'26, Q3 Y2026. */
+const PART_YEAR = /^([HQ]) (\d) (?:(?:F?Y )?(\d{4})|(?:FY )?(\d\d))$/;
+/** A year, then a half or quarter: 2026 H1, FY26 Q3, Y2026 Q3. */
+const YEAR_PART = /^(?:(?:F?Y )?(\d{4})|FY (\d\d)) ([HQ]) (\d)$/;
 /** A month and a four-digit year either way round, by name or number, or a whole date (year, month, day). */
 const MONTH_YEAR = /^([A-Z]+|\d\d?) (\d{4})$/;
 const YEAR_MONTH = /^(\d{4}) ([A-Z]+|\d\d?)(?: (\d\d?))?$/;

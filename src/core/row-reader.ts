@@ -4,7 +4,7 @@ import { cellText, isBlank, isDate, normalizeHeader, parseBinary, parseNumber } 
 import { FIELD_NAMES, type Field, numberErrors } from './fields';
 import type { HeaderRow, PhaseColumn } from './header';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
-import type { CellValue, Direction, Goal, GoalType, RollupMethod } from './model';
+import type { CellValue, Direction, Goal, GoalType, Grid, RollupMethod } from './model';
 import { parsePeriod } from './period';
 import { type PhaseTarget, phaseActualMode, phasedActual } from './phasing';
 
@@ -75,6 +75,27 @@ export interface RowGiven {
   title?: string;
   /** The parent's ID when the layout gives it (the row's objective, or the outline above it). */
   parent?: string;
+  /**
+   * True for a key result read from a column group on its goal's row: it is measured through its goal, on the goal
+   * owner's card, so a blank Owner (or none in its group) is no issue.
+   */
+  ownerMayBeBlank?: boolean;
+}
+
+/**
+ * True when Progress columns hold percent points (0-100) rather than fractions: some number in them, below the
+ * header row, above 2 (200% as a fraction is no real progress). Text with a % sign reads as a fraction either way.
+ */
+export function progressInPoints(grid: Grid, headerRow: number, columns: readonly number[]): boolean {
+  for (const c of columns) {
+    for (let r = headerRow + 1; r < grid.length; r++) {
+      const v = grid[r][c];
+      if (typeof v === 'string' && v.includes('%')) continue;
+      const n = typeof v === 'number' ? v : parseNumber(v);
+      if (n !== null && n > 2) return true;
+    }
+  }
+  return false;
 }
 
 /** What most rows are given: nothing (one shared object, not one per row). */
@@ -154,7 +175,7 @@ export class RowReader {
     const title = given.title ?? this.text('goal');
     if (title === '') this.fail('goal', { code: 'missing-goal' });
     const owner = this.text('owner');
-    if (owner === '') this.report('owner', { code: 'missing-owner' });
+    if (owner === '' && given.ownerMayBeBlank !== true) this.report('owner', { code: 'missing-owner' });
     const parent = given.parent ?? this.text('parent');
     const type = this.readType();
     const has = this.has;
@@ -319,6 +340,8 @@ export class RowReader {
         return c.rollup;
       case 'period':
         return c.period;
+      case 'start':
+        return c.start;
       case 'due':
         return c.due;
       case 'cap':
@@ -427,7 +450,7 @@ export class RowReader {
   private readType(): GoalType {
     const text = this.text('type');
     if (text === '') return '';
-    const type = remembered(this.typeWords, text, typeOf);
+    const type = remembered(this.typeWords, text, goalTypeOf);
     if (type !== null) return type;
     this.report('type', { code: 'bad-type', text });
     return '';
@@ -451,10 +474,10 @@ export class RowReader {
     return null;
   }
 
-  /** The Period cell's label; a blank Period with a Due date takes the due date's year. */
+  /** The Period cell's label; a blank Period takes the one the Start and Due dates give (datesPeriod). */
   private readPeriod(): string {
     const v = this.cell('period');
-    if (isBlank(v)) return this.dueYear();
+    if (isBlank(v)) return datesPeriod(this.dayText('start'), this.dayText('due'));
     const label =
       typeof v === 'string'
         ? remembered(this.periodTexts, v, periodLabel)
@@ -466,11 +489,10 @@ export class RowReader {
     return '';
   }
 
-  private dueYear(): string {
-    const v = this.cell('due');
-    if (isBlank(v)) return '';
-    const year = /^(\d{4})-\d\d-\d\d/.exec(cellText(v, this.timeZone));
-    return year === null ? '' : (periodLabel(year[1]) ?? '');
+  /** A date cell as `yyyy-mm-dd…` text (in the sheet's zone), '' when blank. */
+  private dayText(field: 'start' | 'due'): string {
+    const v = this.cell(field);
+    return isBlank(v) ? '' : cellText(v, this.timeZone);
   }
 
   /**
@@ -549,7 +571,30 @@ function periodLabel(v: CellValue): string | null {
   return parsePeriod(v)?.label ?? null;
 }
 
-function typeOf(text: string): GoalType | null {
+const DAY = /^(\d{4})-(\d\d)-\d\d/;
+
+/**
+ * The period of a goal from its dates (`yyyy-mm-dd…` text, '' when blank): the smallest calendar month, quarter, half
+ * or year holding both the start and the end, when both are read and in order within one year; else the end's year;
+ * '' without an end.
+ */
+export function datesPeriod(start: string, end: string): string {
+  const e = DAY.exec(end);
+  if (e === null) return '';
+  const year = e[1];
+  const s = DAY.exec(start);
+  if (s !== null && s[1] === year && start.slice(0, 10) <= end.slice(0, 10)) {
+    const [from, to] = [Number(s[2]), Number(e[2])];
+    const within = (months: number): boolean => Math.ceil(from / months) === Math.ceil(to / months);
+    if (from === to) return periodLabel(`${year}-${s[2]}`) ?? '';
+    if (within(3)) return periodLabel(`Q${Math.ceil(to / 3)} ${year}`) ?? '';
+    if (within(6)) return periodLabel(`H${Math.ceil(to / 6)} ${year}`) ?? '';
+  }
+  return periodLabel(year) ?? '';
+}
+
+/** Outcome, Activity or Collaboration as written in a Type cell (any case, singular or plural), else null. */
+export function goalTypeOf(text: string): GoalType | null {
   return lookupWord(TYPES, text) ?? null;
 }
 

@@ -2,9 +2,13 @@
 import { cellText, isBlank, normalizeHeader, parseNumber } from './cells';
 import { ASIDE_FIELDS, type Field, GROUPING_FIELDS } from './fields';
 import { type ColumnMap, type HeaderRow, inspectTab } from './header';
+import { withoutBlankIdColumn } from './id-column';
 import { type Issue, issueAt } from './issues';
+import { KeyResultReader } from './key-results';
 import type { CellValue, Goal, Grid, Settings } from './model';
-import { NOTHING_GIVEN, RowReader } from './row-reader';
+import { outlineDepth, outlineNumberColumn, withOutlineNumbers } from './outline-numbers';
+import { NOTHING_GIVEN, progressInPoints, RowReader } from './row-reader';
+import { foreignTypeValues, withoutTypeColumn } from './type-column';
 
 export { findHeader, HEADER_SEARCH_ROWS, inspectTab } from './header';
 export { parseDirection, parseRangeTarget, parseStatusWord } from './row-reader';
@@ -58,20 +62,45 @@ export function readGoalTab(
   firstIndex: number,
   options: ReadOptions = {},
 ): GoalTab | null {
-  const shape = inspectTab(grid, columnMapOf(settings));
+  const map = columnMapOf(settings);
+  const shape = inspectTab(grid, map);
   if (shape.kind !== 'goals') return null;
-  const { header } = shape;
-  const rows = new GroupedRows(grid, header, options.merges ?? []);
+  const offset = options.rowOffset ?? 0;
+  const foreignTypes = foreignTypeValues(grid, shape.header);
+  const header = columnsAsRead(
+    grid,
+    foreignTypes === null ? shape.header : withoutTypeColumn(shape.header),
+    map,
+  );
+  const keyResults =
+    header.keyResults === undefined
+      ? null
+      : new KeyResultReader(tab, header, header.keyResults, grid, {
+          decimalSeparator: settings.decimalSeparator,
+          timeZone: settings.timeZone,
+        });
+  const rows = new GroupedRows(grid, header, options.merges ?? [], keyResults?.columns() ?? []);
   const reader = new RowReader(
     tab,
     header,
     settings.decimalSeparator,
-    progressInPoints(grid, header),
+    progressInPoints(
+      grid,
+      header.row,
+      header.columns.progress === undefined ? [] : [header.columns.progress],
+    ),
     settings.timeZone,
     confidenceAsFraction(grid, header),
   );
-  const layout = new Layout(tab, header, reader);
-  const offset = options.rowOffset ?? 0;
+  const layout = new Layout(tab, header, reader, keyResults);
+  if (foreignTypes !== null) {
+    const col = shape.header.columns.type! + 1;
+    const place = { tab, row: header.row + 1 + offset, col, column: 'Type', goalId: '' };
+    const headerText = cellText(grid[header.row][col - 1]).trim();
+    reader.issues.push(
+      issueAt(place, { code: 'foreign-type-column', header: headerText, examples: foreignTypes }),
+    );
+  }
   const goals: Goal[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
     const cells = rows.at(r);
@@ -87,6 +116,16 @@ export function readGoalTab(
     layout.readRow(cells, row, firstIndex, goals);
   }
   return { goals, issues: reader.issues };
+}
+
+/**
+ * The header as the tab's columns are read, decided once per tab from their values: an ID column blank on every row
+ * counts as none, and outline numbers (1, 1.1, 1.2.1) in the Level or an Order column give the hierarchy.
+ */
+function columnsAsRead(grid: Grid, found: HeaderRow, map: ColumnMap): HeaderRow {
+  const header = withoutBlankIdColumn(grid, found);
+  const outline = outlineNumberColumn(grid, header, map);
+  return outline === null ? header : withOutlineNumbers(header, outline);
 }
 
 /** True when every recognised column of the row is blank. */
@@ -149,22 +188,6 @@ function firstText(cells: readonly CellValue[]): string {
 }
 
 /**
- * True when the Progress column holds percent points (0-100) rather than fractions: some number in it above 2
- * (200% as a fraction is no real progress). Text with a % sign reads as a fraction either way.
- */
-function progressInPoints(grid: Grid, header: HeaderRow): boolean {
-  const c = header.columns.progress;
-  if (c === undefined) return false;
-  for (let r = header.row + 1; r < grid.length; r++) {
-    const v = grid[r][c];
-    if (typeof v === 'string' && v.includes('%')) continue;
-    const n = typeof v === 'number' ? v : parseNumber(v);
-    if (n !== null && n > 2) return true;
-  }
-  return false;
-}
-
-/**
  * True when the Confidence column holds fractions rather than tenths: every number in it from 0 to 1 and some
  * number strictly between (0.7, as a 70% cell arrives). A column of 0s and 1s reads as tenths.
  */
@@ -196,10 +219,12 @@ class GroupedRows {
     private readonly grid: Grid,
     header: HeaderRow,
     merges: readonly Merge[],
+    /** Columns of key-result groups: a row with only a key result filled in is still a goal's row. */
+    keyResultColumns: readonly number[],
   ) {
     // Confidence and Note only comment on a goal: filled alone, they make no goal row.
     const counted = (Object.keys(header.columns) as Field[]).filter((f) => !ASIDE_FIELDS.has(f));
-    this.used = [...counted.map((f) => header.columns[f]!), ...header.outline];
+    this.used = [...counted.map((f) => header.columns[f]!), ...header.outline, ...keyResultColumns];
     this.objectiveCol = header.columns.objective;
     const grouping = new Set(GROUPING_FIELDS.map((f) => header.columns[f]).filter((c) => c !== undefined));
     for (const m of merges) {
@@ -267,6 +292,8 @@ class Layout {
     private readonly tab: string,
     private readonly header: HeaderRow,
     private readonly reader: RowReader,
+    /** The tab's key-result column groups, null when it has none. */
+    private readonly keyResults: KeyResultReader | null,
   ) {
     const { columns } = header;
     const one = (c: number | undefined) => (c === undefined ? undefined : c + 1);
@@ -305,6 +332,7 @@ class Layout {
     if (goal === null) return;
     goals.push(goal);
     if (outlined !== null) this.outlineStack.push({ level: outlined.level, id: goal.id });
+    if (this.keyResults !== null) this.keyResults.read(cells, goal, firstIndex, goals, this.reader.issues);
   }
 
   private onlyObjectiveFields(cells: readonly CellValue[]): boolean {
@@ -370,9 +398,12 @@ class Layout {
       title = cellText(cells[outline[at]]);
       level = at;
     } else if (columns.level !== undefined) {
-      const digits = /\d+/.exec(cellText(cells[columns.level]));
-      if (digits === null) return null;
-      level = Number(digits[0]);
+      if (this.header.outlineNumbers === true) {
+        level = outlineDepth(cells[columns.level]);
+      } else {
+        const digits = /\d+/.exec(cellText(cells[columns.level]));
+        level = digits === null ? null : Number(digits[0]);
+      }
     }
     if (level === null) return null;
     const stack = this.outlineStack;

@@ -117,7 +117,7 @@ export function analyzeWorkbook(tabs: readonly TabInput[], options: AnalyzeOptio
   const cascaded = cascade(goals, links, settings, today, periodOf);
   const owners = groupByOwnerPeriod(goals, settings.defaultPeriod, settings.sharedCredit);
   const scored = scorecards(goals, cascaded.results, settings, owners);
-  const advice = advise(goals, links.parentOf, links.onCycle, settings, owners);
+  const advice = advise(goals, links, settings, owners);
   const spent = efficiency(goals, links);
   const paid = roster === null ? null : payouts(goals, scored.cards, owners, roster);
 

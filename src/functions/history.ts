@@ -1,10 +1,13 @@
 // MBO_TREND, MBO_FORECAST and MBO_REQUIRED: goals over time from a Check-ins range, and what it would take to reach a level.
 import { cellText, isDate, orBlank, parseNumber } from '../core/cells';
-import { forecastGoal } from '../core/forecast';
+import { type Forecast, forecastGoal } from '../core/forecast';
+import { forecastOnDay, lastPhaseActualDay } from '../core/goal-forecast';
+import { idKey } from '../core/graph';
 import { type CheckIn, checkInsByGoal, type HistoryRead, readHistory } from '../core/history';
 import { type CellValue, DEFAULT_SETTINGS, type PayoutPoint } from '../core/model';
 import { dayOfDate, type Period, parseDay, parsePeriod } from '../core/period';
 import { describeRequirement, requiredFor } from '../core/required';
+import { periodLookup } from '../core/workbook';
 import {
   ArgumentError,
   describeValue,
@@ -94,14 +97,20 @@ export const MBO_FORECAST = define(
   {
     name: 'MBO_FORECAST',
     summary:
-      'Run-rate forecast: where each goal’s final attainment lands at the end of the period if it keeps its pace since its check-ins began.',
+      'Run-rate forecast: where each goal’s final attainment lands at the end of the period if it keeps its pace, from its check-ins; given its goal table, from its Actual, Target and phase actuals (Q1 actual…) too, as the Cascade panel and the Roll-up forecast it.',
     params: [
-      { name: 'history', type: 'Range', help: 'The Check-ins tab with its header row.' },
+      {
+        name: 'history',
+        type: 'Range',
+        help: 'The Check-ins tab with its header row; left empty (or "") with a table when there is no check-in yet.',
+        blank: true,
+      },
       { name: 'ids', type: 'string|Range', help: 'The goal ID(s).' },
       {
         name: 'period',
         type: 'string|Range',
-        help: 'The period, e.g. FY2026 or Q3 2026: one for all, or a column.',
+        help: 'The period, e.g. FY2026 or Q3 2026: one for all, or a column; blank with a table: each goal’s own Period.',
+        optional: true,
       },
       {
         name: 'curve',
@@ -112,30 +121,61 @@ export const MBO_FORECAST = define(
       {
         name: 'asOf',
         type: 'string|number',
-        help: 'A date cell or 2026-03-31: the forecast as of that day; default the latest check-in in history.',
+        help: 'A date cell or 2026-03-31: the forecast as of that day; default the latest check-in in history, or the end of a goal’s latest phase actual when later.',
         optional: true,
       },
+      {
+        name: 'table',
+        type: 'Range',
+        help: 'The goal table(s) with their header rows: a goal in them is forecast from its Actual against its Target, its phase actuals and its check-ins.',
+        optional: true,
+      },
+      { name: 'table2', type: 'Range', help: 'More goal tables, from other tabs.', repeat: true },
     ],
     returns:
-      'The projected attainment per ID (a line through two or more check-ins, else the pace since the period began), capped at 150%; with a curve, two columns: attainment, payout.',
-    exampleArgs: '\'Check-ins\'!A1:H5000, A2:A50, "FY2026", Settings!B10:C12',
+      'The projected attainment per ID (a line through two or more readings, else the pace since the period began), capped at 150%; with a curve, two columns: attainment, payout.',
+    exampleArgs: '\'Check-ins\'!A1:H5000, A2:A50, "FY2026", Settings!B10:C12, , DemandGen!A1:P80',
   },
-  (locale, history, ids, period, curve, asOf) => {
-    const read = historyOf(history);
+  (locale, history, ids, period, curve, asOf, table, ...more) => {
+    const analysis = isOmitted(table) ? null : tablesOf(locale, table, more);
+    const read: HistoryRead | null = analysis !== null && isOmitted(history) ? null : historyOf(history);
+    const byGoal = read === null ? new Map<string, number[]>() : checkInsByGoal(read);
+    const checkInsOf = (id: string): CheckIn[] | undefined =>
+      byGoal.get(idKey(id))?.map((i) => read!.checkIns[i]);
     const points: PayoutPoint[] = isOmitted(curve) ? [] : curveOf(curve, numberReader(locale));
-    const byGoal = checkInsByGoal(read);
     const asked = idsOf(ids);
-    const periodAt = periodsFor(period, asked.ids.length);
-    const latest = read.checkIns.reduce((a, c) => Math.max(a, c.day), Number.NEGATIVE_INFINITY);
-    const day = isOmitted(asOf) ? latest : dayArg(asOf);
-    const limits = { cap: DEFAULT_SETTINGS.cap, floor: DEFAULT_SETTINGS.floor };
+    const periodAt = periodsFor(period, asked.ids.length, analysis !== null);
+    const latest = (read?.checkIns ?? []).reduce((a, c) => Math.max(a, c.day), Number.NEGATIVE_INFINITY);
+    const given = isOmitted(asOf) ? null : dayArg(asOf, locale.timeZone());
+    const settings = { cap: DEFAULT_SETTINGS.cap, floor: DEFAULT_SETTINGS.floor, payoutCurve: points };
+    const periodOf = analysis === null ? null : periodLookup(analysis.settings);
+    const cells = (f: Forecast): (string | number)[] =>
+      points.length > 0 ? [f.attainment, orBlank(f.payout)] : [f.attainment];
     const rows = asked.ids.map((id, k): (string | number)[] => {
       if (id === '') return points.length > 0 ? ['', ''] : [''];
       const p = periodAt(k);
       if (typeof p === 'string') return [p];
-      const list = byGoal.get(id.toLowerCase());
-      if (list === undefined) return [`⚠ MBO_FORECAST: no check-in for "${id}" in history.`];
-      const checkIns: CheckIn[] = list.map((i) => read.checkIns[i]);
+      const checkIns = checkInsOf(id);
+      const index = analysis?.links.indexByKey.get(idKey(id));
+      if (analysis !== null && periodOf !== null && index !== undefined) {
+        // A goal of the table: forecast as the Cascade panel and the Roll-up do (forecastOnDay).
+        const goal = analysis.goals[index];
+        const own = p ?? periodOf(goal);
+        if (own === null)
+          return [`⚠ MBO_FORECAST: "${id}" has no Period: give period, or a Period in its table.`];
+        const day = given ?? Math.max(latest, lastPhaseActualDay(goal, own) ?? Number.NEGATIVE_INFINITY);
+        const f = Number.isFinite(day)
+          ? forecastOnDay(goal, analysis.results.at(index).final, checkIns ?? [], own, day, settings)
+          : null;
+        if (f === null) return [`⚠ MBO_FORECAST: no reading of "${id}" in ${own.label} up to the date.`];
+        return cells(f);
+      }
+      if (checkIns === undefined) {
+        const where = analysis === null ? '' : `, and no goal "${id}" in table`;
+        return [`⚠ MBO_FORECAST: no check-in for "${id}" in history${where}.`];
+      }
+      // Period is given here: a blank one is allowed only with a table, for the table's goals.
+      if (p === null) return [`⚠ MBO_FORECAST: "${id}" is in no table: give its period.`];
       const measure = {
         direction: 'higher' as const,
         actual: null,
@@ -145,19 +185,19 @@ export const MBO_FORECAST = define(
         cap: null,
         floor: null,
       };
-      const f = forecastGoal(measure, checkIns, p, day, limits, points);
+      const f = forecastGoal(measure, checkIns, p, given ?? latest, settings, points);
       if (f === null) return [`⚠ MBO_FORECAST: no check-in for "${id}" in ${p.label} up to the date.`];
-      return points.length > 0 ? [f.attainment, orBlank(f.payout)] : [f.attainment];
+      return cells(f);
     });
     const out = rectangle(rows);
     return asked.single && out[0].length === 1 ? out[0][0] : out;
   },
 );
 
-/** A date argument: a date cell or ISO text. */
-function dayArg(v: unknown): number {
+/** A date argument: a date cell (its day on the spreadsheet's calendar, `timeZone`) or ISO text. */
+function dayArg(v: unknown, timeZone: string): number {
   const value = toScalar('asOf', v);
-  const day = isDate(value) ? dayOfDate(value) : typeof value === 'string' ? parseDay(value) : null;
+  const day = isDate(value) ? dayOfDate(value, timeZone) : typeof value === 'string' ? parseDay(value) : null;
   if (day === null)
     throw new ArgumentError(
       'asOf',
@@ -166,16 +206,25 @@ function dayArg(v: unknown): number {
   return day;
 }
 
-/** One period for every ID, or a column of them as long as the IDs; a bad one is its row's problem text. */
-function periodsFor(v: unknown, n: number): (k: number) => Period | string {
-  const read = (cell: CellValue): Period | string =>
-    parsePeriod(cell) ?? problemText({ code: 'bad-period', text: cellText(cell) });
+/**
+ * One period for every ID, or a column of them as long as the IDs; a bad one is its row's problem text. With a goal
+ * table (`blankIsOwn`), a blank one is null: the goal's own Period.
+ */
+function periodsFor(v: unknown, n: number, blankIsOwn: boolean): (k: number) => Period | string | null {
+  const read = (cell: CellValue): Period | string | null =>
+    blankIsOwn && isOmitted(cell)
+      ? null
+      : (parsePeriod(cell) ?? problemText({ code: 'bad-period', text: cellText(cell) }));
+  if (v === undefined && !blankIsOwn)
+    throw new ArgumentError('period', `is missing (argument 3). Example: ${MBO_FORECAST.example}`);
   if (!isRange(v) || toMatrix('period', v).flat().length === 1) {
-    const only = parsePeriod(toScalar('period', v));
+    const cell = toScalar('period', v);
+    if (blankIsOwn && isOmitted(cell)) return () => null;
+    const only = parsePeriod(cell);
     if (only === null)
       throw new ArgumentError(
         'period',
-        `must be a period like FY2026, H1 2026, Q3 2026 or Mar 2026, not ${describeValue(toScalar('period', v))}.`,
+        `must be a period like FY2026, H1 2026, Q3 2026 or Mar 2026, not ${describeValue(cell)}${blankIsOwn ? '' : ', or give a goal table for each goal’s own Period'}.`,
       );
     return () => only;
   }

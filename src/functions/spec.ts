@@ -17,6 +17,11 @@ export interface Param {
   optional?: boolean;
   /** The last parameter may repeat (table2, table3, ...); a repeating parameter is optional. */
   repeat?: boolean;
+  /**
+   * May be left empty between others (`=F(A1, , B1)`): an empty argument reads as "" (Sheets may pass undefined or
+   * null for it), and the function says what a blank means for it.
+   */
+  blank?: boolean;
 }
 
 export interface FunctionSpec {
@@ -53,6 +58,10 @@ export function define(
   const runWith = (locale: SheetLocale, ...args: unknown[]): unknown => {
     try {
       for (let i = 0; i < required; i++) {
+        if (params[i].blank) {
+          if (args[i] === undefined || args[i] === null) args[i] = '';
+          continue;
+        }
         // Sheets' autocomplete shows each argument's help as the formula is typed; the error says where it goes.
         if (args[i] === undefined)
           throw new ArgumentError(params[i].name, `is missing (argument ${i + 1}). Example: ${example}`);

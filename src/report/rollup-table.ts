@@ -1,5 +1,5 @@
 // The Roll-up report as values plus formatting hints, built in memory from an analysis: the Sheets writer and the .xlsx command line both lay it out.
-import { localTimeText, zoneName } from '../core/calendar';
+import { readableTime } from '../core/calendar';
 import { orBlank } from '../core/cells';
 import { goalForecasts } from '../core/goal-forecast';
 import { shareIn } from '../core/graph';
@@ -142,16 +142,6 @@ const block = (row: number, col: number, values: ReportCell[][]): Block => ({
 });
 
 /**
- * `2026-03-01T14:05:09.000Z` -> `2026-03-01 15:05 (Europe/Berlin)`: the time the spreadsheet's users read, in its zone
- * (a zone nobody knows reads as UTC, and says so).
- */
-function readableTime(iso: string, timeZone: string): string {
-  const time = Date.parse(iso);
-  const local = localTimeText(time, timeZone);
-  return local === '' ? iso : `${local} (${zoneName(timeZone)})`;
-}
-
-/**
  * The goals in reading order with their display depth: each goal followed by its subtree. A goal on
  * a cycle, or hanging below one, starts a new tree at depth 0 so no goal is hidden or repeated.
  */
@@ -223,16 +213,15 @@ function noteText(analysis: Analysis, computedAt: string): string {
   );
 }
 
-/** Unique treemap labels: the goal's ID, or its place when it has none; repeats get a number. */
-function treemapLabels(analysis: Analysis): string[] {
+/** Makes treemap labels unique: a repeat (in any case) gets a number, `A (2)`; the root's label is taken. */
+function uniqueLabels(): (base: string) => string {
   const used = new Set<string>([TREEMAP_ROOT.toLowerCase()]);
-  return analysis.goals.map((g) => {
-    const base = g.id || `${g.tab} row ${g.row}`;
+  return (base) => {
     let label = base;
     for (let n = 2; used.has(label.toLowerCase()); n++) label = `${base} (${n})`;
     used.add(label.toLowerCase());
     return label;
-  });
+  };
 }
 
 function goalValues(
@@ -321,14 +310,30 @@ export function gateText(gates: Scorecard['gates']): string {
   return `missed: ${each.join('; ')}`;
 }
 
-function chartValues(analysis: Analysis, order: number[]): ReportCell[][] {
-  const { parentOf, onCycle } = analysis.links;
-  const labels = treemapLabels(analysis);
+/**
+ * The treemap's rows: one node per goal under its parent, and a shared goal again under each of its other parents as
+ * a leaf of its own (`DG-1 (40% in CMO-2)`). A shared goal's leaves are sized by its share under that parent, so the
+ * goal's area adds up to one; the chart sizes a node with children by its children.
+ */
+function chartValues(analysis: Analysis, rows: readonly GoalRow[]): ReportCell[][] {
+  const { goals, links } = analysis;
+  const { parentOf, onCycle } = links;
+  const unique = uniqueLabels();
+  const labels = goals.map((g) => unique(g.id || `${g.tab} row ${g.row}`));
   const values: ReportCell[][] = [CHART_HEADERS.slice(), [TREEMAP_ROOT, '', 0, '']];
-  for (const i of order) {
-    const p = parentOf[i];
-    const parent = p >= 0 && !onCycle[i] ? labels[p] : TREEMAP_ROOT;
-    values.push([labels[i], parent, 1, orBlank(analysis.results.final(i))]);
+  for (const { goal: i, under } of rows) {
+    const attainment = orBlank(analysis.results.final(i));
+    if (under === -1) {
+      const p = parentOf[i];
+      values.push([labels[i], p >= 0 && !onCycle[i] ? labels[p] : TREEMAP_ROOT, 1, attainment]);
+    } else {
+      const share = shareIn(links, under, i);
+      const label =
+        under === parentOf[i]
+          ? labels[i]
+          : unique(`${labels[i]} (${percentText(share)} in ${labels[under]})`);
+      values.push([label, labels[under], share, attainment]);
+    }
   }
   return values;
 }
@@ -359,7 +364,7 @@ export function buildRollupReport(
   const payoutSubtotals =
     paid === null ? null : block(scorecards.row + scorecards.numRows + 1, 1, subtotalValues(paid));
   // The chart data sits one column right of the goal table, and the chart one column right of its data.
-  const chartData = block(HEADER_ROW, goals.numCols + 2, chartValues(analysis, order));
+  const chartData = block(HEADER_ROW, goals.numCols + 2, chartValues(analysis, rows));
   const { values: _, ...chartBox } = chartData;
   const chartCol = chartData.col + CHART_HEADERS.length + 1;
 

@@ -1,8 +1,7 @@
 // Endpoints that set a workbook up: a goal tab from the template (and Settings), Parent dropdowns, jumping to a cell.
 
-import { freezeRows } from '../core/freeze';
+import { planFreeze } from '../core/freeze-plan';
 import { decimalSeparatorOf } from '../core/locale';
-import { parsePeriod } from '../core/period';
 import { uniqueIds, writeParentDropdowns } from '../sheets/dropdowns';
 import { appendFrozen } from '../sheets/frozen';
 import { addRosterTab } from '../sheets/roster';
@@ -39,24 +38,21 @@ export function insertRosterTab(ctx: ServerContext): { tab: string; owners: numb
 
 /**
  * Freezes a period (`FY2026`, `Q3 2026`; blank = the default period): appends each of its scorecards to our Frozen
- * payouts tab (see sheets/frozen.ts) with its values, the time, the user and an input hash. Under the document lock, so the values stored are the
- * ones read. Refuses text that is not a period, and a period without scorecards.
+ * payouts tab (see sheets/frozen.ts) with its values, the time, the user and an input hash. Under the document lock, so
+ * the values stored are the ones read. Refuses text that is not a period, and a period without scorecards (see
+ * core/freeze-plan.ts, which the command line's freeze shares). A period frozen before is frozen again: the new rows
+ * supersede the old, which stay.
  */
 export function freezePeriod(
   ctx: ServerContext,
   asked: string,
 ): { period: string; cards: number; tab: string } {
   return underLock(ctx, () => {
-    const { analysis } = loadAnalysis(ctx, ctx.now());
-    const text = asked.trim();
-    const period = text === '' ? analysis.settings.defaultPeriod : (parsePeriod(text)?.label ?? null);
-    if (period === null)
-      throw new Error(`"${text}" is not a period: write one like FY2026, H1 2026, Q3 2026 or Mar 2026.`);
-    const rows = freezeRows(analysis, period, ctx.now().toISOString(), ctx.user());
-    if (rows.length === 0)
-      throw new Error(`No scorecard is for ${period || 'the default period'}: nothing to freeze.`);
-    const log = appendFrozen(activeSpreadsheet(ctx), rows);
-    return { period, cards: rows.length, tab: log.getName() };
+    const { read, analysis } = loadAnalysis(ctx, ctx.now());
+    const plan = planFreeze(analysis, asked, ctx.now().toISOString(), ctx.user(), read.frozen?.grid ?? null);
+    if (!plan.ok) throw new Error(plan.message);
+    const log = appendFrozen(activeSpreadsheet(ctx), plan.rows);
+    return { period: plan.period, cards: plan.rows.length, tab: log.getName() };
   });
 }
 

@@ -63,6 +63,13 @@ export function planParentWrite(
 ): ParentWrite {
   const goal = goalAt(analysis, request.tab, request.row);
   if (!goal) throw new LinkRefused(noGoalMessage(request.tab, request.row));
+  const inColumns =
+    request.expectedId === undefined ? null : keyResultInColumns(analysis, goal, request.expectedId);
+  if (inColumns !== null) {
+    throw new LinkRefused(
+      `"${inColumns.title}" is a key result of ${goal.id}, written in the key-result columns of its row: it trees up to ${goal.id}. Link ${goal.id} instead.`,
+    );
+  }
   if (request.expectedId !== undefined && idKey(goal.id) !== idKey(request.expectedId.trim())) {
     throw new LinkRefused(
       `Row ${request.row} of "${request.tab}" now holds ${goal.id || 'a goal without ID'}, not ${request.expectedId}: the sheet changed, so select the goal's row again.`,
@@ -109,6 +116,15 @@ export function planParentWrite(
     value: wanted && parentReference(analysis.goals[parentIndex]),
     goal,
   };
+}
+
+/** The key result named `id` that is written in numbered columns on `goal`'s row (see key-results.ts), or null. */
+function keyResultInColumns(analysis: Analysis, goal: Goal, id: string): Goal | null {
+  const index = analysis.links.indexByKey.get(idKey(id.trim()));
+  if (index === undefined || index === goal.index) return null;
+  const found = analysis.goals[index];
+  const onRow = found.synthesized && found.tab === goal.tab && found.row === goal.row;
+  return onRow && analysis.links.parentOf[index] === goal.index ? found : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Which tabs the add-on made (and so may replace or delete): the ones it marked with developer metadata. Every other tab belongs to the user, whatever its name.
 import { CHECK_INS_RANGE_NAME, CHECK_INS_TAB } from '../core/check-in-tab';
+import { FROZEN_LOG_NAME } from '../core/freeze';
 import { chooseTab, REPORT_RANGE_NAME, REPORT_TAB } from '../report/report-tab';
 import type { SheetPort, SpreadsheetPort } from './gas';
 
@@ -18,7 +19,7 @@ export const HISTORY_TAB = CHECK_INS_TAB;
  * The usual name of the log Freeze period appends to (issue 13). Ours by its mark, not by its name: a tab of the user's
  * named so is left alone and the log takes `Frozen payouts (2)`; our log renamed is still our log.
  */
-export const FROZEN_TAB = 'Frozen payouts';
+export const FROZEN_TAB = FROZEN_LOG_NAME;
 /** Where Settings lives; created by the add-on on first use, then the user's to edit. */
 export const SETTINGS_TAB = 'Settings';
 

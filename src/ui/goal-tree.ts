@@ -303,16 +303,31 @@ function shareNote(goal: GoalView, parentId: string): string {
   return `shared: ${share}here${elsewhere}`;
 }
 
-/** Keys of goals matching the query, plus every ancestor of each, so matches keep their place in the tree. */
+/**
+ * Keys of goals matching the query, plus every ancestor of each, so matches keep their place in the tree: a goal
+ * shared by several parents leads up through each of them.
+ */
 function matchesWithAncestors(goals: Map<string, GoalView>, query: string): Set<string> {
-  const parentOf = new Map<string, string>();
-  for (const [key, goal] of goals) for (const child of goal.children) parentOf.set(idKey(child), key);
+  const parentsOf = new Map<string, string[]>();
+  for (const [key, goal] of goals) {
+    for (const child of goal.children) {
+      const parents = parentsOf.get(idKey(child));
+      if (parents === undefined) parentsOf.set(idKey(child), [key]);
+      else parents.push(key);
+    }
+  }
   const shown = new Set<string>();
+  const stack: string[] = [];
   for (const [key, goal] of goals) {
     if (!matchesQuery(query, goal.id, goal.title, goal.owner, goal.tab)) continue;
-    // Walk up until the top or a goal already shown; `shown` also ends walks around a cycle.
-    for (let at: string | undefined = key; at !== undefined && !shown.has(at); at = parentOf.get(at))
+    // Walk up until the tops or goals already shown; `shown` also ends walks around a cycle.
+    stack.push(key);
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      if (shown.has(at)) continue;
       shown.add(at);
+      for (const parent of parentsOf.get(at) ?? []) stack.push(parent);
+    }
   }
   return shown;
 }

@@ -50,4 +50,14 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar on a shared goa
     ]);
     expect(await text(cascade().locator('.node[data-id="CMO-2"] .goal-percent'))).toBe('50%');
   });
+
+  it('Cascade search: a match below a shared goal keeps it under each of its parents', async () => {
+    await cascade().getByRole('searchbox').fill('Invites');
+    await eventually(() =>
+      cascade()
+        .locator('.node')
+        .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.id)),
+    ).toEqual(['CMO-1', 'DG-1', 'DG-2', 'CMO-2', 'DG-1']);
+    await cascade().getByRole('searchbox').fill('');
+  });
 });

@@ -42,6 +42,9 @@ describe('dist/cli/mbo-cascade.mjs', () => {
     expect(run.out).toContain('mbo-cascade rollup BOOK.xlsx -o OUT.xlsx');
     // What rollup does to a tab of the user's named Roll-up, as the README says: kept, never replaced.
     expect(run.out.replace(/\s+/g, ' ')).toContain('a tab of yours named Roll-up is kept');
+    expect(run.out).toContain('mbo-cascade freeze BOOK.xlsx --period PERIOD -o OUT.xlsx [--by NAME]');
+    // Every line fits a terminal 80 columns wide.
+    expect(run.out.split('\n').filter((line) => line.length > 80)).toEqual([]);
   });
 
   it('checks a workbook given by a path relative to the current folder, exit 0', async () => {

@@ -266,6 +266,44 @@ describe('check and rollup read the log', () => {
     expect(dates(await readFile(out, 'utf8'))).toEqual(['2026-04-01', '2026-05-04']);
   });
 
+  it('rollup of a CSV set with an old History.csv: the log is read as the log and written as a Check-ins tab, marked', async () => {
+    const cmo = await dir.write(
+      'CMO.csv',
+      'ID,Goal,Owner,Parent,Period,Unit,Target,Actual\r\nCMO-1,Pipeline,Ava,,FY2026,$,1000,400\r\n',
+    );
+    const field = await dir.write(
+      'Field.csv',
+      'ID,Goal,Owner,Parent,Period,Unit,Target,Actual\r\nF-1,Field events,Lee,CMO-1,FY2026,$,500,200\r\n',
+    );
+    const history = await dir.write(
+      'History.csv',
+      `${HISTORY_HEADERS.join(',')}\r\n2026-03-31,CMO-1,200,0.2,0.2,on track,7,\r\n` +
+        '2026-03-31,F-1,100,0.2,0.2,on track,8,\r\n2026-04-30,CMO-1,300,0.3,0.3,on track,6,\r\n',
+    );
+    const out = dir.path('out.xlsx');
+    const run = await runMain(['rollup', cmo, field, history, '-o', out]);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toMatch(
+      /from CMO, Field;.* The check-in log History is the tab "Check-ins": Excel refuses a sheet named History\.\n$/,
+    );
+    const book = await openBook(out);
+    // Excel reserves the name History: the output has none, and the log is ours by its mark.
+    expect(book.worksheets.map((s) => s.name)).toEqual(['CMO', 'Field', 'Check-ins', ROLLUP_TAB]);
+    expect(logMarks(book)).toEqual(["'Check-ins'!$A$1"]);
+    expect(rowsOf(book.getWorksheet('Check-ins')!)[0]).toEqual(HISTORY_HEADERS);
+    // Read as the log, not as goals: the Roll-up has each goal's last check-in, and no row of the log.
+    const report = rowsOf(book.getWorksheet(ROLLUP_TAB)!);
+    const last = report[2].indexOf('Last check-in');
+    const goals = report.slice(3).filter((r) => r[0] === 'CMO-1' || r[0] === 'F-1');
+    expect(goals.map((r) => [r[0], r[last]])).toEqual([
+      ['CMO-1', '2026-04-30'],
+      ['F-1', '2026-03-31'],
+    ]);
+    // The output read back: the marked log, with no note about an old History log.
+    const check = JSON.parse((await runMain(['check', out, '--json'])).out) as CheckJson;
+    expect(check.issues.filter((i) => i.tab === 'Check-ins' || i.code === 'legacy-check-in-tab')).toEqual([]);
+  });
+
   it('an old log named History in an .xlsx is renamed Check-ins and marked', async () => {
     const recorded = dir.path('recorded.xlsx');
     await runMain(['check-in', await sample(), '-o', recorded, '--today', '2026-05-04']);

@@ -8,6 +8,9 @@ import type { ReportCell } from '../../src/report/rollup-table';
 /** The clock every in-process run sees: the Roll-up's "computed on" time and the default day. */
 export const NOW = new Date('2026-05-04T10:20:30.000Z');
 
+/** The user every in-process run sees: freeze's Frozen by without --by. */
+export const USER = 'ops-runner';
+
 export interface Run {
   code: number;
   out: string;
@@ -26,6 +29,7 @@ export async function runMain(argv: string[], { errIsTTY = false } = {}): Promis
     },
     errIsTTY,
     now: () => NOW,
+    user: () => USER,
   });
   return { code, out, err };
 }

@@ -1,8 +1,9 @@
 // Pins the product's beliefs as warnings: collaboration goals, outcomes on top, activities under outcomes, vanity metrics.
 import { describe, expect, it } from 'vitest';
 import { advise, vanityMatcher } from '../../src/core/advise';
-import type { Issue } from '../../src/core/issues';
+import { describeIssue, type Issue, issueAt, NOWHERE } from '../../src/core/issues';
 import { DEFAULT_SETTINGS, type Goal, type Settings } from '../../src/core/model';
+import { analyzeWorkbook } from '../../src/core/workbook';
 import { type GoalSpec, makeGoal } from '../support/goals';
 
 /** Goals on one tab, rows from 2; parent IDs are linked the simple way (no cycle detection here). */
@@ -24,7 +25,7 @@ const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTI
 function run(specs: readonly GoalSpec[], over: Partial<Settings> = {}, cycle: string[] = []): Issue[] {
   const { goals, parentOf, onCycle } = workbook(specs);
   for (const goal of goals) if (cycle.includes(goal.id)) onCycle[goal.index] = 1;
-  return advise(goals, parentOf, onCycle, settings(over));
+  return advise(goals, { parentOf, onCycle, shared: null }, settings(over));
 }
 
 /** code@goalId (or code@owner/period for owner-level issues), in report order. */
@@ -283,8 +284,64 @@ describe('activity-not-under-outcome', () => {
       });
       parentOf[i] = top ? -1 : i - 1;
     }
-    const issues = advise(many, parentOf, new Uint8Array(n), settings());
+    const issues = advise(many, { parentOf, onCycle: new Uint8Array(n), shared: null }, settings());
     expect(issues.some((issue) => issue.code === 'activity-not-under-outcome')).toBe(false);
+  });
+});
+
+describe('activity-not-under-outcome with several parents (`O 60%; T 40%`)', () => {
+  const HEADER = ['ID', 'Goal', 'Owner', 'Parent', 'Type'];
+  /** The warnings of goals under tops O (an Outcome) and T (unclassified), as `code@goal:partly`. */
+  function warned(...rows: string[][]): string[] {
+    const grid = [
+      HEADER,
+      ['O', 'Grow pipeline', 'Ann', '', 'Outcome'],
+      ['T', 'Misc', 'Ann', '', ''],
+      ...rows,
+    ];
+    return analyzeWorkbook([{ name: 'Goals', grid }])
+      .issues.filter((issue) => issue.code === 'activity-not-under-outcome')
+      .map((issue) => `${issue.goalId}:${'partly' in issue && issue.partly ? 'partly' : 'wholly'}`);
+  }
+
+  it.each<[string, string[][], string[]]>([
+    [
+      'every parent leads to an Outcome',
+      [
+        ['A', 'Events', 'Bob', 'O 60%; O2 40%', 'Activity'],
+        ['O2', 'Win', 'Ann', '', 'Outcome'],
+      ],
+      [],
+    ],
+    ['one parent leads to none: partly', [['A', 'Events', 'Bob', 'O 60%; T 40%', 'Activity']], ['A:partly']],
+    [
+      'the first parent leads to none: partly too',
+      [['A', 'Events', 'Bob', 'T 60%; O 40%', 'Activity']],
+      ['A:partly'],
+    ],
+    [
+      'no parent leads to one: wholly',
+      [
+        ['A', 'Events', 'Bob', 'T 50%; U 50%', 'Activity'],
+        ['U', 'Other', 'Ann', '', ''],
+      ],
+      ['A:wholly'],
+    ],
+    [
+      'an Activity below a partly aligned goal is partly aligned itself',
+      [
+        ['M', 'Mid', 'Bob', 'O 50%; T 50%', ''],
+        ['A', 'Events', 'Cy', 'M', 'Activity'],
+      ],
+      ['A:partly'],
+    ],
+  ])('%s', (_name, rows, expected) => {
+    expect(warned(...rows)).toEqual(expected);
+  });
+
+  it('says only some parents lead to an Outcome', () => {
+    const issue = issueAt(NOWHERE, { code: 'activity-not-under-outcome', partly: true });
+    expect(describeIssue(issue)).toMatch(/^Only some of the parents .*: align it to the outcome it drives/);
   });
 });
 

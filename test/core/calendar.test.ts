@@ -7,6 +7,7 @@ import {
   isoDay,
   localTime,
   localTimeText,
+  readableTime,
   zoneName,
 } from '../../src/core/calendar';
 import { inProcessZone, PROCESS_ZONES } from '../support/zones';
@@ -233,5 +234,39 @@ describe.each(PROCESS_ZONES)('localTime and localTimeText, the process in %s', (
           throw new Error(`${zone} at ${t}`);
       }
     }
+  });
+});
+
+describe('readableTime: a stored ISO time as the spreadsheet shows it', () => {
+  it.each([
+    [
+      'a UTC time in a named zone',
+      '2026-03-01T14:05:09.000Z',
+      'Europe/Berlin',
+      '2026-03-01 15:05 (Europe/Berlin)',
+    ],
+    [
+      'the day after, further east',
+      '2026-12-31T17:00:00.000Z',
+      'Pacific/Kiritimati',
+      '2027-01-01 07:00 (Pacific/Kiritimati)',
+    ],
+    ['an offset written in the text', '2026-03-01T14:05+01:00', 'UTC', '2026-03-01 13:05 (UTC)'],
+    [
+      'a zone nobody knows reads as UTC, and says so',
+      '2026-03-01T14:05:09Z',
+      'Mars/Olympus_Mons',
+      '2026-03-01 14:05 (UTC)',
+    ],
+    ['text that is not a time stays as it is', 'year end', 'Europe/Berlin', 'year end'],
+    ['a bare year is not taken for a time', '2026', 'Europe/Berlin', '2026'],
+    [
+      'a time without its offset is not guessed at',
+      '2026-03-01T14:05:09',
+      'Europe/Berlin',
+      '2026-03-01T14:05:09',
+    ],
+  ])('%s', (_name, iso, zone, text) => {
+    expect(readableTime(iso, zone)).toBe(text);
   });
 });

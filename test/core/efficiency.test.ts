@@ -143,3 +143,31 @@ describe('isMoneyGoal: pipeline or revenue, or a currency unit', () => {
     expect(isMoneyGoal(makeGoal({ id: 'X', ...spec }))).toBe(money);
   });
 });
+
+describe('a goal shared by several parents', () => {
+  // DG-1 sits 60% under CMO-1 and 40% under CMO-2: its spend is split the same way, so no dollar counts twice.
+  const { a, spend } = analyze(
+    ['CMO-1', 'Grow pipeline', 'Ann', '', 'Outcome', 'Pipeline', '$', 3_000_000, 2_000_000, '', ''],
+    ['CMO-2', 'Grow revenue', 'Ann', '', 'Outcome', 'Revenue', '$', 1_000_000, '', '', ''],
+    ['DG-1', 'Events', 'Bob', 'CMO-1 60%; CMO-2 40%', 'Activity', 'Events run', 'count', 10, 8, '', 100_000],
+    ['DG-2', 'Nurture', 'Bob', 'DG-1', 'Activity', 'Emails', 'count', 10, 8, '', 20_000],
+  );
+
+  it.each<[string, number]>([
+    ['DG-1', 120_000],
+    ['CMO-1', 72_000],
+    ['CMO-2', 48_000],
+  ])('%s', (id, dollars) => {
+    expect(spend(id)).toBeCloseTo(dollars, 6);
+  });
+
+  it('the top outcomes together count the spend once', () => {
+    expect((spend('CMO-1') ?? 0) + (spend('CMO-2') ?? 0)).toBeCloseTo(120_000, 6);
+  });
+
+  it('a second parent with its part of the spend and no Actual is warned about', () => {
+    expect(a.issues.filter((i) => i.code === 'no-measured-return')).toEqual([
+      expect.objectContaining({ goalId: 'CMO-2', why: 'unmeasured', spend: expect.closeTo(48_000, 6) }),
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // Freezing a period: the log rows written (values, time, user, input hash), and frozen-period-changed when a frozen card changes later.
 import { describe, expect, it } from 'vitest';
 import { FROZEN_HEADERS, freezeRows, inputHash, isFrozenLog } from '../../src/core/freeze';
+import { describeIssue } from '../../src/core/issues';
 import type { CellValue, Grid } from '../../src/core/model';
 import { analyzeWorkbook, type TabInput } from '../../src/core/workbook';
 
@@ -110,6 +111,28 @@ describe('frozen-period-changed', () => {
       { name: LOG, grid: frozenBook(100) },
     ];
     expect(analyzeWorkbook(tabs).issues.filter((i) => i.code === 'frozen-period-changed')).toEqual([]);
+  });
+
+  it.each([
+    // AT is 17:00 UTC on December 31 (winter time in Berlin and Los Angeles).
+    ['UTC', 'frozen 2026-12-31 17:00 (UTC) by cfo@example.com'],
+    ['Europe/Berlin', 'frozen 2026-12-31 18:00 (Europe/Berlin) by cfo@example.com'],
+    ['Pacific/Kiritimati', 'frozen 2027-01-01 07:00 (Pacific/Kiritimati) by cfo@example.com'],
+    ['America/Los_Angeles', 'frozen 2026-12-31 09:00 (America/Los_Angeles) by cfo@example.com'],
+  ])('the message gives the time of the freeze in the spreadsheet’s zone (%s)', (timeZone, when) => {
+    const found = analyzeWorkbook([goals(90)], {
+      frozen: { name: LOG, grid: frozenBook(100) },
+      timeZone,
+    }).issues;
+    const messages = found.filter((i) => i.code === 'frozen-period-changed').map(describeIssue);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(`(${when}).`);
+  });
+
+  it('a Frozen at that is not a time (typed over) is quoted as it is', () => {
+    const log = frozenBook(100).map((r, i) => (i === 0 ? r : [...r.slice(0, 7), 'year end', r[8]]));
+    const [issue] = changed(goals(90), log);
+    expect(describeIssue(issue)).toContain('(frozen year end by cfo@example.com).');
   });
 
   it('a later freeze of the same period supersedes the earlier one', () => {

@@ -40,7 +40,7 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
   'gate-missed': { code: 'gate-missed', owner: 'Dana', period: '', attainment: 0.5, gate: 0.8 },
   'no-collaboration-goal': { code: 'no-collaboration-goal', owner: 'Dana', period: 'FY2026' },
   'top-level-not-outcome': { code: 'top-level-not-outcome' },
-  'activity-not-under-outcome': { code: 'activity-not-under-outcome' },
+  'activity-not-under-outcome': { code: 'activity-not-under-outcome', partly: false },
   'activity-heavy': { code: 'activity-heavy', owner: 'Jin', period: 'FY2026', share: 0.6, limit: 0.5 },
   'vanity-metric': { code: 'vanity-metric', word: 'MQLs', asOutcome: true },
   'unread-tab': {
@@ -88,9 +88,11 @@ const EXAMPLES: { [C in IssueCode]: Extract<IssueDetail, { code: C }> } = {
     frozenBy: 'cfo@example.com',
     was: 1,
     now: null,
+    timeZone: 'Europe/Berlin',
   },
   // Shared goals by several parents (issue 13)
   'parent-shares': { code: 'parent-shares', parent: 'CMO-1 60%; CMO-2 60%', total: 1.2 },
+  'foreign-type-column': { code: 'foreign-type-column', header: 'Goal Type', examples: ['Dollar', 'Binary'] },
 };
 
 /** What each message tells the user to do, after the colon that ends what is wrong. */
@@ -155,6 +157,7 @@ const FIXES: { [C in IssueCode]: RegExp } = {
   'frozen-period-changed': /undo the edit, or freeze FY2026 again/,
   // Shared goals by several parents (issue 13)
   'parent-shares': /write shares that add up to 100%/,
+  'foreign-type-column': /add a Type column with those words, or map "Goal Type" to another field/,
 };
 
 const place = { tab: 'Demand Gen', row: 7, col: 11, column: 'Actual', goalId: 'DG-3' };

@@ -323,6 +323,138 @@ describe('outlines', () => {
   });
 });
 
+describe('outline numbers', () => {
+  /** Each goal as [title, parent's title or null]. */
+  const parents = (a: Analysis) => tree(a).map(([, title, parent]) => [title, parent]);
+
+  it.each<[string, string, CellValue[], (string | null)[]]>([
+    [
+      "BigPicture's Order column, as text",
+      'Order',
+      ['1', '1.1', '1.1.1', '1.2', '2'],
+      [null, 'Top', 'Mid', 'Top', null],
+    ],
+    [
+      'the same as Sheets converts it (1.1 becomes a number; 1.10 becomes 1.1 and still has two parts)',
+      'Order',
+      [1, 1.1, '1.1.1', 1.1, 2],
+      [null, 'Top', 'Mid', 'Top', null],
+    ],
+    [
+      'a Level column holding outline numbers',
+      'Level',
+      ['1', '1.1', '1.1.1', '1.2', '2'],
+      [null, 'Top', 'Mid', 'Top', null],
+    ],
+    [
+      'an Order column of plain sort numbers is no outline',
+      'Order',
+      [1, 2, 3, 4, 5],
+      [null, null, null, null, null],
+    ],
+  ])('%s', (_name, header, numbers, expected) => {
+    const titles = ['Top', 'Mid', 'Leaf', 'Mid 2', 'Top 2'];
+    const a = analyze(
+      tab('OKRs', [[header, 'Summary', 'Target'], ...titles.map((t, k): CellValue[] => [numbers[k], t, 10])]),
+    );
+    expect(parents(a)).toEqual(titles.map((t, k) => [t, expected[k]]));
+    expect(codes(a)).not.toContain('bad-type');
+  });
+
+  it('leaves a Parent cell the last word, as with a Level column', () => {
+    const a = analyze(
+      tab('OKRs', [
+        ['Order', 'Summary', 'Parent', 'Target'],
+        ['1', 'Top', '', 10],
+        ['2', 'Other', '', 10],
+        ['2.1', 'Child', 'Top', 10],
+      ]),
+    );
+    expect(parents(a)).toEqual([
+      ['Top', null],
+      ['Other', null],
+      ['Child', 'Top'],
+    ]);
+  });
+
+  it('follows a Settings ▸ Column row that ignores the Order column', () => {
+    const a = analyze(
+      tab('Settings', [
+        ['Setting', 'Value', 'Payout'],
+        ['Column', 'Order', 'ignore'],
+      ]),
+      tab('OKRs', [
+        ['Order', 'Summary', 'Target'],
+        ['1', 'Top', 10],
+        ['1.1', 'Child', 10],
+      ]),
+    );
+    expect(parents(a)).toEqual([
+      ['Top', null],
+      ['Child', null],
+    ]);
+  });
+});
+
+describe("vendors' import templates", () => {
+  it.each<[string, string, string]>([
+    ['BigPicture', 'Summary', 'goal'],
+    ['BigPicture', 'Expected start date', 'start'],
+    ['BigPicture', 'Expected end date', 'due'],
+    ['Engagedly', 'Goal Identifier', 'id'],
+    ['Engagedly', 'Owner Email ID', 'owner'],
+    ['PeopleCues', 'Owner_Email_ID', 'owner'],
+    ['PeopleCues', 'Metric_Name', 'metric'],
+    ['PeopleCues', 'Metric_Type', 'unit'],
+    ['PeopleCues', 'Metric_Start_Value', 'baseline'],
+    ['PeopleCues', 'Metric_Target_Value', 'target'],
+  ])('%s: reads %s as the %s', (_vendor, header, field) => {
+    const shape = inspectTab([['Remarks', header, 'Goal', 'Parent', 'Target']]);
+    expect(shape.kind).toBe('goals');
+    if (shape.kind === 'goals') expect(shape.header.columns).toMatchObject({ [field]: 1 });
+  });
+
+  it('never takes a data row for the header: an Objective cell is no evidence of goals by itself', () => {
+    // The header row has no goal text (BigPicture's Summary, unmapped): the tab is unread, not read from row 2.
+    const grid: Grid = [
+      ['Order', 'Type', 'Heading', 'Status', 'Owner', 'Target value', 'Current value'],
+      ['1', 'Objective', 'Grow', 'On track', 'Ann', 10, 5],
+      ['1.1', 'Key result', 'Pipeline', 'On track', 'Ann', 10, 5],
+    ];
+    expect(inspectTab(grid)).toMatchObject({ kind: 'near-miss', row: 0, missing: 'goal' });
+    // An Objective column beside real evidence still makes a goal tab.
+    expect(inspectTab([['Objective', 'Owner', 'Target']]).kind).toBe('goals');
+    expect(inspectTab([['Objective', 'Owner']]).kind).toBe('near-miss');
+  });
+
+  it('generates IDs when the ID column is blank on every row (Engagedly: blank creates a new goal)', () => {
+    const a = analyze(
+      tab('Goals', [
+        ['Goal', 'Goal Identifier', 'Owner Email ID', 'Start Date', 'End Date'],
+        ['Grow pipeline', '', 'cmo@acme.example', '2026-01-01', '2026-12-31'],
+        ['Launch webinars', '  ', 'events@acme.example', '2026-04-01', '2026-06-30'],
+      ]),
+    );
+    expect(a.goals.map((g) => [g.id, g.title, g.owner, g.period])).toEqual([
+      ['Goals!2', 'Grow pipeline', 'cmo@acme.example', 'FY2026'],
+      ['Goals!3', 'Launch webinars', 'events@acme.example', 'Q2 2026'],
+    ]);
+    expect(codes(a)).not.toContain('missing-id');
+  });
+
+  it('still reports a blank ID where other rows have one', () => {
+    const a = analyze(
+      tab('Goals', [
+        ['Goal', 'Goal Identifier', 'Target'],
+        ['Grow pipeline', 'G-1', 10],
+        ['Launch webinars', '', 10],
+      ]),
+    );
+    expect(a.goals.map((g) => g.id)).toEqual(['G-1']);
+    expect(codes(a)).toContain('missing-id');
+  });
+});
+
 describe('measured attainment without Actual and Target', () => {
   it.each<[string, CellValue[], (number | null)[]]>([
     ['fractions', [0.5, 1, 0], [0.5, 1, 0]],
@@ -448,6 +580,26 @@ describe('other column names and values', () => {
     expect(a.goals.map((g) => g.period)).toEqual(['FY2026', 'Q1 2027']);
   });
 
+  it.each<[string, string, string, string]>([
+    ['a calendar quarter', '2026-04-01', '2026-06-30', 'Q2 2026'],
+    ['a month', '2026-03-01', '2026-03-31', 'Mar 2026'],
+    ['a half', '2026-01-15', '2026-06-30', 'H1 2026'],
+    ['a year', '2026-01-01', '2026-12-31', 'FY2026'],
+    ['across a quarter boundary: the half', '2026-02-01', '2026-04-30', 'H1 2026'],
+    ['across the half: the year', '2026-06-01', '2026-07-31', 'FY2026'],
+    ['across years: the end date’s year', '2025-10-01', '2026-03-31', 'FY2026'],
+    ['an end before the start: the end date’s year', '2026-06-30', '2026-04-01', 'FY2026'],
+    ['no start date: the end date’s year', '', '2026-06-30', 'FY2026'],
+  ])('reads Start and End dates as the smallest period holding both: %s', (_name, start, end, period) => {
+    const a = analyze(
+      tab('G', [
+        ['Goal', 'Start Date', 'End Date', 'Target'],
+        ['Grow', start, end, 10],
+      ]),
+    );
+    expect(a.goals.map((g) => g.period)).toEqual([period]);
+  });
+
   it('uses Settings ▸ Column rows on every tab', () => {
     const a = analyze(
       tab('Settings', [
@@ -462,6 +614,71 @@ describe('other column names and values', () => {
     );
     expect(a.goals.map((g) => [g.id, g.title, g.actual])).toEqual([['A', 'Grow', 5]]);
     expect(measured(a)).toEqual([0.5]);
+  });
+
+  it.each(['Owner Emails', 'Owners', 'Goal owners', 'Owner names', 'Assignees'])(
+    'reads %s as the Owner',
+    (header) => {
+      const a = analyze(
+        tab('G', [
+          ['Goal', header, 'Target', 'Actual'],
+          ['Grow pipeline', 'cmo@acme.example', 10, 5],
+        ]),
+      );
+      expect(a.goals.map((g) => g.owner)).toEqual(['cmo@acme.example']);
+    },
+  );
+
+  describe('a Goal type column that holds no Outcome, Activity or Collaboration', () => {
+    /** The Type of each goal, and the type issues as code@column. */
+    function typed(header: string, ...types: string[]) {
+      const a = analyze(tab('G', [['Goal', header, 'Target'], ...types.map((t, k) => [`Goal ${k}`, t, 10])]));
+      const typeIssues = a.issues.filter((i) => i.code === 'bad-type' || i.code === 'foreign-type-column');
+      return {
+        types: a.goals.map((g) => g.type),
+        issues: typeIssues.map((i) => `${i.code}@${i.row}:${i.column}`),
+        a,
+      };
+    }
+
+    it.each<[string, string, string[], string[], string[]]>([
+      [
+        'measurement kinds (Peoplebox): one warning at the header, goals unclassified',
+        'Goal Type',
+        ['Dollar', 'Number', 'Binary', 'Dollar'],
+        ['', '', '', ''],
+        ['foreign-type-column@1:Type'],
+      ],
+      [
+        'levels (Company, Department, Individual)',
+        'Goal type',
+        ['Company', 'Department', 'Individual'],
+        ['', '', ''],
+        ['foreign-type-column@1:Type'],
+      ],
+      [
+        'one real type among typos: each typo is its own bad-type',
+        'Type',
+        ['Outcome', 'Actvity', 'Colaboration'],
+        ['outcome', '', ''],
+        ['bad-type@3:Type', 'bad-type@4:Type'],
+      ],
+      ['every cell blank: nothing to say', 'Type', ['', ''], ['', ''], []],
+    ])('%s', (_name, header, cells, types, issues) => {
+      const got = typed(header, ...cells);
+      expect(got.types).toEqual(types);
+      expect(got.issues).toEqual(issues);
+    });
+
+    it('names what the column holds and what to do', () => {
+      const { a } = typed('Goal Type', 'Dollar', 'Number', 'Binary', 'Dollar', 'Custom Percent');
+      const issue = a.issues.find((i) => i.code === 'foreign-type-column');
+      expect(issue).toMatchObject({
+        header: 'Goal Type',
+        examples: ['Dollar', 'Number', 'Binary'],
+        severity: 'warning',
+      });
+    });
   });
 
   it('keeps the default settings shape', () => {

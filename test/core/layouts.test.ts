@@ -26,7 +26,7 @@ describe.each(layoutFixtures.map((f) => [f.name, f] as const))('%s', (_, fixture
   });
 
   it.each(fixture.expect.goals.map((e, i) => [`${e.tab}: ${e.title}`, e, i] as const))(
-    '%s: row, parent, owner, ID and measured attainment',
+    '%s: row, parent, owner, ID, period, measured and final attainment',
     (_, expected, i) => {
       const goal = goals[i];
       if (goal === undefined) throw new Error('goal missing (see the list test)');
@@ -39,9 +39,12 @@ describe.each(layoutFixtures.map((f) => [f.name, f] as const))('%s', (_, fixture
       );
       if (expected.id !== undefined) expect(goal.id).toBe(expected.id);
       if (expected.owner !== undefined) expect(goal.owner).toBe(expected.owner);
+      if (expected.period !== undefined) expect(goal.period).toBe(expected.period);
       if (expected.measured === null) expect(results.at(i).measured).toBeNull();
       else if (expected.measured !== undefined)
         expect(results.at(i).measured).toBeCloseTo(expected.measured, 9);
+      if (expected.final === null) expect(results.at(i).final).toBeNull();
+      else if (expected.final !== undefined) expect(results.at(i).final).toBeCloseTo(expected.final, 9);
     },
   );
 

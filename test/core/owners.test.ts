@@ -1,6 +1,6 @@
 // Owner cells that name several people: which separators always do, and which only when the names are owners elsewhere.
 import { describe, expect, it } from 'vitest';
-import { severalOwners } from '../../src/core/owners';
+import { coOwners, severalOwners } from '../../src/core/owners';
 
 const KNOWN = new Set(['ann', 'bob', 'cy lee']);
 const known = (name: string) => KNOWN.has(name.toLowerCase());
@@ -18,10 +18,25 @@ describe('severalOwners', () => {
     ['slash', 'Ann/Bob', ['Ann', 'Bob']],
     ['a team name of unknown words stays one owner', 'Sales and Marketing', null],
     ['R&D is one owner', 'R&D', null],
-    ['e-mail addresses separated by commas', 'ann@x.com, zed@x.com', ['ann@x.com', 'zed@x.com']],
+    // Commas between e-mail addresses list co-owners (see coOwners), as Peoplebox's Owner Emails column does.
+    ['e-mail addresses separated by commas are co-owners', 'ann@x.com, zed@x.com', null],
+    ['an e-mail address and a name', 'ann@x.com, Bob', ['ann@x.com', 'Bob']],
     ['blank parts are dropped', 'Ann,, ', null],
     ['case does not matter for known owners', 'ANN, bob', ['ANN', 'bob']],
   ])('%s', (_name, text, expected) => {
     expect(severalOwners(text, known)).toEqual(expected);
+  });
+});
+
+describe('coOwners: e-mail addresses', () => {
+  it.each<[string, string[] | null]>([
+    ['ann@x.com, zed@x.com', ['ann@x.com', 'zed@x.com']],
+    ['ann@x.com,zed@x.com,bo@y.org', ['ann@x.com', 'zed@x.com', 'bo@y.org']],
+    ['ann@x.com; zed@x.com', ['ann@x.com', 'zed@x.com']],
+    ['ann@x.com', null],
+    ['ann@x.com, Bob', null],
+    ['ann@x.com & zed@x.com', null],
+  ])('%j', (text, names) => {
+    expect(coOwners(text)?.map((co) => co.name) ?? null).toEqual(names);
   });
 });

@@ -53,6 +53,21 @@ const HISTORY: CellValue[][] = [
   ['2026-08-31', 'DG-2', '', '', 0.4, 'at risk', '', ''],
 ];
 
+/**
+ * Goals with phase actuals and no check-in, for FY2026: Q1 ends March 31 (day 90 of the year), Q2 June 30 (day 181).
+ * PH-1 is an amount (its quarters add up); LV-1 and CH-1 are levels (a percentage: the latest counts).
+ */
+// biome-ignore format: a table, one row per line
+const PHASED: CellValue[][] = [
+  ['ID', 'Goal', 'Period', 'Unit', 'Direction', 'Target', 'Actual', 'Q1 actual', 'Q2 actual'],
+  ['PH-1', 'Pipeline', 'FY2026', '$', '', 100, '', 20, 25],
+  ['LV-1', 'Win rate', 'FY2026', '%', '', 0.8, '', 0.6, 0.7],
+  ['CH-1', 'Churn', 'FY2026', '%', 'lower', 0.03, '', 0.05, ''],
+  ['NP-1', 'No period', '', '$', '', 100, '', 20, ''],
+];
+/** PH-1 at its run rate: the line through 20 by day 90 and 45 by day 181, at day 365, over its target of 100. */
+const PH_1_FORECAST = (20 + ((45 - 20) / (181 - 90)) * (365 - 90)) / 100;
+
 // biome-ignore format: a table, one row per line
 export const RESULT_CASES: ResultCase[] = [
   // MBO_ATTAINMENT
@@ -419,6 +434,57 @@ export const RESULT_CASES: ResultCase[] = [
     args: () => [HISTORY, 'DG-1', 'Q1 2026'],
     expect: /^⚠ MBO_FORECAST: no check-in for "DG-1" in Q1 2026/,
   },
+  {
+    name: 'with a goal table: Q1 and Q2 actuals and no check-in, the line through their running total',
+    fn: 'MBO_FORECAST',
+    args: () => [[HISTORY_HEADER], 'PH-1', '', '', '', PHASED],
+    expect: PH_1_FORECAST,
+  },
+  {
+    name: 'with a goal table and no check-in log yet (a blank history), the same',
+    fn: 'MBO_FORECAST',
+    args: () => ['', 'PH-1', 'FY2026', '', '2026-07-15', PHASED],
+    expect: PH_1_FORECAST,
+  },
+  {
+    name: 'with a goal table and the history argument left empty (=MBO_FORECAST(, …)), the same',
+    fn: 'MBO_FORECAST',
+    args: () => [undefined, 'PH-1', 'FY2026', '', '2026-07-15', PHASED],
+    expect: PH_1_FORECAST,
+  },
+  {
+    name: 'a level’s phase actuals are its figure at each phase’s end, not a running total',
+    fn: 'MBO_FORECAST',
+    args: () => [[HISTORY_HEADER], 'LV-1', 'FY2026', '', '', PHASED],
+    expect: (0.7 + (0.1 / 91) * (365 - 181)) / 0.8,
+  },
+  {
+    name: 'a level with no known start (lower, no Baseline) forecasts its latest phase actual',
+    fn: 'MBO_FORECAST',
+    args: () => [[HISTORY_HEADER], 'CH-1', '', '', '', PHASED],
+    expect: 0.03 / 0.05,
+  },
+  {
+    name: 'goals of the history and of the table side by side; a blank period is the goal’s own',
+    fn: 'MBO_FORECAST',
+    args: () => [HISTORY, col('DG-1', 'ph-1 ', ''), col('Q3 2026', '', ''), CURVE, '', PHASED],
+    expect: [[0.92, 0.8], [PH_1_FORECAST, 0.5 + ((PH_1_FORECAST - 0.8) / 0.2) * 0.5], ['', '']],
+  },
+  {
+    name: 'a table goal with no period, and an ID in neither, say so',
+    fn: 'MBO_FORECAST',
+    args: () => [HISTORY, col('NP-1', 'ZZ'), '', '', '', PHASED],
+    expect: [
+      [/^⚠ MBO_FORECAST: "NP-1" has no Period: give period/],
+      [/^⚠ MBO_FORECAST: no check-in for "ZZ" in history, and no goal "ZZ" in table/],
+    ],
+  },
+  {
+    name: 'as of a day before the period: nothing to go by yet',
+    fn: 'MBO_FORECAST',
+    args: () => [[HISTORY_HEADER], 'PH-1', '', '', '2025-12-31', PHASED],
+    expect: /^⚠ MBO_FORECAST: no reading of "PH-1" in FY2026 up to the date/,
+  },
   // MBO_REQUIRED
   {
     name: 'each child alone, the other as it is',
@@ -700,6 +766,24 @@ export const ERROR_CASES: ErrorCase[] = [
     fn: 'MBO_FORECAST',
     args: () => [HISTORY, 'A'],
     error: /^MBO_FORECAST: period is missing/,
+  },
+  {
+    name: 'period blank without a table',
+    fn: 'MBO_FORECAST',
+    args: () => [HISTORY, 'A', ''],
+    error: /^MBO_FORECAST: period must be a period like FY2026.*or give a goal table/,
+  },
+  {
+    name: 'a blank history without a table',
+    fn: 'MBO_FORECAST',
+    args: () => ['', 'A', 'FY2026'],
+    error: /^MBO_FORECAST: history must include its header row/,
+  },
+  {
+    name: 'a table without its header row',
+    fn: 'MBO_FORECAST',
+    args: () => [HISTORY, 'A', 'FY2026', '', '', PHASED.slice(1)],
+    error: /^MBO_FORECAST: table has no header row/,
   },
   {
     name: 'period unreadable',

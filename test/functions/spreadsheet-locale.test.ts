@@ -116,6 +116,16 @@ describe.each(ZONE_PAIRS)(
       expect(run('MBO_SCORE', col(marchFirst), col(1), col(0.5))).toEqual([['2026-03-01', 0.5]]);
     });
 
+    it('MBO_FORECAST reads an asOf Date cell as its day there', () => {
+      const history = [
+        ['Date', 'ID', 'Final'],
+        ['2026-02-28', 'G-1', 0.4],
+        ['2026-03-01', 'G-1', 0.41],
+      ];
+      // As of March 1 (day 60 of Q1's 90): the line through both check-ins; on February 28 it would be one's pace.
+      expect(run('MBO_FORECAST', history, 'G-1', 'Q1 2026', '', marchFirst)).toBeCloseTo(0.41 + 0.01 * 30, 9);
+    });
+
     it('a Date where a number belongs is quoted as its day there', () => {
       expect(run('MBO_ATTAINMENT', marchFirst, 100)).toMatch(/^⚠ "2026-03-01" is not a number/);
     });

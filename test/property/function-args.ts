@@ -20,6 +20,10 @@ const idCell = withSome('A', 'B', 'C', 'a ', ' b', 'D', '', 'A');
 const directionCell = withSome('higher', 'lower', 'range', 'binary', '', 'Up');
 const methodCell = withSome('average', 'min', 'own', 'avg', ' MIN ', '');
 const ownerCell = withSome('Ava', 'ava ', 'Lee', '', 'Kim');
+const periodCell = withSome('FY2026', 'Q1 2026', 'H1 2026', '', 'Mar 2026');
+
+/** Phase columns: Q1..Q4 and monthly actuals (and targets), as goal tabs may hold them. */
+const PHASE_HEADERS = ['Q1 actual', 'Q2 actual', 'Q3 actual', 'Jan actual', 'Feb actual', 'Q1 target', 'Q2'];
 
 const matrix = (rows: number, cols: number, cell: fc.Arbitrary<CellValue>): fc.Arbitrary<Matrix> =>
   fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
@@ -97,31 +101,45 @@ function shapeCalls({ data, scalar, curve, cap }: DataKinds): Readonly<Record<st
       .map((args) => ({ fn: 'MBO_ROLLUP', args })),
   );
 
-  /** A goal table: blank rows, a real header row (ID and Goal among others, any order), junk rows below. */
-  const tableArb: fc.Arbitrary<Matrix> = fc
-    .subarray(OPTIONAL_HEADERS)
-    .chain((others) => fc.shuffledSubarray(['ID', 'Goal', ...others], { minLength: others.length + 2 }))
-    .chain((header) =>
-      fc
-        .tuple(
-          fc.integer({ min: 0, max: 2 }),
-          fc.array(
-            fc.tuple(
-              ...header.map((h) =>
-                h === 'ID' || h === 'Parent' ? idCell : h === 'Direction' ? directionCell : data,
+  /**
+   * A goal table: blank rows, a real header row (ID and Goal among `optional` others, any order), junk rows below;
+   * periods in a Period column are mostly real ones.
+   */
+  const tableOf = (optional: readonly string[], always: readonly string[] = []): fc.Arbitrary<Matrix> =>
+    fc
+      .subarray(optional.filter((h) => !always.includes(h)))
+      .chain((others) => {
+        const headers = ['ID', 'Goal', ...always, ...others];
+        return fc.shuffledSubarray(headers, { minLength: headers.length });
+      })
+      .chain((header) =>
+        fc
+          .tuple(
+            fc.integer({ min: 0, max: 2 }),
+            fc.array(
+              fc.tuple(
+                ...header.map((h) =>
+                  h === 'ID' || h === 'Parent'
+                    ? idCell
+                    : h === 'Direction'
+                      ? directionCell
+                      : h === 'Period'
+                        ? periodCell
+                        : data,
+                ),
               ),
+              { maxLength: 6 },
             ),
-            { maxLength: 6 },
+          )
+          .map(
+            ([blanks, rows]): Matrix => [
+              ...Array.from({ length: blanks }, () => new Array<CellValue>(header.length).fill('')),
+              header,
+              ...rows,
+            ],
           ),
-        )
-        .map(
-          ([blanks, rows]): Matrix => [
-            ...Array.from({ length: blanks }, () => new Array<CellValue>(header.length).fill('')),
-            header,
-            ...rows,
-          ],
-        ),
-    );
+      );
+  const tableArb = tableOf(OPTIONAL_HEADERS);
 
   const tablesCall = (fn: string): fc.Arbitrary<Call> =>
     fc.array(tableArb, { minLength: 1, maxLength: 3 }).map((args) => ({ fn, args }));
@@ -234,16 +252,40 @@ function shapeCalls({ data, scalar, curve, cap }: DataKinds): Readonly<Record<st
     )
     .map((args) => ({ fn: 'MBO_TREND', args }));
 
-  /** One period for all (a column of them is an option too); a curve and a day are optional. */
-  const forecastCall: fc.Arbitrary<Call> = fc
-    .tuple(
-      historyArb,
-      fc.constantFrom('A', 'b', 'C'),
-      fc.constantFrom<unknown>('FY2026', 'Q1 2026', 'H1 2026', 'Mar 2026'),
-      fc.oneof(omitted, curveArb),
-      fc.oneof(omitted, fc.constantFrom<unknown>('2026-03-31', '2026-06-30')),
-    )
-    .map((args) => ({ fn: 'MBO_FORECAST', args }));
+  /** Goal tables with a Period, a Target and phase actual (and target) columns among the others, for MBO_FORECAST. */
+  const phasedTableArb = tableOf([...OPTIONAL_HEADERS, ...PHASE_HEADERS], ['Period', 'Target', 'Q1 actual']);
+  const aPeriod = fc.constantFrom<unknown>('FY2026', 'Q1 2026', 'H1 2026', 'Mar 2026');
+  const asOfArb = fc.oneof(omitted, fc.constantFrom<unknown>('2026-03-31', '2026-06-30', '2025-12-31'));
+
+  /**
+   * From the history alone: one period for all; a curve and a day are optional. With goal tables: a history or none
+   * yet (blank), and the period one for all, blank (each goal's own) or a column as tall as the IDs, blanks among it.
+   */
+  const forecastCall: fc.Arbitrary<Call> = fc.oneof(
+    fc
+      .tuple(historyArb, fc.constantFrom('A', 'b', 'C'), aPeriod, fc.oneof(omitted, curveArb), asOfArb)
+      .map((args) => ({ fn: 'MBO_FORECAST', args })),
+    fc.integer({ min: 1, max: 4 }).chain((n) =>
+      fc
+        .tuple(
+          // No log yet: "" (an omitted first argument is "history is missing", by define()).
+          fc.oneof(historyArb, fc.constantFrom<unknown>('', null)),
+          line(n, idCell),
+          // One cell is one period for all, checked as an argument; a column's cells are data.
+          fc.oneof(omitted, aPeriod, n > 1 ? line(n, periodCell) : aPeriod),
+          fc.oneof(omitted, curveArb),
+          asOfArb,
+          fc.array(phasedTableArb, { minLength: 1, maxLength: 2 }),
+        )
+        .map(([history, ids, period, curve, asOf, tables]) => {
+          // The first ID asked is one of the tables' (when they have any), so that forecasts are made too.
+          const known = tables.flatMap(idsOf);
+          const asked = ids.map((row) => row.slice());
+          if (known.length > 0) asked[0][0] = known[0];
+          return { fn: 'MBO_FORECAST', args: [history, asked, period, curve, asOf, ...tables] };
+        }),
+    ),
+  );
 
   /** The goal to lift is one of the tables' IDs (another is an argument error by design). */
   const requiredCall: fc.Arbitrary<Call> = fc

@@ -25,7 +25,15 @@ describe('a long run of spaces inside a cell (normalizeHeader was quadratic)', (
       return [`G-${i}`, 'Goal', junk, junk, junk, 100, 50];
     });
     const analysis = analyzeWorkbook([
-      { name: 'Goals', grid: [['ID', 'Goal', 'Direction', 'Type', 'Rollup', 'Target', 'Actual'], ...rows] },
+      {
+        name: 'Goals',
+        // One real Type keeps the column ours, so each junk Type cell is its own bad-type (see foreignTypeValues).
+        grid: [
+          ['ID', 'Goal', 'Direction', 'Type', 'Rollup', 'Target', 'Actual'],
+          ...rows,
+          ['G-40', 'Goal', '', 'Outcome', '', 100, 50],
+        ],
+      },
     ]);
     const codes = analysis.issues.map((i) => i.code);
     expect(codes.filter((c) => c === 'bad-direction')).toHaveLength(40);

@@ -1,9 +1,13 @@
 // The Cascade view's and the Roll-up's run-rate forecast, and What would it take (getRequired) over the fake.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/model';
+import { MBO_FORECAST } from '../../src/functions/history';
+import { fixedLocale } from '../../src/functions/locale';
 import { bindServerApi } from '../../src/server/bind';
-import { ROLLUP_TAB } from '../../src/sheets/owned';
+import { HISTORY_TAB, ROLLUP_TAB } from '../../src/sheets/owned';
 import { createFakeGas, dumpValues, type FakeTabs, fakeServerContext } from '../../tools/gas-fake';
 
+const APR_15 = new Date('2026-04-15T12:00:00.000Z');
 const JUL_1 = new Date('2026-07-01T12:00:00.000Z');
 
 const TABS: FakeTabs = {
@@ -52,6 +56,50 @@ describe('the forecast', () => {
     expect(gas.spreadsheet.sheet(ROLLUP_TAB).peekCell(rows.indexOf(a) + 1, col + 1).numberFormat).toBe(
       '0.0%',
     );
+  });
+});
+
+describe('MBO_FORECAST over the goal tab agrees with the Cascade view and the Roll-up', () => {
+  // A check-in recorded on April 15, then the forecast on July 1: each goal's check-in, phase actuals and figures now.
+  function recorded() {
+    const gas = createFakeGas({ tabs: TABS });
+    bindServerApi(fakeServerContext(gas, { now: APR_15 })).recordCheckIn();
+    return { gas, api: bindServerApi(fakeServerContext(gas, { now: JUL_1 })) };
+  }
+  const ids = TABS.Goals.slice(1).map((row) => [row[0]]);
+  const curve = DEFAULT_SETTINGS.payoutCurve.map((p) => [p.attainment, p.payout]);
+
+  it.each([
+    ['with a check-in before', recorded],
+    ['with no check-in', api],
+  ])('%s', (_, make) => {
+    const { gas, api: server } = make();
+    const view = server.getCascade();
+    server.rollUp();
+    const tabs = dumpValues(gas.spreadsheet);
+    const history = tabs[HISTORY_TAB] ?? '';
+    const formula = MBO_FORECAST.runWith(
+      fixedLocale('UTC', '.'),
+      history,
+      ids,
+      '',
+      curve,
+      '2026-07-01',
+      TABS.Goals,
+    ) as (number | string)[][];
+    const report = tabs[ROLLUP_TAB];
+    const col = report[2].indexOf('Forecast');
+    const goals = view.goals.filter((g) => g.forecast !== undefined);
+    // Every goal but the one without a period has a forecast; Q (phase actuals only) among them.
+    expect(goals.map((g) => g.id).sort()).toEqual(['A', 'B', 'P', 'Q']);
+    for (const g of goals) {
+      const [attainment, payout] = formula[ids.findIndex(([id]) => id === g.id)];
+      expect(attainment, g.id).toBeCloseTo(g.forecast!, 3);
+      expect(payout, g.id).toBeCloseTo(g.forecastPayout!, 3);
+      expect(report.find((r) => r[0] === g.id)![col], g.id).toBe(attainment);
+    }
+    expect(formula[ids.findIndex(([id]) => id === 'N')][0]).toMatch(/^⚠ MBO_FORECAST: "N" has no Period/);
+    if (make === recorded) expect(history.length).toBeGreaterThan(1);
   });
 });
 

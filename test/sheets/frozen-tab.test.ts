@@ -40,8 +40,9 @@ describe('freezePeriod', () => {
     expect(markedTabs(gas.spreadsheet).get(FROZEN_TAB)).toBe('frozen');
   });
 
-  it('a later edit under the frozen period is a warning; another period is free to change', () => {
-    const gas = createFakeGas({ tabs: { Goals: goals() } });
+  it('a later edit under the frozen period is a warning, timed in the spreadsheet’s zone; another period is free to change', () => {
+    // The spreadsheet's zone, not the script's or the process's: FIXED_NOW is 12:00 UTC, 14:00 summer time in Berlin.
+    const gas = createFakeGas({ tabs: { Goals: goals() }, timeZone: 'Europe/Berlin' });
     const ctx = fakeServerContext(gas);
     freezePeriod(ctx, 'FY2026');
     expect(frozenIssues(ctx)).toEqual([]);
@@ -52,7 +53,7 @@ describe('freezePeriod', () => {
     expect(changed).toHaveLength(1);
     expect(changed[0].tab).toBe(FROZEN_TAB);
     expect(changed[0].message).toBe(
-      "Ann's scorecard for FY2026 has changed since the period was frozen (payout 100% then, 75% now): undo the edit, or freeze FY2026 again once finance agrees (frozen 2026-07-01 12:00 UTC by finance@example.com).",
+      "Ann's scorecard for FY2026 has changed since the period was frozen (payout 100% then, 75% now): undo the edit, or freeze FY2026 again once finance agrees (frozen 2026-07-01 14:00 (Europe/Berlin) by finance@example.com).",
     );
   });
 

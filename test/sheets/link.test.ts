@@ -178,6 +178,24 @@ describe('linkToParent on the layouts people already have', () => {
     );
     expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
   });
+
+  it('refuses a key result written in numbered columns: it trees up to the goal of its row', () => {
+    const gas = createFakeGas({
+      tabs: {
+        Goals: [
+          ['ID', 'Goal', 'Parent', 'KR1 Title', 'KR1 Progress'],
+          ['CMO-1', 'Grow revenue', '', '', ''],
+          ['G-7', 'Grow organic traffic', '', 'Rank top 3 for 10 keywords', 0.4],
+        ],
+      },
+    });
+    const ctx = fakeServerContext(gas);
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => linkToParent(ctx, 'Goals', 3, 'CMO-1', 'G-7 KR1')).toThrow(
+      '"Rank top 3 for 10 keywords" is a key result of G-7, written in the key-result columns of its row: it trees up to G-7. Link G-7 instead.',
+    );
+    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
+  });
 });
 
 describe('linkToParent and sum roll-ups', () => {

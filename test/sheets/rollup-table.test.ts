@@ -66,9 +66,17 @@ describe('buildRollupReport', () => {
       ['CMO-2', 'Brand'],
       ['DG-1', '> Webinars (shared: 40% here; its goals are under CMO-1)'],
     ]);
-    // The scorecards start below every row of the goal table; the treemap keeps one node per goal.
+    // The scorecards start below every row of the goal table.
     expect(r.scorecards.row).toBe(r.goals.row + r.goals.numRows + 1);
-    expect(r.chartData.values.slice(2).map((row) => row[0])).toEqual(['CMO-1', 'DG-1', 'DG-2', 'CMO-2']);
+    // The treemap shows it under each parent too, as a node of its own sized by its share there (the chart sizes a
+    // node with children by its children, so only leaves' sizes count).
+    expect(r.chartData.values.slice(2).map((row) => row.slice(0, 3))).toEqual([
+      ['CMO-1', TREEMAP_ROOT, 1],
+      ['DG-1', 'CMO-1', 0.6],
+      ['DG-2', 'DG-1', 1],
+      ['CMO-2', TREEMAP_ROOT, 1],
+      ['DG-1 (40% in CMO-2)', 'CMO-2', 0.4],
+    ]);
   });
 
   it('gives the treemap one root and an acyclic parent for every node', () => {
