@@ -29,7 +29,10 @@ async function loadAnalyze(root: string, name: string): Promise<Analyze> {
     target: 'node20',
     logLevel: 'warning',
   });
-  return (await import(pathToFileURL(outfile).href)).analyzeWorkbook as Analyze;
+  const analyze = (await import(pathToFileURL(outfile).href)).analyzeWorkbook as Analyze;
+  // Loaded: the file is no longer needed, and a bundle per run would pile up in the cache.
+  rmSync(outfile, { force: true });
+  return analyze;
 }
 
 /** CPU time (all threads, the garbage collector's included) and wall time of one call, after a full collection. */
