@@ -264,7 +264,7 @@ const CATALOGUE: { readonly [C in IssueCode]: CatalogueEntry<C> } = {
   'alignment-gap': {
     severity: 'warning',
     message: (i) =>
-      `Alignment gap: this outcome measures ${pct(i.measured)} but the goals under it roll up to ${pct(i.rolledUp)}: check that the team's goals drive this outcome.`,
+      `Alignment gap: this goal measures ${pct(i.measured)} but the goals under it roll up to ${pct(i.rolledUp)}: check that the team's goals drive it.`,
   },
   unmeasured: {
     severity: 'info',

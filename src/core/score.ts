@@ -18,7 +18,8 @@ const NO_GATES: GateCheck[] = [];
  * Compiles a payout curve once (sorted copy) so scoring many owners does not re-sort it.
  * Piecewise-linear through the points sorted by attainment: 0 below the first point, flat after the
  * last, linear between; a one-point curve is a step. Two points at the same attainment make a jump,
- * and the one listed last holds from that attainment on. Throws on an empty curve: Settings never
+ * and the one listed last holds from that attainment on. An attainment within EPSILON below a point is paid as at the
+ * point (rounding noise must not cost a payout step). Throws on an empty curve: Settings never
  * hands one over, so that is a programmer error. Expects finite numbers; NaN gives NaN. A finite attainment
  * always gets a finite payout between the payouts of its segment's points, however steep or wide the curve.
  */
@@ -30,18 +31,20 @@ export function compilePayout(curve: readonly PayoutPoint[]): (attainment: numbe
   const last = points.length - 1;
   return (attainment: number): number => {
     if (Number.isNaN(attainment)) return Number.NaN;
-    if (attainment < xs[0]) return 0;
-    if (attainment >= xs[last]) return ys[last];
+    // Within EPSILON below a point counts as at it: weights of 15% and 60% score 0.6 / 0.75 = 0.7999999999999999.
+    const reach = attainment + EPSILON;
+    if (reach < xs[0]) return 0;
+    if (reach >= xs[last]) return ys[last];
     // Binary search for the last point at or below the attainment: the segment it starts.
     let lo = 0;
     let hi = last;
     while (hi - lo > 1) {
       const mid = (lo + hi) >>> 1;
-      if (xs[mid] <= attainment) lo = mid;
+      if (xs[mid] <= reach) lo = mid;
       else hi = mid;
     }
     // xs[lo] <= attainment < xs[hi]; both the share and the payout stay finite across any span of numbers.
-    return lerp(ys[lo], ys[hi], spanRatio(attainment, xs[lo], xs[hi]));
+    return lerp(ys[lo], ys[hi], spanRatio(Math.max(attainment, xs[lo]), xs[lo], xs[hi]));
   };
 }
 

@@ -118,7 +118,7 @@ const FIXES: { [C in IssueCode]: RegExp } = {
   cycle: /break the loop by changing one Parent/,
   'sum-unit-mismatch': /give them one Unit, or choose another Rollup/,
   'sum-needs-target': /add the Target/,
-  'alignment-gap': /check that the team's goals drive this outcome/,
+  'alignment-gap': /this goal measures .* check that the team's goals drive it/,
   unmeasured: /until you enter one/,
   'weights-not-100': /change them so that they add up to 100%/,
   'gate-missed': /payout resumes once it reaches it/,

@@ -76,6 +76,9 @@ describe('payout', () => {
     ['at 0', 0, 0],
     ['just below the first point', 0.7999, 0],
     ['at the first point', 0.8, 0.5],
+    // 0.6 / 0.75 is 0.7999999999999999 in floating point: weights of 15% and 60% score 80%, and pay as 80%.
+    ['at the first point, by way of rounding noise', 0.6 / 0.75, 0.5],
+    ['at a middle point, by way of rounding noise', 1 - 1e-12, 1],
     ['between the first two points', 0.9, 0.75],
     ['at a middle point', 1, 1],
     ['between the last two points', 1.1, 1.25],
@@ -447,6 +450,16 @@ describe('scorecards', () => {
     expect(card).toMatchObject({ owner: 'Ann', period: '', weightTotal: 100, goalCount: 2, gated: false });
     expect(card.score).toBeCloseTo(0.98, 12);
     expect(card.payout).toBeCloseTo(0.95, 12);
+  });
+
+  it('weights of 15% and 60% with the heavier goal met score 80% and pay the 80% point, not zero', () => {
+    const { goals, results } = workbook([
+      { id: 'A', weight: 0.15, final: 0 },
+      { id: 'B', weight: 0.6, final: 1 },
+    ]);
+    const card = scorecards(goals, results, settings()).cards[0];
+    expect(card.score).toBeCloseTo(0.8, 12);
+    expect(card.payout).toBeCloseTo(0.5, 12);
   });
 
   it('uses the final attainment, not the measured or rolled-up one', () => {
