@@ -6,6 +6,7 @@ import { benchBounds } from './bounds';
 import { benchBundle } from './bundle';
 import { benchCli } from './cli';
 import { benchColdCall } from './cold';
+import { benchCompare } from './compare';
 import { benchCore } from './core';
 import { benchHistory } from './history';
 import { markdown, type Section } from './measure';
@@ -15,6 +16,11 @@ import { benchSheets } from './sheets';
 
 export async function main(argv: string[]): Promise<number> {
   const only = argv[0];
+  // `npm run bench -- compare <commit> [goals...]`: an older commit's core against the working tree (see compare.ts).
+  if (only === 'compare') {
+    console.log(markdown(await benchCompare(argv.slice(1)), '# Compare'));
+    return 0;
+  }
   // `npm run bench -- native quick`: the smaller workbooks only, for a try while developing (RESULTS.md is left alone).
   const quick = argv.includes('quick');
   const suites: [string, () => Section[] | Promise<Section[]>][] = [

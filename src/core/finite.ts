@@ -43,18 +43,19 @@ export function lerp(y0: number, y1: number, t: number): number {
  * itself is beyond the largest number (never NaN, never Infinity from a sum that comes back down).
  */
 export function finiteSum(count: number, valueAt: (k: number) => number): number {
+  // Plain loops over local variables: a variable that a closure shares and a loop reassigns boxes every
+  // number stored in it (an allocation per goal on a million goals).
+  let sum = 0;
   let largest = 0;
-  const pass = (scale: number): number => {
-    let sum = 0;
-    for (let k = 0; k < count; k++) {
-      const v = valueAt(k);
-      sum += v / scale;
-      largest = Math.max(largest, Math.abs(v));
-    }
-    return sum * scale;
-  };
-  const sum = pass(1);
-  return Number.isFinite(sum) ? sum : pass(largest);
+  for (let k = 0; k < count; k++) {
+    const v = valueAt(k);
+    sum += v;
+    largest = Math.max(largest, Math.abs(v));
+  }
+  if (Number.isFinite(sum)) return sum;
+  let scaled = 0;
+  for (let k = 0; k < count; k++) scaled += valueAt(k) / largest;
+  return scaled * largest;
 }
 
 /**
@@ -68,31 +69,46 @@ export function weightedMean(
   weightAt: (k: number) => number,
   valueAt: (k: number) => number,
 ): number {
+  // The plain Σ w v / Σ w first, with the bounds a rescaled pass would need (local variables, see finiteSum).
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   let heaviest = 0;
+  let sum = 0;
   let total = 0;
-  // With scales of 1 this is the plain Σ w v / Σ w, exactly.
-  const pass = (weightScale: number, valueScale: number): number => {
-    let sum = 0;
-    total = 0;
-    for (let k = 0; k < count; k++) {
-      const w = weightAt(k);
-      if (!(w > 0)) continue;
-      const v = valueAt(k);
-      sum += (w / weightScale) * (v / valueScale);
-      total += w / weightScale;
-      low = Math.min(low, v);
-      high = Math.max(high, v);
-      heaviest = Math.max(heaviest, w);
-    }
-    return (sum / total) * valueScale;
-  };
-  let mean = pass(1, 1);
+  for (let k = 0; k < count; k++) {
+    const w = weightAt(k);
+    if (!(w > 0)) continue;
+    const v = valueAt(k);
+    sum += w * v;
+    total += w;
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+    heaviest = Math.max(heaviest, w);
+  }
   if (total === 0) return Number.NaN;
+  let mean = sum / total;
   if (!Number.isFinite(mean) || !Number.isFinite(total) || total < TINY) {
-    mean = pass(heaviest, Math.max(-low, high) || 1);
+    mean = scaledMean(count, weightAt, valueAt, heaviest, Math.max(-low, high) || 1);
   }
   // Rounding may step just outside the values; a mean never lies outside them.
   return Math.min(high, Math.max(low, mean));
+}
+
+/** weightedMean's sums again with weights divided by weightScale and values by valueScale, so neither overflows. */
+function scaledMean(
+  count: number,
+  weightAt: (k: number) => number,
+  valueAt: (k: number) => number,
+  weightScale: number,
+  valueScale: number,
+): number {
+  let sum = 0;
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    const w = weightAt(k);
+    if (!(w > 0)) continue;
+    sum += (w / weightScale) * (valueAt(k) / valueScale);
+    total += w / weightScale;
+  }
+  return (sum / total) * valueScale;
 }

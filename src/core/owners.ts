@@ -46,6 +46,8 @@ export function coOwners(text: string): CoOwner[] | null {
  * come back trimmed, blanks dropped.
  */
 export function severalOwners(text: string, known: (name: string) => boolean): string[] | null {
+  // Most owners are one plain name: no separator, nothing to split (a list per scorecard otherwise).
+  if (!WEAK.test(text)) return null;
   const weak = parts(text, WEAK);
   if (weak.length < 2 || coOwners(text) !== null) return null;
   return weak.some(known) || weak.every((name) => EMAIL.test(name)) ? weak : null;

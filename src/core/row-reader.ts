@@ -98,6 +98,9 @@ export function progressInPoints(grid: Grid, headerRow: number, columns: readonl
   return false;
 }
 
+/** What most rows are given: nothing (one shared object, not one per row). */
+export const NOTHING_GIVEN: RowGiven = Object.freeze({});
+
 /** A gate, as a fraction, above which the value is surely a typing slip (1000%). */
 const IMPLAUSIBLE_GATE = 10;
 /** How many times its target an actual may be before it reads as a different scale (typed in other units). */
@@ -110,6 +113,11 @@ export class RowReader {
   private readonly col: Readonly<Record<Field, number>>;
   /** 1-based columns, one frozen object shared by every goal of the tab. */
   readonly columns: Partial<Record<Field, number>>;
+  /**
+   * Whether the tab has each field's column. Fields most tabs lack are read only where they have it: looking up an
+   * absent column still costs a walk down columnOf's switch, a dozen times a row on a million rows.
+   */
+  private readonly has: Readonly<Record<Field, boolean>>;
   // Enumerated and period cells repeat down a column: each distinct text is looked up once per tab.
   private readonly typeWords = new Map<string, GoalType | null>();
   private readonly directionWords = new Map<string, Direction | null>();
@@ -137,13 +145,21 @@ export class RowReader {
       Field,
       number
     >;
+    this.has = Object.fromEntries(
+      FIELD_NAMES.map((field) => [field, header.columns[field] !== undefined]),
+    ) as Record<Field, boolean>;
     const columns: Partial<Record<Field, number>> = {};
     for (const field of Object.keys(header.columns) as Field[]) columns[field] = header.columns[field]! + 1;
     this.columns = Object.freeze(columns);
   }
 
   /** A goal from a row, or null when the row has data but no ID (reported as missing-id). */
-  read(cells: readonly CellValue[], row: number, index: number, given: RowGiven = {}): Goal | null {
+  read(
+    cells: readonly CellValue[],
+    row: number,
+    index: number,
+    given: RowGiven = NOTHING_GIVEN,
+  ): Goal | null {
     this.cells = cells;
     this.row = row;
     this.goalId = '';
@@ -162,13 +178,14 @@ export class RowReader {
     if (owner === '' && given.ownerMayBeBlank !== true) this.report('owner', { code: 'missing-owner' });
     const parent = given.parent ?? this.text('parent');
     const type = this.readType();
-    const status = parseStatusWord(this.text('status'));
-    const progress = this.readProgress();
+    const has = this.has;
+    const status = has.status ? parseStatusWord(this.text('status')) : null;
+    const progress = has.progress ? this.readProgress() : null;
     let direction = this.readDirection();
 
     const baseline = this.number('baseline');
-    const min = this.number('min');
-    const max = this.number('max');
+    const min = has.min ? this.number('min') : null;
+    const max = has.max ? this.number('max') : null;
     let target: number | null = null;
     let targetMax: number | null = null;
     if (direction === 'range') [target, targetMax] = this.readRange(min, max);
@@ -211,20 +228,23 @@ export class RowReader {
     const contribution = this.number('contribution');
     const rollup = this.readRollup();
     const period = this.readPeriod();
-    const cap = this.number('cap');
-    const floor = this.number('floor');
+    const cap = has.cap ? this.number('cap') : null;
+    const floor = has.floor ? this.number('floor') : null;
     // A met-or-missed goal takes no floor (see clamped in attain.ts): say so where one is written.
     if (floor !== null && !Number.isNaN(floor) && (direction === 'binary' || direction === 'range')) {
       this.report('floor', { code: 'floor-ignored', direction });
     }
-    const gate = this.number('gate');
+    const gate = has.gate ? this.number('gate') : null;
     if (gate !== null && gate > IMPLAUSIBLE_GATE) {
       this.report('gate', { code: 'implausible-value', text: this.text('gate'), why: 'gate' });
     }
     // Threshold / Target / Stretch, or Min / Target / Max on a goal that is not a range: payout levels.
-    const confidence = this.readConfidence();
-    const threshold = orNull(this.number('threshold')) ?? (direction === 'range' ? null : orNull(min));
-    const stretch = orNull(this.number('stretch')) ?? (direction === 'range' ? null : orNull(max));
+    const confidence = has.confidence ? this.readConfidence() : null;
+    const threshold =
+      (has.threshold ? orNull(this.number('threshold')) : null) ??
+      (direction === 'range' ? null : orNull(min));
+    const stretch =
+      (has.stretch ? orNull(this.number('stretch')) : null) ?? (direction === 'range' ? null : orNull(max));
 
     const goal: Goal = {
       index,
@@ -252,10 +272,10 @@ export class RowReader {
       gate: orNull(gate),
       threshold,
       stretch,
-      budget: orNull(this.number('budget')),
-      spend: orNull(this.number('spend')),
+      budget: has.budget ? orNull(this.number('budget')) : null,
+      spend: has.spend ? orNull(this.number('spend')) : null,
       confidence,
-      note: this.text('note'),
+      note: has.note ? this.text('note') : '',
       phaseTargets,
       synthesized: false,
       blocked: this.blocked,

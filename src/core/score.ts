@@ -377,8 +377,12 @@ export function scorecards(
 
   const cards: Scorecard[] = [];
   const issues: Issue[] = [];
-  const owners = new Set(groups.map((g) => g.owner.toLowerCase()));
-  const isOwner = (name: string): boolean => owners.has(name.toLowerCase());
+  // Every owner's name, lower-cased: built only when some owner reads as several people (rare), not for every workbook.
+  let owners: ReadonlySet<string> | null = null;
+  const isOwner = (name: string): boolean => {
+    owners ??= new Set(groups.map((g) => g.owner.toLowerCase()));
+    return owners.has(name.toLowerCase());
+  };
   for (const group of groups) {
     const members = group.goals;
     const { owner, period } = group;

@@ -7,7 +7,7 @@ import { type Issue, issueAt } from './issues';
 import { KeyResultReader } from './key-results';
 import type { CellValue, Goal, Grid, Settings } from './model';
 import { outlineDepth, outlineNumberColumn, withOutlineNumbers } from './outline-numbers';
-import { progressInPoints, type RowGiven, RowReader } from './row-reader';
+import { NOTHING_GIVEN, progressInPoints, RowReader } from './row-reader';
 import { foreignTypeValues, withoutTypeColumn } from './type-column';
 
 export { findHeader, HEADER_SEARCH_ROWS, inspectTab } from './header';
@@ -308,22 +308,26 @@ class Layout {
 
   readRow(cells: readonly CellValue[], row: number, firstIndex: number, goals: Goal[]): void {
     const { columns } = this.header;
-    const given: RowGiven = {};
-    if (columns.id === undefined) given.id = generatedId(this.tab, row);
+    const id = columns.id === undefined ? generatedId(this.tab, row) : undefined;
+    let parent: string | undefined;
+    let title: string | undefined;
 
     if (columns.objective !== undefined) {
       const text = cellText(cells[columns.objective]);
       if (text !== '') {
         const objective = this.objectiveFor(text, cells, row, firstIndex, goals);
         if (isBlank(cells[columns.goal!]) && this.onlyObjectiveFields(cells)) return;
-        given.parent = objective.goal.id;
+        parent = objective.goal.id;
       }
     }
     const outlined = this.outlinePlace(cells);
     if (outlined !== null) {
-      given.title = outlined.title;
-      if (given.parent === undefined && this.cellOf(cells, 'parent') === '') given.parent = outlined.parent;
+      title = outlined.title;
+      if (parent === undefined && this.cellOf(cells, 'parent') === '') parent = outlined.parent;
     }
+    // A plain tab gives its rows nothing: they share one empty RowGiven rather than allocate one each.
+    const given =
+      id === undefined && parent === undefined && title === undefined ? NOTHING_GIVEN : { id, title, parent };
     const goal = this.reader.read(cells, row, firstIndex + goals.length, given);
     if (goal === null) return;
     goals.push(goal);
