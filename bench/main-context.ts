@@ -16,10 +16,12 @@ export interface BundleFunctions {
  * code, so timings of the code itself are taken here.
  */
 export function bundleInMainContext(): BundleFunctions {
-  const code = pushOrder()
-    .map((file) => readFileSync(file, 'utf8'))
-    .join('\n;\n');
-  const names = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]);
+  const files = pushOrder().map((file) => readFileSync(file, 'utf8'));
+  const code = files.join('\n;\n');
+  // Top-level functions only: the bundle's own live inside `var MBO = (() => { ... })()`, unindented.
+  const names = files
+    .filter((text) => !/^var MBO = \(/m.test(text))
+    .flatMap((text) => [...text.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]));
   const exported = new Function(`${code}\nreturn { MBO: MBO, functions: { ${names.join(', ')} } };`)() as {
     MBO: { catalog: CatalogEntry[] };
     functions: Implementation;
