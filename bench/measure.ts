@@ -30,7 +30,9 @@ export function timeMedian(runs: number, fn: () => unknown, warmup = true): numb
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  // An even count's median is the mean of its middle two (of two runs, not the slower one).
+  const mid = times.length >> 1;
+  return times.length % 2 === 1 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
 }
 
 /** Slope of log(time) against log(size) between the smallest and the largest size: 1 = linear. */
