@@ -6,6 +6,7 @@ import { BusyError } from '../../src/sheets/lock';
 import {
   createFakeGas,
   type FakeGas,
+  type FakeTabs,
   fakeServerContext,
   type SheetSnapshot,
   snapshotSpreadsheet,
@@ -158,9 +159,10 @@ describe('linkToParent on the layouts people already have', () => {
     expect(gas.spreadsheet.sheet('Team').peekCell(2, 2).value).toBe('Grow revenue');
   });
 
-  it('refuses to write a key result: it trees up to the objective in its own row', () => {
-    const gas = createFakeGas({
-      tabs: {
+  it.each<[string, FakeTabs, [string, number, string], string]>([
+    [
+      'a key result under an Objective cell: it trees up to the objective in its own row',
+      {
         CMO: [
           ['ID', 'Goal'],
           ['CMO-1', 'Grow revenue'],
@@ -170,30 +172,25 @@ describe('linkToParent on the layouts people already have', () => {
           ['Win EMEA', 'Open 3 offices', '', 0.5],
         ],
       },
-    });
-    const ctx = fakeServerContext(gas);
-    const before = snapshotSpreadsheet(gas.spreadsheet);
-    expect(() => linkToParent(ctx, 'OKRs', 2, 'CMO-1', 'OKRs!2')).toThrow(
+      ['OKRs', 2, 'OKRs!2'],
       '"Open 3 offices" is a key result of "Win EMEA": change its Objective cell, or align the objective by its Parent cell on row 2.',
-    );
-    expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
-  });
-
-  it('refuses a key result written in numbered columns: it trees up to the goal of its row', () => {
-    const gas = createFakeGas({
-      tabs: {
+    ],
+    [
+      'a key result written in numbered columns: it trees up to the goal of its row',
+      {
         Goals: [
           ['ID', 'Goal', 'Parent', 'KR1 Title', 'KR1 Progress'],
           ['CMO-1', 'Grow revenue', '', '', ''],
           ['G-7', 'Grow organic traffic', '', 'Rank top 3 for 10 keywords', 0.4],
         ],
       },
-    });
-    const ctx = fakeServerContext(gas);
-    const before = snapshotSpreadsheet(gas.spreadsheet);
-    expect(() => linkToParent(ctx, 'Goals', 3, 'CMO-1', 'G-7 KR1')).toThrow(
+      ['Goals', 3, 'G-7 KR1'],
       '"Rank top 3 for 10 keywords" is a key result of G-7, written in the key-result columns of its row: it trees up to G-7. Link G-7 instead.',
-    );
+    ],
+  ])('refuses %s, and writes nothing', (_name, tabs, [tab, row, expectedId], message) => {
+    const gas = createFakeGas({ tabs });
+    const before = snapshotSpreadsheet(gas.spreadsheet);
+    expect(() => linkToParent(fakeServerContext(gas), tab, row, 'CMO-1', expectedId)).toThrow(message);
     expect(snapshotSpreadsheet(gas.spreadsheet)).toEqual(before);
   });
 
