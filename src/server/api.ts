@@ -36,6 +36,11 @@ export interface GoalView {
   owner: string;
   tab: string;
   row: number;
+  /**
+   * The column to select for the goal when it shares its row with another: a key result written in numbered columns
+   * (`key_result_2_title`), whose row is its goal's. Absent: the goal has its row to itself.
+   */
+  col?: number;
   type: string;
   depth: number;
   /** IDs of the children, in workbook order; a goal shared by several parents is a child of each. */

@@ -35,6 +35,16 @@ export const TREND_POINTS = 12;
 /** A fraction to three decimals (a tenth of a percent): all a 300px sidebar shows, and fewer bytes to send. */
 const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** A key result in numbered columns: its title column (else its first), since its row is its goal's; else null. */
+function ownColumn(analysis: Analysis, i: number): number | null {
+  const g = analysis.goals[i];
+  const p = analysis.links.parentOf[i];
+  if (!g.synthesized || p < 0) return null;
+  const parent = analysis.goals[p];
+  if (parent.tab !== g.tab || parent.row !== g.row) return null;
+  return g.columns.goal ?? Math.min(...Object.values(g.columns).filter((c) => c !== undefined));
+}
+
 /**
  * Every goal with its results. Links between goals on a cycle are left out of `children`, and cycle
  * members are roots, so a client walking from the roots sees each goal once and never loops. With History, each
@@ -72,6 +82,8 @@ export function goalViews(
       status: r.status,
       onCycle: r.onCycle,
     };
+    const col = ownColumn(analysis, i);
+    if (col !== null) view.col = col;
     const errors = errorsAt.get(rowKey(g.tab, g.row));
     if (errors !== undefined) view.errors = errors;
     const entry = analysis.links.shared?.byGoal.get(i);

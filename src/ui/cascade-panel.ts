@@ -84,12 +84,13 @@ export function createCascadePanel({ progress, workbookChanged }: PanelContext):
     );
   }
 
+  // A key result in numbered columns goes to its own cell: its row is its goal's.
   function jumpTo(goal: GoalView): void {
-    jumpToRow(goal.tab, goal.row, goal.id);
+    jumpToRow(goal.tab, goal.row, goal.id, goal.col ?? 0);
   }
 
-  function jumpToRow(tab: string, row: number, id: string): void {
-    void progress.run(`Going to ${id}…`, notice, () => call('selectCell', { tab, row, col: 0 }));
+  function jumpToRow(tab: string, row: number, id: string, col = 0): void {
+    void progress.run(`Going to ${id}…`, notice, () => call('selectCell', { tab, row, col }));
   }
 
   return {

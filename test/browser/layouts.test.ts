@@ -138,8 +138,10 @@ describe.skipIf(skipBrowserTests)(browserSuiteTitle('the sidebar on vendors’ g
       expect(await text(node(kr1).locator('.goal-meta'))).toContain('measured 40%');
     });
 
-    it('Cascade: selecting a key result goes to its row', async () => {
+    it('Cascade: selecting a key result goes to its own title cell (the row is its goal’s), the goal to its row', async () => {
       await node(kr1).locator('button.goal').click();
+      await eventually(() => activeCell(current.fake)).toEqual({ tab, row: 4, col: krTitleColumn });
+      await node(goalId).locator('button.goal').first().click();
       await eventually(() => activeCell(current.fake)).toEqual({ tab, row: 4, col: 1 });
     });
 
