@@ -2,7 +2,8 @@
 import type { TabInput } from '../../src/core/workbook';
 import type { FakeCellInput, FakeTabs } from '../../tools/gas-fake';
 import { valueInput } from '../../tools/gas-fake';
-import { typedCsvGrid } from '../../tools/preview/xlsx-book';
+import { typedCsvGrid } from '../../tools/preview/csv-cells';
+import { previewLocale } from '../../tools/preview/locale';
 import type { FixtureCell, FixtureMerge, LayoutFixture } from '../fixtures/layouts/types';
 import type { BundleOptions } from './bundle-session';
 
@@ -17,22 +18,6 @@ export interface SheetsTab {
 export const localeOf = (fixture: LayoutFixture): string =>
   fixture.decimalSeparator === ',' ? 'de_DE' : 'en_US';
 
-const GERMAN_NUMBER = /^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
-const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-
-/**
- * What a de_DE Sheets makes of an imported CSV field: `62,5` and `2.500.000` are numbers, `31.12.2026` a date
- * (at midnight UTC, as the fake stores typed dates); anything else stays text. Only what the decimal-comma
- * fixtures hold is modelled (no `%`, no currency, no `WAHR`/`FALSCH`: `true` stays text there).
- */
-export function germanTypedCell(text: string): FakeCellInput {
-  const trimmed = text.trim();
-  if (GERMAN_NUMBER.test(trimmed)) return Number(trimmed.replace(/\./g, '').replace(',', '.'));
-  const date = GERMAN_DATE.exec(trimmed);
-  if (date) return new Date(Date.UTC(Number(date[3]), Number(date[2]) - 1, Number(date[1])));
-  return valueInput(text);
-}
-
 const valueRow = (row: readonly FixtureCell[]): FakeCellInput[] =>
   row.map((cell) => (typeof cell === 'string' ? valueInput(cell) : cell));
 
@@ -45,11 +30,7 @@ export function sheetsTabs(fixture: LayoutFixture): SheetsTab[] {
   return fixture.tabs.map((tab) => {
     const merges = (tab.merges ?? []).map((m) => ({ ...m }));
     if (fixture.file.kind === 'xlsx') return { name: tab.name, grid: tab.grid.map(valueRow), merges };
-    const grid =
-      localeOf(fixture) === 'de_DE'
-        ? tab.grid.map((row) => row.map((cell) => (typeof cell === 'string' ? germanTypedCell(cell) : cell)))
-        : typedCsvGrid(tab.grid);
-    return { name: tab.name, grid, merges };
+    return { name: tab.name, grid: typedCsvGrid(tab.grid, previewLocale(localeOf(fixture))), merges };
   });
 }
 

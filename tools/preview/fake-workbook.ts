@@ -7,11 +7,11 @@ import type { PreviewBook } from './preview-book';
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /**
- * A fake spreadsheet holding the book. Tabs are added one by one rather than through a {name: grid}
+ * A fake spreadsheet holding the book, in `locale` (Sheets' name, `de_DE`; en_US when absent). Tabs are added one by one rather than through a {name: grid}
  * object, whose keys would put a tab named like a number ("2026") first.
  */
-export function fakeOfBook(book: PreviewBook, sidebarHtml: string): FakeGas {
-  const gas = createFakeGas({ tabs: {}, htmlFiles: { Sidebar: sidebarHtml } });
+export function fakeOfBook(book: PreviewBook, sidebarHtml: string, locale?: string): FakeGas {
+  const gas = createFakeGas({ tabs: {}, htmlFiles: { Sidebar: sidebarHtml }, locale });
   for (const tab of book.tabs) {
     const width = tab.grid.reduce((w, row) => Math.max(w, row.length), 0);
     const sheet = gas.spreadsheet.addSheet(

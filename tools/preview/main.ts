@@ -4,7 +4,7 @@ import { parseArgs, USAGE } from './args';
 import { buildIfStale } from './dist-freshness';
 import { projectRoot } from './paths';
 import { PreviewError } from './session';
-import { type RunningPreview, startPreview } from './start';
+import { type PreviewOptions, type RunningPreview, startPreview } from './start';
 
 const DEFAULT_PORT = 8642;
 
@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   const files = args.files.map((file) => resolve(baseDir, file));
   let preview: RunningPreview;
   try {
-    preview = await startOnPort(files, baseDir, args.port);
+    preview = await startOnPort({ files, baseDir, locale: args.locale }, args.port);
   } catch (error) {
     if (!(error instanceof PreviewError)) throw error;
     console.error(error.message);
@@ -43,12 +43,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** The port asked for; else the default one, or any free port when something else holds it. */
-async function startOnPort(files: string[], baseDir: string, port: number | null): Promise<RunningPreview> {
-  if (port !== null) return startPreview({ files, baseDir, port });
+async function startOnPort(options: PreviewOptions, port: number | null): Promise<RunningPreview> {
+  if (port !== null) return startPreview({ ...options, port });
   try {
-    return await startPreview({ files, baseDir, port: DEFAULT_PORT });
+    return await startPreview({ ...options, port: DEFAULT_PORT });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return startPreview({ files, baseDir, port: 0 });
+    return startPreview({ ...options, port: 0 });
   }
 }

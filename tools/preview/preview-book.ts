@@ -2,6 +2,7 @@
 import type { Merge } from '../../src/core/table';
 import type { FakeCellInput, FakeSpreadsheet } from '../gas-fake';
 import type { BlockFormat } from './demo-formulas';
+import type { PreviewLocale } from './locale';
 
 export interface PreviewTab {
   name: string;
@@ -35,5 +36,5 @@ export interface PreviewBook {
   saveAs: ((outPath: string, source: SaveSource) => Promise<void>) | null;
 }
 
-/** Reads files into a PreviewBook: the CLI's reader by default, any other in tests. */
-export type ReadBook = (files: readonly string[]) => Promise<PreviewBook>;
+/** Reads files into a PreviewBook (CSV cells typed for the spreadsheet's locale): the CLI's reader by default, any other in tests. */
+export type ReadBook = (files: readonly string[], locale: PreviewLocale | null) => Promise<PreviewBook>;

@@ -22,6 +22,8 @@ export interface SessionOptions {
   sidebarHtml: string;
   /** Relative save paths are read from here: the folder `npm start` was run in. */
   baseDir: string;
+  /** The spreadsheet locale as Sheets names it (`de_DE`); en_US when absent. */
+  locale?: string;
 }
 
 export class PreviewSession {
@@ -40,7 +42,7 @@ export class PreviewSession {
     readonly book: PreviewBook,
     private readonly options: SessionOptions,
   ) {
-    this.gas = fakeOfBook(book, options.sidebarHtml);
+    this.gas = fakeOfBook(book, options.sidebarHtml, options.locale);
     const { SpreadsheetApp, LockService, HtmlService, Charts, Session, PropertiesService } = this.gas;
     this.bundle = loadBundle({
       SpreadsheetApp,

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type PreviewServer, startPreviewServer } from './http-server';
+import type { PreviewLocale } from './locale';
 import { buildPageAssets } from './page';
 import { projectRoot } from './paths';
 import type { ReadBook } from './preview-book';
@@ -17,6 +18,8 @@ export interface PreviewOptions {
   baseDir?: string;
   /** How files are read: the CLI's .xlsx/CSV reader unless a test gives another. */
   readBook?: ReadBook;
+  /** The spreadsheet's locale (`--locale`): what the add-on reads numbers with, and how CSV cells are typed. Default en_US. */
+  locale?: PreviewLocale | null;
 }
 
 export interface RunningPreview {
@@ -30,12 +33,17 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
   const root = projectRoot();
   const files = options.files ?? [];
   const readBook = options.readBook ?? readBookWithCli;
+  const locale = options.locale ?? null;
   const [book, sidebarHtml, assets] = await Promise.all([
-    files.length > 0 ? readBook(files) : sampleBook(xlsxSaver([], null, new Map())),
+    files.length > 0 ? readBook(files, locale) : sampleBook(xlsxSaver([], null, new Map())),
     readFile(join(root, 'dist/Sidebar.html'), 'utf8'),
     buildPageAssets(),
   ]);
-  const session = new PreviewSession(book, { sidebarHtml, baseDir: options.baseDir ?? process.cwd() });
+  const session = new PreviewSession(book, {
+    sidebarHtml,
+    baseDir: options.baseDir ?? process.cwd(),
+    locale: locale?.sheets,
+  });
   const server = await startPreviewServer(session, assets, options.port ?? 0);
   return { session, server, close: () => server.close() };
 }

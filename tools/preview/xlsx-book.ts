@@ -9,11 +9,13 @@ import { assertXlsxFile } from '../../src/cli/input-file';
 import { openPackage } from '../../src/cli/xlsx-package';
 import type { Merge } from '../../src/core/table';
 import type { TabInput } from '../../src/core/workbook';
-import { enterValue, type FakeCellInput, valueInput } from '../gas-fake';
+import { type FakeCellInput, valueInput } from '../gas-fake';
 import { fixtureCell } from '../gas-fake/cells';
 import { cellKeys } from './cell-key';
 import { plainCellValue } from './cell-value';
+import { typedCsvGrid } from './csv-cells';
 import type { BlockFormat } from './demo-formulas';
+import type { PreviewLocale } from './locale';
 import type { PreviewBook, PreviewTab, SaveSource } from './preview-book';
 import { reportMarks } from './report-marks';
 import { PreviewError } from './session';
@@ -71,21 +73,6 @@ function noteMerge(blocks: Map<string, Merge>, cell: ExcelJS.Cell, row: number, 
 }
 
 /**
- * CSV cells as Sheets imports them (numbers, percentages, dates and TRUE/FALSE converted, as typed),
- * except that text a spreadsheet would run as a formula (`=…`, `+…`, `-…`) stays text: a CSV is data,
- * and a file's `=HYPERLINK(…)` or `=IMPORTXML(…)` must not become a live formula, here or in a Save as.
- */
-export function typedCsvGrid(grid: readonly (readonly unknown[])[]): FakeCellInput[][] {
-  return grid.map((line) =>
-    line.map((cell) => {
-      if (typeof cell !== 'string') return cell as FakeCellInput;
-      const entered = enterValue(cell);
-      return valueInput(entered.formula ? cell : entered.value);
-    }),
-  );
-}
-
-/**
  * The whole workbook, formulas and number formats included (the preview shows and saves them), after
  * the command line's checks of the file (an encrypted workbook, a missing sheet part...).
  */
@@ -115,7 +102,11 @@ async function readFiles(files: readonly string[]): Promise<{ book: Workbook | n
   return { book: await loadExcelBook(files[0]), csvTabs: [] };
 }
 
-export async function readBookWithCli(files: readonly string[]): Promise<PreviewBook> {
+/** The files as the preview holds them; CSV cells are typed as Sheets imports them in `locale` (null: en_US). */
+export async function readBookWithCli(
+  files: readonly string[],
+  locale: PreviewLocale | null = null,
+): Promise<PreviewBook> {
   let read: Awaited<ReturnType<typeof readFiles>>;
   try {
     read = await readFiles(files);
@@ -125,7 +116,7 @@ export async function readBookWithCli(files: readonly string[]): Promise<Preview
   }
   const label = files.map((file) => basename(file)).join(', ');
   if (!read.book) {
-    const tabs = read.csvTabs.map((tab) => ({ name: tab.name, grid: typedCsvGrid(tab.grid) }));
+    const tabs = read.csvTabs.map((tab) => ({ name: tab.name, grid: typedCsvGrid(tab.grid, locale) }));
     return { label, files, tabs, formats: [], saveAs: xlsxSaver(files, null, new Map()) };
   }
   const formats: BlockFormat[] = [];
