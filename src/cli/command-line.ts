@@ -215,11 +215,11 @@ function decimalSeparatorOf(values: { 'decimal-comma'?: boolean; locale?: string
   return localeDecimalSeparator(values.locale);
 }
 
-/** The decimal mark a locale writes numbers with: `de-DE` -> `,`, `en-US` -> `.`. */
+/** The decimal mark a locale writes numbers with: `de-DE` (or `de_DE`, as Sheets names it) -> `,`, `en-US` -> `.`. */
 export function localeDecimalSeparator(tag: string): '.' | ',' {
   let supported: string[];
   try {
-    supported = Intl.NumberFormat.supportedLocalesOf(tag);
+    supported = Intl.NumberFormat.supportedLocalesOf(tag.replace(/_/g, '-'));
   } catch {
     throw usageError(`--locale needs a language tag like de-DE or en-US, not "${tag}".`);
   }

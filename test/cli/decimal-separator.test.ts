@@ -22,6 +22,7 @@ describe('the decimal separator of CSV numbers', () => {
     ['a comma CSV reads a decimal point by default', ',', [], false],
     ['--decimal-comma on a comma CSV', ',', ['--decimal-comma'], true],
     ['--locale de-DE on a comma CSV', ',', ['--locale', 'de-DE'], true],
+    ['--locale de_DE, as Sheets writes locales, on a comma CSV', ',', ['--locale', 'de_DE'], true],
     ['--locale en-US on a semicolon CSV', ';', ['--locale', 'en-US'], false],
   ])('%s', async (_name, delimiter, flags, readsComma) => {
     const path = await dir.write('Goals.csv', goalsCsv(delimiter));
