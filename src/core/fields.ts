@@ -242,7 +242,7 @@ export const FIELDS = {
     label: 'Period',
     about:
       "`FY2026`, `2026`, `Y2026`, `H1 2026`, `Q3 2026`, `2026-Q3`, `Q3 Y2026`, `Mar 2026`; blank = the period the Start and Due dates give, else the workbook's default",
-    headers: ['Period', 'Quarter', 'Cycle', 'Time period', 'Timeframe'],
+    headers: ['Period', 'Quarter', 'Cycle', 'Goal cycle', 'Time period', 'Timeframe'],
     groups: true,
   },
   start: {

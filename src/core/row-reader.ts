@@ -485,6 +485,10 @@ export class RowReader {
           ? remembered(this.periodTimes, v.getTime(), this.monthLabel)
           : periodLabel(v);
     if (label !== null) return label;
+    const cadence = typeof v === 'string' ? lookupWord(CADENCES, v) : undefined;
+    const dated =
+      cadence === undefined ? '' : cadencePeriod(cadence, this.dayText('due') || this.dayText('start'));
+    if (dated !== '') return dated;
     this.report('period', { code: 'bad-period', text: cellText(v, this.timeZone) });
     return '';
   }
@@ -572,6 +576,30 @@ function periodLabel(v: CellValue): string | null {
 }
 
 const DAY = /^(\d{4})-(\d\d)-\d\d/;
+
+/** A Period cell that gives a goal's cadence, not its period (vendors' Goal cycle): its length in months. */
+const CADENCES = wordMap<1 | 3 | 6 | 12>([
+  [1, ['monthly']],
+  [3, ['quarterly']],
+  [6, ['half-yearly', 'semi-annually', 'semi-annual', 'half-year']],
+  [12, ['annually', 'annual', 'yearly']],
+]);
+
+/** The period of `months` months holding a day (`yyyy-mm-dd…` text): `Q2 2026` for 3; '' without a day. */
+function cadencePeriod(months: 1 | 3 | 6 | 12, day: string): string {
+  const d = DAY.exec(day);
+  if (d === null) return '';
+  const [year, month] = [d[1], Number(d[2])];
+  const text =
+    months === 1
+      ? `${year}-${d[2]}`
+      : months === 3
+        ? `Q${Math.ceil(month / 3)} ${year}`
+        : months === 6
+          ? `H${Math.ceil(month / 6)} ${year}`
+          : year;
+  return periodLabel(text) ?? '';
+}
 
 /**
  * The period of a goal from its dates (`yyyy-mm-dd…` text, '' when blank): the smallest calendar month, quarter, half

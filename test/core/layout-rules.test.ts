@@ -600,6 +600,28 @@ describe('other column names and values', () => {
     expect(a.goals.map((g) => g.period)).toEqual([period]);
   });
 
+  it.each<[string, string, string, string, string, string[]]>([
+    ['a quarterly goal', 'Quarterly', '2026-04-01', '2026-06-30', 'Q2 2026', []],
+    ['a quarterly goal with an end date only', 'Quarterly', '', '2026-09-30', 'Q3 2026', []],
+    ['a monthly goal', 'Monthly', '', '2026-03-31', 'Mar 2026', []],
+    ['a half-yearly goal', 'Half-yearly', '2026-07-01', '2026-12-31', 'H2 2026', []],
+    ['an annual goal', 'Annually', '2026-01-01', '2026-12-31', 'FY2026', []],
+    ['a yearly goal with a start date only', 'Yearly', '2026-02-01', '', 'FY2026', []],
+    ['a cadence without dates says what to add', 'Quarterly', '', '', '', ['bad-period']],
+  ])(
+    'reads a cadence in the Period column (Goal cycle) with the dates: %s',
+    (_name, cycle, start, end, period, issues) => {
+      const a = analyze(
+        tab('G', [
+          ['Goal', 'Goal Cycle', 'Start Date', 'End Date', 'Target'],
+          ['Grow', cycle, start, end, 10],
+        ]),
+      );
+      expect(a.goals.map((g) => g.period)).toEqual([period]);
+      expect(codes(a).filter((c) => c === 'bad-period')).toEqual(issues);
+    },
+  );
+
   it('uses Settings ▸ Column rows on every tab', () => {
     const a = analyze(
       tab('Settings', [
