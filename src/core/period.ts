@@ -178,3 +178,44 @@ export function elapsedShare(period: Period, today: number): number {
   if (done <= 0) return 0;
   return done >= length ? 1 : done / length;
 }
+
+/** The calendar periods a goal's dates or cadence can name, by their length in months. */
+export type PeriodMonths = 1 | 3 | 6 | 12;
+
+const DAY = /^(\d{4})-(\d\d)-\d\d/;
+
+/** The label of the period of `months` months holding month `month` (1-12) of `year`: `Q2 2026` for 3. */
+function holdingLabel(months: PeriodMonths, year: string, month: number): string {
+  const part = Math.ceil(month / months);
+  const text =
+    months === 1
+      ? `${year}-${String(month).padStart(2, '0')}`
+      : months === 3
+        ? `Q${part} ${year}`
+        : months === 6
+          ? `H${part} ${year}`
+          : year;
+  return parsePeriod(text)?.label ?? '';
+}
+
+/** The period of `months` months holding a day (`yyyy-mm-dd…` text): `Q2 2026` for 3; '' without a day. */
+export function cadencePeriod(months: PeriodMonths, day: string): string {
+  const d = DAY.exec(day);
+  return d === null ? '' : holdingLabel(months, d[1], Number(d[2]));
+}
+
+/**
+ * The period of a goal from its dates (`yyyy-mm-dd…` text, '' when blank): the smallest calendar month, quarter, half
+ * or year holding both the start and the end, when both are read and in order within one year; else the end's year;
+ * '' without an end.
+ */
+export function datesPeriod(start: string, end: string): string {
+  const e = DAY.exec(end);
+  if (e === null) return '';
+  const [year, to] = [e[1], Number(e[2])];
+  const s = DAY.exec(start);
+  if (s === null || s[1] !== year || start.slice(0, 10) > end.slice(0, 10)) return holdingLabel(12, year, to);
+  const from = Number(s[2]);
+  const months = ([1, 3, 6, 12] as const).find((m) => Math.ceil(from / m) === Math.ceil(to / m))!;
+  return holdingLabel(months, year, to);
+}

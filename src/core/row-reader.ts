@@ -5,7 +5,7 @@ import { FIELD_NAMES, type Field, numberErrors } from './fields';
 import type { HeaderRow, PhaseColumn } from './header';
 import { type Issue, type IssueDetail, issueAt, type Place } from './issues';
 import type { CellValue, Direction, Goal, GoalType, Grid, RollupMethod } from './model';
-import { parsePeriod } from './period';
+import { cadencePeriod, datesPeriod, type PeriodMonths, parsePeriod } from './period';
 import { type PhaseTarget, phaseActualMode, phasedActual } from './phasing';
 
 /** Words of the enumerated columns, as normalizeHeader writes them. */
@@ -575,51 +575,13 @@ function periodLabel(v: CellValue): string | null {
   return parsePeriod(v)?.label ?? null;
 }
 
-const DAY = /^(\d{4})-(\d\d)-\d\d/;
-
 /** A Period cell that gives a goal's cadence, not its period (vendors' Goal cycle): its length in months. */
-const CADENCES = wordMap<1 | 3 | 6 | 12>([
+const CADENCES = wordMap<PeriodMonths>([
   [1, ['monthly']],
   [3, ['quarterly']],
   [6, ['half-yearly', 'semi-annually', 'semi-annual', 'half-year']],
   [12, ['annually', 'annual', 'yearly']],
 ]);
-
-/** The period of `months` months holding a day (`yyyy-mm-dd…` text): `Q2 2026` for 3; '' without a day. */
-function cadencePeriod(months: 1 | 3 | 6 | 12, day: string): string {
-  const d = DAY.exec(day);
-  if (d === null) return '';
-  const [year, month] = [d[1], Number(d[2])];
-  const text =
-    months === 1
-      ? `${year}-${d[2]}`
-      : months === 3
-        ? `Q${Math.ceil(month / 3)} ${year}`
-        : months === 6
-          ? `H${Math.ceil(month / 6)} ${year}`
-          : year;
-  return periodLabel(text) ?? '';
-}
-
-/**
- * The period of a goal from its dates (`yyyy-mm-dd…` text, '' when blank): the smallest calendar month, quarter, half
- * or year holding both the start and the end, when both are read and in order within one year; else the end's year;
- * '' without an end.
- */
-export function datesPeriod(start: string, end: string): string {
-  const e = DAY.exec(end);
-  if (e === null) return '';
-  const year = e[1];
-  const s = DAY.exec(start);
-  if (s !== null && s[1] === year && start.slice(0, 10) <= end.slice(0, 10)) {
-    const [from, to] = [Number(s[2]), Number(e[2])];
-    const within = (months: number): boolean => Math.ceil(from / months) === Math.ceil(to / months);
-    if (from === to) return periodLabel(`${year}-${s[2]}`) ?? '';
-    if (within(3)) return periodLabel(`Q${Math.ceil(to / 3)} ${year}`) ?? '';
-    if (within(6)) return periodLabel(`H${Math.ceil(to / 6)} ${year}`) ?? '';
-  }
-  return periodLabel(year) ?? '';
-}
 
 /** Outcome, Activity or Collaboration as written in a Type cell (any case, singular or plural), else null. */
 export function goalTypeOf(text: string): GoalType | null {
