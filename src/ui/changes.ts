@@ -56,18 +56,10 @@ export function createStaleNote(refresh: () => void): StaleNote {
   let editedAt = '';
   function render(): void {
     const stale = computedAt !== '' && isAfter(editedAt, computedAt);
-    element.hidden = !stale;
-    if (!stale) {
-      replaceChildren(element);
-      return;
-    }
-    replaceChildren(
+    showStale(
       element,
-      el(
-        'span',
-        { className: 'stale-text' },
+      stale &&
         `Results from ${timeOfDay(computedAt)} — the sheet changed since (last edit ${timeOfDay(editedAt)}).`,
-      ),
       button('Refresh', refresh, { className: 'small-button' }),
     );
   }
@@ -95,20 +87,19 @@ export function createRollupNote(rollUp: () => void): {
     element,
     changed({ editedAt, rolledUpAt }) {
       const stale = rolledUpAt !== '' && isAfter(editedAt, rolledUpAt);
-      element.hidden = !stale;
-      if (!stale) {
-        replaceChildren(element);
-        return;
-      }
-      replaceChildren(
+      showStale(
         element,
-        el(
-          'span',
-          { className: 'stale-text' },
+        stale &&
           `The Roll-up tab is as of ${timeOfDay(rolledUpAt)}, before the last edit at ${timeOfDay(editedAt)}.`,
-        ),
         button('Roll up again', rollUp, { className: 'small-button' }),
       );
     },
   };
+}
+
+/** Shows a staleness line (its text, then its button) in `element`, or hides and empties it when `text` is false. */
+function showStale(element: HTMLElement, text: string | false, action: HTMLElement): void {
+  element.hidden = text === false;
+  if (text === false) replaceChildren(element);
+  else replaceChildren(element, el('span', { className: 'stale-text' }, text), action);
 }
