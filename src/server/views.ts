@@ -3,6 +3,7 @@ import { goalForecasts } from '../core/goal-forecast';
 import { type HistoryAnalysis, trendOf } from '../core/history';
 import { describeIssue, type Issue } from '../core/issues';
 import type { Analysis } from '../core/workbook';
+import { rowGoalOfKeyResult } from '../sheets/link';
 import type { GoalView, IssueView } from './api';
 
 export type Counts = { error: number; warning: number; info: number };
@@ -38,10 +39,7 @@ const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
 /** A key result in numbered columns: its title column (else its first), since its row is its goal's; else null. */
 function ownColumn(analysis: Analysis, i: number): number | null {
   const g = analysis.goals[i];
-  const p = analysis.links.parentOf[i];
-  if (!g.synthesized || p < 0) return null;
-  const parent = analysis.goals[p];
-  if (parent.tab !== g.tab || parent.row !== g.row) return null;
+  if (rowGoalOfKeyResult(analysis, g) === null) return null;
   return g.columns.goal ?? Math.min(...Object.values(g.columns).filter((c) => c !== undefined));
 }
 

@@ -57,14 +57,20 @@ function isKeyResultInColumnsOf(analysis: Analysis, keyResult: Goal, goal: Goal)
   );
 }
 
+/** The goal whose row holds `keyResult` in numbered columns (its parent), or null for any other goal. */
+export function rowGoalOfKeyResult(analysis: Analysis, keyResult: Goal): Goal | null {
+  const p = analysis.links.parentOf[keyResult.index];
+  const goal = p < 0 ? null : analysis.goals[p];
+  return goal !== null && isKeyResultInColumnsOf(analysis, keyResult, goal) ? goal : null;
+}
+
 /**
  * Why a key result written in its row's numbered columns is not linked: it has no Parent cell of its own and trees up
  * to the row's goal. '' for any other goal.
  */
 export function keyResultInColumnsRefusal(analysis: Analysis, keyResult: Goal): string {
-  const p = analysis.links.parentOf[keyResult.index];
-  const goal = p < 0 ? null : analysis.goals[p];
-  if (goal === null || !isKeyResultInColumnsOf(analysis, keyResult, goal)) return '';
+  const goal = rowGoalOfKeyResult(analysis, keyResult);
+  if (goal === null) return '';
   return `"${keyResult.title}" is a key result of ${goal.id}, written in the key-result columns of its row: it trees up to ${goal.id}. Link ${goal.id} instead.`;
 }
 
