@@ -66,12 +66,7 @@ export function readGoalTab(
   const shape = inspectTab(grid, map);
   if (shape.kind !== 'goals') return null;
   const offset = options.rowOffset ?? 0;
-  const foreignTypes = foreignTypeValues(grid, shape.header);
-  const header = columnsAsRead(
-    grid,
-    foreignTypes === null ? shape.header : withoutTypeColumn(shape.header),
-    map,
-  );
+  const { header, foreignTypes } = columnsAsRead(grid, shape.header, map);
   const keyResults =
     header.keyResults === undefined
       ? null
@@ -94,12 +89,9 @@ export function readGoalTab(
   );
   const layout = new Layout(tab, header, reader, keyResults);
   if (foreignTypes !== null) {
-    const col = shape.header.columns.type! + 1;
-    const place = { tab, row: header.row + 1 + offset, col, column: 'Type', goalId: '' };
-    const headerText = cellText(grid[header.row][col - 1]).trim();
-    reader.issues.push(
-      issueAt(place, { code: 'foreign-type-column', header: headerText, examples: foreignTypes }),
-    );
+    const { col, header: headerText, examples } = foreignTypes;
+    const place = { tab, row: header.row + 1 + offset, col: col + 1, column: 'Type', goalId: '' };
+    reader.issues.push(issueAt(place, { code: 'foreign-type-column', header: headerText, examples }));
   }
   const goals: Goal[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
@@ -119,13 +111,25 @@ export function readGoalTab(
 }
 
 /**
- * The header as the tab's columns are read, decided once per tab from their values: an ID column blank on every row
- * counts as none, and outline numbers (1, 1.1, 1.2.1) in the Level or an Order column give the hierarchy.
+ * The header as the tab's columns are read, decided once per tab from their values: a Type column holding none of
+ * our types is set aside (and said once, `foreignTypes`: its 0-based column, header and first values), an ID column
+ * blank on every row counts as none, and outline numbers (1, 1.1, 1.2.1) in the Level or an Order column give the
+ * hierarchy.
  */
-function columnsAsRead(grid: Grid, found: HeaderRow, map: ColumnMap): HeaderRow {
-  const header = withoutBlankIdColumn(grid, found);
+function columnsAsRead(
+  grid: Grid,
+  found: HeaderRow,
+  map: ColumnMap,
+): { header: HeaderRow; foreignTypes: { col: number; header: string; examples: string[] } | null } {
+  const examples = foreignTypeValues(grid, found);
+  const typeCol = found.columns.type;
+  const foreignTypes =
+    examples === null || typeCol === undefined
+      ? null
+      : { col: typeCol, header: cellText(grid[found.row][typeCol]).trim(), examples };
+  const header = withoutBlankIdColumn(grid, foreignTypes === null ? found : withoutTypeColumn(found));
   const outline = outlineNumberColumn(grid, header, map);
-  return outline === null ? header : withOutlineNumbers(header, outline);
+  return { header: outline === null ? header : withOutlineNumbers(header, outline), foreignTypes };
 }
 
 /** True when every recognised column of the row is blank. */
